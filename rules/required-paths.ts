@@ -1,0 +1,68 @@
+import { defineRule } from '../src/engine/rule.js';
+import type { GitopsTool, RepositoryKind } from '../src/config/descriptor.js';
+
+/**
+ * The layout each kind of repository needs. A trailing slash marks a directory. Kept in
+ * step with the scaffolds in generators/, whose tests lint every generated repository.
+ */
+export function defaultRequiredPaths(kind: RepositoryKind, tool: GitopsTool | undefined): string[] {
+  const common = ['gitops.yaml', 'README.md', 'CHANGELOG.md', 'VERSION'];
+  if (kind === 'infrastructure') {
+    return [...common, tool === 'helm' ? 'charts/' : 'clusters/', 'infrastructure/', 'releases/'];
+  }
+  return [...common, tool === 'helm' ? 'chart/Chart.yaml' : 'deploy/base/kustomization.yaml'];
+}
+
+export default defineRule({
+  id: 'required-paths',
+  meta: {
+    type: 'layout',
+    docs: {
+      description: 'The files and directories that the repository kind requires exist',
+      category: 'layout',
+      recommended: 'error',
+    },
+    scope: 'repository',
+    kinds: ['infrastructure', 'application'],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          paths: {
+            description: 'Replaces the defaults of the repository kind. A trailing slash marks a directory.',
+            type: 'array',
+            items: { type: 'string', minLength: 1, pattern: '^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$' },
+          },
+          additionalPaths: {
+            description: 'Added to the defaults (or to paths).',
+            type: 'array',
+            items: { type: 'string', minLength: 1, pattern: '^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$' },
+          },
+        },
+      },
+    ],
+    messages: {
+      missingFile: 'Required file "{{path}}" is missing in this {{kind}} repository; create it, or change the required-paths options in gitops.yaml',
+      missingDirectory: 'Required directory "{{path}}" is missing or empty in this {{kind}} repository; create it, or change the required-paths options in gitops.yaml',
+    },
+  },
+  defaultOptions: [{} as { paths?: string[]; additionalPaths?: string[] }],
+  check(context, [options]) {
+    const kind = context.kind;
+    if (!kind) return;
+    const paths = [...(options.paths ?? defaultRequiredPaths(kind, context.tool)), ...(options.additionalPaths ?? [])];
+    for (const required of new Set(paths)) {
+      const isDirectory = required.endsWith('/');
+      const normalized = required.replace(/\/+$/, '');
+      const exists = isDirectory ? context.hasDirectory(normalized) : context.hasFile(normalized);
+      if (!exists) {
+        context.report({
+          file: normalized,
+          messageId: isDirectory ? 'missingDirectory' : 'missingFile',
+          data: { path: required, kind },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,274 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import {
+  DESCRIPTOR_FILES,
+  parseDescriptor,
+  type GitopsTool,
+  type LoadedDescriptor,
+  type RepositoryKind,
+  type RuleEntry,
+} from '../config/descriptor.js';
+import { RuleConfig } from '../config/rule-config.js';
+import { ConfigError, UsageError } from '../errors.js';
+import { WorkingTreeSource, type FileSource } from '../engine/file-source.js';
+import { runRules, type Diagnostic } from '../engine/linter.js';
+import { OverlaySource } from '../engine/overlay-source.js';
+import { Repository } from '../engine/repository.js';
+import { toLintResults, type LintResult } from '../engine/results.js';
+import type { AnyRule, TextEdit } from '../engine/rule.js';
+import { writeFileAtomically } from '../files/atomic-write.js';
+import { parseYamlFile } from '../manifests/yaml-file.js';
+import { rules as allRules } from '../../rules/index.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+/** How many times --fix re-lints its own output before it stops. */
+export const MAX_FIX_PASSES = 10;
+
+export interface LintOptions {
+  /** Directory the command runs in; paths are relative to it. Defaults to process.cwd(). */
+  cwd?: string;
+  /** Files, directories or globs to lint; all files when empty. Repository-wide rules always run. */
+  paths?: readonly string[];
+  /** Apply fixes and write the fixed files. */
+  fix?: boolean;
+  /** Repository kind, overriding gitops.yaml (or standing in for a missing one). */
+  kind?: RepositoryKind;
+  tool?: GitopsTool;
+  /** A descriptor other than <root>/gitops.yaml. */
+  configFile?: string;
+  /** Rule settings on top of gitops.yaml's. */
+  rules?: Record<string, RuleEntry>;
+  /** The rules to run; all of gitops-init's by default. */
+  ruleSet?: readonly AnyRule[];
+}
+
+export interface LintReport {
+  /** Absolute path of the repository root. */
+  root: string;
+  results: LintResult[];
+  diagnostics: Diagnostic[];
+  /** Repository-relative path of the descriptor, if one was found. */
+  descriptorFile: string | undefined;
+  kind: RepositoryKind | undefined;
+  /** One-line notes for the user (not findings), e.g. that no descriptor was found. */
+  notices: string[];
+  rulesMeta: Record<string, AnyRule['meta']>;
+  /** Repository-relative paths that --fix rewrote. */
+  fixedFiles: string[];
+}
+
+/** The repository root: the closest directory with a descriptor, else with .git, else cwd. */
+export function findRoot(cwd: string): string {
+  for (const marker of [...DESCRIPTOR_FILES, '.git']) {
+    let directory = cwd;
+    for (;;) {
+      if (existsSync(path.join(directory, marker))) return directory;
+      const parent = path.dirname(directory);
+      if (parent === directory) break;
+      directory = parent;
+    }
+  }
+  return cwd;
+}
+
+function loadDescriptor(root: string, configFile: string | undefined, cwd: string): LoadedDescriptor | undefined {
+  const candidates = configFile ? [path.resolve(cwd, configFile)] : DESCRIPTOR_FILES.map((name) => path.join(root, name));
+  for (const candidate of candidates) {
+    let text: string;
+    try {
+      text = readFileSync(candidate, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && !configFile) continue;
+      if (code === 'ENOENT') throw new UsageError(`--config "${configFile}": file not found; give the path of a gitops.yaml`);
+      throw new ConfigError(`${path.relative(cwd, candidate) || candidate} cannot be read (${code ?? 'error'}); check its permissions`);
+    }
+    const relative = path.relative(root, candidate).split(path.sep).join('/');
+    return parseDescriptor(relative.startsWith('..') ? candidate : relative, text);
+  }
+  return undefined;
+}
+
+function selectTargets(cwd: string, root: string, files: readonly string[], paths: readonly string[], notices: string[]): string[] {
+  if (paths.length === 0) return [...files];
+  const selected = new Set<string>();
+  const fileSet = new Set(files);
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const relative = path.relative(root, absolute).split(path.sep).join('/');
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw new UsageError(`path "${given}" is outside the repository ${root}; run gitops-init in that repository or pass -C <dir>`);
+    }
+    let stat;
+    try {
+      stat = statSync(absolute);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) {
+      const prefix = relative === '' ? '' : `${relative}/`;
+      for (const file of files) if (file.startsWith(prefix)) selected.add(file);
+    } else if (stat) {
+      if (fileSet.has(relative)) selected.add(relative);
+      else notices.push(`${relative}: ignored (by .gitignore or ignores in gitops.yaml), not linted`);
+    } else if (picomatch.scan(given).isGlob) {
+      const cwdPrefix = path.relative(root, cwd).split(path.sep).join('/');
+      const pattern = cwdPrefix === '' ? given : `${cwdPrefix}/${given}`;
+      const matches = picomatch(pattern, { dot: true });
+      const before = selected.size;
+      for (const file of files) if (matches(file)) selected.add(file);
+      if (selected.size === before) throw new UsageError(`no files match the pattern "${given}"; check the glob or quote it for your shell`);
+    } else {
+      throw new UsageError(`path "${given}" does not exist; give an existing file or directory, or a glob`);
+    }
+  }
+  return [...selected].sort();
+}
+
+/** Applies non-overlapping edits, earliest first; an edit overlapping an earlier one waits for the next pass. */
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  let output = '';
+  let position = 0;
+  for (const edit of sorted) {
+    if (edit.range[0] < position) continue;
+    output += text.slice(position, edit.range[0]) + edit.text;
+    position = edit.range[1];
+  }
+  return output + text.slice(position);
+}
+
+function parses(file: string, text: string, repository: Repository): boolean {
+  if (!repository.isYamlFile(file) && !/\.ya?ml$/i.test(file)) return true;
+  const parsed = parseYamlFile(file, text);
+  return parsed.errors.length === 0;
+}
+
+/** ESLint's `fix` on a message: the edits of one file merged into one replacement. */
+function mergedFix(text: string | undefined, edits: readonly TextEdit[]): { range: [number, number]; text: string } | undefined {
+  if (text === undefined || edits.length === 0) return undefined;
+  const start = Math.min(...edits.map((edit) => edit.range[0]));
+  const end = Math.max(...edits.map((edit) => edit.range[1]));
+  const shifted = edits.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start] as const, text: edit.text }));
+  return { range: [start, end], text: applyEdits(text.slice(start, end), shifted) };
+}
+
+/**
+ * Lints a repository and returns ESLint-shaped results. Never prints and never exits: the
+ * CLI turns the report into output and an exit code. Throws UsageError or ConfigError for
+ * bad input; findings are data.
+ */
+export async function lint(options: LintOptions = {}): Promise<LintReport> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  let cwdStat;
+  try {
+    cwdStat = statSync(cwd);
+  } catch {
+    cwdStat = undefined;
+  }
+  if (!cwdStat?.isDirectory()) throw new UsageError(`directory "${options.cwd ?? cwd}" does not exist; check -C/--cwd`);
+  const root = findRoot(cwd);
+  const notices: string[] = [];
+  const loaded = loadDescriptor(root, options.configFile, cwd);
+  const descriptor = loaded?.descriptor;
+  const kind = options.kind ?? descriptor?.kind;
+  const tool = options.tool ?? descriptor?.tool;
+  if (!kind) {
+    notices.push(
+      `No gitops.yaml in ${root}: only kind-independent rules ran. Add one with 'gitops-init new', or pass --kind infrastructure|application.`,
+    );
+  }
+  const ruleSet = options.ruleSet ?? allRules;
+  const rulesById = new Map(ruleSet.map((rule) => [rule.id, rule]));
+  const config = new RuleConfig(rulesById, loaded, options.rules);
+  const source: FileSource = new WorkingTreeSource(root, {
+    ignores: descriptor?.ignores ?? [],
+    maxFileSize: descriptor?.linterOptions?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+  });
+  const overlay = new OverlaySource(source);
+  const reportUnused = descriptor?.linterOptions?.reportUnusedDisableDirectives ?? 'warn';
+
+  let repository!: Repository;
+  let diagnostics: Diagnostic[] = [];
+  let targets: string[] = [];
+  const fixedFiles = new Set<string>();
+  for (let pass = 0; pass < (options.fix ? MAX_FIX_PASSES : 1); pass += 1) {
+    const files = await overlay.listFiles();
+    repository = new Repository(overlay, files);
+    if (pass === 0) targets = selectTargets(cwd, root, files, options.paths ?? [], notices);
+    diagnostics = runRules({
+      repository,
+      rules: ruleSet,
+      config,
+      descriptor,
+      kind,
+      tool,
+      targetFiles: targets,
+      reportUnusedDisableDirectives: reportUnused,
+    });
+    if (!options.fix) break;
+    const editsByFile = new Map<string, TextEdit[]>();
+    for (const diagnostic of diagnostics) {
+      if (!diagnostic.fix) continue;
+      const file = diagnostic.fix.file ?? diagnostic.file;
+      const list = editsByFile.get(file) ?? [];
+      // One finding's edits go in together or wait for the next pass.
+      const overlaps = diagnostic.fix.edits.some((edit) =>
+        list.some((other) => edit.range[0] < other.range[1] && other.range[0] < edit.range[1]),
+      );
+      if (!overlaps) list.push(...diagnostic.fix.edits);
+      editsByFile.set(file, list);
+    }
+    let changed = false;
+    for (const [file, edits] of editsByFile) {
+      const exists = repository.hasFile(file);
+      const before = exists ? repository.text(file) : '';
+      // Never rewrite a file that cannot be read or does not parse.
+      if (before === undefined || (exists && !parses(file, before, repository))) continue;
+      const after = applyEdits(before, edits);
+      if (after === before || !parses(file, after, repository)) continue;
+      overlay.changes.set(file, after);
+      fixedFiles.add(file);
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  for (const file of [...fixedFiles].sort()) {
+    const content = overlay.changes.get(file);
+    if (content !== undefined) await writeFileAtomically(path.join(root, ...file.split('/')), content, { mode: modeOf(path.join(root, file)) });
+  }
+
+  const fixes = new Map<Diagnostic, { range: [number, number]; text: string }>();
+  for (const diagnostic of diagnostics) {
+    if (!diagnostic.fix || (diagnostic.fix.file ?? diagnostic.file) !== diagnostic.file) continue;
+    const merged = mergedFix(repository.hasFile(diagnostic.file) ? repository.text(diagnostic.file) : '', diagnostic.fix.edits);
+    if (merged) fixes.set(diagnostic, merged);
+  }
+  const results = toLintResults(root, diagnostics, fixes, targets);
+  for (const result of results) {
+    const relative = path.relative(root, result.filePath).split(path.sep).join('/');
+    const output = fixedFiles.has(relative) ? overlay.changes.get(relative) : undefined;
+    if (output !== undefined) result.output = output;
+  }
+  const rulesMeta: Record<string, AnyRule['meta']> = {};
+  for (const rule of ruleSet) rulesMeta[rule.id] = rule.meta;
+  return {
+    root,
+    results,
+    diagnostics,
+    descriptorFile: loaded?.file,
+    kind,
+    notices,
+    rulesMeta,
+    fixedFiles: [...fixedFiles].sort(),
+  };
+}
+
+function modeOf(file: string): number | undefined {
+  try {
+    return statSync(file).mode & 0o7777;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,84 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { lint } from '../../api/lint.js';
+import type { GitopsTool, RepositoryKind, RuleEntry } from '../../config/descriptor.js';
+import { UsageError } from '../../errors.js';
+import type { LintResult } from '../../engine/results.js';
+import { loadFormatter } from '../../formatters/index.js';
+import { packageInfo } from '../../package-info.js';
+import { useColor, type CliIo } from '../io.js';
+
+interface LintFlags {
+  format?: string;
+  outputFile?: string;
+  maxWarnings?: number;
+  quiet?: boolean;
+  fix?: boolean;
+  kind?: RepositoryKind;
+  tool?: GitopsTool;
+  config?: string;
+  rule?: string[];
+  color?: boolean;
+}
+
+function parseRuleFlags(values: readonly string[] | undefined): Record<string, RuleEntry> {
+  const rules: Record<string, RuleEntry> = {};
+  for (const value of values ?? []) {
+    const match = /^([a-z0-9-]+)\s*[=:]\s*(off|warn|error|0|1|2)$/.exec(value.trim());
+    if (!match?.[1] || !match[2]) {
+      throw new UsageError(`--rule "${value}": expected <rule-id>=<off|warn|error>, e.g. --rule required-paths=warn`);
+    }
+    const severity = match[2];
+    rules[match[1]] = /^\d$/.test(severity) ? (Number(severity) as 0 | 1 | 2) : (severity as 'off' | 'warn' | 'error');
+  }
+  return rules;
+}
+
+function onlyErrors(results: LintResult[]): LintResult[] {
+  return results.map((result) => ({
+    ...result,
+    messages: result.messages.filter((message) => message.severity === 2),
+    warningCount: 0,
+    fixableWarningCount: 0,
+  }));
+}
+
+export async function runLint(paths: string[], flags: LintFlags, cwd: string, io: CliIo): Promise<number> {
+  const formatter = await loadFormatter(flags.format ?? 'stylish', cwd);
+  const report = await lint({
+    cwd,
+    paths,
+    fix: flags.fix === true,
+    rules: parseRuleFlags(flags.rule),
+    ...(flags.kind ? { kind: flags.kind } : {}),
+    ...(flags.tool ? { tool: flags.tool } : {}),
+    ...(flags.config ? { configFile: flags.config } : {}),
+  });
+  for (const notice of report.notices) io.stderr(`gitops-init: ${notice}\n`);
+  const results = flags.quiet ? onlyErrors(report.results) : report.results;
+  const output = await formatter(results, {
+    cwd: report.root,
+    rulesMeta: report.rulesMeta,
+    version: packageInfo().version,
+    color: flags.outputFile ? false : useColor(io, flags.color),
+  });
+  if (flags.outputFile) {
+    const target = path.resolve(cwd, flags.outputFile);
+    try {
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, output);
+    } catch (error) {
+      throw new UsageError(`--output-file "${flags.outputFile}": cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  } else if (output !== '') {
+    io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+  }
+  const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
+  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
+  if (errors > 0) return 1;
+  if (flags.maxWarnings !== undefined && flags.maxWarnings >= 0 && warnings > flags.maxWarnings) {
+    io.stderr(`gitops-init found too many warnings (maximum: ${flags.maxWarnings}).\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,134 @@
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, isGitopsError, UsageError } from '../errors.js';
+import { packageInfo } from '../package-info.js';
+import type { CliIo } from './io.js';
+
+export type { CliIo } from './io.js';
+
+/** Commander error codes that are the user's mistake: exit 2 with one line. */
+const USAGE_CODES = new Set([
+  'commander.unknownCommand',
+  'commander.unknownOption',
+  'commander.missingArgument',
+  'commander.optionMissingArgument',
+  'commander.missingMandatoryOptionValue',
+  'commander.invalidArgument',
+  'commander.excessArguments',
+  'commander.conflictingOption',
+]);
+
+export function parseInteger(flag: string): (value: string) => number {
+  return (value) => {
+    if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError(`${flag} takes a whole number, got "${value}"`);
+    return Number(value);
+  };
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** Resolves the global -C/--cwd against the directory the command started in. */
+export function commandCwd(program: Command, io: CliIo): string {
+  const option = (program.opts() as { cwd?: string }).cwd;
+  return option === undefined ? io.cwd : path.resolve(io.cwd, option);
+}
+
+function formatError(error: unknown): string {
+  if (error instanceof ConfigError) {
+    const lines = error.problems.map((problem) => {
+      const where = [problem.file, problem.line, problem.line === undefined ? undefined : problem.column]
+        .filter((part) => part !== undefined)
+        .join(':');
+      return `  ${where}: ${problem.message}`;
+    });
+    return [`gitops-init: ${error.message}${lines.length > 0 ? ':' : ''}`, ...lines].join('\n');
+  }
+  return `gitops-init: ${(error as Error).message}`;
+}
+
+export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const { version } = packageInfo();
+  const program = new Command();
+  program
+    .name('gitops-init')
+    .description('Scaffold GitOps repositories for Argo CD, Flux and Helm, and keep them in line.')
+    .version(version, '-v, --version', 'print the version')
+    .option('-C, --cwd <dir>', 'run as if started in <dir> (as git -C)')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      // Commander puts its suggestion on a second line; keep the message to one line.
+      outputError: (text, write) => write(`gitops-init: ${text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()}; see 'gitops-init --help'\n`),
+    });
+
+  program
+    .command('lint')
+    .description('lint the repository (or the given files) against the rules')
+    .argument('[paths...]', 'files, directories or globs to lint (repository-wide rules always run)')
+    .option('-f, --format <name>', 'output format: stylish, json, sarif, junit, github, gitlab, or an ESLint formatter package', 'stylish')
+    .option('-o, --output-file <path>', 'write the report to a file instead of standard output')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseInteger('--max-warnings'))
+    .option('--quiet', 'report errors only')
+    .option('--fix', 'apply safe fixes and write the fixed files')
+    .addOption(new Option('--kind <kind>', 'repository kind, overriding gitops.yaml').choices(['infrastructure', 'application']))
+    .addOption(new Option('--tool <tool>', 'GitOps tool, overriding gitops.yaml').choices(['argocd', 'flux', 'helm']))
+    .option('-c, --config <file>', 'descriptor to use instead of gitops.yaml at the repository root')
+    .option('--rule <id=severity>', 'set a rule\'s severity (off, warn, error), repeatable', collect)
+    .option('--color', 'force colours')
+    .option('--no-color', 'disable colours')
+    .action(async (paths: string[], options: Record<string, unknown>) => {
+      const { runLint } = await import('./commands/lint.js');
+      setExitCode(await runLint(paths, options, commandCwd(program, io), io));
+    });
+
+  program
+    .command('rules')
+    .description('list the rules with their category, default severity and description')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const { runRules } = await import('./commands/rules.js');
+      setExitCode(runRules(options, io));
+    });
+
+  return program;
+}
+
+/**
+ * Runs the CLI with the given arguments (without `node` and the script) and returns the exit
+ * status: 0 clean, 1 findings or a refused action, 2 usage, configuration or internal error.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (error.code === 'commander.executeSubCommandAsync') return error.exitCode;
+      return USAGE_CODES.has(error.code) ? 2 : error.exitCode === 0 ? 0 : 2;
+    }
+    if (isGitopsError(error) && error.code !== 'INTERNAL') {
+      io.stderr(`${formatError(error)}\n`);
+      return error.exitCode;
+    }
+    const { version, bugs } = packageInfo();
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(
+      `gitops-init: internal error: ${error instanceof Error ? error.message : String(error)}\n` +
+        `This is a bug in gitops-init; please report it at ${bugs} with the lines below.\n` +
+        `gitops-init ${version}, Node.js ${process.version}, ${process.platform}\n${detail}\n`,
+    );
+    return 2;
+  }
+}
+
+export { UsageError };

@@ -1,0 +1,102 @@
+import type { Document } from 'yaml';
+import { ConfigError, type ConfigProblem } from '../errors.js';
+import { parseYamlFile } from '../manifests/yaml-file.js';
+import { compileSchema, describeAjvError, nodePosition } from './schema-validation.js';
+import schema from './gitops.schema.json' with { type: 'json' };
+
+export type RepositoryKind = 'infrastructure' | 'application';
+export type GitopsTool = 'argocd' | 'flux' | 'helm';
+export type SeverityValue = 'off' | 'warn' | 'error' | 0 | 1 | 2;
+export type RuleEntry = SeverityValue | readonly [SeverityValue, ...unknown[]];
+
+export interface TenantTeam {
+  name: string;
+  team: string;
+  namespaces?: string[];
+  repository?: string;
+}
+
+export interface Descriptor {
+  kind: RepositoryKind;
+  tool: GitopsTool;
+  name: string;
+  teams?: {
+    platform?: string;
+    application?: string;
+    applications?: TenantTeam[];
+  };
+  namespaces?: string[];
+  environments?: string[];
+  host?: 'github' | 'gitlab';
+  rules?: Record<string, RuleEntry>;
+  overrides?: { files: string[]; rules: Record<string, RuleEntry> }[];
+  ignores?: string[];
+  linterOptions?: {
+    reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
+    maxFileSize?: number;
+  };
+  scaffold?: Record<string, unknown>;
+}
+
+export const DESCRIPTOR_FILES = ['gitops.yaml', 'gitops.yml'] as const;
+export const DESCRIPTOR_SCHEMA = schema;
+/** Where editors find the descriptor's schema (the `# yaml-language-server: $schema=` line). */
+export const DESCRIPTOR_SCHEMA_URL = schema.$id;
+
+export interface LoadedDescriptor {
+  /** Repository-relative path of the file. */
+  file: string;
+  descriptor: Descriptor;
+  document: Document.Parsed;
+  /** 1-based line of a value inside the descriptor, for messages about it. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+const validate = compileSchema(schema);
+
+/**
+ * Parses and validates a descriptor's text. Every problem is collected with its line and
+ * thrown as one ConfigError, so that the user can fix them all in one go.
+ */
+export function parseDescriptor(file: string, text: string): LoadedDescriptor {
+  const yamlFile = parseYamlFile(file, text);
+  const problems: ConfigProblem[] = [];
+  for (const error of [...yamlFile.errors, ...yamlFile.duplicateKeys]) {
+    const { line, column } = yamlFile.position(error.range[0]);
+    problems.push({ file, line, column, message: error.message });
+  }
+  if (yamlFile.documents.length !== 1 && problems.length === 0) {
+    problems.push({ file, line: 1, message: `expected one YAML document, found ${yamlFile.documents.length}` });
+  }
+  const first = yamlFile.documents[0];
+  if (problems.length === 0 && first?.valueError) {
+    const { line, column } = yamlFile.position(first.valueError.range[0]);
+    problems.push({ file, line, column, message: first.valueError.message });
+  }
+  if (problems.length > 0 || !first) {
+    throw new ConfigError(`${file} is not valid YAML`, problems);
+  }
+  const value: unknown = first.value;
+  const lineOf = (path: readonly (string | number)[]): number | undefined =>
+    nodePosition(first.document, path, yamlFile.position)?.line;
+  if (!validate(value)) {
+    for (const error of validate.errors ?? []) {
+      const described = describeAjvError(error);
+      const position = nodePosition(first.document, described.path, yamlFile.position);
+      problems.push({ file, ...position, message: described.message });
+    }
+    throw new ConfigError(`${file} does not match the descriptor schema`, problems);
+  }
+  return { file, descriptor: value as Descriptor, document: first.document, lineOf };
+}
+
+export function severityOf(entry: RuleEntry): 'off' | 'warn' | 'error' {
+  const value = Array.isArray(entry) ? (entry as readonly unknown[])[0] : entry;
+  if (value === 2 || value === 'error') return 'error';
+  if (value === 1 || value === 'warn') return 'warn';
+  return 'off';
+}
+
+export function optionsOf(entry: RuleEntry): readonly unknown[] | undefined {
+  return Array.isArray(entry) && entry.length > 1 ? (entry as readonly unknown[]).slice(1) : undefined;
+}

@@ -1,0 +1,154 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import type { FileReadFailure } from '../manifests/yaml-file.js';
+
+/**
+ * Where the engine gets file names and bytes from: the working tree here, git's index for
+ * `--staged`. Only the engine and sources touch the file system during a lint run.
+ */
+export interface FileSource {
+  /** Absolute path of the repository root. */
+  readonly root: string;
+  /** Every file that is not ignored: repository-relative POSIX paths, sorted. */
+  listFiles(): Promise<string[]>;
+  /** The file's bytes, or why they cannot be had. */
+  readBytes(file: string): Buffer | FileReadFailure;
+}
+
+/** Directories that are never part of a repository's content. */
+export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '.git', '**/.gitops-init-cache/**'];
+
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+interface GitignoreScope {
+  directory: string;
+  matcher: Ignore;
+}
+
+/** Applies every .gitignore in the tree, deeper files after shallower ones, as git does. */
+function gitignoreFilter(root: string, gitignores: readonly string[]): (file: string) => boolean {
+  const scopes: GitignoreScope[] = [];
+  for (const file of [...gitignores].sort((a, b) => a.split('/').length - b.split('/').length)) {
+    let text: string;
+    try {
+      text = readFileSync(path.join(root, file), 'utf8');
+    } catch {
+      continue;
+    }
+    const directory = path.posix.dirname(file);
+    scopes.push({ directory: directory === '.' ? '' : `${directory}/`, matcher: ignore().add(text) });
+  }
+  try {
+    scopes.unshift({ directory: '', matcher: ignore().add(readFileSync(path.join(root, '.git/info/exclude'), 'utf8')) });
+  } catch {
+    // No repository, or no exclude file: nothing to add.
+  }
+  if (scopes.length === 0) return () => false;
+  return (file) => {
+    let ignored = false;
+    for (const scope of scopes) {
+      if (!file.startsWith(scope.directory)) continue;
+      const result = scope.matcher.test(file.slice(scope.directory.length));
+      if (result.ignored) ignored = true;
+      else if (result.unignored) ignored = false;
+    }
+    return ignored;
+  };
+}
+
+export interface WorkingTreeOptions {
+  /** Globs from gitops.yaml `ignores`. */
+  ignores?: readonly string[];
+  /** Largest file that is read, in bytes. */
+  maxFileSize?: number;
+}
+
+/** The files of a directory on disk, honouring .gitignore and the configured ignores. */
+export class WorkingTreeSource implements FileSource {
+  readonly root: string;
+  readonly #realRoot: string;
+  readonly #ignores: readonly string[];
+  readonly #maxFileSize: number;
+
+  constructor(root: string, options: WorkingTreeOptions = {}) {
+    this.root = path.resolve(root);
+    this.#realRoot = realpathSync(this.root);
+    this.#ignores = options.ignores ?? [];
+    this.#maxFileSize = options.maxFileSize ?? Number.POSITIVE_INFINITY;
+  }
+
+  async listFiles(): Promise<string[]> {
+    // Symbolic links are not followed while walking, so a link cycle cannot loop and a link to
+    // a directory outside cannot pull foreign files in. Links to files are listed; reading one
+    // that points outside the repository is refused in readBytes.
+    const entries = await fg('**/*', {
+      cwd: this.root,
+      dot: true,
+      onlyFiles: false,
+      followSymbolicLinks: false,
+      objectMode: true,
+      ignore: ALWAYS_IGNORED,
+      suppressErrors: true,
+    });
+    const files: string[] = [];
+    for (const entry of entries) {
+      if (entry.dirent.isFile()) {
+        files.push(entry.path);
+      } else if (entry.dirent.isSymbolicLink()) {
+        try {
+          if (statSync(path.join(this.root, entry.path)).isFile()) files.push(entry.path);
+        } catch {
+          // A dangling link has no content to lint.
+        }
+      }
+    }
+    const isGitignored = gitignoreFilter(
+      this.root,
+      files.filter((file) => file === '.gitignore' || file.endsWith('/.gitignore')),
+    );
+    const isConfiguredIgnore =
+      this.#ignores.length > 0 ? picomatch(this.#ignores as string[], { dot: true }) : () => false;
+    return files.filter((file) => !isGitignored(file) && !isConfiguredIgnore(file)).sort(compareStrings);
+  }
+
+  readBytes(file: string): Buffer | FileReadFailure {
+    const absolute = path.join(this.root, file);
+    try {
+      const real = realpathSync(absolute);
+      if (!isInside(this.#realRoot, real)) {
+        return { reason: 'outside-repository', detail: 'it is a symbolic link to a file outside the repository' };
+      }
+      const size = statSync(real).size;
+      if (size > this.#maxFileSize) {
+        return {
+          reason: 'too-large',
+          detail: `it is ${formatBytes(size)}, over the limit of ${formatBytes(this.#maxFileSize)}; raise linterOptions.maxFileSize in gitops.yaml to lint it`,
+        };
+      }
+      return readFileSync(real);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+      const detail =
+        code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied; make it readable (chmod +r) or add it to ignores in gitops.yaml'
+          : `it cannot be read (${code})`;
+      return { reason: 'unreadable', detail };
+    }
+  }
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} B`;
+}

@@ -1,0 +1,28 @@
+import type { FileReadFailure } from '../manifests/yaml-file.js';
+import type { FileSource } from './file-source.js';
+
+/** A FileSource with some files replaced in memory: how --fix re-lints its own output before writing. */
+export class OverlaySource implements FileSource {
+  readonly root: string;
+  readonly #base: FileSource;
+  readonly changes = new Map<string, string>();
+
+  constructor(base: FileSource) {
+    this.root = base.root;
+    this.#base = base;
+  }
+
+  #files: Promise<string[]> | undefined;
+
+  async listFiles(): Promise<string[]> {
+    this.#files ??= this.#base.listFiles();
+    const files = await this.#files;
+    const added = [...this.changes.keys()].filter((file) => !files.includes(file));
+    return added.length === 0 ? files : [...files, ...added].sort();
+  }
+
+  readBytes(file: string): Buffer | FileReadFailure {
+    const changed = this.changes.get(file);
+    return changed === undefined ? this.#base.readBytes(file) : Buffer.from(changed, 'utf8');
+  }
+}

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import type { Diagnostic } from './linter.js';
+import type { AnyRule } from './rule.js';
+
+/** ESLint's LintMessage shape, so that anything reading ESLint JSON can read ours. */
+export interface LintMessage {
+  ruleId: string | null;
+  messageId?: string;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** ESLint's fix: one replacement in this file. */
+  fix?: { range: [number, number]; text: string };
+}
+
+/** ESLint's LintResult shape. `filePath` is absolute, as in ESLint. */
+export interface LintResult {
+  filePath: string;
+  messages: LintMessage[];
+  suppressedMessages: LintMessage[];
+  errorCount: number;
+  fatalErrorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** Set when --fix changed the file: its new content. */
+  output?: string;
+}
+
+/** Everything a formatter gets besides the results. */
+export interface FormatterContext {
+  /** Absolute repository root; results' paths are shown relative to it. */
+  cwd: string;
+  /** Rule metadata by id, as ESLint passes `rulesMeta`. */
+  rulesMeta: Record<string, AnyRule['meta']>;
+  /** gitops-init's version. */
+  version: string;
+  /** Whether to use ANSI colours (stylish only). */
+  color: boolean;
+}
+
+export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
+
+/** Groups diagnostics by file into ESLint-shaped results, sorted by path. */
+export function toLintResults(
+  root: string,
+  diagnostics: readonly Diagnostic[],
+  fixes: ReadonlyMap<Diagnostic, { range: [number, number]; text: string }> = new Map(),
+  lintedFiles: readonly string[] = [],
+): LintResult[] {
+  const byFile = new Map<string, LintResult>();
+  const resultFor = (file: string): LintResult => {
+    let result = byFile.get(file);
+    if (!result) {
+      result = {
+        filePath: path.join(root, ...file.split('/')),
+        messages: [],
+        suppressedMessages: [],
+        errorCount: 0,
+        fatalErrorCount: 0,
+        warningCount: 0,
+        fixableErrorCount: 0,
+        fixableWarningCount: 0,
+      };
+      byFile.set(file, result);
+    }
+    return result;
+  };
+  for (const file of lintedFiles) resultFor(file);
+  for (const diagnostic of diagnostics) {
+    const result = resultFor(diagnostic.file);
+    const fix = fixes.get(diagnostic);
+    const message: LintMessage = {
+      ruleId: diagnostic.ruleId,
+      ...(diagnostic.messageId === undefined ? {} : { messageId: diagnostic.messageId }),
+      severity: diagnostic.severity,
+      message: diagnostic.message,
+      line: diagnostic.line ?? 1,
+      column: diagnostic.column ?? 1,
+      ...(diagnostic.endLine === undefined ? {} : { endLine: diagnostic.endLine }),
+      ...(diagnostic.endColumn === undefined ? {} : { endColumn: diagnostic.endColumn }),
+      ...(fix ? { fix } : {}),
+    };
+    result.messages.push(message);
+    if (diagnostic.severity === 2) {
+      result.errorCount += 1;
+      if (diagnostic.fix) result.fixableErrorCount += 1;
+    } else {
+      result.warningCount += 1;
+      if (diagnostic.fix) result.fixableWarningCount += 1;
+    }
+  }
+  return [...byFile.values()].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+}

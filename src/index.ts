@@ -1,0 +1,12 @@
+/**
+ * gitops-init's programmatic API. Every function takes a `cwd` and options, returns data,
+ * and never prints or exits; the CLI is a thin shell over it.
+ */
+export { lint, type LintOptions, type LintReport } from './api/lint.js';
+export { listRules, type RuleListing } from './api/rules.js';
+export { loadFormatter, BUILTIN_FORMATTERS } from './formatters/index.js';
+export type { LintResult, LintMessage, Formatter, FormatterContext } from './engine/results.js';
+export type { Diagnostic } from './engine/linter.js';
+export { defineRule, type RuleDefinition, type RuleContext, type RuleMeta, type ReportDescriptor } from './engine/rule.js';
+export type { Descriptor, RepositoryKind, GitopsTool } from './config/descriptor.js';
+export { GitopsError, UsageError, ConfigError, RefusedError, InternalError } from './errors.js';

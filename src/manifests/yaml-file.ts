@@ -1,0 +1,168 @@
+import { LineCounter, isMap, isScalar, isSeq, isPair, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+
+/** Why a file could not be read as UTF-8 text. */
+export interface FileReadFailure {
+  reason: 'unreadable' | 'binary' | 'invalid-utf8' | 'too-large' | 'outside-repository';
+  /** Human-readable detail, never the file's content. */
+  detail: string;
+}
+
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+export interface YamlProblem {
+  code: string;
+  message: string;
+  range: readonly [number, number];
+}
+
+export interface YamlDocument {
+  /** 0-based position of the document in its file. */
+  readonly index: number;
+  readonly document: Document.Parsed;
+  /** The document's contents as plain data, computed once; undefined when it could not be built. */
+  readonly value: unknown;
+  /** Set when the plain data could not be built, e.g. an alias bomb. */
+  readonly valueError: YamlProblem | undefined;
+}
+
+export interface YamlFile {
+  readonly path: string;
+  readonly text: string;
+  readonly documents: readonly YamlDocument[];
+  /** Syntax errors of all documents. */
+  readonly errors: readonly YamlProblem[];
+  readonly duplicateKeys: readonly YamlProblem[];
+  position(offset: number): SourcePosition;
+  /** 1-based start and end position of a node (end exclusive, as ESLint). */
+  locate(node: YamlNode): { start: SourcePosition; end: SourcePosition };
+}
+
+/** Aliases resolved per document before the file counts as an alias bomb ("billion laughs"). */
+export const MAX_ALIAS_COUNT = 100;
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) {
+    const value = key.value;
+    return typeof value === 'object' && value !== null ? undefined : String(value);
+  }
+  return undefined;
+}
+
+/**
+ * Finds duplicate keys in one pass with a Set per mapping. The `yaml` package's own check is
+ * quadratic in the number of keys of a mapping, so files are parsed with `uniqueKeys: false`.
+ */
+function findDuplicateKeys(root: YamlNode | null, problems: YamlProblem[]): void {
+  const stack: unknown[] = root ? [root] : [];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const text = keyText(pair.key);
+        if (text !== undefined) {
+          if (seen.has(text)) {
+            const key = pair.key as YamlNode;
+            const range = key.range ?? [0, 0, 0];
+            problems.push({
+              code: 'DUPLICATE_KEY',
+              message: `Map keys must be unique; "${text}" is repeated`,
+              range: [range[0], range[1]],
+            });
+          }
+          seen.add(text);
+        }
+        if (pair.value) stack.push(pair.value);
+        if (pair.key && !isScalar(pair.key)) stack.push(pair.key);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(isPair(item) ? item.value : item);
+    }
+  }
+}
+
+class LazyYamlDocument implements YamlDocument {
+  readonly index: number;
+  readonly document: Document.Parsed;
+  #computed = false;
+  #value: unknown;
+  #valueError: YamlProblem | undefined;
+
+  constructor(index: number, document: Document.Parsed) {
+    this.index = index;
+    this.document = document;
+  }
+
+  #compute(): void {
+    if (this.#computed) return;
+    this.#computed = true;
+    if (this.document.errors.length > 0) return;
+    try {
+      this.#value = this.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      const range = this.document.contents?.range ?? [0, 0, 0];
+      const isAliasBomb = error instanceof ReferenceError && /alias/i.test(error.message);
+      this.#valueError = {
+        code: isAliasBomb ? 'ALIAS_LIMIT' : 'INVALID_DOCUMENT',
+        message: isAliasBomb
+          ? `Aliases expand beyond the limit of ${MAX_ALIAS_COUNT} per document (a "billion laughs" file)`
+          : error instanceof Error
+            ? error.message
+            : String(error),
+        range: [range[0], range[1]],
+      };
+    }
+  }
+
+  get value(): unknown {
+    this.#compute();
+    return this.#value;
+  }
+
+  get valueError(): YamlProblem | undefined {
+    this.#compute();
+    return this.#valueError;
+  }
+}
+
+/** Parses a YAML stream with positions. Never throws for bad content: problems are data. */
+export function parseYamlFile(path: string, text: string): YamlFile {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, {
+    lineCounter,
+    uniqueKeys: false,
+    prettyErrors: false,
+    keepSourceTokens: false,
+  });
+  // parseAllDocuments returns an EmptyStream (an array with `empty: true`) for an empty file.
+  const list = Array.isArray(parsed) ? parsed : [parsed];
+  const errors: YamlProblem[] = [];
+  const duplicateKeys: YamlProblem[] = [];
+  const documents: YamlDocument[] = [];
+  list.forEach((document, index) => {
+    for (const error of document.errors) {
+      errors.push({ code: error.code, message: error.message.split('\n')[0] ?? error.message, range: [error.pos[0], error.pos[1]] });
+    }
+    findDuplicateKeys(document.contents, duplicateKeys);
+    documents.push(new LazyYamlDocument(index, document));
+  });
+  const position = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  return {
+    path,
+    text,
+    documents,
+    errors,
+    duplicateKeys,
+    position,
+    locate(node) {
+      const range = node.range ?? [0, 0, 0];
+      return { start: position(range[0]), end: position(range[1]) };
+    },
+  };
+}
