@@ -13,6 +13,13 @@ export function defaultRequiredPaths(kind: RepositoryKind, tool: GitopsTool | un
   return [...common, tool === 'helm' ? 'chart/Chart.yaml' : 'deploy/base/kustomization.yaml'];
 }
 
+interface RequiredPathsOptions {
+  paths?: string[];
+  additionalPaths?: string[];
+}
+
+const defaults: RequiredPathsOptions = {};
+
 export default defineRule({
   id: 'required-paths',
   meta: {
@@ -47,7 +54,7 @@ export default defineRule({
       missingDirectory: 'Required directory "{{path}}" is missing or empty in this {{kind}} repository; create it, or change the required-paths options in gitops.yaml',
     },
   },
-  defaultOptions: [{} as { paths?: string[]; additionalPaths?: string[] }],
+  defaultOptions: [defaults],
   check(context, [options]) {
     const kind = context.kind;
     if (!kind) return;

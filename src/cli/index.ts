@@ -31,7 +31,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 
 /** Resolves the global -C/--cwd against the directory the command started in. */
 export function commandCwd(program: Command, io: CliIo): string {
-  const option = (program.opts() as { cwd?: string }).cwd;
+  const option = program.opts<{ cwd?: string }>().cwd;
   return option === undefined ? io.cwd : path.resolve(io.cwd, option);
 }
 

@@ -35,9 +35,9 @@ export interface YamlFile {
   /** Syntax errors of all documents. */
   readonly errors: readonly YamlProblem[];
   readonly duplicateKeys: readonly YamlProblem[];
-  position(offset: number): SourcePosition;
+  readonly position: (offset: number) => SourcePosition;
   /** 1-based start and end position of a node (end exclusive, as ESLint). */
-  locate(node: YamlNode): { start: SourcePosition; end: SourcePosition };
+  readonly locate: (node: YamlNode) => { start: SourcePosition; end: SourcePosition };
 }
 
 /** Aliases resolved per document before the file counts as an alias bomb ("billion laughs"). */
