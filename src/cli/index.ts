@@ -87,6 +87,32 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     });
 
   program
+    .command('new')
+    .description('create an infrastructure or application GitOps repository (a wizard on a terminal)')
+    .argument('[dir]', 'directory of the new repository', '.')
+    .addOption(new Option('--kind <kind>', 'repository kind').choices(['infrastructure', 'application']))
+    .addOption(new Option('--tool <tool>', 'GitOps tool').choices(['argocd', 'flux', 'helm']))
+    .option('--name <name>', 'repository name (a DNS-1123 label)')
+    .option('--org <org>', 'GitHub organisation or GitLab group')
+    .option('--platform-team <team>', 'platform team, as @org/team')
+    .option('--app-team <teams>', 'owning team of an application repository, or the tenant teams of an infrastructure one (comma-separated)')
+    .option('--envs <list>', 'environments in promotion order, comma-separated (default dev,staging,production)')
+    .addOption(new Option('--host <host>', 'where the repository is hosted').choices(['github', 'gitlab']))
+    .addOption(new Option('--ci <ci>', 'CI system for the lint job (default follows --host)').choices(['github', 'gitlab', 'none']))
+    .addOption(new Option('--hooks <hooks>', 'pre-commit hook manager (default husky)').choices(['husky', 'pre-commit', 'none']))
+    .option('--default-branch <branch>', 'default branch (default main)')
+    .option('-y, --yes', 'use defaults for every answer not given')
+    .option('--dry-run', 'print the plan (create, unchanged, conflict) and write nothing')
+    .option('--force', 'overwrite files whose content differs')
+    .option('--no-git', 'do not run git init')
+    .option('--commit', 'make the first commit')
+    .option('--answers <file>', 'YAML file of answers, keyed by flag name (kind, tool, platform-team, …)')
+    .action(async (dir: string, options: Record<string, unknown>) => {
+      const { runNew } = await import('./commands/new.js');
+      setExitCode(await runNew(dir, options, commandCwd(program, io), io));
+    });
+
+  program
     .command('rules')
     .description('list the rules with their category, default severity and description')
     .option('--json', 'print JSON')
@@ -104,6 +130,17 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
+  // With no command (global options at most), gitops-init runs `new`: the wizard on a terminal.
+  const args = [...argv];
+  let index = 0;
+  while (index < args.length) {
+    const arg = args[index] ?? '';
+    if (arg === '-C' || arg === '--cwd') index += 2;
+    else if (arg.startsWith('--cwd=')) index += 1;
+    else break;
+  }
+  if (index >= args.length) args.push('new');
+  argv = args;
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });

@@ -1,0 +1,24 @@
+import type { NodePlopAPI } from 'node-plop';
+import type { TemplateModel } from '../src/scaffold/model.js';
+import { SHARED_TEMPLATE_SETS, templateActions, wizardQuestions, type GeneratorOptions, type TemplateSet } from './shared.js';
+
+const INFRASTRUCTURE_TEMPLATE_SETS: readonly TemplateSet[] = [
+  ...SHARED_TEMPLATE_SETS,
+  { folder: 'infrastructure/common', when: () => true },
+  { folder: 'infrastructure/kustomize', when: (model) => model.tool !== 'helm' },
+  { folder: 'infrastructure/argocd', when: (model) => model.tool === 'argocd' },
+  { folder: 'infrastructure/flux', when: (model) => model.tool === 'flux' },
+  { folder: 'infrastructure/helm', when: (model) => model.tool === 'helm' },
+];
+
+/**
+ * The infrastructure repository: cluster-wide configuration, security, network, storage,
+ * monitoring and logging, owned by the platform team, with tenant onboarding for application teams.
+ */
+export function registerInfrastructure(plop: NodePlopAPI, options: GeneratorOptions): void {
+  plop.setGenerator('infrastructure', {
+    description: 'Infrastructure repository owned by the platform team',
+    prompts: wizardQuestions(options.missing, options.given, options.defaults),
+    actions: (model) => templateActions(options.templatesRoot, INFRASTRUCTURE_TEMPLATE_SETS, model as TemplateModel),
+  });
+}

@@ -1,0 +1,187 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { ActionType, NodePlopAPI, PromptQuestion } from 'node-plop';
+import {
+  ANSWER_FLAGS,
+  CI_SYSTEMS,
+  HOOK_MANAGERS,
+  HOSTS,
+  KINDS,
+  TOOLS,
+  validateAnswers,
+  type AnswerKey,
+  type RawAnswers,
+} from '../src/scaffold/answers.js';
+import type { TemplateModel } from '../src/scaffold/model.js';
+
+/** The custom plop action that renders a template into the scaffold's plan (see src/scaffold/plop.ts). */
+export const RENDER_ACTION = 'gitops-render';
+
+export interface RenderActionConfig {
+  type: typeof RENDER_ACTION;
+  /** Repository-relative output path. */
+  path: string;
+  /** Absolute path of the Handlebars template. */
+  templateFile: string;
+  /** Values for this one file (the environment, tenant or component it is rendered for). */
+  data: Record<string, unknown>;
+  mode?: number;
+  abortOnFail: true;
+}
+
+/** What every generator needs: where templates are, and the wizard's questions. */
+export interface GeneratorOptions {
+  templatesRoot: string;
+  /** Answers the wizard still has to ask. */
+  missing: readonly AnswerKey[];
+  given: RawAnswers;
+  defaults: (answers: RawAnswers) => Record<AnswerKey, string>;
+}
+
+/** A folder of templates under templates/ and when it applies. */
+export interface TemplateSet {
+  folder: string;
+  when: (model: TemplateModel) => boolean;
+}
+
+/** Template sets every repository kind shares: descriptor, docs, ownership, protection, CI, hooks. */
+export const SHARED_TEMPLATE_SETS: readonly TemplateSet[] = [
+  { folder: 'shared/common', when: () => true },
+  { folder: 'shared/host-github', when: (model) => model.host === 'github' },
+  { folder: 'shared/host-gitlab', when: (model) => model.host === 'gitlab' },
+  { folder: 'shared/ci-github', when: (model) => model.ci === 'github' },
+  { folder: 'shared/ci-gitlab', when: (model) => model.ci === 'gitlab' },
+  { folder: 'shared/hooks-husky', when: (model) => model.hooks === 'husky' },
+  { folder: 'shared/hooks-pre-commit', when: (model) => model.hooks === 'pre-commit' },
+];
+
+function listTemplates(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.hbs'))
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+interface Repetition {
+  placeholder: string;
+  key: string;
+  values: (model: TemplateModel) => readonly unknown[];
+  label: (value: unknown) => string;
+  /** More values for one repetition, e.g. whether it is the last environment. */
+  extra?: (index: number, count: number) => Record<string, unknown>;
+}
+
+/**
+ * Path segments that repeat a template: `__env__` (each environment), `__tenant__` (each
+ * application team of an infrastructure repository), `__component__` (each infrastructure
+ * component). `__branch__` is the default branch, made safe for a file name.
+ */
+const REPETITIONS: readonly Repetition[] = [
+  {
+    placeholder: '__env__',
+    key: 'env',
+    values: (model) => model.envs,
+    label: String,
+    // The last environment in promotion order is production-like: more replicas and resources.
+    extra: (index, count) => ({ isLastEnv: index === count - 1 }),
+  },
+  { placeholder: '__tenant__', key: 'tenant', values: (model) => model.tenants, label: (tenant) => (tenant as { name: string }).name },
+  { placeholder: '__component__', key: 'component', values: (model) => model.components, label: String },
+];
+
+/** One render action per output file, in a stable order. */
+export function templateActions(templatesRoot: string, sets: readonly TemplateSet[], model: TemplateModel): ActionType[] {
+  const actions: ActionType[] = [];
+  for (const set of sets) {
+    if (!set.when(model)) continue;
+    const folder = path.join(templatesRoot, set.folder);
+    for (const template of listTemplates(folder)) {
+      const output = template.slice(0, -'.hbs'.length).replaceAll('__branch__', model.branchFileName);
+      let variants: { data: Record<string, unknown>; target: string }[] = [{ data: {}, target: output }];
+      for (const repetition of REPETITIONS) {
+        if (!output.includes(repetition.placeholder)) continue;
+        variants = variants.flatMap((variant) =>
+          repetition.values(model).map((value, index, all) => ({
+            data: { ...variant.data, [repetition.key]: value, ...repetition.extra?.(index, all.length) },
+            target: variant.target.replaceAll(repetition.placeholder, repetition.label(value)),
+          })),
+        );
+      }
+      for (const variant of variants) {
+        const config: RenderActionConfig = {
+          type: RENDER_ACTION,
+          path: variant.target,
+          templateFile: path.join(folder, template),
+          data: variant.data,
+          abortOnFail: true,
+          ...(variant.target.startsWith('.husky/') ? { mode: 0o755 } : {}),
+        };
+        actions.push(config);
+      }
+    }
+  }
+  return actions;
+}
+
+const CHOICES: Partial<Record<AnswerKey, readonly string[]>> = {
+  kind: KINDS,
+  tool: TOOLS,
+  host: HOSTS,
+  ci: CI_SYSTEMS,
+  hooks: HOOK_MANAGERS,
+};
+
+const MESSAGES: Record<AnswerKey, string> = {
+  kind: 'Which kind of repository?',
+  tool: 'Which GitOps tool deploys it?',
+  name: 'Repository name (a DNS-1123 label):',
+  org: 'GitHub organisation or GitLab group:',
+  platformTeam: 'Platform team (@org/team):',
+  appTeams: 'Application team(s) (@org/team, comma-separated):',
+  envs: 'Environments, in promotion order (comma-separated):',
+  host: 'Where is it hosted?',
+  ci: 'Which CI runs the lint job?',
+  hooks: 'Which pre-commit hook manager?',
+  defaultBranch: 'Default branch:',
+};
+
+/**
+ * Wizard questions for the answers not given yet. Each validates with the same checks as the
+ * flags, against the answers so far, so the wizard and the flags accept exactly the same input.
+ */
+export function wizardQuestions(
+  keys: readonly AnswerKey[],
+  given: RawAnswers,
+  defaults: (answers: RawAnswers) => Record<AnswerKey, string>,
+): PromptQuestion[] {
+  return keys.map((key) => {
+    const choices = CHOICES[key];
+    const validate = (input: unknown, answers: RawAnswers = {}): string | true => {
+      const merged: RawAnswers = { ...defaults({ ...given, ...answers }), ...given, ...answers, [key]: String(input) };
+      const problem = validateAnswers(merged, '1970-01-01').problems.find((entry) => entry.key === key);
+      return problem ? problem.message.replace(`${ANSWER_FLAGS[key]} `, '') : true;
+    };
+    const question: Record<string, unknown> = {
+      name: key,
+      message: MESSAGES[key],
+      default: (answers: RawAnswers) => defaults({ ...given, ...answers })[key],
+    };
+    if (choices) {
+      question.type = 'list';
+      question.choices = choices.map((value) => ({ name: value, value }));
+    } else {
+      question.type = 'input';
+      question.validate = validate;
+    }
+    return question;
+  });
+}
+
+/** Registers the wizard's first step, which asks only for the repository kind. */
+export function registerKindChooser(plop: NodePlopAPI, options: GeneratorOptions): void {
+  plop.setGenerator('gitops-init', {
+    description: 'Choose the kind of GitOps repository to create',
+    prompts: wizardQuestions(options.missing.includes('kind') ? ['kind'] : [], options.given, options.defaults),
+    actions: [],
+  });
+}

@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { RefusedError } from '../../errors.js';
+import { ANSWER_FLAGS, type AnswerKey, type RawAnswers } from '../../scaffold/answers.js';
+import { requiredAnswers, resolveAnswers, scaffold, withOptionalDefaults, type ScaffoldOptions } from '../../scaffold/index.js';
+import type { CliIo } from '../io.js';
+
+export interface NewFlags {
+  kind?: string;
+  tool?: string;
+  name?: string;
+  org?: string;
+  platformTeam?: string;
+  appTeam?: string;
+  envs?: string;
+  host?: string;
+  ci?: string;
+  hooks?: string;
+  defaultBranch?: string;
+  yes?: boolean;
+  dryRun?: boolean;
+  force?: boolean;
+  git?: boolean;
+  commit?: boolean;
+  answers?: string;
+}
+
+const FLAG_KEYS: Record<AnswerKey, keyof NewFlags> = {
+  kind: 'kind',
+  tool: 'tool',
+  name: 'name',
+  org: 'org',
+  platformTeam: 'platformTeam',
+  appTeams: 'appTeam',
+  envs: 'envs',
+  host: 'host',
+  ci: 'ci',
+  hooks: 'hooks',
+  defaultBranch: 'defaultBranch',
+};
+
+function answersFromFlags(flags: NewFlags): RawAnswers {
+  const raw: RawAnswers = {};
+  for (const [key, flag] of Object.entries(FLAG_KEYS) as [AnswerKey, keyof NewFlags][]) {
+    const value = flags[flag];
+    if (typeof value === 'string') raw[key] = value;
+  }
+  return raw;
+}
+
+export async function runNew(directory: string | undefined, flags: NewFlags, cwd: string, io: CliIo): Promise<number> {
+  const options: ScaffoldOptions = {
+    cwd,
+    answers: answersFromFlags(flags),
+    yes: flags.yes === true,
+    dryRun: flags.dryRun === true,
+    force: flags.force === true,
+    git: flags.git !== false,
+    commit: flags.commit === true,
+    ...(directory === undefined ? {} : { directory }),
+    ...(flags.answers === undefined ? {} : { answersFile: flags.answers }),
+  };
+  const resolved = resolveAnswers(options);
+  const given = withOptionalDefaults(resolved);
+  const kind = typeof given.kind === 'string' ? given.kind : undefined;
+  const missingRequired = requiredAnswers(kind).filter((key) => given[key] === undefined);
+  if (missingRequired.length > 0 && io.isTTY && io.stdinIsTTY && !flags.yes) {
+    const { runWizard } = await import('../../scaffold/wizard.js');
+    try {
+      options.answers = { ...options.answers, ...(await runWizard(resolved)) };
+    } catch (error) {
+      if (error instanceof Error && /force closed|SIGINT|ExitPrompt/i.test(`${error.name} ${error.message}`)) {
+        throw new RefusedError('cancelled; nothing was written');
+      }
+      throw error;
+    }
+  }
+  const result = await scaffold(options);
+  const shown = path.relative(cwd, result.root) || '.';
+  const width = Math.max(...result.files.map((file) => file.status.length));
+  const lines = result.files.map((file) => `  ${file.status.padEnd(width)}  ${file.path}`);
+  const count = (status: string): number => result.files.filter((file) => file.status === status).length;
+  io.stdout(`${lines.join('\n')}\n`);
+  if (result.dryRun) {
+    const conflicts = count('conflict');
+    io.stdout(
+      `Dry run for ${shown}: ${count('create')} to create, ${count('unchanged')} unchanged, ${count('overwrite')} to overwrite, ${conflicts} in conflict. Nothing was written.\n`,
+    );
+    return conflicts > 0 ? 1 : 0;
+  }
+  const summary = [
+    `${result.written.length} file${result.written.length === 1 ? '' : 's'} written`,
+    `${count('unchanged')} unchanged`,
+    ...(result.gitInitialized ? [`git repository initialised on ${result.answers.defaultBranch}`] : []),
+    ...(result.committed ? ['first commit made'] : []),
+  ].join(', ');
+  io.stdout(`${result.answers.kind === 'infrastructure' ? 'Infrastructure' : 'Application'} repository in ${shown}: ${summary}.\n`);
+  if (result.written.length > 0) {
+    const steps = [
+      ...(shown === '.' ? [] : [`cd ${shown}`]),
+      ...(result.answers.hooks === 'husky' ? ['npm install            # installs gitops-init and the pre-commit hook'] : []),
+      ...(result.answers.hooks === 'pre-commit' ? ['pre-commit install     # installs the pre-commit hook'] : []),
+      'npx gitops-init lint    # the same check CI runs',
+    ];
+    io.stdout(`Next:\n${steps.map((step) => `  ${step}`).join('\n')}\n`);
+  }
+  return 0;
+}
+
+export const NEW_FLAG_NAMES = Object.values(ANSWER_FLAGS);

@@ -1,0 +1,221 @@
+import path from 'node:path';
+import type { Descriptor, GitopsTool, RepositoryKind } from '../config/descriptor.js';
+
+export type Host = 'github' | 'gitlab';
+export type CiSystem = 'github' | 'gitlab' | 'none';
+export type HookManager = 'husky' | 'pre-commit' | 'none';
+
+/** Every answer the scaffolder needs; the CLI flag of each is in ANSWER_FLAGS. */
+export interface ScaffoldAnswers {
+  kind: RepositoryKind;
+  tool: GitopsTool;
+  name: string;
+  org: string;
+  platformTeam: string;
+  /** Application repository: its owning team (one). Infrastructure: the tenant teams (any number). */
+  appTeams: string[];
+  envs: string[];
+  host: Host;
+  ci: CiSystem;
+  hooks: HookManager;
+  defaultBranch: string;
+  /** Day the repository was first generated (YYYY-MM-DD), kept so that re-runs are identical. */
+  created: string;
+}
+
+export type AnswerKey = Exclude<keyof ScaffoldAnswers, 'created'>;
+
+/** Answer keys and their flags, in the order the wizard asks. */
+export const ANSWER_FLAGS: Readonly<Record<AnswerKey, string>> = {
+  kind: '--kind',
+  tool: '--tool',
+  name: '--name',
+  org: '--org',
+  platformTeam: '--platform-team',
+  appTeams: '--app-team',
+  envs: '--envs',
+  host: '--host',
+  ci: '--ci',
+  hooks: '--hooks',
+  defaultBranch: '--default-branch',
+};
+
+/** Keys of an --answers file: the flag names without dashes. */
+export const ANSWER_FILE_KEYS: Readonly<Record<string, AnswerKey>> = Object.fromEntries(
+  Object.entries(ANSWER_FLAGS).map(([key, flag]) => [flag.slice(2), key as AnswerKey]),
+);
+
+/** Raw answers as given: strings from flags or an answers file, before validation. */
+export type RawAnswers = Partial<Record<AnswerKey, string | string[]>>;
+
+export const KINDS = ['infrastructure', 'application'] as const;
+export const TOOLS = ['argocd', 'flux', 'helm'] as const;
+export const HOSTS = ['github', 'gitlab'] as const;
+export const CI_SYSTEMS = ['github', 'gitlab', 'none'] as const;
+export const HOOK_MANAGERS = ['husky', 'pre-commit', 'none'] as const;
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const ORG = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$/;
+const TEAM = /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?)\/([A-Za-z0-9][A-Za-z0-9_.-]{0,99})$/;
+
+/** A problem with one answer: the flag and what is allowed. */
+export interface AnswerProblem {
+  key: AnswerKey;
+  message: string;
+}
+
+function list(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  const items = Array.isArray(value) ? value : value.split(',');
+  return items.map((item) => item.trim()).filter((item) => item !== '');
+}
+
+function show(value: string): string {
+  return JSON.stringify(value);
+}
+
+function checkDnsLabel(key: AnswerKey, value: string, what: string): AnswerProblem | undefined {
+  if (value.length <= 63 && DNS_LABEL.test(value)) return undefined;
+  return {
+    key,
+    message: `${ANSWER_FLAGS[key]} ${show(value)}: ${what} must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)`,
+  };
+}
+
+/** Git's rules for a branch name (git check-ref-format), minus the rare ones no one types. */
+export function isValidBranchName(name: string): boolean {
+  return (
+    /^[A-Za-z0-9._/-]+$/.test(name) &&
+    !name.startsWith('-') &&
+    !name.startsWith('/') &&
+    !name.endsWith('/') &&
+    !name.endsWith('.') &&
+    !name.endsWith('.lock') &&
+    !name.includes('..') &&
+    !name.includes('//') &&
+    !name.split('/').some((part) => part.startsWith('.'))
+  );
+}
+
+/** The tenant name of a team: its slug, which also names its namespace. */
+export function teamSlug(team: string): string {
+  return TEAM.exec(team)?.[2]?.toLowerCase() ?? team;
+}
+
+/**
+ * Validates raw answers (all present). Returns the answers or every problem found, so that the
+ * user can fix them all in one go. Values that end up in paths, YAML or shell scripts are held
+ * to patterns that cannot traverse paths, break YAML or inject commands.
+ */
+export function validateAnswers(raw: RawAnswers, created: string): { answers?: ScaffoldAnswers; problems: AnswerProblem[] } {
+  const problems: AnswerProblem[] = [];
+  const one = (key: AnswerKey): string => {
+    const value = raw[key];
+    return (Array.isArray(value) ? value.join(',') : (value ?? '')).trim();
+  };
+  const choice = <T extends string>(key: AnswerKey, allowed: readonly T[]): T => {
+    const value = one(key);
+    if (!(allowed as readonly string[]).includes(value)) {
+      problems.push({ key, message: `${ANSWER_FLAGS[key]} ${show(value)}: must be one of ${allowed.join(', ')}` });
+    }
+    return value as T;
+  };
+  const kind = choice('kind', KINDS);
+  const tool = choice('tool', TOOLS);
+  const name = one('name');
+  const nameProblem = checkDnsLabel('name', name, 'the repository name');
+  if (nameProblem) problems.push(nameProblem);
+  const org = one('org');
+  if (!ORG.test(org)) {
+    problems.push({ key: 'org', message: `--org ${show(org)}: must be an organisation or group name (letters, digits and '-', at most 39 characters)` });
+  }
+  const checkTeam = (key: AnswerKey, team: string): void => {
+    const match = TEAM.exec(team);
+    if (!match) {
+      problems.push({ key, message: `${ANSWER_FLAGS[key]} ${show(team)}: must be a team as @org/team-slug` });
+    } else if (ORG.test(org) && match[1]?.toLowerCase() !== org.toLowerCase()) {
+      problems.push({ key, message: `${ANSWER_FLAGS[key]} ${show(team)}: the team must belong to --org ${show(org)}` });
+    } else if (!DNS_LABEL.test(teamSlug(team)) || teamSlug(team).length > 63) {
+      problems.push({ key, message: `${ANSWER_FLAGS[key]} ${show(team)}: the team slug names a namespace, so it must be a DNS-1123 label` });
+    }
+  };
+  const platformTeam = one('platformTeam');
+  checkTeam('platformTeam', platformTeam);
+  const appTeams = list(raw.appTeams);
+  for (const team of appTeams) checkTeam('appTeams', team);
+  if (kind === 'application' && appTeams.length !== 1) {
+    problems.push({ key: 'appTeams', message: `--app-team: an application repository has exactly one owning team, got ${appTeams.length}` });
+  }
+  if (new Set(appTeams.map(teamSlug)).size !== appTeams.length) {
+    problems.push({ key: 'appTeams', message: '--app-team: a team is listed twice' });
+  }
+  if (appTeams.includes(platformTeam)) {
+    problems.push({ key: 'appTeams', message: `--app-team ${show(platformTeam)}: the platform team cannot also be an application team` });
+  }
+  const envs = list(raw.envs);
+  if (envs.length === 0) problems.push({ key: 'envs', message: '--envs: give at least one environment, e.g. --envs dev,staging,production' });
+  for (const env of envs) {
+    const problem = checkDnsLabel('envs', env, 'each environment');
+    if (problem) problems.push(problem);
+  }
+  if (new Set(envs).size !== envs.length) problems.push({ key: 'envs', message: `--envs ${show(envs.join(','))}: an environment is listed twice` });
+  const host = choice('host', HOSTS);
+  const ci = choice('ci', CI_SYSTEMS);
+  const hooks = choice('hooks', HOOK_MANAGERS);
+  const defaultBranch = one('defaultBranch');
+  if (!isValidBranchName(defaultBranch)) {
+    problems.push({ key: 'defaultBranch', message: `--default-branch ${show(defaultBranch)}: not a valid git branch name` });
+  }
+  if (problems.length > 0) return { problems };
+  return {
+    answers: { kind, tool, name, org, platformTeam, appTeams, envs, host, ci, hooks, defaultBranch, created },
+    problems,
+  };
+}
+
+/** Defaults for answers not given with --yes. */
+export function defaultAnswers(given: RawAnswers, directory: string): Record<AnswerKey, string> {
+  const base = path.basename(directory).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63);
+  const kind = typeof given.kind === 'string' ? given.kind : 'infrastructure';
+  const name = typeof given.name === 'string' ? given.name : DNS_LABEL.test(base) ? base : kind === 'application' ? 'app' : 'platform';
+  const org = typeof given.org === 'string' ? given.org : 'my-org';
+  const host = typeof given.host === 'string' ? given.host : 'github';
+  return {
+    kind,
+    tool: 'flux',
+    name,
+    org,
+    platformTeam: `@${org}/platform`,
+    appTeams: kind === 'application' ? `@${org}/${name}` : '',
+    envs: 'dev,staging,production',
+    host,
+    ci: host === 'gitlab' ? 'gitlab' : host === 'github' ? 'github' : 'none',
+    hooks: 'husky',
+    defaultBranch: 'main',
+  };
+}
+
+/** Answers stored in a generated repository's gitops.yaml, so that a re-run needs no flags. */
+export function answersFromDescriptor(descriptor: Descriptor): RawAnswers & { created?: string } {
+  const stored = descriptor.scaffold ?? {};
+  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  const raw: RawAnswers & { created?: string } = {
+    kind: descriptor.kind,
+    tool: descriptor.tool,
+    name: descriptor.name,
+  };
+  const org = text(stored.org);
+  if (org) raw.org = org;
+  if (descriptor.teams?.platform) raw.platformTeam = descriptor.teams.platform;
+  const teams = descriptor.kind === 'application'
+    ? [descriptor.teams?.application].filter((team): team is string => team !== undefined)
+    : (descriptor.teams?.applications ?? []).map((tenant) => tenant.team);
+  raw.appTeams = teams;
+  if (descriptor.environments) raw.envs = descriptor.environments;
+  if (descriptor.host) raw.host = descriptor.host;
+  for (const key of ['ci', 'hooks', 'defaultBranch', 'created'] as const) {
+    const value = text(stored[key]);
+    if (value !== undefined) raw[key] = value;
+  }
+  return raw;
+}

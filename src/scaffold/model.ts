@@ -1,0 +1,123 @@
+import { defaultPolicy, LINT_CHECK_NAME, type ProtectionPolicy } from '../protection/policy.js';
+import { renderGithubRuleset, renderGitlab, renderSettingsBranch } from '../protection/render.js';
+import { DESCRIPTOR_SCHEMA_URL } from '../config/descriptor.js';
+import { teamSlug, type ScaffoldAnswers } from './answers.js';
+
+export interface Tenant {
+  /** Team slug: names the tenant, its namespace and its application repository. */
+  name: string;
+  team: string;
+  namespace: string;
+  repository: string;
+}
+
+/** Everything templates can use. Values are validated answers, quoted for YAML by the `q` helper. */
+export interface TemplateModel extends ScaffoldAnswers {
+  toolVersion: string;
+  schemaUrl: string;
+  isInfrastructure: boolean;
+  isApplication: boolean;
+  isArgocd: boolean;
+  isFlux: boolean;
+  isHelm: boolean;
+  isKustomize: boolean;
+  usesHusky: boolean;
+  usesPreCommit: boolean;
+  repoUrl: string;
+  /** Host's web address of the organisation. */
+  hostUrl: string;
+  codeownersPath: string;
+  appTeam: string | undefined;
+  /** The application's namespace: its team's tenant namespace (application repositories). */
+  namespace: string;
+  /** Where the application's image is published. */
+  image: string;
+  /** The package.json of a repository that uses husky. */
+  packageJson: Record<string, unknown>;
+  settingsBranches: Record<string, unknown>[];
+  tenants: Tenant[];
+  lintCheck: string;
+  policy: ProtectionPolicy;
+  rulesetName: string;
+  ruleset: Record<string, unknown>;
+  settingsBranch: Record<string, unknown>;
+  gitlab: ReturnType<typeof renderGitlab>;
+  /** File-name-safe form of the default branch. */
+  branchFileName: string;
+  components: readonly string[];
+  /** Upstream Helm chart each infrastructure component installs (Helm scaffolds). */
+  componentCharts: Readonly<Record<string, ComponentChart | undefined>>;
+}
+
+export interface ComponentChart {
+  chart: string;
+  repository: string;
+  version: string;
+  namespace: string;
+}
+
+/** Pinned upstream charts of the infrastructure components; storage has none (a StorageClass). */
+export const COMPONENT_CHARTS: Readonly<Record<string, ComponentChart | undefined>> = {
+  network: { chart: 'ingress-nginx', repository: 'https://kubernetes.github.io/ingress-nginx', version: '4.11.3', namespace: 'ingress-nginx' },
+  security: { chart: 'cert-manager', repository: 'https://charts.jetstack.io', version: 'v1.16.2', namespace: 'security' },
+  storage: undefined,
+  monitoring: { chart: 'kube-prometheus-stack', repository: 'https://prometheus-community.github.io/helm-charts', version: '66.3.1', namespace: 'monitoring' },
+  logging: { chart: 'fluent-bit', repository: 'https://fluent.github.io/helm-charts', version: '0.47.10', namespace: 'logging' },
+};
+
+/** Infrastructure components every infrastructure repository starts with. */
+export const INFRASTRUCTURE_COMPONENTS = ['network', 'security', 'storage', 'monitoring', 'logging'] as const;
+
+export function repositoryUrl(host: ScaffoldAnswers['host'], org: string, name: string): string {
+  return `https://${host === 'gitlab' ? 'gitlab.com' : 'github.com'}/${org}/${name}.git`;
+}
+
+export function buildModel(answers: ScaffoldAnswers, toolVersion: string): TemplateModel {
+  const policy = defaultPolicy(answers.kind, answers.defaultBranch);
+  const branchFileName = answers.defaultBranch.replace(/\//g, '-');
+  const rulesetName = `${branchFileName}-protection`;
+  const tenants: Tenant[] =
+    answers.kind === 'infrastructure'
+      ? answers.appTeams.map((team) => {
+          const name = teamSlug(team);
+          return { name, team, namespace: name, repository: repositoryUrl(answers.host, answers.org, name) };
+        })
+      : [];
+  return {
+    ...answers,
+    toolVersion,
+    schemaUrl: DESCRIPTOR_SCHEMA_URL,
+    isInfrastructure: answers.kind === 'infrastructure',
+    isApplication: answers.kind === 'application',
+    isArgocd: answers.tool === 'argocd',
+    isFlux: answers.tool === 'flux',
+    isHelm: answers.tool === 'helm',
+    isKustomize: answers.tool !== 'helm',
+    usesHusky: answers.hooks === 'husky',
+    usesPreCommit: answers.hooks === 'pre-commit',
+    repoUrl: repositoryUrl(answers.host, answers.org, answers.name),
+    hostUrl: `https://${answers.host === 'gitlab' ? 'gitlab.com' : 'github.com'}/${answers.org}`,
+    codeownersPath: answers.host === 'gitlab' ? '.gitlab/CODEOWNERS' : '.github/CODEOWNERS',
+    appTeam: answers.kind === 'application' ? answers.appTeams[0] : undefined,
+    namespace: answers.kind === 'application' && answers.appTeams[0] ? teamSlug(answers.appTeams[0]) : answers.name,
+    image: `${answers.host === 'gitlab' ? 'registry.gitlab.com' : 'ghcr.io'}/${answers.org.toLowerCase()}/${answers.name}`,
+    packageJson: {
+      name: answers.name,
+      private: true,
+      description: `${answers.kind === 'infrastructure' ? 'Infrastructure' : 'Application'} GitOps repository; this file only installs the commit hooks`,
+      scripts: { prepare: 'husky', lint: 'gitops-init lint' },
+      devDependencies: { 'gitops-init': `^${toolVersion}`, husky: '^9.1.7' },
+    },
+    settingsBranches: [renderSettingsBranch(policy)],
+    tenants,
+    lintCheck: LINT_CHECK_NAME,
+    policy,
+    rulesetName,
+    ruleset: renderGithubRuleset(policy, rulesetName),
+    settingsBranch: renderSettingsBranch(policy),
+    gitlab: renderGitlab(policy),
+    branchFileName,
+    components: INFRASTRUCTURE_COMPONENTS,
+    componentCharts: COMPONENT_CHARTS,
+  };
+}
