@@ -8,7 +8,7 @@ import type { GitopsTool, RepositoryKind } from '../src/config/descriptor.js';
 export function defaultRequiredPaths(kind: RepositoryKind, tool: GitopsTool | undefined): string[] {
   const common = ['gitops.yaml', 'README.md', 'CHANGELOG.md', 'VERSION'];
   if (kind === 'infrastructure') {
-    return [...common, tool === 'helm' ? 'charts/' : 'clusters/', 'infrastructure/', 'releases/'];
+    return [...common, 'clusters/', 'infrastructure/', 'releases/'];
   }
   return [...common, tool === 'helm' ? 'chart/Chart.yaml' : 'deploy/base/kustomization.yaml'];
 }
