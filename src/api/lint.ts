@@ -11,14 +11,18 @@ import {
 } from '../config/descriptor.js';
 import { RuleConfig } from '../config/rule-config.js';
 import { ConfigError, UsageError } from '../errors.js';
+import { lintCacheKey, LintCache, resolveCacheFile } from '../cache/lint-cache.js';
 import { WorkingTreeSource, type FileSource } from '../engine/file-source.js';
+import { GitIndexSource } from '../engine/git-index-source.js';
+import { readKnownPaths } from '../git/index-entries.js';
+import { packageInfo } from '../package-info.js';
 import { runRules, type Diagnostic } from '../engine/linter.js';
 import { OverlaySource } from '../engine/overlay-source.js';
 import { Repository } from '../engine/repository.js';
 import { toLintResults, type LintResult } from '../engine/results.js';
 import type { AnyRule, TextEdit } from '../engine/rule.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
-import { parseYamlFile } from '../manifests/yaml-file.js';
+import { parseYamlFile, type FileReadFailure } from '../manifests/yaml-file.js';
 import { rules as allRules } from '../../rules/index.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -41,6 +45,16 @@ export interface LintOptions {
   rules?: Record<string, RuleEntry>;
   /** The rules to run; all of gitops-init's by default. */
   ruleSet?: readonly AnyRule[];
+  /**
+   * Lint what the next commit records: the file list and contents of git's index. Per-file
+   * rules look at the staged files only (those of them matching `paths`, when given);
+   * repository rules see the whole index.
+   */
+  staged?: boolean;
+  /** Reuse the results of earlier runs for unchanged files, and store this run's. */
+  cache?: boolean;
+  /** The cache file, or a directory for it (relative to cwd); see resolveCacheFile. */
+  cacheLocation?: string;
 }
 
 export interface LintReport {
@@ -56,6 +70,8 @@ export interface LintReport {
   rulesMeta: Record<string, AnyRule['meta']>;
   /** Repository-relative paths that --fix rewrote. */
   fixedFiles: string[];
+  /** Absolute path of the cache file, when the cache was used. */
+  cacheFile?: string;
 }
 
 /** The repository root: the closest directory with a descriptor, else with .git, else cwd. */
@@ -72,28 +88,59 @@ export function findRoot(cwd: string): string {
   return cwd;
 }
 
-function loadDescriptor(root: string, configFile: string | undefined, cwd: string): LoadedDescriptor | undefined {
+/** Reads a descriptor outside the repository (a --config elsewhere) from disk. */
+function readOutside(file: string): Buffer | FileReadFailure {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return code === 'ENOENT' ? { reason: 'missing', detail: 'it does not exist' } : { reason: 'unreadable', detail: `it cannot be read (${code})` };
+  }
+}
+
+/** Reads the descriptor through the file source, so that --staged reads the staged one. */
+function loadDescriptor(source: FileSource, root: string, configFile: string | undefined, cwd: string): LoadedDescriptor | undefined {
   const candidates = configFile ? [path.resolve(cwd, configFile)] : DESCRIPTOR_FILES.map((name) => path.join(root, name));
   for (const candidate of candidates) {
-    let text: string;
-    try {
-      text = readFileSync(candidate, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' && !configFile) continue;
-      if (code === 'ENOENT') throw new UsageError(`--config "${configFile}": file not found; give the path of a gitops.yaml`);
-      throw new ConfigError(`${path.relative(cwd, candidate) || candidate} cannot be read (${code ?? 'error'}); check its permissions`);
-    }
     const relative = path.relative(root, candidate).split(path.sep).join('/');
-    return parseDescriptor(relative.startsWith('..') ? candidate : relative, text);
+    const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+    const bytes = inside ? source.readBytes(relative) : readOutside(candidate);
+    if (!Buffer.isBuffer(bytes)) {
+      if (bytes.reason === 'missing' && !configFile) continue;
+      if (bytes.reason === 'missing') throw new UsageError(`--config "${configFile}": file not found; give the path of a gitops.yaml`);
+      throw new ConfigError(`${path.relative(cwd, candidate) || candidate} cannot be read (${bytes.detail.split(';')[0] ?? bytes.reason}); check its permissions`);
+    }
+    return parseDescriptor(inside ? relative : candidate, bytes.toString('utf8'));
   }
   return undefined;
 }
 
-function selectTargets(cwd: string, root: string, files: readonly string[], paths: readonly string[], notices: string[]): string[] {
+/** At most this many names in one notice line. */
+const NAMES_IN_NOTICE = 5;
+
+function nameList(files: readonly string[]): string {
+  const shown = files.slice(0, NAMES_IN_NOTICE).join(', ');
+  return files.length > NAMES_IN_NOTICE ? `${shown} and ${files.length - NAMES_IN_NOTICE} more` : shown;
+}
+
+/** The staged files that the given paths (files, directories or globs, as in the index) select. */
+function selectStaged(cwd: string, root: string, staged: readonly string[], paths: readonly string[]): string[] {
+  if (paths.length === 0) return [...staged];
+  const cwdPrefix = path.relative(root, cwd).split(path.sep).join('/');
+  const matchers = paths.map((given) => {
+    const relative = path.relative(root, path.resolve(cwd, given)).split(path.sep).join('/');
+    if (picomatch.scan(given).isGlob) return picomatch(cwdPrefix === '' ? given : `${cwdPrefix}/${given}`, { dot: true });
+    return (file: string) => relative === '' || file === relative || file.startsWith(`${relative}/`);
+  });
+  return staged.filter((file) => matchers.some((matches) => matches(file)));
+}
+
+async function selectTargets(cwd: string, root: string, files: readonly string[], paths: readonly string[], notices: string[]): Promise<string[]> {
   if (paths.length === 0) return [...files];
   const selected = new Set<string>();
   const fileSet = new Set(files);
+  const ignored: string[] = [];
+  const missing: { given: string; relative: string }[] = [];
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     const relative = path.relative(root, absolute).split(path.sep).join('/');
@@ -111,7 +158,7 @@ function selectTargets(cwd: string, root: string, files: readonly string[], path
       for (const file of files) if (file.startsWith(prefix)) selected.add(file);
     } else if (stat) {
       if (fileSet.has(relative)) selected.add(relative);
-      else notices.push(`${relative}: ignored (by .gitignore or ignores in gitops.yaml), not linted`);
+      else ignored.push(relative);
     } else if (picomatch.scan(given).isGlob) {
       const cwdPrefix = path.relative(root, cwd).split(path.sep).join('/');
       const pattern = cwdPrefix === '' ? given : `${cwdPrefix}/${given}`;
@@ -120,8 +167,17 @@ function selectTargets(cwd: string, root: string, files: readonly string[], path
       for (const file of files) if (matches(file)) selected.add(file);
       if (selected.size === before) throw new UsageError(`no files match the pattern "${given}"; check the glob or quote it for your shell`);
     } else {
-      throw new UsageError(`path "${given}" does not exist; give an existing file or directory, or a glob`);
+      missing.push({ given, relative });
     }
+  }
+  if (ignored.length > 0) notices.push(`ignored (by .gitignore or ignores in gitops.yaml), not linted: ${nameList(ignored)}`);
+  if (missing.length > 0) {
+    // A file that git knows but the working tree does not is a deletion (as the pre-commit
+    // framework or lint-staged may name); anything else is a mistake.
+    const known = await readKnownPaths(root);
+    const unknown = missing.find(({ relative }) => !known?.has(relative));
+    if (unknown) throw new UsageError(`path "${unknown.given}" does not exist; give an existing file or directory, or a glob`);
+    notices.push(`deleted, not linted: ${nameList(missing.map(({ relative }) => relative))}`);
   }
   return [...selected].sort();
 }
@@ -169,8 +225,12 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   }
   if (!cwdStat?.isDirectory()) throw new UsageError(`directory "${options.cwd ?? cwd}" does not exist; check -C/--cwd`);
   const root = findRoot(cwd);
+  if (options.staged && options.fix) {
+    throw new UsageError('--fix cannot be used with --staged: fixes are written to the working tree, not the index; run gitops-init lint --fix, then git add');
+  }
   const notices: string[] = [];
-  const loaded = loadDescriptor(root, options.configFile, cwd);
+  const unconfigured = options.staged ? await GitIndexSource.open(root) : new WorkingTreeSource(root);
+  const loaded = loadDescriptor(unconfigured, root, options.configFile, cwd);
   const descriptor = loaded?.descriptor;
   const kind = options.kind ?? descriptor?.kind;
   const tool = options.tool ?? descriptor?.tool;
@@ -182,21 +242,39 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const ruleSet = options.ruleSet ?? allRules;
   const rulesById = new Map(ruleSet.map((rule) => [rule.id, rule]));
   const config = new RuleConfig(rulesById, loaded, options.rules);
-  const source: FileSource = new WorkingTreeSource(root, {
+  const source = unconfigured.withOptions({
     ignores: descriptor?.ignores ?? [],
     maxFileSize: descriptor?.linterOptions?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
   });
   const overlay = new OverlaySource(source);
+  let cache: LintCache | undefined;
+  let cacheRelative: string | undefined;
+  if (options.cache) {
+    const file = resolveCacheFile(cwd, root, options.cacheLocation);
+    const key = lintCacheKey({ version: packageInfo().version, descriptor, cliRules: options.rules ?? {}, kind, tool, rules: ruleSet });
+    cache = LintCache.load(file, key);
+    cacheRelative = path.relative(root, file).split(path.sep).join('/');
+  }
   const reportUnused = descriptor?.linterOptions?.reportUnusedDisableDirectives ?? 'warn';
 
   let repository!: Repository;
   let diagnostics: Diagnostic[] = [];
   let targets: string[] = [];
   const fixedFiles = new Set<string>();
+  let notes: string[] = [];
   for (let pass = 0; pass < (options.fix ? MAX_FIX_PASSES : 1); pass += 1) {
-    const files = await overlay.listFiles();
+    const listed = await overlay.listFiles();
+    // The cache file is the tool's, never the repository's content.
+    const files = cacheRelative === undefined ? listed : listed.filter((file) => file !== cacheRelative);
     repository = new Repository(overlay, files);
-    if (pass === 0) targets = selectTargets(cwd, root, files, options.paths ?? [], notices);
+    if (pass === 0) {
+      targets =
+        source instanceof GitIndexSource
+          ? selectStaged(cwd, root, await source.stagedFiles(), options.paths ?? [])
+          : await selectTargets(cwd, root, files, options.paths ?? [], notices);
+    }
+    // Only the last pass's notes count: they describe the files as they end up.
+    notes = [];
     diagnostics = runRules({
       repository,
       rules: ruleSet,
@@ -206,6 +284,9 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
       tool,
       targetFiles: targets,
       reportUnusedDisableDirectives: reportUnused,
+      notes,
+      // --fix re-lints changed content: it stores its last pass, but reuses nothing.
+      ...(cache ? { cache: options.fix ? cache.writer() : cache } : {}),
     });
     if (!options.fix) break;
     const editsByFile = new Map<string, TextEdit[]>();
@@ -239,6 +320,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
     if (content !== undefined) await writeFileAtomically(path.join(root, ...file.split('/')), content, { mode: modeOf(path.join(root, file)) });
   }
 
+  notices.push(...notes);
   const fixes = new Map<Diagnostic, { range: [number, number]; text: string }>();
   for (const diagnostic of diagnostics) {
     if (!diagnostic.fix || (diagnostic.fix.file ?? diagnostic.file) !== diagnostic.file) continue;
@@ -251,6 +333,14 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
     const output = fixedFiles.has(relative) ? overlay.changes.get(relative) : undefined;
     if (output !== undefined) result.output = output;
   }
+  if (cache) {
+    cache.prune(new Set(repository.files));
+    try {
+      await cache.save();
+    } catch (error) {
+      notices.push(`the cache file ${cache.file} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); results were not cached`);
+    }
+  }
   const rulesMeta: Record<string, AnyRule['meta']> = {};
   for (const rule of ruleSet) rulesMeta[rule.id] = rule.meta;
   return {
@@ -262,6 +352,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
     notices,
     rulesMeta,
     fixedFiles: [...fixedFiles].sort(),
+    ...(cache ? { cacheFile: cache.file } : {}),
   };
 }
 

@@ -117,6 +117,11 @@ export class WorkingTreeSource implements FileSource {
     return files.filter((file) => !isGitignored(file) && !isConfiguredIgnore(file)).sort(compareStrings);
   }
 
+  /** The same directory with other ignores or size limit (once gitops.yaml has been read). */
+  withOptions(options: WorkingTreeOptions): WorkingTreeSource {
+    return new WorkingTreeSource(this.root, options);
+  }
+
   readBytes(file: string): Buffer | FileReadFailure {
     const absolute = path.join(this.root, file);
     try {
@@ -125,15 +130,11 @@ export class WorkingTreeSource implements FileSource {
         return { reason: 'outside-repository', detail: 'it is a symbolic link to a file outside the repository' };
       }
       const size = statSync(real).size;
-      if (size > this.#maxFileSize) {
-        return {
-          reason: 'too-large',
-          detail: `it is ${formatBytes(size)}, over the limit of ${formatBytes(this.#maxFileSize)}; raise linterOptions.maxFileSize in gitops.yaml to lint it`,
-        };
-      }
+      if (size > this.#maxFileSize) return tooLarge(size, this.#maxFileSize);
       return readFileSync(real);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+      if (code === 'ENOENT') return { reason: 'missing', detail: 'it does not exist' };
       const detail =
         code === 'EACCES' || code === 'EPERM'
           ? 'permission denied; make it readable (chmod +r) or add it to ignores in gitops.yaml'
@@ -141,6 +142,14 @@ export class WorkingTreeSource implements FileSource {
       return { reason: 'unreadable', detail };
     }
   }
+}
+
+/** The failure for a file over linterOptions.maxFileSize. */
+export function tooLarge(size: number, maxFileSize: number): FileReadFailure {
+  return {
+    reason: 'too-large',
+    detail: `it is ${formatBytes(size)}, over the limit of ${formatBytes(maxFileSize)}; raise linterOptions.maxFileSize in gitops.yaml to lint it`,
+  };
 }
 
 export function compareStrings(a: string, b: string): number {

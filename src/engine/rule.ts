@@ -64,6 +64,11 @@ export interface ReportDescriptor<MessageIds extends string> {
   endLine?: number;
   endColumn?: number;
   fix?: Fix;
+  /**
+   * Caps the finding's severity: `'warn'` reports a heuristic finding of an error-level rule as
+   * a warning. A rule set to `warn` or `off` is never raised.
+   */
+  severity?: 'warn';
 }
 
 /** The read-only view of the repository that rules see. Rules never touch the file system. */
@@ -92,6 +97,11 @@ export interface RuleContext<MessageIds extends string> {
   /** Whether the path is a YAML file that the engine parses (not a Helm template). */
   isYamlFile(path: string): boolean;
   report(descriptor: ReportDescriptor<MessageIds>): void;
+  /**
+   * A one-line note about the run that is not a finding, such as how many objects a rule could
+   * not check. The CLI prints notes on stderr; they never appear in reports.
+   */
+  note(descriptor: { messageId: MessageIds; data?: Readonly<Record<string, string | number>> }): void;
 }
 
 export interface RuleDefinition<Options extends readonly unknown[], MessageIds extends string> {

@@ -2,7 +2,7 @@ import { LineCounter, isMap, isScalar, isSeq, isPair, parseAllDocuments, type Do
 
 /** Why a file could not be read as UTF-8 text. */
 export interface FileReadFailure {
-  reason: 'unreadable' | 'binary' | 'invalid-utf8' | 'too-large' | 'outside-repository';
+  reason: 'missing' | 'unreadable' | 'binary' | 'invalid-utf8' | 'too-large' | 'outside-repository';
   /** Human-readable detail, never the file's content. */
   detail: string;
 }

@@ -19,6 +19,9 @@ interface LintFlags {
   config?: string;
   rule?: string[];
   color?: boolean;
+  staged?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 function parseRuleFlags(values: readonly string[] | undefined): Record<string, RuleEntry> {
@@ -53,6 +56,9 @@ export async function runLint(paths: string[], flags: LintFlags, cwd: string, io
     ...(flags.kind ? { kind: flags.kind } : {}),
     ...(flags.tool ? { tool: flags.tool } : {}),
     ...(flags.config ? { configFile: flags.config } : {}),
+    ...(flags.staged ? { staged: true } : {}),
+    ...(flags.cache ? { cache: true } : {}),
+    ...(flags.cacheLocation !== undefined ? { cacheLocation: flags.cacheLocation } : {}),
   });
   for (const notice of report.notices) io.stderr(`gitops-init: ${notice}\n`);
   const results = flags.quiet ? onlyErrors(report.results) : report.results;
@@ -75,10 +81,22 @@ export async function runLint(paths: string[], flags: LintFlags, cwd: string, io
   }
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
   const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
-  if (errors > 0) return 1;
+  if (errors > 0) {
+    // In a pre-commit hook: say what to do next, and that skipping the check is a decision.
+    if (flags.staged) io.stderr(blockedCommitMessage(errors));
+    return 1;
+  }
   if (flags.maxWarnings !== undefined && flags.maxWarnings >= 0 && warnings > flags.maxWarnings) {
     io.stderr(`gitops-init found too many warnings (maximum: ${flags.maxWarnings}).\n`);
     return 1;
   }
   return 0;
+}
+
+/** Two lines for a refused commit: fix and stage, or knowingly skip the hook. */
+export function blockedCommitMessage(errors: number): string {
+  return (
+    `gitops-init: commit blocked by ${errors} ${errors === 1 ? 'error' : 'errors'} (above): fix, git add the fixes and commit again.\n` +
+    'gitops-init: to commit without this check, decide so deliberately: git commit --no-verify\n'
+  );
 }

@@ -1,0 +1,163 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { readBlobs, type BlobContent } from '../git/blobs.js';
+import {
+  readIndexEntries,
+  readStagedPaths,
+  readWorktreeChanges,
+  REGULAR_FILE_MODES,
+  SYMLINK_MODE,
+  type IndexEntry,
+} from '../git/index-entries.js';
+import type { FileReadFailure } from '../manifests/yaml-file.js';
+import { ALWAYS_IGNORED, compareStrings, tooLarge, WorkingTreeSource, type FileSource, type WorkingTreeOptions } from './file-source.js';
+
+/** Links followed before a chain of symbolic links counts as a loop. */
+const MAX_LINK_DEPTH = 40;
+
+interface IndexState {
+  root: string;
+  /** Stage-0 entries by path; a conflicted path is in `unmerged` instead. */
+  entries: ReadonlyMap<string, IndexEntry>;
+  unmerged: ReadonlySet<string>;
+  /** Index content read from git, by path: what the working tree cannot be trusted to hold. */
+  blobs: ReadonlyMap<string, BlobContent>;
+  staged: readonly string[];
+}
+
+type LinkTarget = { file: string } | { outside: true } | undefined;
+
+/**
+ * The repository as git's index holds it: what `git commit` would record. The file list is
+ * the index's (so a file deleted with `git rm` is gone and a tracked file matching .gitignore
+ * is still there, as git sees it); contents are the staged ones, so a partially staged file is
+ * judged by its staged part.
+ *
+ * Bytes come from the index blobs for every path whose working tree copy git reports as
+ * different (`git diff-files`), for paths git does not check (assume-unchanged,
+ * skip-worktree), for symbolic links and for the staged paths; all of them are read up front
+ * with one `git cat-file --batch`. Every other path is byte for byte the same in the working
+ * tree, which is where it is read from, so a run reads no more than a working tree run does.
+ * (With clean/smudge filters or end-of-line conversion configured, such a file is read in
+ * its checked-out form.)
+ */
+export class GitIndexSource implements FileSource {
+  readonly root: string;
+  readonly #state: IndexState;
+  readonly #worktree: WorkingTreeSource;
+  readonly #ignores: readonly string[];
+  readonly #maxFileSize: number;
+  #files: string[] | undefined;
+
+  private constructor(state: IndexState, options: WorkingTreeOptions) {
+    this.root = state.root;
+    this.#state = state;
+    this.#worktree = new WorkingTreeSource(state.root, options);
+    this.#ignores = options.ignores ?? [];
+    this.#maxFileSize = options.maxFileSize ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** Reads the index of the repository that contains `root` (paths relative to `root`). */
+  static async open(root: string, options: WorkingTreeOptions = {}): Promise<GitIndexSource> {
+    const resolved = path.resolve(root);
+    const indexEntries = await readIndexEntries(resolved);
+    const [staged, changed] = await Promise.all([readStagedPaths(resolved), readWorktreeChanges(resolved)]);
+    const entries = new Map<string, IndexEntry>();
+    const unmerged = new Set<string>();
+    for (const entry of indexEntries) {
+      if (entry.stage === 0) entries.set(entry.path, entry);
+      else unmerged.add(entry.path);
+    }
+    const stagedPaths = staged === 'all' ? [...entries.keys(), ...unmerged] : staged;
+    const fromIndex = new Set([...changed, ...stagedPaths]);
+    for (const entry of entries.values()) {
+      if (entry.worktreeUntrusted || entry.mode === SYMLINK_MODE) fromIndex.add(entry.path);
+    }
+    const oidsByPath = new Map<string, string>();
+    for (const file of fromIndex) {
+      const entry = entries.get(file);
+      if (entry && (REGULAR_FILE_MODES.has(entry.mode) || entry.mode === SYMLINK_MODE)) oidsByPath.set(file, entry.oid);
+    }
+    const byOid = await readBlobs(resolved, oidsByPath.values());
+    const blobs = new Map<string, BlobContent>();
+    for (const [file, oid] of oidsByPath) {
+      const blob = byOid.get(oid);
+      if (blob) blobs.set(file, blob);
+    }
+    const state: IndexState = { root: resolved, entries, unmerged, blobs, staged: [...new Set(stagedPaths)].sort(compareStrings) };
+    return new GitIndexSource(state, options);
+  }
+
+  /** The same index with other ignores or size limit (once gitops.yaml has been read). */
+  withOptions(options: WorkingTreeOptions): GitIndexSource {
+    return new GitIndexSource(this.#state, options);
+  }
+
+  /**
+   * What the commit adds, copies, modifies, renames or changes in type, among the listed
+   * files. Deleted paths are not in it: they are no longer in the index at all.
+   */
+  async stagedFiles(): Promise<string[]> {
+    const listed = new Set(await this.listFiles());
+    return this.#state.staged.filter((file) => listed.has(file));
+  }
+
+  listFiles(): Promise<string[]> {
+    if (!this.#files) {
+      const isIgnored = picomatch([...ALWAYS_IGNORED, ...this.#ignores], { dot: true });
+      const files: string[] = [...this.#state.unmerged];
+      for (const entry of this.#state.entries.values()) {
+        // Submodules (160000) are other repositories; links count when they lead to a file.
+        if (REGULAR_FILE_MODES.has(entry.mode) || (entry.mode === SYMLINK_MODE && this.#resolveLink(entry.path) !== undefined)) {
+          files.push(entry.path);
+        }
+      }
+      this.#files = files.filter((file) => !isIgnored(file)).sort(compareStrings);
+    }
+    return Promise.resolve(this.#files);
+  }
+
+  readBytes(file: string): Buffer | FileReadFailure {
+    if (this.#state.unmerged.has(file)) {
+      return { reason: 'unreadable', detail: 'it has unresolved merge conflicts in the index; resolve them and git add it' };
+    }
+    const entry = this.#state.entries.get(file);
+    if (!entry) return { reason: 'missing', detail: 'it is not in the index' };
+    if (entry.mode === SYMLINK_MODE) {
+      const target = this.#resolveLink(file);
+      if (target === undefined) return { reason: 'missing', detail: 'it is a symbolic link to nothing in the index' };
+      if ('outside' in target) return { reason: 'outside-repository', detail: 'it is a symbolic link to a file outside the repository' };
+      return this.readBytes(target.file);
+    }
+    const blob = this.#state.blobs.get(file);
+    if (blob === undefined) return this.#worktree.readBytes(file);
+    const size = Buffer.isBuffer(blob) ? blob.length : blob.size;
+    if (size > this.#maxFileSize || !Buffer.isBuffer(blob)) return tooLarge(size, this.#maxFileSize);
+    return blob;
+  }
+
+  /** Where a symbolic link in the index leads: a regular file in the index, outside, or nowhere. */
+  #resolveLink(file: string): LinkTarget {
+    let current = file;
+    for (let depth = 0; depth < MAX_LINK_DEPTH; depth += 1) {
+      const entry = this.#state.entries.get(current);
+      if (!entry) return undefined;
+      if (REGULAR_FILE_MODES.has(entry.mode)) return { file: current };
+      if (entry.mode !== SYMLINK_MODE) return undefined;
+      const blob = this.#state.blobs.get(current);
+      if (!Buffer.isBuffer(blob)) return undefined;
+      const target = blob.toString('utf8');
+      let next: string;
+      if (path.isAbsolute(target)) {
+        const relative = path.relative(this.root, target);
+        if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return { outside: true };
+        next = relative.split(path.sep).join('/');
+      } else {
+        next = path.posix.normalize(path.posix.join(path.posix.dirname(current), target));
+        if (next === '..' || next.startsWith('../')) return { outside: true };
+      }
+      current = next;
+    }
+    return undefined;
+  }
+}

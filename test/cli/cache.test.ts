@@ -1,0 +1,197 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lint, type LintOptions } from '../../src/api/lint.js';
+import { defineRule } from '../../src/engine/rule.js';
+import kustomizationResourcesExist from '../../rules/kustomization-resources-exist.js';
+import requiredPaths from '../../rules/required-paths.js';
+import yamlSyntax from '../../rules/yaml-syntax.js';
+import { writeFileTree, type FileTree } from '../../src/testing/index.js';
+import { cli, REPO_ROOT, runBin } from '../helpers/cli.js';
+import { git, gitInit } from '../helpers/git.js';
+
+const roots: string[] = [];
+function repo(files: FileTree): string {
+  const root = writeFileTree(files);
+  roots.push(root);
+  return root;
+}
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+const duplicate = 'a: 1\na: 2\n';
+
+/** Every file that a per-file rule looked at, in order: shows which files a run re-linted. */
+const checked: string[] = [];
+const recorder = defineRule({
+  id: 'test-recorder',
+  meta: {
+    type: 'problem',
+    docs: { description: 'Records the files it is run on', category: 'syntax', recommended: 'error' },
+    scope: 'file',
+    schema: [],
+    messages: { never: 'never reported' },
+  },
+  defaultOptions: [],
+  check(context) {
+    for (const file of context.targetFiles) {
+      checked.push(file);
+      context.text(file);
+    }
+  },
+});
+const ruleSet = [kustomizationResourcesExist, requiredPaths, yamlSyntax, recorder];
+
+async function run(root: string, options: LintOptions = {}): Promise<string[]> {
+  checked.length = 0;
+  const report = await lint({ cwd: root, ruleSet, cache: true, ...options });
+  return report.diagnostics.map((d) => `${d.file}:${d.line ?? 0} ${d.ruleId ?? 'directive'}`);
+}
+
+function write(root: string, file: string, content: string): void {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), content);
+}
+
+const cacheFile = (root: string): string => path.join(root, '.gitops-init-cache/lint-cache.json');
+
+describe('--cache', () => {
+  it('re-lints only the files that changed, and a change brings a finding back', async () => {
+    const root = repo({ 'a.yaml': 'a: 1\n', 'b.yaml': 'b: 1\n', 'bad.yaml': duplicate });
+    expect(await run(root)).toEqual(['bad.yaml:2 yaml-syntax']);
+    expect(checked.sort()).toEqual(['a.yaml', 'b.yaml', 'bad.yaml']);
+    expect(existsSync(cacheFile(root))).toBe(true);
+
+    expect(await run(root)).toEqual(['bad.yaml:2 yaml-syntax']);
+    expect(checked).toEqual([]);
+
+    write(root, 'a.yaml', duplicate);
+    expect(await run(root)).toEqual(['a.yaml:2 yaml-syntax', 'bad.yaml:2 yaml-syntax']);
+    expect(checked).toEqual(['a.yaml']);
+  });
+
+  it('gives the same results and output as a run without the cache', async () => {
+    const files: FileTree = {
+      'gitops.yaml': 'kind: application\ntool: argocd\nname: shop\n',
+      'deploy/base/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - missing.yaml\n',
+      'deploy/base/deployment.yaml': '# gitops-lint-disable-next-line yaml-syntax\nkind: Deployment\n',
+      'bad.yaml': duplicate,
+    };
+    const plainRoot = repo(files);
+    const plain = await cli(['lint', '--format', 'json'], { cwd: plainRoot });
+    const root = repo(files);
+    const cold = await cli(['lint', '--cache', '--format', 'json'], { cwd: root });
+    const warm = await cli(['lint', '--cache', '--format', 'json'], { cwd: root });
+    expect(plain.code).toBe(1);
+    expect(cold.stdout.replaceAll(root, '<root>')).toBe(plain.stdout.replaceAll(plainRoot, '<root>'));
+    expect(cold.code).toBe(plain.code);
+    expect(warm).toEqual(cold);
+    // The unused directive is reported from the cache as well.
+    expect(warm.stdout).toContain('Unused gitops-lint-disable-next-line directive');
+  });
+
+  it('a changed gitops.yaml or --rule brings a finding back', async () => {
+    const root = repo({ 'gitops.yaml': 'kind: application\ntool: helm\nname: a\nrules:\n  yaml-syntax: off\n  required-paths: off\n', 'bad.yaml': duplicate });
+    expect(await run(root)).toEqual([]);
+    write(root, 'gitops.yaml', 'kind: application\ntool: helm\nname: a\nrules:\n  required-paths: off\n');
+    expect(await run(root)).toEqual(['bad.yaml:2 yaml-syntax']);
+    expect(await run(root, { rules: { 'yaml-syntax': 'off' } })).toEqual([]);
+    expect(await run(root, { rules: { 'yaml-syntax': 'warn' } })).toEqual(['bad.yaml:2 yaml-syntax']);
+  });
+
+  it('a change to the file list brings back a repository rule finding', async () => {
+    const root = repo({ 'k/kustomization.yaml': 'resources:\n  - service.yaml\n', 'k/service.yaml': 'kind: Service\n' });
+    expect(await run(root)).toEqual([]);
+    unlinkSync(path.join(root, 'k/service.yaml'));
+    expect(await run(root)).toEqual(['k/kustomization.yaml:2 kustomization-resources-exist']);
+    write(root, 'k/service.yaml', 'kind: Service\n');
+    expect(await run(root)).toEqual([]);
+    // A file the rule reads changes.
+    write(root, 'k/kustomization.yaml', 'resources:\n  - service.yaml\n  - other.yaml\n');
+    expect(await run(root)).toEqual(['k/kustomization.yaml:3 kustomization-resources-exist']);
+  });
+
+  it('a change to the file list brings back a per-file finding whose file did not change', async () => {
+    // Under a Helm chart, templates/ holds Go templates, not YAML: deleting Chart.yaml makes the
+    // unchanged file YAML again.
+    const root = repo({ 'chart/Chart.yaml': 'name: c\nversion: 1.0.0\n', 'chart/templates/x.yaml': duplicate });
+    expect(await run(root)).toEqual([]);
+    unlinkSync(path.join(root, 'chart/Chart.yaml'));
+    expect(await run(root)).toEqual(['chart/templates/x.yaml:2 yaml-syntax']);
+    expect(checked).toEqual(['chart/templates/x.yaml']);
+  });
+
+  it('a new tool version brings a finding back (a cache written by another version is not used)', async () => {
+    const root = repo({ 'bad.yaml': duplicate });
+    const first = await runBin(['lint', '--cache', '--format', 'json'], { cwd: root });
+    expect(first.code).toBe(1);
+    // Empty every stored finding, as if another version had found nothing.
+    const content = JSON.parse(readFileSync(cacheFile(root), 'utf8')) as { runs: Record<string, { diagnostics: unknown[] }> };
+    for (const stored of Object.values(content.runs)) stored.diagnostics = [];
+    writeFileSync(cacheFile(root), JSON.stringify(content));
+    expect((await runBin(['lint', '--cache'], { cwd: root })).code).toBe(0);
+
+    // The same build, installed as version 9.9.9.
+    const installed = writeFileTree({});
+    roots.push(installed);
+    const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    writeFileSync(path.join(installed, 'package.json'), JSON.stringify({ ...manifest, version: '9.9.9' }));
+    cpSync(path.join(REPO_ROOT, 'dist'), path.join(installed, 'dist'), { recursive: true });
+    symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(installed, 'node_modules'));
+    const newer = spawnSync(process.execPath, [path.join(installed, 'dist/src/bin/gitops-init.js'), 'lint', '--cache'], { cwd: root, encoding: 'utf8' });
+    expect(newer.status).toBe(1);
+    expect(newer.stdout).toContain('bad.yaml');
+  });
+
+  it('ignores a corrupt cache file and replaces it', async () => {
+    const root = repo({ 'bad.yaml': duplicate });
+    write(root, '.gitops-init-cache/lint-cache.json', '{"format":1,"key":');
+    const report = await lint({ cwd: root, ruleSet, cache: true });
+    expect(report.diagnostics.map((d) => d.file)).toEqual(['bad.yaml']);
+    expect(report.notices.filter((notice) => !notice.includes('No gitops.yaml'))).toEqual([]);
+    expect(() => JSON.parse(readFileSync(cacheFile(root), 'utf8')) as unknown).not.toThrow();
+    write(root, '.gitops-init-cache/lint-cache.json', JSON.stringify({ format: 1, key: 'x', runs: { 'file:bad.yaml': 'nonsense' } }));
+    expect(await run(root)).toEqual(['bad.yaml:2 yaml-syntax']);
+  });
+
+  it('keeps the cache in node_modules/.cache/gitops-init when there is a node_modules, never lints it, and writes it atomically', async () => {
+    const root = repo({ 'node_modules/.package-lock.json': '{}', 'a.yaml': 'a: 1\n' });
+    const report = await lint({ cwd: root, ruleSet, cache: true });
+    expect(report.cacheFile).toBe(path.join(root, 'node_modules/.cache/gitops-init/lint-cache.json'));
+    expect(readdirSync(path.join(root, 'node_modules/.cache/gitops-init'))).toEqual(['lint-cache.json']);
+    expect(existsSync(path.join(root, '.gitops-init-cache'))).toBe(false);
+
+    const other = repo({ 'a.yaml': 'a: 1\n' });
+    await lint({ cwd: other, ruleSet, cache: true });
+    const again = await lint({ cwd: other, ruleSet, cache: true });
+    expect(readdirSync(path.join(other, '.gitops-init-cache'))).toEqual(['lint-cache.json']);
+    expect(again.results.map((result) => path.relative(other, result.filePath))).toEqual(['a.yaml']);
+  });
+
+  it('takes --cache-location as a file or a directory, relative to the working directory, and never lints it', async () => {
+    const root = repo({ 'a.yaml': 'a: 1\n', 'sub/b.yaml': 'b: 1\n' });
+    const asFile = await cli(['lint', '--cache', '--cache-location', 'cache/results.json', '--format', 'json'], { cwd: root });
+    expect(existsSync(path.join(root, 'cache/results.json'))).toBe(true);
+    const again = await cli(['lint', '--cache', '--cache-location', 'cache/results.json', '--format', 'json'], { cwd: root });
+    expect(again.stdout).toBe(asFile.stdout);
+    expect(again.stdout).not.toContain('results.json');
+    await cli(['lint', '--cache', '--cache-location', 'dir/'], { cwd: path.join(root, 'sub') });
+    expect(existsSync(path.join(root, 'sub/dir/lint-cache.json'))).toBe(true);
+  });
+
+  it('works with --staged', async () => {
+    const root = repo({ 'a.yaml': 'a: 1\n' });
+    gitInit(root);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'initial');
+    write(root, 'a.yaml', duplicate);
+    git(root, 'add', 'a.yaml');
+    write(root, 'a.yaml', 'a: 3\n');
+    expect(await run(root, { staged: true })).toEqual(['a.yaml:2 yaml-syntax']);
+    expect(await run(root)).toEqual([]);
+    expect(await run(root, { staged: true })).toEqual(['a.yaml:2 yaml-syntax']);
+    expect(checked).toEqual(['a.yaml']);
+  });
+});
