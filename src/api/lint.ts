@@ -17,6 +17,7 @@ import { GitIndexSource } from '../engine/git-index-source.js';
 import { readKnownPaths } from '../git/index-entries.js';
 import { packageInfo } from '../package-info.js';
 import { runRules, type Diagnostic } from '../engine/linter.js';
+import { openBaseRevision } from '../git/base-revision.js';
 import { OverlaySource } from '../engine/overlay-source.js';
 import { Repository } from '../engine/repository.js';
 import { toLintResults, type LintResult } from '../engine/results.js';
@@ -55,6 +56,8 @@ export interface LintOptions {
   cache?: boolean;
   /** The cache file, or a directory for it (relative to cwd); see resolveCacheFile. */
   cacheLocation?: string;
+  /** A git revision to compare with, for rules such as chart-version-bumped. */
+  base?: string;
 }
 
 export interface LintReport {
@@ -247,9 +250,13 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
     maxFileSize: descriptor?.linterOptions?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
   });
   const overlay = new OverlaySource(source);
+  const base = options.base === undefined ? undefined : await openBaseRevision(root, options.base, options.staged === true);
   let cache: LintCache | undefined;
   let cacheRelative: string | undefined;
-  if (options.cache) {
+  // What changed since a base revision is not part of any file's content, so a cached result
+  // could not tell that it is stale: --base runs without the cache.
+  if (options.cache && base) notices.push('--cache is not used with --base: results depend on the base revision');
+  if (options.cache && !base) {
     const file = resolveCacheFile(cwd, root, options.cacheLocation);
     const key = lintCacheKey({ version: packageInfo().version, descriptor, cliRules: options.rules ?? {}, kind, tool, rules: ruleSet });
     cache = LintCache.load(file, key);
@@ -285,6 +292,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
       targetFiles: targets,
       reportUnusedDisableDirectives: reportUnused,
       notes,
+      ...(base ? { base } : {}),
       // --fix re-lints changed content: it stores its last pass, but reuses nothing.
       ...(cache ? { cache: options.fix ? cache.writer() : cache } : {}),
     });

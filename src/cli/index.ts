@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, isGitopsError, UsageError } from '../errors.js';
 import { packageInfo } from '../package-info.js';
 import type { CliIo } from './io.js';
@@ -75,6 +75,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseInteger('--max-warnings'))
     .option('--quiet', 'report errors only')
     .option('--fix', 'apply safe fixes and write the fixed files')
+    .option('--base <ref>', 'a git revision to compare with, for rules such as chart-version-bumped')
     .option('--staged', "lint what the next commit records (git's index): the staged files, and repository rules on the whole index")
     .option('--cache', 'reuse results for unchanged files and store this run\'s')
     .option('--cache-location <path>', 'with --cache: the cache file or directory (default: node_modules/.cache/gitops-init/, else .gitops-init-cache/)')
@@ -115,6 +116,97 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
       setExitCode(await runNew(dir, options, commandCwd(program, io), io));
     });
 
+  const versionCommand = program.command('version').description('show the version and where each source stands; bump and tag it');
+  versionCommand
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const { runVersion } = await import('./commands/release.js');
+      setExitCode(runVersion(options, commandCwd(program, io), io));
+    });
+  versionCommand
+    .command('bump')
+    .description("raise the version in every source and move CHANGELOG.md's Unreleased section to it")
+    .addArgument(new Argument('<level>', 'which part to raise').choices(['major', 'minor', 'patch', 'prerelease']))
+    .option('--preid <id>', 'pre-release identifier, e.g. rc (with major, minor or patch: a pre-release of that version)')
+    .action(async (level: string, options: { preid?: string }) => {
+      const { runBump } = await import('./commands/release.js');
+      setExitCode(await runBump(level, options, commandCwd(program, io), io));
+    });
+  versionCommand
+    .command('tag')
+    .description('create the annotated tag v<version> on HEAD (refuses a dirty tree or an existing tag)')
+    .action(async () => {
+      const { runTag } = await import('./commands/release.js');
+      setExitCode(await runTag(commandCwd(program, io), io));
+    });
+
+  const releaseCommand = program.command('release').description('coordinated releases: the application and infrastructure versions tested together');
+  releaseCommand
+    .command('create')
+    .description('write releases/release-<app>-<infra>.yaml as a candidate')
+    .option('--app <version>', 'application version')
+    .option('--infra <version>', 'infrastructure version')
+    .option('--environment <env>', 'target environment')
+    .option('--app-team <team>', 'application team that must approve (default: the one in gitops.yaml)')
+    .option('--component <name=version>', 'another component and its version (repeatable)', collect)
+    .option('--notes <text>', 'release notes')
+    .option('--allow-downgrade', 'allow versions older than the newest release')
+    .action(async (options: Record<string, unknown>) => {
+      const { runReleaseCreate } = await import('./commands/release.js');
+      setExitCode(await runReleaseCreate(options, commandCwd(program, io), io));
+    });
+  releaseCommand
+    .command('approve')
+    .description("record a team's approval of a release")
+    .argument('<name>', 'release name, e.g. release-1.5.3-2.1.0')
+    .option('--team <team>', 'the approving team, @org/team')
+    .option('--by <user>', 'the approver')
+    .action(async (name: string, options: { team?: string; by?: string }) => {
+      const { runReleaseApprove } = await import('./commands/release.js');
+      setExitCode(await runReleaseApprove(name, options, commandCwd(program, io), io));
+    });
+  releaseCommand
+    .command('promote')
+    .description('mark an approved release promoted (inside a release window, if configured)')
+    .argument('<name>', 'release name')
+    .option('--emergency', 'promote without approvals or outside the windows; needs --reason')
+    .option('--reason <text>', 'why, recorded in the manifest')
+    .action(async (name: string, options: { emergency?: boolean; reason?: string }) => {
+      const { runReleasePromote } = await import('./commands/release.js');
+      setExitCode(await runReleasePromote(name, options, commandCwd(program, io), io));
+    });
+  releaseCommand
+    .command('tag')
+    .description('create the annotated tag release-<app>-<infra> on HEAD for an approved release')
+    .argument('<name>', 'release name')
+    .action(async (name: string) => {
+      const { runReleaseTag } = await import('./commands/release.js');
+      setExitCode(await runReleaseTag(name, commandCwd(program, io), io));
+    });
+  releaseCommand
+    .command('changelog')
+    .description('write RELEASES.md with every release, its versions, approvals and dates')
+    .action(async () => {
+      const { runReleaseChangelog } = await import('./commands/release.js');
+      setExitCode(await runReleaseChangelog(commandCwd(program, io), io));
+    });
+  releaseCommand
+    .command('list')
+    .description('list releases in semver order with their status')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const { runReleaseList } = await import('./commands/release.js');
+      setExitCode(runReleaseList(options, commandCwd(program, io), io));
+    });
+  releaseCommand
+    .command('rollback')
+    .description("roll forward to the previous (or named) release's versions: a new manifest with rollback_of")
+    .option('--to <name>', 'the release to return to')
+    .action(async (options: { to?: string }) => {
+      const { runReleaseRollback } = await import('./commands/release.js');
+      setExitCode(await runReleaseRollback(options, commandCwd(program, io), io));
+    });
+
   program
     .command('rules')
     .description('list the rules with their category, default severity and description')
@@ -122,6 +214,31 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .action(async (options: { json?: boolean }) => {
       const { runRules } = await import('./commands/rules.js');
       setExitCode(runRules(options, io));
+    });
+
+  program
+    .command('owners')
+    .description('show who owns each path and the CODEOWNERS line that decided, as the host reads it')
+    .argument('[paths...]', 'paths to look up (they need not exist); every tracked file when none are given')
+    .option('--json', 'print JSON: [{ path, owners, line, pattern, section }]')
+    .addOption(new Option('--unowned', 'list the tracked files without an owner (exit 1 when there are any)').conflicts('owner'))
+    .option('--owner <owner>', 'list the tracked files this owner owns (@user, @org/team or an e-mail address)')
+    .option('-c, --config <file>', 'descriptor to use instead of gitops.yaml at the repository root')
+    .action(async (paths: string[], options: Record<string, unknown>) => {
+      const { runOwners } = await import('./commands/owners.js');
+      setExitCode(await runOwners(paths, options, commandCwd(program, io), io));
+    });
+
+  program
+    .command('codeowners')
+    .description('manage CODEOWNERS')
+    .command('sync')
+    .description('write the block of CODEOWNERS generated from the ownership map in gitops.yaml (other lines are kept)')
+    .option('--check', 'exit 1 when CODEOWNERS is out of date, without writing it')
+    .option('-c, --config <file>', 'descriptor to use instead of gitops.yaml at the repository root')
+    .action(async (options: { check?: boolean; config?: string }) => {
+      const { runCodeownersSync } = await import('./commands/codeowners.js');
+      setExitCode(await runCodeownersSync(options, commandCwd(program, io), io));
     });
 
   return program;

@@ -24,10 +24,31 @@ export interface Descriptor {
     platform?: string;
     application?: string;
     applications?: TenantTeam[];
+    /** People who may be named as code owners: `@user` handles or e-mail addresses. */
+    members?: string[];
   };
+  /** CODEOWNERS patterns to owners (handles, or `platform`, `application`, a tenant's name); later entries win. */
+  ownership?: Record<string, string | string[]>;
+  /** Paths the platform team must own: alone in infrastructure repositories, together with the team in application ones. */
+  criticalPaths?: string[];
   namespaces?: string[];
   environments?: string[];
+  /** This repository's clone URL, to recognise GitOps sources that point at it. */
+  repositoryUrl?: string;
+  platform?: {
+    /** Namespaced kinds only the platform team manages (`Kind` or `group/Kind`). */
+    kinds?: string[];
+    /** Infrastructure repositories: where the platform's own components run workloads. */
+    workloads?: { namespaces?: string[]; paths?: string[] };
+  };
   host?: 'github' | 'gitlab';
+  /** The repository's version, when gitops.yaml is one of its version sources. */
+  version?: string;
+  versioning?: {
+    /** Version sources that must agree: `file` or `file#field`. */
+    sources?: string[];
+  };
+  releases?: ReleasesConfig;
   rules?: Record<string, RuleEntry>;
   overrides?: { files: string[]; rules: Record<string, RuleEntry> }[];
   ignores?: string[];
@@ -36,6 +57,24 @@ export interface Descriptor {
     maxFileSize?: number;
   };
   scaffold?: Record<string, unknown>;
+}
+
+export interface ReleaseWindow {
+  /** Days of the week, lower-case three letters (mon … sun). */
+  days: string[];
+  /** UTC hours as "HH:MM-HH:MM". */
+  hours: string;
+}
+
+export interface ReleasesConfig {
+  /** Where release manifests live (default releases/). */
+  directory?: string;
+  /** Component repositories whose tags `release create` checks: a local path or a git URL. */
+  repositories?: { application?: string; infrastructure?: string };
+  /** When releases may be promoted; outside them only with --emergency. */
+  windows?: ReleaseWindow[];
+  /** The release log: a file of its own (default RELEASES.md). */
+  changelog?: string;
 }
 
 export const DESCRIPTOR_FILES = ['gitops.yaml', 'gitops.yml'] as const;

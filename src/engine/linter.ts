@@ -5,6 +5,7 @@ import { InternalError } from '../errors.js';
 import type { SourcePosition } from '../manifests/yaml-file.js';
 import { DirectiveSet, parseDirectives } from './directives.js';
 import type { Repository } from './repository.js';
+import type { BaseRevision } from '../git/base-revision.js';
 import type { AnyRule, Fix, ReportDescriptor, RuleContext, Severity } from './rule.js';
 import { compareStrings } from './file-source.js';
 
@@ -36,6 +37,8 @@ export interface LinterOptions {
   notes?: string[];
   /** Results of earlier runs to reuse, and where this run's go. */
   cache?: RunCache;
+  /** The revision given with `--base`. */
+  base?: BaseRevision;
 }
 
 /** Fills `{{name}}` placeholders, leaving unknown ones as they are (as ESLint). */
@@ -166,6 +169,7 @@ export function runRules(options: LinterOptions): Diagnostic[] {
       descriptor: options.descriptor,
       kind: options.kind,
       tool: options.tool,
+      base: options.base,
       hasFile: (file) => repository.hasFile(file),
       hasDirectory: (directory) => repository.hasDirectory(directory),
       filesUnder: (directory) => repository.filesUnder(directory),

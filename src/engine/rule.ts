@@ -1,6 +1,7 @@
 import type { Node as YamlNode } from 'yaml';
 import type { Descriptor, RepositoryKind, GitopsTool } from '../config/descriptor.js';
 import type { YamlFile, FileReadFailure } from '../manifests/yaml-file.js';
+import type { BaseRevision } from '../git/base-revision.js';
 
 export type Severity = 'off' | 'warn' | 'error';
 export type RuleCategory =
@@ -81,6 +82,8 @@ export interface RuleContext<MessageIds extends string> {
   readonly descriptor: Descriptor | undefined;
   readonly kind: RepositoryKind | undefined;
   readonly tool: GitopsTool | undefined;
+  /** The revision given with `--base`, for rules that compare with it; undefined without one. */
+  readonly base: BaseRevision | undefined;
   hasFile(path: string): boolean;
   hasDirectory(path: string): boolean;
   /** Files directly or indirectly below a directory ('' is the root). */

@@ -22,6 +22,7 @@ interface LintFlags {
   staged?: boolean;
   cache?: boolean;
   cacheLocation?: string;
+  base?: string;
 }
 
 function parseRuleFlags(values: readonly string[] | undefined): Record<string, RuleEntry> {
@@ -57,6 +58,7 @@ export async function runLint(paths: string[], flags: LintFlags, cwd: string, io
     ...(flags.tool ? { tool: flags.tool } : {}),
     ...(flags.config ? { configFile: flags.config } : {}),
     ...(flags.staged ? { staged: true } : {}),
+    ...(flags.base !== undefined ? { base: flags.base } : {}),
     ...(flags.cache ? { cache: true } : {}),
     ...(flags.cacheLocation !== undefined ? { cacheLocation: flags.cacheLocation } : {}),
   });

@@ -1,0 +1,90 @@
+import semver from 'semver';
+import { stringify } from 'yaml';
+import { compileSchema, describeAjvError } from '../config/schema-validation.js';
+import schema from './release.schema.json' with { type: 'json' };
+
+export const RELEASE_SCHEMA_URL = schema.$id;
+export type ReleaseStatus = 'candidate' | 'approved' | 'promoted' | 'rolled-back';
+
+export interface Approval {
+  team: string;
+  approver: string;
+  time: string;
+}
+
+/** The `release:` mapping of a release manifest. */
+export interface Release {
+  name?: string;
+  application_version: string;
+  infrastructure_version: string;
+  components?: Record<string, string>;
+  created?: string;
+  environment?: string;
+  status?: ReleaseStatus;
+  application_team?: string;
+  approvals?: Approval[];
+  promoted?: string;
+  emergency?: { reason: string; time: string };
+  rollback_of?: string;
+  notes?: string;
+}
+
+export interface ReleaseManifest {
+  release: Release;
+}
+
+const validate = compileSchema(schema);
+
+/** Schema problems of a parsed manifest, with the path of each. */
+export function manifestProblems(value: unknown): { path: (string | number)[]; message: string }[] {
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map(describeAjvError);
+}
+
+/** `release-<application>-<infrastructure>`: the name, file name (with .yaml) and tag of a release. */
+export function releaseName(applicationVersion: string, infrastructureVersion: string): string {
+  return `release-${applicationVersion}-${infrastructureVersion}`;
+}
+
+/** The names a release may have: the plain one, or for a rollback the plain one with `-rollback-<n>`. */
+export function isExpectedName(release: Release, name: string): boolean {
+  const base = releaseName(release.application_version, release.infrastructure_version);
+  if (name === base) return true;
+  return release.rollback_of !== undefined && new RegExp(`^${base.replace(/[.+]/g, '\\$&')}-rollback-[1-9]\\d*$`).test(name);
+}
+
+/** The tag message of a release: `Deploy: Application v1.5.3 and Infrastructure v2.1.0`. */
+export function tagMessage(release: Release): string {
+  const first = `Deploy: Application v${release.application_version} and Infrastructure v${release.infrastructure_version}`;
+  return release.rollback_of ? `${first}\n\nRollback of ${release.rollback_of}.` : first;
+}
+
+/** Semver order of releases: application version, then infrastructure version, then name. */
+export function compareReleases(a: Release & { name: string }, b: Release & { name: string }): number {
+  return (
+    semver.compare(a.application_version, b.application_version) ||
+    semver.compare(a.infrastructure_version, b.infrastructure_version) ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  );
+}
+
+/** The teams a release needs approvals from. */
+export function requiredTeams(release: Release, platformTeam: string | undefined): string[] {
+  return [platformTeam, release.application_team].filter((team): team is string => team !== undefined);
+}
+
+export function missingApprovals(release: Release, platformTeam: string | undefined): string[] {
+  const approved = new Set((release.approvals ?? []).map((approval) => approval.team));
+  return requiredTeams(release, platformTeam).filter((team) => !approved.has(team));
+}
+
+/** The manifest as written: the schema line, then `release:` with its fields in a fixed order. */
+export function renderManifest(release: Release): string {
+  const order: (keyof Release)[] = [
+    'name', 'application_version', 'infrastructure_version', 'components', 'created', 'environment', 'status',
+    'application_team', 'approvals', 'promoted', 'emergency', 'rollback_of', 'notes',
+  ];
+  const ordered: Record<string, unknown> = {};
+  for (const key of order) if (release[key] !== undefined) ordered[key] = release[key];
+  return `# yaml-language-server: $schema=${RELEASE_SCHEMA_URL}\n${stringify({ release: ordered }, { lineWidth: 0 })}`;
+}

@@ -1,0 +1,198 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import semver from 'semver';
+import { findRoot } from '../api/lint.js';
+import { readDescriptor } from '../config/load.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { writeFileAtomically } from '../files/atomic-write.js';
+import { GitCommandError, runGit } from '../git/command.js';
+import { releaseChangelog } from './changelog.js';
+import {
+  defaultSourceSpecs,
+  isStrictSemver,
+  parseSourceSpec,
+  readVersion,
+  writeVersion,
+  type VersionReading,
+  type VersionSourceSpec,
+} from './sources.js';
+
+export interface VersionSourceStatus {
+  /** `VERSION`, `gitops.yaml#version`, `chart/Chart.yaml#version`. */
+  source: string;
+  version: string | undefined;
+  /** ok: equal to the current version; missing: no such file or field; invalid: not semver; differs: another version. */
+  status: 'ok' | 'missing' | 'invalid' | 'differs';
+}
+
+export interface VersionStatus {
+  root: string;
+  /** The version of VERSION (the first source), if valid. */
+  current: string | undefined;
+  sources: VersionSourceStatus[];
+  consistent: boolean;
+}
+
+export type BumpLevel = 'major' | 'minor' | 'patch' | 'prerelease';
+export const BUMP_LEVELS: readonly BumpLevel[] = ['major', 'minor', 'patch', 'prerelease'];
+
+function resolveRoot(cwd: string | undefined): string {
+  const start = path.resolve(cwd ?? process.cwd());
+  try {
+    if (!statSync(start).isDirectory()) throw new Error('not a directory');
+  } catch {
+    throw new UsageError(`directory "${cwd ?? start}" does not exist; check -C/--cwd`);
+  }
+  return findRoot(start);
+}
+
+function readText(root: string, file: string): string | undefined {
+  try {
+    return readFileSync(path.join(root, ...file.split('/')), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The sources a repository keeps its version in: `versioning.sources` in gitops.yaml, or the defaults of its kind. */
+export function sourceSpecs(root: string): VersionSourceSpec[] {
+  const descriptor = readDescriptor(root)?.descriptor;
+  const configured = descriptor?.versioning?.sources;
+  return configured ? configured.map(parseSourceSpec) : defaultSourceSpecs(descriptor?.kind, descriptor?.tool);
+}
+
+function readAll(root: string): VersionReading[] {
+  return sourceSpecs(root).map((spec) => readVersion(spec, readText(root, spec.file)));
+}
+
+/** Reports the current version and where each source stands. */
+export function versionStatus(options: { cwd?: string } = {}): VersionStatus {
+  const root = resolveRoot(options.cwd);
+  const readings = readAll(root);
+  const first = readings[0]?.raw;
+  const current = first !== undefined && isStrictSemver(first) ? first : undefined;
+  const sources = readings.map((reading): VersionSourceStatus => {
+    const version = reading.raw;
+    const status = version === undefined ? 'missing' : !isStrictSemver(version) ? 'invalid' : version === current ? 'ok' : 'differs';
+    return { source: reading.label, version, status };
+  });
+  // A source missing altogether (no file, or no field) does not count against consistency,
+  // except the first one, which is where the version lives.
+  const consistent = current !== undefined && sources.every((source) => source.status === 'ok' || source.status === 'missing');
+  return { root, current, sources, consistent };
+}
+
+export interface BumpResult {
+  root: string;
+  previous: string;
+  version: string;
+  /** Repository-relative files written. */
+  files: string[];
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Raises the version in every source at once and moves CHANGELOG.md's Unreleased section to
+ * the new version with the date. Refuses when the sources disagree. Every file is computed
+ * first and then written atomically, so a refusal writes nothing.
+ */
+export async function bumpVersion(options: { cwd?: string; level: BumpLevel; preid?: string; date?: string }): Promise<BumpResult> {
+  if (!BUMP_LEVELS.includes(options.level)) {
+    throw new UsageError(`version bump "${String(options.level)}": expected one of ${BUMP_LEVELS.join(', ')}`);
+  }
+  if (options.preid !== undefined && !/^[0-9A-Za-z-]+$/.test(options.preid)) {
+    throw new UsageError(`--preid "${options.preid}": only letters, digits and '-' are allowed (e.g. rc, beta)`);
+  }
+  const status = versionStatus(options);
+  const root = status.root;
+  if (status.current === undefined) {
+    const first = status.sources[0];
+    throw new RefusedError(
+      first?.status === 'missing'
+        ? `${first.source} is missing: create it with the current version (e.g. 0.1.0) first`
+        : `${first?.source ?? 'VERSION'} holds "${first?.version ?? ''}", which is not a semantic version; fix it first`,
+    );
+  }
+  if (!status.consistent) {
+    const wrong = status.sources.filter((source) => source.status === 'differs' || source.status === 'invalid');
+    throw new RefusedError(
+      `the version sources disagree (${status.sources[0]?.source ?? 'VERSION'} is ${status.current}; ${wrong.map((source) => `${source.source} is ${source.version ?? '-'}`).join(', ')}); make them agree, then bump`,
+    );
+  }
+  // With --preid, major/minor/patch open a pre-release of the next version (premajor, …): 1.2.3 → 1.3.0-rc.0.
+  const version =
+    options.level === 'prerelease'
+      ? semver.inc(status.current, 'prerelease', options.preid ?? 'rc')
+      : options.preid === undefined
+        ? semver.inc(status.current, options.level)
+        : semver.inc(status.current, `pre${options.level}`, options.preid);
+  if (version === null) throw new RefusedError(`cannot bump ${status.current} by ${options.level}`);
+  const changes = new Map<string, string>();
+  for (const spec of sourceSpecs(root)) {
+    const text = changes.get(spec.file) ?? readText(root, spec.file);
+    if (readVersion(spec, text).raw === undefined) continue;
+    changes.set(spec.file, writeVersion(spec, text, version));
+  }
+  const changelog = readText(root, 'CHANGELOG.md');
+  if (changelog !== undefined) {
+    try {
+      changes.set('CHANGELOG.md', releaseChangelog(changelog, version, options.date ?? today(), status.current));
+    } catch (error) {
+      throw new RefusedError(`${(error as Error).message}; nothing was changed`);
+    }
+  }
+  for (const [file, text] of changes) await writeFileAtomically(path.join(root, ...file.split('/')), text);
+  return { root, previous: status.current, version, files: [...changes.keys()].sort() };
+}
+
+export interface TagResult {
+  root: string;
+  tag: string;
+  commit: string;
+}
+
+async function git(root: string, args: string[]): Promise<string> {
+  return (await runGit(args, { cwd: root })).toString('utf8');
+}
+
+/** Refuses unless the work tree is a git repository with nothing uncommitted. */
+export async function requireCleanTree(root: string, action: string): Promise<void> {
+  let status: string;
+  try {
+    status = await git(root, ['status', '--porcelain', '--untracked-files=normal']);
+  } catch (error) {
+    if (error instanceof GitCommandError) throw new RefusedError(`${root} is not a git repository with a commit; ${action} needs one`);
+    throw error;
+  }
+  if (status.trim() !== '') {
+    const files = status.trim().split('\n').slice(0, 5).map((line) => line.slice(3));
+    throw new RefusedError(`the work tree has uncommitted changes (${files.join(', ')}${status.trim().split('\n').length > 5 ? ', …' : ''}); commit or stash them before ${action}`);
+  }
+}
+
+export async function tagExists(root: string, tag: string): Promise<boolean> {
+  try {
+    await git(root, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}`]);
+    return true;
+  } catch (error) {
+    if (error instanceof GitCommandError) return false;
+    throw error;
+  }
+}
+
+/** Creates the annotated tag `v<version>` on HEAD; refuses a dirty tree or an existing tag. */
+export async function tagVersion(options: { cwd?: string } = {}): Promise<TagResult> {
+  const status = versionStatus(options);
+  const root = status.root;
+  if (status.current === undefined) throw new RefusedError(`no valid version in ${status.sources[0]?.source ?? 'VERSION'}; nothing to tag`);
+  if (!status.consistent) throw new RefusedError('the version sources disagree; run gitops-init version to see them, and make them agree before tagging');
+  await requireCleanTree(root, 'tagging');
+  const tag = `v${status.current}`;
+  if (await tagExists(root, tag)) throw new RefusedError(`tag ${tag} already exists; bump the version first (gitops-init version bump patch)`);
+  await git(root, ['tag', '-a', tag, '-m', `Release ${tag}`]);
+  const commit = (await git(root, ['rev-list', '-n', '1', tag])).trim();
+  return { root, tag, commit };
+}
