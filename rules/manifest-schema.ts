@@ -1,0 +1,161 @@
+import { defineRule } from '../src/engine/rule.js';
+import { customResourceVersions } from '../src/manifests/crd.js';
+import {
+  describeObject,
+  fieldNode,
+  formatPath,
+  isRecord,
+  objectsIn,
+  patchFiles,
+  pointerSegments,
+  type KubernetesObject,
+} from '../src/manifests/objects.js';
+import { SchemaRegistry, type SchemaProblem } from '../src/manifests/schemas.js';
+
+/** How many kinds a note names before it says "and N more". */
+const NOTE_KINDS = 5;
+
+function valueAt(value: unknown, keys: readonly (string | number)[]): unknown {
+  let current = value;
+  for (const key of keys) {
+    if (Array.isArray(current) && typeof key === 'number') current = current[key];
+    else if (isRecord(current)) current = current[String(key)];
+    else return undefined;
+  }
+  return current;
+}
+
+/**
+ * Problems that are not problems of the file as the cluster receives it: values that Flux's
+ * post-build substitution (`${var}`) or SOPS (`ENC[...]`) replace before the object is applied,
+ * and null, which the API server reads as an absent field.
+ */
+function isDeferredValue(value: unknown): boolean {
+  return value === null || (typeof value === 'string' && (/\$\{[^}]+\}/.test(value) || value.startsWith('ENC[')));
+}
+
+/** One problem per field: the most telling keyword first, and anyOf/oneOf described by the types it allows. */
+function summarize(problems: readonly SchemaProblem[]): SchemaProblem[] {
+  const byPath = new Map<string, SchemaProblem[]>();
+  for (const problem of problems) {
+    const key = problem.keyword === 'required' ? `${problem.instancePath}/${String(problem.params.missingProperty)}` : problem.instancePath;
+    const list = byPath.get(key) ?? [];
+    list.push(problem);
+    byPath.set(key, list);
+  }
+  const order = ['required', 'enum', 'const', 'type', 'anyOf', 'oneOf'];
+  const rank = (problem: SchemaProblem): number => {
+    const index = order.indexOf(problem.keyword);
+    return index === -1 ? order.length : index;
+  };
+  const result: SchemaProblem[] = [];
+  for (const list of byPath.values()) {
+    const types = list.filter((problem) => problem.keyword === 'type').map((problem) => String(problem.params.type));
+    const sorted = [...list].sort((a, b) => rank(a) - rank(b));
+    const first = sorted[0];
+    if (!first) continue;
+    if (first.keyword === 'type' && types.length > 1) {
+      result.push({ ...first, params: { type: [...new Set(types)].join(' or ') }, message: `must be ${[...new Set(types)].join(' or ')}` });
+    } else {
+      result.push(first);
+    }
+  }
+  return result;
+}
+
+export default defineRule({
+  id: 'manifest-schema',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Kubernetes, Argo CD, Flux, Sealed Secrets and External Secrets objects, and custom resources of CRDs in the repository, validate against their schemas',
+      category: 'syntax',
+      recommended: 'error',
+    },
+    // Repository scope: a CustomResourceDefinition in one file decides whether objects in others are valid.
+    scope: 'repository',
+    schema: [],
+    messages: {
+      required: '{{object}}: {{parent}} is missing the required field "{{field}}" ({{from}})',
+      type: '{{object}}: {{field}} must be {{expected}} ({{from}})',
+      enum: '{{object}}: {{field}} must be one of {{allowed}} ({{from}})',
+      invalid: '{{object}}: {{field}} {{problem}} ({{from}})',
+      unservedVersion:
+        '{{object}} uses {{apiVersion}}, which the CustomResourceDefinition in {{crdFile}} does not define (it defines {{versions}})',
+      unknownKinds:
+        '{{count}} object(s) of {{kindCount}} kind(s) have no known schema and were not validated: {{kinds}}; add their CustomResourceDefinitions to the repository to check them',
+    },
+  },
+  defaultOptions: [],
+  check(context) {
+    const all = objectsIn(context, context.files);
+    const registry = new SchemaRegistry(customResourceVersions(all));
+    const patches = patchFiles(context);
+    const targets = new Set(context.targetFiles);
+    const unknown = new Map<string, number>();
+    for (const object of all) {
+      if (!targets.has(object.file)) continue;
+      const schema = registry.lookup(object.apiVersion, object.kind);
+      if (!schema) {
+        const defined = registry.customResourceVersions(object.group, object.kind);
+        if (defined.length > 0 && !defined.some((version) => version.apiVersion === object.apiVersion)) {
+          context.report({
+            file: object.file,
+            node: fieldNode(object.root, ['apiVersion']),
+            messageId: 'unservedVersion',
+            data: {
+              object: describeObject(object),
+              apiVersion: object.apiVersion,
+              crdFile: defined[0]?.file ?? '',
+              versions: defined.map((version) => version.version).join(', '),
+            },
+          });
+          continue;
+        }
+        const key = `${object.apiVersion} ${object.kind}`;
+        unknown.set(key, (unknown.get(key) ?? 0) + 1);
+        continue;
+      }
+      const isPatch = patches.has(object.file);
+      const problems = summarize(schema.validate(object.value)).filter((problem) => {
+        if (isPatch && problem.keyword === 'required') return false;
+        // Packaged schemas of projects other than Kubernetes lag behind those projects, and new
+        // enum members are their most common compatible change (Flux added source kinds to
+        // sourceRef.kind): only a CRD in the repository decides enums of custom resources.
+        if (schema.origin === 'package' && problem.keyword === 'enum') return false;
+        if (problem.keyword !== 'required' && isDeferredValue(valueAt(object.value, pointerSegments(problem.instancePath)))) return false;
+        return true;
+      });
+      for (const problem of problems) report(object, problem, schema.from);
+    }
+    if (unknown.size > 0) {
+      const kinds = [...unknown.keys()].sort();
+      const count = [...unknown.values()].reduce((sum, value) => sum + value, 0);
+      const named = kinds.slice(0, NOTE_KINDS).join(', ');
+      context.note({
+        messageId: 'unknownKinds',
+        data: { count, kindCount: kinds.length, kinds: kinds.length > NOTE_KINDS ? `${named} and ${kinds.length - NOTE_KINDS} more` : named },
+      });
+    }
+
+    function report(object: KubernetesObject, problem: SchemaProblem, from: string): void {
+      const keys = pointerSegments(problem.instancePath);
+      const node = fieldNode(object.root, keys) ?? object.root;
+      const base = { object: describeObject(object), from };
+      if (problem.keyword === 'required') {
+        const field = String(problem.params.missingProperty);
+        context.report({ file: object.file, node, messageId: 'required', data: { ...base, parent: keys.length === 0 ? 'the object' : formatPath(keys), field } });
+        return;
+      }
+      const field = keys.length === 0 ? 'the object' : formatPath(keys);
+      if (problem.keyword === 'type') {
+        context.report({ file: object.file, node, messageId: 'type', data: { ...base, field, expected: String(problem.params.type) } });
+      } else if (problem.keyword === 'enum' && Array.isArray(problem.params.allowedValues)) {
+        const allowed = (problem.params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ');
+        context.report({ file: object.file, node, messageId: 'enum', data: { ...base, field, allowed } });
+      } else {
+        context.report({ file: object.file, node, messageId: 'invalid', data: { ...base, field, problem: problem.message } });
+      }
+    }
+  },
+});

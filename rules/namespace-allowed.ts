@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { isScalar } from 'yaml';
+import { defineRule } from '../src/engine/rule.js';
+import { isNamespacedBuiltin } from '../src/manifests/api-resources.js';
+import { customResourceVersions } from '../src/manifests/crd.js';
+import { isArgoKind, isFluxKustomization, isHelmRelease } from '../src/manifests/gitops.js';
+import { isKustomizationFile } from '../src/manifests/kustomize.js';
+import { describeObject, fieldNode, objectsIn, stringAt } from '../src/manifests/objects.js';
+
+export default defineRule({
+  id: 'namespace-allowed',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Application resources stay in the namespaces that gitops.yaml allows, and never in the default namespace',
+      category: 'security',
+      recommended: 'error',
+    },
+    scope: 'file',
+    kinds: ['application'],
+    schema: [],
+    messages: {
+      defaultNamespace:
+        '{{subject}} uses the "default" namespace: give the application its own namespace, listed under namespaces in gitops.yaml',
+      notAllowed:
+        '{{subject}} uses namespace "{{namespace}}", which gitops.yaml does not allow (namespaces: {{allowed}}); use one of those, or ask the platform team to add it',
+    },
+  },
+  defaultOptions: [],
+  check(context) {
+    const allowed = context.descriptor?.namespaces ?? [];
+    const customScopes = new Map<string, boolean>();
+    for (const version of customResourceVersions(objectsIn(context, context.files))) {
+      customScopes.set(`${version.group}/${version.kind}`, version.namespaced);
+    }
+    const checkNamespace = (file: string, node: unknown, namespace: string | undefined, subject: string): void => {
+      if (namespace === undefined || namespace === '' || /\$\{|\{\{/.test(namespace)) return;
+      const reportNode = node as Parameters<typeof context.report>[0]['node'];
+      if (namespace === 'default') {
+        context.report({ file, node: reportNode, messageId: 'defaultNamespace', data: { subject } });
+      } else if (allowed.length > 0 && !allowed.includes(namespace)) {
+        context.report({ file, node: reportNode, messageId: 'notAllowed', data: { subject, namespace, allowed: allowed.join(', ') } });
+      }
+    };
+    for (const file of context.targetFiles) {
+      if (!isKustomizationFile(file)) continue;
+      const yaml = context.yaml(file);
+      const document = yaml?.errors.length === 0 ? yaml.documents[0] : undefined;
+      const node = document?.document.get('namespace', true);
+      if (isScalar(node) && typeof node.value === 'string') {
+        checkNamespace(file, node, node.value, `The kustomization in ${path.posix.dirname(file)}`);
+      }
+    }
+    for (const object of objectsIn(context, context.targetFiles)) {
+      const subject = describeObject(object);
+      const namespaced = isNamespacedBuiltin(object.apiVersion, object.kind) ?? customScopes.get(`${object.group}/${object.kind}`);
+      // Argo CD's own objects live in Argo CD's namespace; where they deploy is their destination.
+      const isArgo = object.group === 'argoproj.io' && ['Application', 'ApplicationSet', 'AppProject'].includes(object.kind);
+      if (namespaced !== false && !isArgo) checkNamespace(object.file, fieldNode(object.root, ['metadata', 'namespace']), object.namespace, subject);
+      if (isFluxKustomization(object) || isHelmRelease(object)) {
+        const target = stringAt(object.value, 'spec', 'targetNamespace');
+        checkNamespace(object.file, fieldNode(object.root, ['spec', 'targetNamespace']), target, `${subject} (spec.targetNamespace)`);
+      }
+      if (isArgoKind(object, 'Application')) {
+        const destination = stringAt(object.value, 'spec', 'destination', 'namespace');
+        checkNamespace(object.file, fieldNode(object.root, ['spec', 'destination', 'namespace']), destination, `${subject} (spec.destination.namespace)`);
+      }
+    }
+  },
+});

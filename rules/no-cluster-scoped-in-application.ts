@@ -1,0 +1,43 @@
+import { defineRule } from '../src/engine/rule.js';
+import { isNamespacedBuiltin } from '../src/manifests/api-resources.js';
+import { customResourceVersions } from '../src/manifests/crd.js';
+import { describeObject, fieldNode, objectsIn } from '../src/manifests/objects.js';
+
+export default defineRule({
+  id: 'no-cluster-scoped-in-application',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Application repositories contain no cluster-scoped objects and none of the kinds gitops.yaml reserves for the platform team",
+      category: 'security',
+      recommended: 'error',
+    },
+    scope: 'file',
+    kinds: ['application'],
+    schema: [],
+    messages: {
+      clusterScoped:
+        '{{object}} is cluster-scoped ({{apiVersion}}): it affects every team on the cluster, so it belongs in the infrastructure repository',
+      platformKind:
+        '{{object}} is a {{kind}}, which gitops.yaml reserves for the platform team (platform.kinds): move it to the infrastructure repository',
+    },
+  },
+  defaultOptions: [],
+  check(context) {
+    const customScopes = new Map<string, boolean>();
+    for (const version of customResourceVersions(objectsIn(context, context.files))) {
+      customScopes.set(`${version.group}/${version.kind}`, version.namespaced);
+    }
+    const reserved = new Set(context.descriptor?.platform?.kinds ?? []);
+    for (const object of objectsIn(context, context.targetFiles)) {
+      const node = fieldNode(object.root, ['kind']);
+      const data = { object: describeObject(object), apiVersion: object.apiVersion, kind: object.kind };
+      const namespaced = isNamespacedBuiltin(object.apiVersion, object.kind) ?? customScopes.get(`${object.group}/${object.kind}`);
+      if (namespaced === false) {
+        context.report({ file: object.file, node, messageId: 'clusterScoped', data });
+      } else if (reserved.has(object.kind) || reserved.has(`${object.group}/${object.kind}`)) {
+        context.report({ file: object.file, node, messageId: 'platformKind', data });
+      }
+    }
+  },
+});

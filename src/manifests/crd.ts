@@ -1,0 +1,78 @@
+import { isRecord, type KubernetesObject } from './objects.js';
+
+/** One version of a custom resource, as a CustomResourceDefinition in the repository defines it. */
+export interface CustomResourceVersion {
+  group: string;
+  kind: string;
+  version: string;
+  apiVersion: string;
+  namespaced: boolean;
+  /** The version's openAPIV3Schema, if the CRD has one. */
+  schema: Record<string, unknown> | undefined;
+  /** Repository-relative path of the file that defines it. */
+  file: string;
+}
+
+/**
+ * The custom resource versions defined by CustomResourceDefinitions among the given objects
+ * (apiextensions.k8s.io/v1, and the per-CRD `validation` of the removed v1beta1).
+ */
+export function customResourceVersions(objects: readonly KubernetesObject[]): CustomResourceVersion[] {
+  const versions: CustomResourceVersion[] = [];
+  for (const object of objects) {
+    if (object.group !== 'apiextensions.k8s.io' || object.kind !== 'CustomResourceDefinition') continue;
+    const spec = object.value.spec;
+    if (!isRecord(spec) || typeof spec.group !== 'string' || !isRecord(spec.names) || typeof spec.names.kind !== 'string') continue;
+    const { group } = spec;
+    const kind = spec.names.kind;
+    const namespaced = spec.scope !== 'Cluster';
+    const shared = isRecord(spec.validation) && isRecord(spec.validation.openAPIV3Schema) ? spec.validation.openAPIV3Schema : undefined;
+    const list = Array.isArray(spec.versions) ? spec.versions : typeof spec.version === 'string' ? [{ name: spec.version }] : [];
+    for (const entry of list) {
+      if (!isRecord(entry) || typeof entry.name !== 'string') continue;
+      const own = isRecord(entry.schema) && isRecord(entry.schema.openAPIV3Schema) ? entry.schema.openAPIV3Schema : undefined;
+      versions.push({ group, kind, version: entry.name, apiVersion: `${group}/${entry.name}`, namespaced, schema: own ?? shared, file: object.file });
+    }
+  }
+  return versions;
+}
+
+const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions'] as const;
+const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf'] as const;
+const SCHEMA_SINGLES = ['items', 'additionalProperties', 'not', 'additionalItems'] as const;
+
+/**
+ * Converts a CRD's structural OpenAPI v3 schema to a JSON Schema that ajv validates as the API
+ * server would (https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#specifying-a-structural-schema):
+ * `nullable: true` admits null, `x-kubernetes-int-or-string` admits an integer or a string.
+ * `format` is left to ajv's `validateFormats: false`, as the API server ignores most formats;
+ * CEL rules (`x-kubernetes-validations`) are not evaluated.
+ */
+export function toJsonSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(toJsonSchema);
+  if (!isRecord(schema)) return schema;
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if ((SCHEMA_MAPS as readonly string[]).includes(key) && isRecord(value)) {
+      result[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, toJsonSchema(child)]));
+    } else if ((SCHEMA_LISTS as readonly string[]).includes(key) && Array.isArray(value)) {
+      result[key] = value.map(toJsonSchema);
+    } else if ((SCHEMA_SINGLES as readonly string[]).includes(key)) {
+      result[key] = toJsonSchema(value);
+    } else if (key !== 'nullable' && key !== 'default' && key !== 'example' && !key.startsWith('x-kubernetes-')) {
+      result[key] = value;
+    }
+  }
+  if (schema['x-kubernetes-int-or-string'] === true) {
+    delete result.type;
+    if (!Array.isArray(result.anyOf) && !Array.isArray(result.oneOf)) result.anyOf = [{ type: 'integer' }, { type: 'string' }];
+  }
+  if (schema.nullable === true) {
+    if (typeof result.type === 'string') result.type = [result.type, 'null'];
+    if (Array.isArray(result.enum)) result.enum = [...(result.enum as unknown[]), null];
+    for (const key of ['anyOf', 'oneOf'] as const) {
+      if (Array.isArray(result[key])) result[key] = [...(result[key] as unknown[]), { type: 'null' }];
+    }
+  }
+  return result;
+}

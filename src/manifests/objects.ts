@@ -1,0 +1,189 @@
+import path from 'node:path';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { apiGroup } from './api-resources.js';
+import { isKustomizationFile, kustomizationReferences } from './kustomize.js';
+import type { YamlDocument, YamlFile } from './yaml-file.js';
+
+/** A Kubernetes object: a YAML document with a string `apiVersion` and `kind`. */
+export interface KubernetesObject {
+  /** Repository-relative path of the file. */
+  file: string;
+  /** 0-based position of the document in its file. */
+  index: number;
+  document: Document.Parsed;
+  /** The document's top-level mapping. */
+  root: YAMLMap;
+  apiVersion: string;
+  kind: string;
+  /** API group, `''` for the core group. */
+  group: string;
+  name: string | undefined;
+  namespace: string | undefined;
+  /** The object as plain data. */
+  value: Record<string, unknown>;
+}
+
+/** API groups whose documents are tool configuration read by kustomize, not objects sent to a cluster. */
+const CONFIGURATION_GROUPS = new Set(['kustomize.config.k8s.io', 'config.kubernetes.io']);
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The string at a path of plain data, or undefined. */
+export function stringAt(value: unknown, ...keys: readonly (string | number)[]): string | undefined {
+  let current: unknown = value;
+  for (const key of keys) {
+    if (typeof key === 'number') current = Array.isArray(current) ? (current as unknown[])[key] : undefined;
+    else current = isRecord(current) ? current[key] : undefined;
+  }
+  return typeof current === 'string' ? current : undefined;
+}
+
+function toObject(file: string, document: YamlDocument): KubernetesObject | undefined {
+  const root = document.document.contents;
+  if (!isMap(root) || document.document.errors.length > 0) return undefined;
+  const value = document.value;
+  if (!isRecord(value)) return undefined;
+  const { apiVersion, kind } = value;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || apiVersion === '' || kind === '') return undefined;
+  const group = apiGroup(apiVersion);
+  if (CONFIGURATION_GROUPS.has(group)) return undefined;
+  return {
+    file,
+    index: document.index,
+    document: document.document,
+    root,
+    apiVersion,
+    kind,
+    group,
+    name: stringAt(value, 'metadata', 'name'),
+    namespace: stringAt(value, 'metadata', 'namespace'),
+    value,
+  };
+}
+
+/** The Kubernetes objects of a parsed YAML file, in document order. */
+export function objectsOf(file: YamlFile): KubernetesObject[] {
+  if (file.errors.length > 0) return [];
+  const objects: KubernetesObject[] = [];
+  for (const document of file.documents) {
+    const object = toObject(file.path, document);
+    if (object) objects.push(object);
+  }
+  return objects;
+}
+
+/** What a rule needs to list the repository's objects: the RuleContext's file access. */
+export interface ObjectSource {
+  yaml(path: string): YamlFile | undefined;
+}
+
+/** The Kubernetes objects of the given files, in file and document order. */
+export function objectsIn(source: ObjectSource, files: readonly string[]): KubernetesObject[] {
+  const objects: KubernetesObject[] = [];
+  for (const file of files) {
+    const yaml = source.yaml(file);
+    if (yaml) objects.push(...objectsOf(yaml));
+  }
+  return objects;
+}
+
+/** `Deployment "web"` (or `Deployment` without a name), for messages. */
+export function describeObject(object: Pick<KubernetesObject, 'kind' | 'name'>): string {
+  return object.name === undefined ? object.kind : `${object.kind} "${object.name}"`;
+}
+
+/** The node at a path below a node, or undefined. */
+export function nodeAt(node: unknown, keys: readonly (string | number)[]): YamlNode | undefined {
+  const located = locatePath(node, keys);
+  return located.depth === keys.length ? located.node : undefined;
+}
+
+export interface LocatedPath {
+  /** The deepest node on the path that exists. */
+  node: YamlNode | undefined;
+  /** The key of that node in its mapping, when it is a mapping's value. */
+  key: YamlNode | undefined;
+  /** How many path segments were found. */
+  depth: number;
+}
+
+/**
+ * Follows a path (mapping keys and sequence indexes) from a node as far as it exists, so that a
+ * finding about a missing field can point at its closest parent.
+ */
+export function locatePath(start: unknown, keys: readonly (string | number)[]): LocatedPath {
+  let node = start as YamlNode | undefined;
+  let key: YamlNode | undefined;
+  let depth = 0;
+  for (const segment of keys) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair || !isPair(pair)) break;
+      key = pair.key as YamlNode;
+      node = (pair.value ?? undefined) as YamlNode | undefined;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) break;
+      key = undefined;
+      node = item as YamlNode;
+    } else {
+      break;
+    }
+    depth += 1;
+  }
+  return { node, key, depth };
+}
+
+/** The node to report for a field: its key when it has one, else its value. */
+export function fieldNode(start: unknown, keys: readonly (string | number)[]): YamlNode | undefined {
+  const located = locatePath(start, keys);
+  return located.key ?? located.node;
+}
+
+/** A JSON pointer (`/spec/ports/0/port`) as path segments, numbers for all-digit segments. */
+export function pointerSegments(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+/** A path for messages: `spec.template.spec.containers[0].image`. */
+export function formatPath(keys: readonly (string | number)[]): string {
+  let text = '';
+  for (const key of keys) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text === '' ? key : `.${key}`;
+  }
+  return text;
+}
+
+/** What a rule needs to find kustomizations: the RuleContext's file list and YAML access. */
+export interface KustomizationSource extends ObjectSource {
+  readonly files: readonly string[];
+}
+
+/**
+ * Files that kustomizations name as patches (`patches[].path`, `patchesStrategicMerge`,
+ * `patchesJson6902[].path`): partial objects that are merged into others, not objects of their own.
+ */
+export function patchFiles(source: KustomizationSource): Set<string> {
+  const patches = new Set<string>();
+  for (const file of source.files) {
+    if (!isKustomizationFile(file)) continue;
+    const yaml = source.yaml(file);
+    if (!yaml || yaml.errors.length > 0) continue;
+    const directory = path.posix.dirname(file);
+    for (const document of yaml.documents) {
+      for (const reference of kustomizationReferences(document.document)) {
+        if (!['patches', 'patchesStrategicMerge', 'patchesJson6902'].includes(reference.field)) continue;
+        patches.add(path.posix.normalize(path.posix.join(directory === '.' ? '' : directory, reference.value)));
+      }
+    }
+  }
+  return patches;
+}

@@ -1,0 +1,156 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { toJsonSchema, type CustomResourceVersion } from './crd.js';
+
+/** One problem found by a schema: where (a JSON pointer into the object), which keyword, and its parameters. */
+export interface SchemaProblem {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  /** ajv's English text, which describes the schema and never quotes the value. */
+  message: string;
+}
+
+export type SchemaOrigin = 'repository' | 'kubernetes' | 'package';
+
+export interface ObjectSchema {
+  origin: SchemaOrigin;
+  /** The npm package or repository file the schema comes from. */
+  from: string;
+  /** The problems of a value, empty when it is valid. */
+  validate(value: unknown): SchemaProblem[];
+}
+
+/** npm packages with compiled schemas, by API group; the rest of the built-in groups are kubernetes-models'. */
+const PACKAGES: readonly { test: (group: string) => boolean; name: string }[] = [
+  { test: (group) => group === 'argoproj.io', name: '@kubernetes-models/argo-cd' },
+  { test: (group) => group.endsWith('.toolkit.fluxcd.io'), name: '@kubernetes-models/flux-cd' },
+  { test: (group) => group === 'bitnami.com', name: '@kubernetes-models/sealed-secrets' },
+  { test: (group) => group === 'external-secrets.io' || group === 'generators.external-secrets.io', name: '@kubernetes-models/external-secrets' },
+];
+
+const SAFE_GROUP = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;
+const SAFE_VERSION = /^v\d+((alpha|beta)\d+)?$/;
+const SAFE_KIND = /^[A-Z][A-Za-z0-9]*$/;
+
+interface ModelClass {
+  new (data: unknown): { validate(): void };
+  apiVersion?: string;
+  kind?: string;
+}
+
+function toProblems(errors: readonly ErrorObject[] | null | undefined): SchemaProblem[] {
+  return (errors ?? []).map((error) => ({
+    instancePath: error.instancePath,
+    keyword: error.keyword,
+    params: error.params as Record<string, unknown>,
+    message: error.message ?? error.keyword,
+  }));
+}
+
+/**
+ * Finds the schema of an apiVersion and kind: a CustomResourceDefinition in the repository
+ * first (it is the version the repository deploys), then the compiled schemas of
+ * kubernetes-models and @kubernetes-models/*. Packages are loaded on first use, one model file
+ * per kind, with require() of ES modules (Node.js 20.19 and later), so that rules stay
+ * synchronous and nothing is loaded unless manifests are validated.
+ */
+export class SchemaRegistry {
+  readonly #require = createRequire(import.meta.url);
+  readonly #crds = new Map<string, CustomResourceVersion>();
+  readonly #crdKinds = new Map<string, CustomResourceVersion[]>();
+  readonly #cache = new Map<string, ObjectSchema | undefined>();
+  readonly #packageRoots = new Map<string, string | undefined>();
+  #ajv: Ajv | undefined;
+
+  constructor(customResources: readonly CustomResourceVersion[] = []) {
+    for (const version of customResources) {
+      const key = `${version.apiVersion} ${version.kind}`;
+      if (!this.#crds.has(key)) this.#crds.set(key, version);
+      const groupKind = `${version.group}/${version.kind}`;
+      const list = this.#crdKinds.get(groupKind) ?? [];
+      list.push(version);
+      this.#crdKinds.set(groupKind, list);
+    }
+  }
+
+  /** The repository's CRD versions of a group and kind (empty when the repository has no CRD for it). */
+  customResourceVersions(group: string, kind: string): readonly CustomResourceVersion[] {
+    return this.#crdKinds.get(`${group}/${kind}`) ?? [];
+  }
+
+  lookup(apiVersion: string, kind: string): ObjectSchema | undefined {
+    const key = `${apiVersion} ${kind}`;
+    if (!this.#cache.has(key)) this.#cache.set(key, this.#find(apiVersion, kind));
+    return this.#cache.get(key);
+  }
+
+  #find(apiVersion: string, kind: string): ObjectSchema | undefined {
+    const crd = this.#crds.get(`${apiVersion} ${kind}`);
+    if (crd) return crd.schema ? this.#compile(crd) : undefined;
+    return this.#packaged(apiVersion, kind);
+  }
+
+  #compile(crd: CustomResourceVersion): ObjectSchema | undefined {
+    this.#ajv ??= new Ajv({ strict: false, allErrors: true, validateFormats: false, allowUnionTypes: true, logger: false });
+    let validate: ValidateFunction;
+    try {
+      validate = this.#ajv.compile(toJsonSchema(crd.schema) as Record<string, unknown>);
+    } catch {
+      // A pattern in RE2 syntax that JavaScript rejects, or a schema ajv cannot compile:
+      // the kind counts as one without a schema rather than failing the run.
+      return undefined;
+    }
+    return {
+      origin: 'repository',
+      from: crd.file,
+      validate: (value) => (validate(value) ? [] : toProblems(validate.errors)),
+    };
+  }
+
+  #packageRoot(name: string): string | undefined {
+    if (!this.#packageRoots.has(name)) {
+      let root: string | undefined;
+      try {
+        root = path.dirname(this.#require.resolve(`${name}/package.json`));
+      } catch {
+        root = undefined;
+      }
+      this.#packageRoots.set(name, root);
+    }
+    return this.#packageRoots.get(name);
+  }
+
+  #packaged(apiVersion: string, kind: string): ObjectSchema | undefined {
+    const slash = apiVersion.lastIndexOf('/');
+    const group = slash === -1 ? '' : apiVersion.slice(0, slash);
+    const version = apiVersion.slice(slash + 1);
+    if ((group !== '' && !SAFE_GROUP.test(group)) || !SAFE_VERSION.test(version) || !SAFE_KIND.test(kind)) return undefined;
+    const custom = PACKAGES.find((entry) => entry.test(group));
+    const name = custom?.name ?? 'kubernetes-models';
+    const root = this.#packageRoot(name);
+    if (!root) return undefined;
+    const file = path.join(root, ...(group === '' ? [] : [group]), version, `${kind}.js`);
+    if (!existsSync(file)) return undefined;
+    const module = this.#require(file) as Record<string, unknown>;
+    const model = module[kind] as ModelClass | undefined;
+    // Only top-level kinds: a model file of a nested type (DeploymentSpec) has no apiVersion.
+    if (typeof model !== 'function' || model.apiVersion !== apiVersion || model.kind !== kind) return undefined;
+    return {
+      origin: custom ? 'package' : 'kubernetes',
+      from: name,
+      validate(value) {
+        try {
+          new model(value).validate();
+          return [];
+        } catch (error) {
+          const errors = (error as { errors?: ErrorObject[] }).errors;
+          if (!Array.isArray(errors)) throw error;
+          return toProblems(errors);
+        }
+      },
+    };
+  }
+}
