@@ -1,5 +1,14 @@
 import type { AnyRule } from '../src/engine/rule.js';
 import argocdProjectRestricted from './argocd-project-restricted.js';
+import codeownersCriticalPaths from './codeowners-critical-paths.js';
+import codeownersDuplicatePattern from './codeowners-duplicate-pattern.js';
+import codeownersExists from './codeowners-exists.js';
+import codeownersInSync from './codeowners-in-sync.js';
+import codeownersOwnersDeclared from './codeowners-owners-declared.js';
+import codeownersPatternMatchesNothing from './codeowners-pattern-matches-nothing.js';
+import codeownersShadowedRule from './codeowners-shadowed-rule.js';
+import codeownersSyntax from './codeowners-syntax.js';
+import codeownersUnownedFiles from './codeowners-unowned-files.js';
 import fluxTenantIsolation from './flux-tenant-isolation.js';
 import gitopsPathExists from './gitops-path-exists.js';
 import kustomizationResourcesExist from './kustomization-resources-exist.js';
@@ -15,6 +24,15 @@ import yamlSyntax from './yaml-syntax.js';
 /** Every rule, sorted by id. One line per rule; a test checks it against rules/ and docs/rules/. */
 export const rules: readonly AnyRule[] = [
   argocdProjectRestricted,
+  codeownersCriticalPaths,
+  codeownersDuplicatePattern,
+  codeownersExists,
+  codeownersInSync,
+  codeownersOwnersDeclared,
+  codeownersPatternMatchesNothing,
+  codeownersShadowedRule,
+  codeownersSyntax,
+  codeownersUnownedFiles,
   fluxTenantIsolation,
   gitopsPathExists,
   kustomizationResourcesExist,

@@ -256,12 +256,14 @@ function gitlabSectionIndex(builder: Builder, state: GitlabState, name: string):
   return builder.sections.length - 1;
 }
 
-function parseGitlabHeader(builder: Builder, state: GitlabState, raw: string, line: number, start: number): boolean {
+/** Reads a section header: `header` when it is one, `broken` for an unclosed one, `none` otherwise. */
+function parseGitlabHeader(builder: Builder, state: GitlabState, raw: string, line: number, start: number): 'header' | 'broken' | 'none' {
   const text = raw.slice(start).trimEnd();
   const match = GITLAB_HEADER.exec(text);
   if (!match) {
-    if (GITLAB_INVALID_HEADER.test(text)) builder.problem('invalidSection', line, start, start + text.length, { text });
-    return false;
+    if (!GITLAB_INVALID_HEADER.test(text)) return 'none';
+    builder.problem('invalidSection', line, start, start + text.length, { text });
+    return 'broken';
   }
   const name = match[2] ?? '';
   const optional = match[1] === '^';
@@ -292,13 +294,16 @@ function parseGitlabHeader(builder: Builder, state: GitlabState, raw: string, li
     if (section.approvals === 0) section.approvals = approvals;
   }
   state.section = index;
-  return true;
+  return 'header';
 }
 
 function parseGitlabLine(builder: Builder, state: GitlabState, raw: string, line: number): void {
   const start = raw.search(/\S/);
   if (start === -1 || raw[start] === '#') return;
-  if ((raw[start] === '[' || raw.startsWith('^[', start)) && parseGitlabHeader(builder, state, raw, line, start)) return;
+  const header = raw[start] === '[' || raw.startsWith('^[', start) ? parseGitlabHeader(builder, state, raw, line, start) : 'none';
+  if (header === 'header') return;
+  // GitLab reads a broken header as an entry; its one problem is the header.
+  const reported = builder.problems.length;
   // GitLab splits at the first white space that is not escaped.
   const patternEnd = readPattern(raw, start, false);
   const exclusion = raw[start] === '!';
@@ -352,6 +357,7 @@ function parseGitlabLine(builder: Builder, state: GitlabState, raw: string, line
   }
   keys.set(compiled.key, rule);
   builder.rules.push(rule);
+  if (header === 'broken') builder.problems.length = reported;
 }
 
 /** GitHub: an earlier line with the same pattern as a later one never decides anything. */

@@ -1,0 +1,50 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { DESCRIPTOR_FILES, parseDescriptor, type LoadedDescriptor } from '../config/descriptor.js';
+import { ConfigError, UsageError } from '../errors.js';
+import { findRoot } from './lint.js';
+
+export interface OpenedRepository {
+  /** Absolute directory the command runs in. */
+  cwd: string;
+  /** Absolute path of the repository root (as `lint` finds it). */
+  root: string;
+  loaded: LoadedDescriptor | undefined;
+}
+
+/** Finds the repository root from `cwd` and reads its gitops.yaml (or `configFile`), if any. */
+export function openRepository(cwdOption: string | undefined, configFile?: string): OpenedRepository {
+  const cwd = path.resolve(cwdOption ?? process.cwd());
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(cwd).isDirectory();
+  } catch {
+    isDirectory = false;
+  }
+  if (!isDirectory) throw new UsageError(`directory "${cwdOption ?? cwd}" does not exist; check -C/--cwd`);
+  const root = findRoot(cwd);
+  const candidates = configFile ? [path.resolve(cwd, configFile)] : DESCRIPTOR_FILES.map((name) => path.join(root, name));
+  for (const candidate of candidates) {
+    let text: string;
+    try {
+      text = readFileSync(candidate, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      if (code === 'ENOENT' && !configFile) continue;
+      if (code === 'ENOENT') throw new UsageError(`--config "${configFile}": file not found; give the path of a gitops.yaml`);
+      throw new ConfigError(`${path.relative(cwd, candidate) || candidate} cannot be read (${code}); check its permissions`);
+    }
+    const relative = path.relative(root, candidate).split(path.sep).join('/');
+    return { cwd, root, loaded: parseDescriptor(relative.startsWith('..') ? candidate : relative, text) };
+  }
+  return { cwd, root, loaded: undefined };
+}
+
+/** A path given on the command line, as a repository-relative POSIX path. */
+export function repositoryPath(repository: OpenedRepository, given: string): string {
+  const relative = path.relative(repository.root, path.resolve(repository.cwd, given)).split(path.sep).join('/');
+  if (relative === '' || relative.startsWith('../') || relative === '..' || path.isAbsolute(relative)) {
+    throw new UsageError(`path "${given}" is not a path inside the repository ${repository.root}; give a path below it, or pass -C <dir>`);
+  }
+  return relative;
+}
