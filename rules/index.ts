@@ -1,5 +1,7 @@
 import type { AnyRule } from '../src/engine/rule.js';
 import argocdProjectRestricted from './argocd-project-restricted.js';
+import changelogEntry from './changelog-entry.js';
+import chartVersionBumped from './chart-version-bumped.js';
 import codeownersCriticalPaths from './codeowners-critical-paths.js';
 import codeownersDuplicatePattern from './codeowners-duplicate-pattern.js';
 import codeownersExists from './codeowners-exists.js';
@@ -11,6 +13,7 @@ import codeownersSyntax from './codeowners-syntax.js';
 import codeownersUnownedFiles from './codeowners-unowned-files.js';
 import fluxTenantIsolation from './flux-tenant-isolation.js';
 import gitopsPathExists from './gitops-path-exists.js';
+import imageTagPinned from './image-tag-pinned.js';
 import kustomizationResourcesExist from './kustomization-resources-exist.js';
 import manifestSchema from './manifest-schema.js';
 import namespaceAllowed from './namespace-allowed.js';
@@ -18,12 +21,21 @@ import noClusterScopedInApplication from './no-cluster-scoped-in-application.js'
 import noPlaintextSecrets from './no-plaintext-secrets.js';
 import noWorkloadsInInfrastructure from './no-workloads-in-infrastructure.js';
 import protectionChecksExist from './protection-checks-exist.js';
+import releaseApproved from './release-approved.js';
+import releaseManifestValid from './release-manifest-valid.js';
+import releaseMonotonic from './release-monotonic.js';
+import releaseNameMatches from './release-name-matches.js';
+import releaseRollbackTargetExists from './release-rollback-target-exists.js';
 import requiredPaths from './required-paths.js';
+import semverValid from './semver-valid.js';
+import versionConsistent from './version-consistent.js';
 import yamlSyntax from './yaml-syntax.js';
 
 /** Every rule, sorted by id. One line per rule; a test checks it against rules/ and docs/rules/. */
 export const rules: readonly AnyRule[] = [
   argocdProjectRestricted,
+  changelogEntry,
+  chartVersionBumped,
   codeownersCriticalPaths,
   codeownersDuplicatePattern,
   codeownersExists,
@@ -35,6 +47,7 @@ export const rules: readonly AnyRule[] = [
   codeownersUnownedFiles,
   fluxTenantIsolation,
   gitopsPathExists,
+  imageTagPinned,
   kustomizationResourcesExist,
   manifestSchema,
   namespaceAllowed,
@@ -42,6 +55,13 @@ export const rules: readonly AnyRule[] = [
   noPlaintextSecrets,
   noWorkloadsInInfrastructure,
   protectionChecksExist,
+  releaseApproved,
+  releaseManifestValid,
+  releaseMonotonic,
+  releaseNameMatches,
+  releaseRollbackTargetExists,
   requiredPaths,
+  semverValid,
+  versionConsistent,
   yamlSyntax,
 ];

@@ -9,6 +9,7 @@ import { ConfigError, RefusedError, UsageError } from '../errors.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
 import { GitCommandError, runGit } from '../git/command.js';
 import { tagExists } from '../versioning/index.js';
+import { isStrictSemver } from '../versioning/sources.js';
 import {
   compareReleases,
   isExpectedName,
@@ -54,7 +55,7 @@ function isoNow(now: Date | undefined): string {
 
 function requireSemver(flag: string, value: string | undefined): string {
   if (value === undefined) throw new UsageError(`${flag} is required, e.g. ${flag} 1.5.3`);
-  if (semver.valid(value) !== value) {
+  if (!isStrictSemver(value)) {
     throw new UsageError(`${flag} "${value}": not a semantic version (major.minor.patch, no leading v)`);
   }
   return value;
@@ -160,12 +161,14 @@ export async function createRelease(options: CreateReleaseOptions): Promise<Stor
     throw new RefusedError(`release ${name} already exists; a release is never rewritten (use a new version, or release rollback)`);
   }
   const newest = releases.filter((release) => release.rollback_of === undefined).at(-1);
-  if (newest && !options.allowDowngrade) {
+  let downgrade = false;
+  if (newest) {
     const older = [
       semver.lt(app, newest.application_version) ? `application ${app} < ${newest.application_version}` : undefined,
       semver.lt(infra, newest.infrastructure_version) ? `infrastructure ${infra} < ${newest.infrastructure_version}` : undefined,
     ].filter((part): part is string => part !== undefined);
-    if (older.length > 0) {
+    downgrade = older.length > 0;
+    if (downgrade && !options.allowDowngrade) {
       throw new RefusedError(`${name} is older than the newest release ${newest.name} (${older.join(', ')}); use release rollback, or --allow-downgrade if this is deliberate`);
     }
   }
@@ -191,6 +194,7 @@ export async function createRelease(options: CreateReleaseOptions): Promise<Stor
     status: 'candidate',
     application_team: appTeam,
     approvals: [],
+    ...(downgrade ? { downgrade: true as const } : {}),
     ...(options.notes === undefined ? {} : { notes: options.notes }),
   };
   await save(ctx, release);

@@ -26,6 +26,7 @@ export interface Release {
   promoted?: string;
   emergency?: { reason: string; time: string };
   rollback_of?: string;
+  downgrade?: true;
   notes?: string;
 }
 
@@ -82,7 +83,7 @@ export function missingApprovals(release: Release, platformTeam: string | undefi
 export function renderManifest(release: Release): string {
   const order: (keyof Release)[] = [
     'name', 'application_version', 'infrastructure_version', 'components', 'created', 'environment', 'status',
-    'application_team', 'approvals', 'promoted', 'emergency', 'rollback_of', 'notes',
+    'application_team', 'approvals', 'promoted', 'emergency', 'rollback_of', 'downgrade', 'notes',
   ];
   const ordered: Record<string, unknown> = {};
   for (const key of order) if (release[key] !== undefined) ordered[key] = release[key];

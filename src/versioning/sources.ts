@@ -81,7 +81,9 @@ export function readVersion(spec: VersionSourceSpec, text: string | undefined): 
 
 /** Whether a version is strict semver 2.0 as written (no leading `v`, no spaces). */
 export function isStrictSemver(raw: string): boolean {
-  return semver.valid(raw) === raw;
+  const parsed = semver.parse(raw);
+  // semver drops build metadata from `version`, and accepts a leading v or =: compare with what is written.
+  return parsed !== null && raw === parsed.version + (parsed.build.length > 0 ? `+${parsed.build.join('.')}` : '');
 }
 
 /** Text of a source with its version replaced, keeping the file's formatting and quoting. */

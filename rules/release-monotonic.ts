@@ -1,0 +1,48 @@
+import semver from 'semver';
+import { defineRule } from '../src/engine/rule.js';
+import { nameOf, releaseManifests } from '../src/release/in-repository.js';
+
+export default defineRule({
+  id: 'release-monotonic',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Releases, in the order they were created, never go back in application or infrastructure version (rollbacks aside)',
+      category: 'releases',
+      recommended: 'error',
+    },
+    scope: 'repository',
+    schema: [],
+    messages: {
+      older: '{{name}} ({{component}} {{version}}) was created after {{previous}} ({{component}} {{previousVersion}}); going back is a rollback (gitops-init release rollback) or a deliberate downgrade (--allow-downgrade)',
+    },
+  },
+  defaultOptions: [],
+  check(context) {
+    const releases = releaseManifests(context)
+      .filter((manifest) => manifest.release?.created !== undefined && manifest.release.rollback_of === undefined)
+      .sort((a, b) => ((a.release?.created ?? '') < (b.release?.created ?? '') ? -1 : (a.release?.created ?? '') > (b.release?.created ?? '') ? 1 : 0));
+    const highest = { application: undefined as string | undefined, infrastructure: undefined as string | undefined };
+    const holder = { application: '', infrastructure: '' };
+    for (const manifest of releases) {
+      const release = manifest.release;
+      if (!release) continue;
+      for (const component of ['application', 'infrastructure'] as const) {
+        const version = component === 'application' ? release.application_version : release.infrastructure_version;
+        const previous = highest[component];
+        if (previous !== undefined && semver.lt(version, previous) && release.downgrade !== true) {
+          context.report({
+            file: manifest.file,
+            line: 1,
+            messageId: 'older',
+            data: { name: nameOf(manifest), component, version, previous: holder[component], previousVersion: previous },
+          });
+        }
+        if (previous === undefined || semver.gt(version, previous)) {
+          highest[component] = version;
+          holder[component] = nameOf(manifest);
+        }
+      }
+    }
+  },
+});
