@@ -37,6 +37,13 @@ export function customResourceVersions(objects: readonly KubernetesObject[]): Cu
   return versions;
 }
 
+/** Whether each custom kind (`group/Kind`) that a CRD in the repository defines is namespaced. */
+export function customResourceScopes(objects: readonly KubernetesObject[]): Map<string, boolean> {
+  const scopes = new Map<string, boolean>();
+  for (const version of customResourceVersions(objects)) scopes.set(`${version.group}/${version.kind}`, version.namespaced);
+  return scopes;
+}
+
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions'] as const;
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf'] as const;
 const SCHEMA_SINGLES = ['items', 'additionalProperties', 'not', 'additionalItems'] as const;
