@@ -19,7 +19,7 @@ const version = (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../p
 const cleanApp = {
   'gitops.yaml': 'kind: application\ntool: argocd\nname: shop\n',
   'README.md': '# shop\n',
-  'CHANGELOG.md': '# Changelog\n',
+  'CHANGELOG.md': '# Changelog\n\n## [0.1.0] - 2026-01-15\n',
   VERSION: '0.1.0\n',
   'deploy/base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
   'deploy/base/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop\n',
