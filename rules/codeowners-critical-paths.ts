@@ -1,4 +1,4 @@
-import { loadCodeowners } from '../src/codeowners/context.js';
+import { declaresTeams, loadCodeowners } from '../src/codeowners/context.js';
 import type { Dialect } from '../src/codeowners/dialect.js';
 import type { Ownership } from '../src/codeowners/matcher.js';
 import { DESCRIPTOR_FILES, type RepositoryKind } from '../src/config/descriptor.js';
@@ -70,8 +70,9 @@ export default defineRule({
   defaultOptions: [],
   check(context) {
     const kind = context.kind;
+    if (!kind || !declaresTeams(context.descriptor)) return;
     const codeowners = loadCodeowners(context);
-    if (!kind || !codeowners) return;
+    if (!codeowners) return;
     const platform = context.descriptor?.teams?.platform;
     if (platform === undefined) {
       const descriptorFile = DESCRIPTOR_FILES.find((file) => context.hasFile(file)) ?? 'gitops.yaml';

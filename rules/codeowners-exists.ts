@@ -1,4 +1,4 @@
-import { hostName, dialectOf } from '../src/codeowners/context.js';
+import { declaresTeams, hostName, dialectOf } from '../src/codeowners/context.js';
 import {
   CODEOWNERS_LOCATIONS,
   DEFAULT_CODEOWNERS_LOCATION,
@@ -32,6 +32,7 @@ export default defineRule({
   },
   defaultOptions: [],
   check(context) {
+    if (!declaresTeams(context.descriptor)) return;
     const dialect = dialectOf(context);
     const host = hostName(dialect);
     const location = locateCodeowners(dialect, (path) => context.hasFile(path));

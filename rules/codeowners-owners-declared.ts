@@ -1,4 +1,4 @@
-import { loadCodeowners } from '../src/codeowners/context.js';
+import { declaresTeams, loadCodeowners } from '../src/codeowners/context.js';
 import type { CodeownersOwner } from '../src/codeowners/parse.js';
 import { defineRule } from '../src/engine/rule.js';
 
@@ -45,6 +45,7 @@ export default defineRule({
   },
   defaultOptions: [defaults],
   check(context, [options]) {
+    if (!declaresTeams(context.descriptor)) return;
     const codeowners = loadCodeowners(context);
     const teams = context.descriptor?.teams;
     if (!codeowners) return;

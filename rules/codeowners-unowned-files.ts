@@ -1,4 +1,4 @@
-import { loadCodeowners } from '../src/codeowners/context.js';
+import { declaresTeams, loadCodeowners } from '../src/codeowners/context.js';
 import { defineRule } from '../src/engine/rule.js';
 
 /** How many unowned files a finding names. */
@@ -24,6 +24,7 @@ export default defineRule({
   },
   defaultOptions: [],
   check(context) {
+    if (!declaresTeams(context.descriptor)) return;
     const codeowners = loadCodeowners(context);
     if (!codeowners) return;
     const { unowned } = codeowners.coverage();

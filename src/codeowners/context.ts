@@ -2,6 +2,7 @@
  * The CODEOWNERS file as the ownership rules see it: found, parsed, compiled and (when a rule
  * asks) run over every file once per lint pass, however many rules ask.
  */
+import type { Descriptor } from '../config/descriptor.js';
 import type { RuleContext } from '../engine/rule.js';
 import { computeCoverage, type Coverage } from './coverage.js';
 import { locateCodeowners, resolveDialect, type CodeownersLocation, type Dialect } from './dialect.js';
@@ -51,6 +52,19 @@ export function loadCodeowners(context: ContextView): LoadedCodeowners | undefin
     byFile.set(key, loaded);
   }
   return loaded;
+}
+
+/**
+ * Whether gitops.yaml declares who works on the repository. The ownership policy (a CODEOWNERS
+ * file, every file owned, declared owners, critical paths) applies once it does: before that
+ * there is nobody to give paths to.
+ */
+export function declaresTeams(descriptor: Descriptor | undefined): boolean {
+  const teams = descriptor?.teams;
+  return (
+    teams !== undefined &&
+    (teams.platform !== undefined || teams.application !== undefined || (teams.applications ?? []).length > 0 || (teams.members ?? []).length > 0)
+  );
 }
 
 /** `GitHub` or `GitLab`, for messages. */

@@ -3,7 +3,10 @@
  * .gitignore share, it must agree with git itself (`git check-ignore`) on random patterns and
  * paths, in a real temporary repository. Left out, because GitHub documents them otherwise:
  * brackets (literal on GitHub, classes in git), `!` (unsupported on GitHub), and an anchored
- * pattern ending in a lone `*` (`docs/*` does not reach into docs/build-app/ on GitHub).
+ * pattern ending in a lone `*` (`docs/*` does not reach into docs/build-app/ on GitHub). Also
+ * left out: a double star inside a segment ("a", two stars, "/b"), which gitignore's
+ * documentation calls a regular star but git's wildmatch reads as any directories (it ignores
+ * "ab/c"), and which GitHub documents nowhere; the matcher follows the documentation.
  * See /work/shared/FACTS.md, "CODEOWNERS versus gitignore".
  */
 import { execFileSync } from 'node:child_process';
@@ -55,7 +58,7 @@ const paths = fc.uniqueArray(fc.array(pathSegment, { minLength: 1, maxLength: 4 
 
 const globSegment = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('a', 'b', 'ab', 'a.b', '.a', 'x\\ y') },
-  { weight: 4, arbitrary: fc.constantFrom('*', 'a*', '*b', '*.b', 'a*b', '*a*', '?', 'a?', '?.b', 'a**', '**a') },
+  { weight: 4, arbitrary: fc.constantFrom('*', 'a*', '*b', '*.b', 'a*b', '*a*', '?', 'a?', '?.b') },
   { weight: 1, arbitrary: fc.constantFrom('a\\*', 'a\\?b', '\\a') },
   { weight: 2, arbitrary: fc.constant('**') },
 );
@@ -88,7 +91,7 @@ describe('the GitHub matcher agrees with git check-ignore on the syntax both sha
 
   it('hand-picked patterns where gitignore has special cases', () => {
     const files = ['a', 'a/b', 'a/b/c', 'b/a', 'b/a/c', 'a/x/b', 'a/x/y/b', 'ab', 'x/ab/c', '.a', 'x/.a/b'];
-    for (const pattern of ['**', '**/', '/**', 'a/**', 'a/**/', 'a/**/b', '**/a', '**/a/', 'a/', '/a', '/a/', 'a**', '**a', '*', '*/', 'a/*/', '.a', '**/b/**']) {
+    for (const pattern of ['**', '**/', '/**', 'a/**', 'a/**/', 'a/**/b', '**/a', '**/a/', 'a/', '/a', '/a/', '*', '*/', 'a/*/', '.a', '**/b/**']) {
       const { regex } = compilePattern(pattern, 'github');
       expect(files.map((file) => regex.test(file)), pattern).toEqual(gitIgnores(pattern, files));
     }

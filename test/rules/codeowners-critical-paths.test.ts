@@ -123,7 +123,7 @@ tester.run('codeowners-critical-paths', rule, {
     },
     {
       name: 'teams.platform is needed',
-      files: { 'gitops.yaml': 'kind: infrastructure\ntool: flux\nname: platform\n', '.github/CODEOWNERS': '* @acme/platform\n' },
+      files: { 'gitops.yaml': 'kind: infrastructure\ntool: flux\nname: platform\nteams:\n  members: ["@alice"]\n', '.github/CODEOWNERS': '* @alice\n' },
       errors: [{ messageId: 'noPlatformTeam', file: 'gitops.yaml' }],
     },
   ],

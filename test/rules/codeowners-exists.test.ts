@@ -14,6 +14,7 @@ tester.run('codeowners-exists', rule, {
     { name: 'GitLab: .gitlab/CODEOWNERS', files: { 'gitops.yaml': gitlab, '.gitlab/CODEOWNERS': owners } },
     { name: 'GitLab, found from .gitlab-ci.yml when host is not set', files: { 'gitops.yaml': infra, '.gitlab-ci.yml': 'x: 1\n', '.gitlab/CODEOWNERS': owners } },
     { name: 'no descriptor: the rule does not run', files: { 'README.md': '# x\n' } },
+    { name: 'no teams declared: nobody to own anything yet', files: { 'gitops.yaml': 'kind: application\ntool: helm\nname: shop\n' } },
   ],
   invalid: [
     {

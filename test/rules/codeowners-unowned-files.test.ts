@@ -2,7 +2,7 @@ import rule from '../../rules/codeowners-unowned-files.js';
 import { RuleTester } from '../../src/testing/index.js';
 
 const tester = new RuleTester();
-const infra = 'kind: infrastructure\ntool: flux\nname: platform\n';
+const infra = 'kind: infrastructure\ntool: flux\nname: platform\nteams:\n  platform: "@acme/platform"\n';
 const gitlab = `${infra}host: gitlab\n`;
 
 tester.run('codeowners-unowned-files', rule, {
@@ -15,6 +15,7 @@ tester.run('codeowners-unowned-files', rule, {
     { name: 'GitLab: one section owns what another excludes', files: { 'gitops.yaml': gitlab, CODEOWNERS: '* @a\n!*.md\n[Docs]\n*.md @d\n', 'x.md': '# x\n' } },
     { name: 'an ignored file needs no owner', files: { 'gitops.yaml': `${infra}ignores: ['vendor/**']\n`, CODEOWNERS: '/gitops.yaml @a\n/CODEOWNERS @a\n', 'vendor/a.yaml': 'a: 1\n' } },
     { name: 'no CODEOWNERS: codeowners-exists says so', files: { 'gitops.yaml': infra, 'a.yaml': 'a: 1\n' } },
+    { name: 'no teams declared: no ownership policy yet', files: { 'gitops.yaml': 'kind: infrastructure\ntool: flux\nname: platform\n', CODEOWNERS: '/x/ @a\n', 'a.yaml': 'a: 1\n' } },
   ],
   invalid: [
     {
