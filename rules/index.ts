@@ -21,6 +21,9 @@ import noClusterScopedInApplication from './no-cluster-scoped-in-application.js'
 import noPlaintextSecrets from './no-plaintext-secrets.js';
 import noWorkloadsInInfrastructure from './no-workloads-in-infrastructure.js';
 import protectionChecksExist from './protection-checks-exist.js';
+import protectionCoversCodeowners from './protection-covers-codeowners.js';
+import protectionFilesInSync from './protection-files-in-sync.js';
+import protectionPolicyMinimum from './protection-policy-minimum.js';
 import releaseApproved from './release-approved.js';
 import releaseManifestValid from './release-manifest-valid.js';
 import releaseMonotonic from './release-monotonic.js';
@@ -55,6 +58,9 @@ export const rules: readonly AnyRule[] = [
   noPlaintextSecrets,
   noWorkloadsInInfrastructure,
   protectionChecksExist,
+  protectionCoversCodeowners,
+  protectionFilesInSync,
+  protectionPolicyMinimum,
   releaseApproved,
   releaseManifestValid,
   releaseMonotonic,

@@ -9,6 +9,17 @@ export { syncCodeowners, type SyncCodeownersOptions, type SyncCodeownersResult }
 export { parseCodeowners, type CodeownersFile, type CodeownersRule, type CodeownersOwner, type CodeownersSection } from './codeowners/parse.js';
 export { CodeownersMatcher, type Ownership, type OwnershipMatch } from './codeowners/matcher.js';
 export { CODEOWNERS_LOCATIONS, type Dialect } from './codeowners/dialect.js';
+export {
+  renderProtection,
+  diffProtection,
+  applyProtection,
+  type RenderProtectionOptions,
+  type RenderProtectionResult,
+  type LiveProtectionOptions,
+  type ProtectionDiffReport,
+  type ProtectionApplyResult,
+} from './api/protection.js';
+export { resolvePolicies, defaultPolicy, floorViolations, type ProtectionPolicy, type BypassActor, type ProtectionTarget } from './protection/policy.js';
 export { loadFormatter, BUILTIN_FORMATTERS } from './formatters/index.js';
 export type { LintResult, LintMessage, Formatter, FormatterContext } from './engine/results.js';
 export type { Diagnostic } from './engine/linter.js';

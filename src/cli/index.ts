@@ -241,6 +241,40 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
       setExitCode(await runCodeownersSync(options, commandCwd(program, io), io));
     });
 
+  const protect = program
+    .command('protect')
+    .description('branch protection as code: render the policy in gitops.yaml, compare it with GitHub, apply it');
+  protect
+    .command('render')
+    .description("write the host's protection files from the policy in gitops.yaml (atomically; a differing file only with --force)")
+    .addOption(new Option('--target <target>', 'render one target only (default: protection.targets, else the host\'s)').choices(['github-ruleset', 'github-branch-protection', 'settings', 'gitlab']))
+    .option('--force', 'overwrite files whose content differs from the policy')
+    .option('--dry-run', 'print the plan (create, unchanged, conflict) and write nothing')
+    .option('-c, --config <file>', 'descriptor to use instead of gitops.yaml at the repository root')
+    .action(async (options: Record<string, unknown>) => {
+      const { runProtectRender } = await import('./commands/protect.js');
+      setExitCode(await runProtectRender(options, commandCwd(program, io), io));
+    });
+  for (const name of ['diff', 'apply'] as const) {
+    const command = protect
+      .command(name)
+      .description(
+        name === 'diff'
+          ? "compare the live rulesets and branch protection of a GitHub repository with the policy, field by field (exit 1 on drift)"
+          : 'create or update the rulesets and branch protection of a GitHub repository to match the policy (asks on a terminal)',
+      )
+      .requiredOption('--repo <owner/name>', 'the GitHub repository')
+      .option('--api-url <url>', 'REST API root for GitHub Enterprise (default GITHUB_API_URL, else https://api.github.com)')
+      .addOption(new Option('--target <target>', 'only rulesets or only the classic branch protection (default from protection.targets)').choices(['github-ruleset', 'github-branch-protection']))
+      .option('-c, --config <file>', 'descriptor to use instead of gitops.yaml at the repository root');
+    if (name === 'apply') command.option('-y, --yes', 'apply without asking (needed without a terminal)');
+    command.action(async (options: { repo: string }) => {
+      const { runProtectDiff, runProtectApply } = await import('./commands/protect.js');
+      const run = name === 'diff' ? runProtectDiff : runProtectApply;
+      setExitCode(await run(options, commandCwd(program, io), io));
+    });
+  }
+
   return program;
 }
 

@@ -1,4 +1,5 @@
 import type { Document } from 'yaml';
+import type { DescriptorProtection } from '../protection/policy.js';
 import { ConfigError, type ConfigProblem } from '../errors.js';
 import { parseYamlFile } from '../manifests/yaml-file.js';
 import { compileSchema, describeAjvError, nodePosition } from './schema-validation.js';
@@ -42,6 +43,8 @@ export interface Descriptor {
     workloads?: { namespaces?: string[]; paths?: string[] };
   };
   host?: 'github' | 'gitlab';
+  /** Branch protection policy per branch pattern (see src/protection/policy.ts). */
+  protection?: DescriptorProtection;
   /** The repository's version, when gitops.yaml is one of its version sources. */
   version?: string;
   versioning?: {

@@ -1,7 +1,25 @@
-import type { RepositoryKind } from '../config/descriptor.js';
+import picomatch from 'picomatch';
+import type { Descriptor, RepositoryKind } from '../config/descriptor.js';
 
 /** The CI job (and required status check) that runs gitops-init lint in every scaffolded repository. */
 export const LINT_CHECK_NAME = 'gitops-lint';
+
+/** Repository roles that may bypass a policy; GitHub's built-in role ids, GitLab's access levels. */
+export const BYPASS_ROLES = ['write', 'maintain', 'admin'] as const;
+export type BypassRole = (typeof BYPASS_ROLES)[number];
+
+/**
+ * Who may bypass the policy: a repository role, a team or an app (by the host's numeric id),
+ * organisation administrators, or deploy keys. `mode: pull-request` lets the actor bypass only
+ * through a pull request (GitHub rulesets); the default is always.
+ */
+export type BypassActor = (
+  | { role: BypassRole }
+  | { team: number }
+  | { app: number }
+  | { organizationAdmin: true }
+  | { deployKeys: true }
+) & { mode?: 'always' | 'pull-request' };
 
 /** One provider-neutral branch protection policy. */
 export interface ProtectionPolicy {
@@ -18,6 +36,22 @@ export interface ProtectionPolicy {
   blockForcePushes: boolean;
   blockDeletions: boolean;
   includeAdministrators: boolean;
+  bypassActors: BypassActor[];
+}
+
+/** The fields of a policy that gitops.yaml sets per branch pattern. */
+export type PolicySettings = Omit<ProtectionPolicy, 'branch'>;
+
+/** Where `gitops-init protect render` writes the policy. */
+export const PROTECTION_TARGETS = ['github-ruleset', 'github-branch-protection', 'settings', 'gitlab'] as const;
+export type ProtectionTarget = (typeof PROTECTION_TARGETS)[number];
+
+/** The `protection` section of gitops.yaml. */
+export interface DescriptorProtection {
+  /** Files `protect render` writes and `protection-files-in-sync` keeps; default by host. */
+  targets?: ProtectionTarget[];
+  /** Branch name or pattern to its policy; unset fields take the defaults of the repository kind. */
+  branches?: Record<string, Partial<PolicySettings>>;
 }
 
 /**
@@ -40,5 +74,81 @@ export function defaultPolicy(kind: RepositoryKind, branch: string): ProtectionP
     blockForcePushes: true,
     blockDeletions: true,
     includeAdministrators: infrastructure,
+    bypassActors: [],
   };
+}
+
+/** The fields of a policy in the order gitops.yaml lists them (what a scaffold writes). */
+export function policySettings(policy: ProtectionPolicy): PolicySettings {
+  const settings: Partial<ProtectionPolicy> = { ...policy };
+  delete settings.branch;
+  return settings as PolicySettings;
+}
+
+/** The default branch: the one the scaffold recorded, else `main`. */
+export function defaultBranchOf(descriptor: Descriptor | undefined): string {
+  const recorded = descriptor?.scaffold?.defaultBranch;
+  return typeof recorded === 'string' && recorded !== '' ? recorded : 'main';
+}
+
+/**
+ * The policies of a repository: one per branch pattern of `protection.branches`, each field
+ * defaulting to the repository kind's baseline; without the section, the baseline on the
+ * default branch.
+ */
+export function resolvePolicies(descriptor: Descriptor | undefined, kind: RepositoryKind): ProtectionPolicy[] {
+  const branches = descriptor?.protection?.branches;
+  if (!branches || Object.keys(branches).length === 0) return [defaultPolicy(kind, defaultBranchOf(descriptor))];
+  return Object.entries(branches).map(([branch, settings]) => ({ ...defaultPolicy(kind, branch), ...settings, branch }));
+}
+
+/** Whether a branch name falls under a policy's pattern (fnmatch, where `*` stops at `/`). */
+export function patternMatches(pattern: string, branch: string): boolean {
+  return pattern === branch || picomatch.isMatch(branch, pattern, { dot: true });
+}
+
+/** A field of a policy below the floor of its repository kind. */
+export interface FloorViolation {
+  branch: string;
+  field: keyof PolicySettings;
+  /** What the floor requires, for messages. */
+  required: string;
+  /** What the policy says, for messages. */
+  actual: string;
+}
+
+/** The minimum policy of a repository kind. */
+export interface ProtectionFloor {
+  requiredApprovals: number;
+  requireCodeOwnerReview: boolean;
+  blockForcePushes: boolean;
+  blockDeletions: boolean;
+  requireLintCheck: boolean;
+}
+
+/**
+ * Infrastructure: two approvals, code owner review, no force push, no deletion, the lint check
+ * required. Applications: one approval, no force push, no deletion.
+ */
+export const PROTECTION_FLOORS: Readonly<Record<RepositoryKind, ProtectionFloor>> = {
+  infrastructure: { requiredApprovals: 2, requireCodeOwnerReview: true, blockForcePushes: true, blockDeletions: true, requireLintCheck: true },
+  application: { requiredApprovals: 1, requireCodeOwnerReview: false, blockForcePushes: true, blockDeletions: true, requireLintCheck: false },
+};
+
+/** Every way a policy falls below the floor of the repository kind. */
+export function floorViolations(policy: ProtectionPolicy, kind: RepositoryKind, lintCheck = LINT_CHECK_NAME): FloorViolation[] {
+  const floor = PROTECTION_FLOORS[kind];
+  const violations: FloorViolation[] = [];
+  const add = (field: keyof PolicySettings, required: string, actual: string): void => {
+    violations.push({ branch: policy.branch, field, required, actual });
+  };
+  if (policy.requiredApprovals < floor.requiredApprovals) add('requiredApprovals', `at least ${floor.requiredApprovals}`, String(policy.requiredApprovals));
+  if (floor.requireCodeOwnerReview && !policy.requireCodeOwnerReview) add('requireCodeOwnerReview', 'true', 'false');
+  if (floor.blockForcePushes && !policy.blockForcePushes) add('blockForcePushes', 'true', 'false');
+  if (floor.blockDeletions && !policy.blockDeletions) add('blockDeletions', 'true', 'false');
+  if (floor.requireLintCheck && !policy.requiredStatusChecks.includes(lintCheck)) {
+    const actual = policy.requiredStatusChecks.length === 0 ? 'empty' : `[${policy.requiredStatusChecks.map((check) => `"${check}"`).join(', ')}]`;
+    add('requiredStatusChecks', `the check "${lintCheck}"`, actual);
+  }
+  return violations;
 }

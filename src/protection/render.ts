@@ -1,4 +1,43 @@
-import type { ProtectionPolicy } from './policy.js';
+import type { BypassActor, BypassRole, ProtectionPolicy } from './policy.js';
+
+/**
+ * GitHub's built-in repository role ids as rulesets name them (`actor_type: RepositoryRole`);
+ * stable on github.com and GitHub Enterprise Server, though not listed in the REST reference.
+ */
+export const GITHUB_ROLE_IDS: Readonly<Record<BypassRole, number>> = { write: 4, maintain: 2, admin: 5 };
+
+/** GitLab access levels of the roles (https://docs.gitlab.com/api/protected_branches/). */
+export const GITLAB_ACCESS_LEVELS: Readonly<Record<BypassRole, number>> = { write: 30, maintain: 40, admin: 60 };
+
+/** One entry of a ruleset's `bypass_actors`. */
+export interface GithubBypassActor {
+  actor_id: number | null;
+  actor_type: 'Integration' | 'OrganizationAdmin' | 'RepositoryRole' | 'Team' | 'DeployKey';
+  bypass_mode: 'always' | 'pull_request';
+}
+
+function githubBypassActor(actor: BypassActor): GithubBypassActor {
+  // Deploy keys can only bypass always (GitHub rejects pull_request for them).
+  const bypass_mode = actor.mode === 'pull-request' && !('deployKeys' in actor) ? 'pull_request' : 'always';
+  if ('role' in actor) return { actor_id: GITHUB_ROLE_IDS[actor.role], actor_type: 'RepositoryRole', bypass_mode };
+  if ('team' in actor) return { actor_id: actor.team, actor_type: 'Team', bypass_mode };
+  if ('app' in actor) return { actor_id: actor.app, actor_type: 'Integration', bypass_mode };
+  if ('organizationAdmin' in actor) return { actor_id: 1, actor_type: 'OrganizationAdmin', bypass_mode };
+  return { actor_id: null, actor_type: 'DeployKey', bypass_mode };
+}
+
+/**
+ * The ruleset's bypass list: the policy's actors, and repository administrators when the policy
+ * does not include them (rulesets have no other way to exempt administrators).
+ */
+export function githubBypassActors(policy: ProtectionPolicy): GithubBypassActor[] {
+  const actors = policy.bypassActors.map(githubBypassActor);
+  const adminRole = GITHUB_ROLE_IDS.admin;
+  if (!policy.includeAdministrators && !actors.some((actor) => actor.actor_type === 'RepositoryRole' && actor.actor_id === adminRole)) {
+    actors.push({ actor_id: adminRole, actor_type: 'RepositoryRole', bypass_mode: 'always' });
+  }
+  return actors;
+}
 
 /**
  * Body of POST /repos/{owner}/{repo}/rulesets (and the file GitHub's ruleset settings import).
@@ -33,14 +72,17 @@ export function renderGithubRuleset(policy: ProtectionPolicy, name: string): Rec
     name,
     target: 'branch',
     enforcement: 'active',
-    // Administrators are included unless a bypass actor is listed: rulesets have no exemption by role otherwise.
-    bypass_actors: [],
+    bypass_actors: githubBypassActors(policy),
     conditions: { ref_name: { include: [`refs/heads/${policy.branch}`], exclude: [] } },
     rules,
   };
 }
 
-/** Body of the classic PUT /repos/{owner}/{repo}/branches/{branch}/protection. */
+/**
+ * Body of the classic PUT /repos/{owner}/{repo}/branches/{branch}/protection. Signed commits
+ * have their own endpoint (…/protection/required_signatures), and bypass actors have no
+ * equivalent here beyond `enforce_admins`.
+ */
 export function renderGithubBranchProtection(policy: ProtectionPolicy): Record<string, unknown> {
   return {
     required_status_checks:
@@ -66,41 +108,62 @@ export function renderSettingsBranch(policy: ProtectionPolicy): Record<string, u
 }
 
 export interface GitlabProtection {
-  /** POST /projects/:id/protected_branches */
-  protectedBranch: Record<string, unknown>;
+  /** POST /projects/:id/protected_branches, one per branch pattern */
+  protectedBranches: Record<string, unknown>[];
   /** POST /projects/:id/approval_rules */
   approvalRules: Record<string, unknown>[];
   /** PUT /projects/:id (merge request settings) */
   projectSettings: Record<string, unknown>;
 }
 
-/** GitLab's protected-branch, approval-rule and merge-request settings payloads. */
-export function renderGitlab(policy: ProtectionPolicy): GitlabProtection {
+/** Who may push despite the protection: the policy's roles and teams (GitLab groups). */
+function gitlabAllowedToPush(policy: ProtectionPolicy): Record<string, number>[] {
+  const allowed: Record<string, number>[] = [];
+  for (const actor of policy.bypassActors) {
+    if ('role' in actor) allowed.push({ access_level: GITLAB_ACCESS_LEVELS[actor.role] });
+    else if ('organizationAdmin' in actor) allowed.push({ access_level: GITLAB_ACCESS_LEVELS.admin });
+    else if ('team' in actor) allowed.push({ group_id: actor.team });
+    // Apps and deploy keys have no id-free form in GitLab's protected branch API.
+  }
+  return allowed;
+}
+
+/**
+ * GitLab's protected-branch, approval-rule and merge-request settings payloads. Approval rules
+ * and merge request settings belong to the project, not a branch: they take the strictest
+ * value of all policies.
+ */
+export function renderGitlab(policies: readonly ProtectionPolicy[]): GitlabProtection {
+  const any = (test: (policy: ProtectionPolicy) => boolean): boolean => policies.some(test);
   return {
-    protectedBranch: {
-      name: policy.branch,
-      // 0: no one pushes directly; 40: maintainers merge.
-      push_access_level: 0,
-      merge_access_level: 40,
-      unprotect_access_level: 40,
-      allow_force_push: !policy.blockForcePushes,
-      code_owner_approval_required: policy.requireCodeOwnerReview,
-    },
+    protectedBranches: policies.map((policy) => {
+      const allowedToPush = gitlabAllowedToPush(policy);
+      return {
+        name: policy.branch,
+        // 0: no one pushes directly; 40: maintainers merge.
+        push_access_level: 0,
+        merge_access_level: 40,
+        unprotect_access_level: 40,
+        ...(allowedToPush.length > 0 ? { allowed_to_push: allowedToPush } : {}),
+        allow_force_push: !policy.blockForcePushes,
+        code_owner_approval_required: policy.requireCodeOwnerReview,
+      };
+    }),
     approvalRules: [
       {
         name: 'gitops-init baseline',
-        approvals_required: policy.requiredApprovals,
+        approvals_required: Math.max(0, ...policies.map((policy) => policy.requiredApprovals)),
         rule_type: 'any_approver',
         applies_to_all_protected_branches: true,
       },
     ],
     projectSettings: {
-      merge_method: policy.requireLinearHistory ? 'ff' : 'merge',
-      only_allow_merge_if_pipeline_succeeds: policy.requiredStatusChecks.length > 0,
-      only_allow_merge_if_all_discussions_are_resolved: policy.requireConversationResolution,
-      reset_approvals_on_push: policy.dismissStaleReviews,
+      merge_method: any((policy) => policy.requireLinearHistory) ? 'ff' : 'merge',
+      only_allow_merge_if_pipeline_succeeds: any((policy) => policy.requiredStatusChecks.length > 0),
+      only_allow_merge_if_all_discussions_are_resolved: any((policy) => policy.requireConversationResolution),
+      reset_approvals_on_push: any((policy) => policy.dismissStaleReviews),
       merge_requests_author_approval: false,
-      merge_requests_disable_committers_approval: policy.requireLastPushApproval,
+      merge_requests_disable_committers_approval: any((policy) => policy.requireLastPushApproval),
     },
   };
 }

@@ -1,5 +1,6 @@
-import { defaultPolicy, LINT_CHECK_NAME, type ProtectionPolicy } from '../protection/policy.js';
-import { renderGithubRuleset, renderGitlab, renderSettingsBranch } from '../protection/render.js';
+import { branchFileName, defaultTargets, rulesetName, settingsSections } from '../protection/files.js';
+import { defaultPolicy, LINT_CHECK_NAME, policySettings, type DescriptorProtection, type ProtectionPolicy } from '../protection/policy.js';
+import { renderGithubRuleset, renderGitlab } from '../protection/render.js';
 import { DESCRIPTOR_SCHEMA_URL } from '../config/descriptor.js';
 import { teamSlug, type ScaffoldAnswers } from './answers.js';
 
@@ -34,13 +35,15 @@ export interface TemplateModel extends ScaffoldAnswers {
   image: string;
   /** The package.json of a repository that uses husky. */
   packageJson: Record<string, unknown>;
-  settingsBranches: Record<string, unknown>[];
   tenants: Tenant[];
   lintCheck: string;
   policy: ProtectionPolicy;
+  /** The `protection` section of gitops.yaml: the policy, written out in full. */
+  protection: DescriptorProtection;
   rulesetName: string;
   ruleset: Record<string, unknown>;
-  settingsBranch: Record<string, unknown>;
+  /** The `branches` and `rulesets` sections of .github/settings.yml. */
+  settingsProtection: ReturnType<typeof settingsSections>;
   gitlab: ReturnType<typeof renderGitlab>;
   /** File-name-safe form of the default branch. */
   branchFileName: string;
@@ -73,9 +76,9 @@ export function repositoryUrl(host: ScaffoldAnswers['host'], org: string, name: 
 }
 
 export function buildModel(answers: ScaffoldAnswers, toolVersion: string): TemplateModel {
+  // The same policy and renderers as `gitops-init protect render`, so a new repository is in sync.
   const policy = defaultPolicy(answers.kind, answers.defaultBranch);
-  const branchFileName = answers.defaultBranch.replace(/\//g, '-');
-  const rulesetName = `${branchFileName}-protection`;
+  const ruleset = rulesetName(policy.branch);
   const tenants: Tenant[] =
     answers.kind === 'infrastructure'
       ? answers.appTeams.map((team) => {
@@ -108,15 +111,15 @@ export function buildModel(answers: ScaffoldAnswers, toolVersion: string): Templ
       scripts: { prepare: 'husky', lint: 'gitops-init lint' },
       devDependencies: { 'gitops-init': `^${toolVersion}`, husky: '^9.1.7' },
     },
-    settingsBranches: [renderSettingsBranch(policy)],
     tenants,
     lintCheck: LINT_CHECK_NAME,
     policy,
-    rulesetName,
-    ruleset: renderGithubRuleset(policy, rulesetName),
-    settingsBranch: renderSettingsBranch(policy),
-    gitlab: renderGitlab(policy),
-    branchFileName,
+    protection: { targets: defaultTargets(answers.host), branches: { [policy.branch]: policySettings(policy) } },
+    rulesetName: ruleset,
+    ruleset: renderGithubRuleset(policy, ruleset),
+    settingsProtection: settingsSections([policy]),
+    gitlab: renderGitlab([policy]),
+    branchFileName: branchFileName(policy.branch),
     components: INFRASTRUCTURE_COMPONENTS,
     componentCharts: COMPONENT_CHARTS,
   };

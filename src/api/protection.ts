@@ -1,0 +1,257 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { resolveDialect } from '../codeowners/dialect.js';
+import type { LoadedDescriptor, RepositoryKind } from '../config/descriptor.js';
+import { ConfigError, RefusedError, UsageError, type ConfigProblem } from '../errors.js';
+import { writeFileAtomically } from '../files/atomic-write.js';
+import { packageInfo } from '../package-info.js';
+import { protectionFileState, protectionTargets, renderProtectionFiles } from '../protection/files.js';
+import { applyLiveDiff, readLiveDiff, type AppliedChange, type GithubConnection, type LiveDiff, type LiveTarget } from '../protection/github.js';
+import { floorViolations, resolvePolicies, type ProtectionPolicy, type ProtectionTarget } from '../protection/policy.js';
+import { openRepository } from './repository-descriptor.js';
+
+interface LoadedProtection {
+  root: string;
+  loaded: LoadedDescriptor;
+  kind: RepositoryKind;
+  host: 'github' | 'gitlab';
+  policies: ProtectionPolicy[];
+  targets: ProtectionTarget[];
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads the policy from gitops.yaml. An infrastructure policy below the floor is a
+ * configuration error: it is neither rendered nor applied, whatever the lint rules say.
+ */
+function loadProtection(cwd: string | undefined, configFile: string | undefined): LoadedProtection {
+  const repository = openRepository(cwd, configFile);
+  const loaded = repository.loaded;
+  if (!loaded) {
+    throw new ConfigError(`no gitops.yaml in ${repository.root}: the branch protection policy is kept there; create one with 'gitops-init new'`);
+  }
+  const { descriptor } = loaded;
+  const root = repository.root;
+  const host = resolveDialect(descriptor.host, {
+    hasFile: (file) => isFile(path.join(root, file)),
+    hasDirectory: (file) => isDirectory(path.join(root, file)),
+  });
+  const policies = resolvePolicies(descriptor, descriptor.kind);
+  if (descriptor.kind === 'infrastructure') {
+    const problems: ConfigProblem[] = policies.flatMap((policy) =>
+      floorViolations(policy, 'infrastructure').map((violation) => ({
+        file: loaded.file,
+        line: loaded.lineOf(['protection', 'branches', violation.branch, violation.field]) ?? loaded.lineOf(['protection', 'branches', violation.branch]),
+        message: `branch "${violation.branch}": ${violation.field} is ${violation.actual}; infrastructure repositories require ${violation.required}`,
+      })),
+    );
+    if (problems.length > 0) {
+      throw new ConfigError(`${loaded.file}: the protection policy is below the floor of an infrastructure repository, which cannot be lowered; raise it`, problems);
+    }
+  }
+  return { root, loaded, kind: descriptor.kind, host, policies, targets: protectionTargets(descriptor, host) };
+}
+
+export interface RenderProtectionOptions {
+  /** Directory the command runs in. Defaults to process.cwd(). */
+  cwd?: string;
+  /** A descriptor other than <root>/gitops.yaml. */
+  configFile?: string;
+  /** Render this target only; default: `protection.targets` of gitops.yaml, else the host's. */
+  target?: ProtectionTarget;
+  /** Overwrite files whose content differs from the policy. */
+  force?: boolean;
+  /** Plan only: write nothing. */
+  dryRun?: boolean;
+}
+
+export interface RenderedProtectionFile {
+  /** Repository-relative POSIX path. */
+  path: string;
+  target: ProtectionTarget;
+  status: 'create' | 'unchanged' | 'conflict' | 'overwrite';
+}
+
+export interface RenderProtectionResult {
+  /** Absolute path of the repository root. */
+  root: string;
+  files: RenderedProtectionFile[];
+  /** Paths written in this run. */
+  written: string[];
+  dryRun: boolean;
+  /** Branch patterns a target cannot express, as one-line notes. */
+  notes: string[];
+}
+
+function readExisting(file: string): { text: string | undefined; mode?: number; unreadable?: boolean } {
+  try {
+    const mode = statSync(file).mode & 0o7777;
+    return { text: readFileSync(file, 'utf8'), mode };
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { text: undefined } : { text: undefined, unreadable: true };
+  }
+}
+
+/**
+ * Writes the policy's files for each target, atomically. A file is rewritten only when its
+ * content says something other than the policy, and then only with `force`: otherwise nothing
+ * is written, every conflict is listed and a RefusedError is thrown (as the scaffolder does).
+ */
+export async function renderProtection(options: RenderProtectionOptions = {}): Promise<RenderProtectionResult> {
+  const protection = loadProtection(options.cwd, options.configFile);
+  const { root } = protection;
+  const targets = options.target ? [options.target] : protection.targets;
+  const rendered = renderProtectionFiles(protection.policies, targets, (file) => isFile(path.join(root, file)));
+  const plan = rendered.files.map((file) => {
+    const absolute = path.join(root, ...file.path.split('/'));
+    const existing = readExisting(absolute);
+    const state = existing.unreadable ? { status: 'unreadable' as const } : protectionFileState(file, existing.text);
+    const status: RenderedProtectionFile['status'] =
+      state.status === 'missing' ? 'create' : state.status === 'unchanged' ? 'unchanged' : options.force ? 'overwrite' : 'conflict';
+    return { file, absolute, existing, status };
+  });
+  const result: RenderProtectionResult = {
+    root,
+    files: plan.map(({ file, status }) => ({ path: file.path, target: file.target, status })),
+    written: [],
+    dryRun: options.dryRun === true,
+    notes: rendered.skipped.map(({ target, branch }) => `${target}: "${branch}" is a pattern, which ${target === 'settings' ? "safe-settings' branches" : 'the classic branch protection API'} cannot express; its ruleset protects it`),
+  };
+  if (options.dryRun) return result;
+  const conflicts = plan.filter((entry) => entry.status === 'conflict');
+  if (conflicts.length > 0) {
+    throw new RefusedError(
+      `refusing to overwrite ${conflicts.length} file${conflicts.length === 1 ? '' : 's'} whose content differs from the policy in ${protection.loaded.file} (nothing was written; use --force to overwrite, or lint --fix):\n${conflicts.map((entry) => `  ${entry.file.path}`).join('\n')}`,
+      { code: 'CONFLICT' },
+    );
+  }
+  for (const entry of plan) {
+    if (entry.status === 'unchanged') continue;
+    await writeFileAtomically(entry.absolute, entry.file.render(entry.existing.text), entry.existing.mode === undefined ? {} : { mode: entry.existing.mode });
+    result.written.push(entry.file.path);
+  }
+  return result;
+}
+
+export interface LiveProtectionOptions {
+  /** Directory the command runs in. Defaults to process.cwd(). */
+  cwd?: string;
+  /** A descriptor other than <root>/gitops.yaml. */
+  configFile?: string;
+  /** The GitHub repository, as owner/name. */
+  repository: string;
+  /** A token with admin rights on the repository. It is never part of a result or a message. */
+  token: string;
+  /** REST API root (GitHub Enterprise: https://HOST/api/v3). Default https://api.github.com. */
+  apiUrl?: string;
+  /** What to compare: rulesets, classic protection or both; default from `protection.targets`. */
+  targets?: readonly LiveTarget[];
+  /** Base of the waits between retries, in ms (default 1000). */
+  retryDelayMs?: number;
+  /** How long one request may take, in ms (default 30 s). */
+  timeoutMs?: number;
+  /** Retries of a 5xx answer or a rate limit (default 3). */
+  retries?: number;
+}
+
+export interface ProtectionDiffReport extends LiveDiff {
+  /** The API root that was asked. */
+  apiUrl: string;
+  /** Whether anything differs from the policy. */
+  drift: boolean;
+}
+
+export interface ProtectionApplyResult {
+  diff: ProtectionDiffReport;
+  changes: AppliedChange[];
+  notes: string[];
+}
+
+export const DEFAULT_API_URL = 'https://api.github.com';
+
+function checkedApiUrl(given: string): string {
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new UsageError(`--api-url "${given}": not a URL; give the REST API root, e.g. https://api.github.com or https://github.example.com/api/v3`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new UsageError('--api-url must not contain credentials; give the token in GITHUB_TOKEN or GH_TOKEN');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new UsageError(`--api-url "${given}": use an http or https URL, e.g. https://api.github.com`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function liveSetup(options: LiveProtectionOptions): { protection: LoadedProtection; apiUrl: string; targets: LiveTarget[] } {
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/.test(options.repository)) {
+    throw new UsageError(`--repo "${options.repository}": give the GitHub repository as owner/name, e.g. --repo acme/platform`);
+  }
+  if (options.token === '') {
+    throw new UsageError('no GitHub token: set GITHUB_TOKEN or GH_TOKEN to a token with admin rights on the repository');
+  }
+  const apiUrl = checkedApiUrl(options.apiUrl ?? DEFAULT_API_URL);
+  const protection = loadProtection(options.cwd, options.configFile);
+  const targets: LiveTarget[] = options.targets
+    ? [...options.targets]
+    : [
+        ...(protection.targets.includes('github-ruleset') ? (['github-ruleset'] as const) : []),
+        ...(protection.targets.some((target) => target === 'github-branch-protection' || target === 'settings') ? (['github-branch-protection'] as const) : []),
+      ];
+  if (targets.length === 0) {
+    throw new UsageError(
+      `the protection targets of ${protection.loaded.file} (${protection.targets.join(', ')}) include nothing GitHub applies; protect diff and apply manage GitHub rulesets and branch protection: give --target github-ruleset or github-branch-protection`,
+    );
+  }
+  return { protection, apiUrl, targets };
+}
+
+function connection(options: LiveProtectionOptions, apiUrl: string): GithubConnection {
+  return {
+    token: options.token,
+    apiUrl,
+    userAgent: `gitops-init/${packageInfo().version}`,
+    ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.retries === undefined ? {} : { retries: options.retries }),
+  };
+}
+
+/**
+ * Compares the live rulesets and classic branch protection of a GitHub repository with the
+ * policy in gitops.yaml, field by field. Throws a GitopsError with a one-line explanation for
+ * 401, 403 and 404 answers, and for a host that cannot be reached.
+ */
+export async function diffProtection(options: LiveProtectionOptions): Promise<ProtectionDiffReport> {
+  const { protection, apiUrl, targets } = liveSetup(options);
+  const diff = await readLiveDiff(connection(options, apiUrl), options.repository, protection.policies, targets);
+  return { ...diff, apiUrl, drift: diff.items.some((item) => item.status !== 'in-sync') };
+}
+
+/**
+ * Makes the live repository match the policy: creates or updates rulesets by name and sets each
+ * branch's classic protection. Pass the `diff` that was shown to the user to apply exactly it.
+ */
+export async function applyProtection(options: LiveProtectionOptions & { diff?: ProtectionDiffReport }): Promise<ProtectionApplyResult> {
+  const diff = options.diff ?? (await diffProtection(options));
+  const { apiUrl } = liveSetup(options);
+  const { changes, notes } = await applyLiveDiff(connection(options, apiUrl), diff);
+  return { diff, changes, notes };
+}

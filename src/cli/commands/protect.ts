@@ -1,0 +1,125 @@
+import { createInterface } from 'node:readline/promises';
+import {
+  applyProtection,
+  diffProtection,
+  renderProtection,
+  type LiveProtectionOptions,
+  type ProtectionDiffReport,
+} from '../../api/protection.js';
+import { RefusedError, UsageError } from '../../errors.js';
+import { describeDifference } from '../../protection/compare.js';
+import type { LiveTarget } from '../../protection/github.js';
+import type { ProtectionTarget } from '../../protection/policy.js';
+import type { CliIo } from '../io.js';
+
+export interface RenderFlags {
+  target?: ProtectionTarget;
+  force?: boolean;
+  dryRun?: boolean;
+  config?: string;
+}
+
+export async function runProtectRender(flags: RenderFlags, cwd: string, io: CliIo): Promise<number> {
+  const result = await renderProtection({
+    cwd,
+    ...(flags.target ? { target: flags.target } : {}),
+    ...(flags.config ? { configFile: flags.config } : {}),
+    force: flags.force === true,
+    dryRun: flags.dryRun === true,
+  });
+  for (const note of result.notes) io.stderr(`gitops-init: note: ${note}\n`);
+  const width = Math.max(...result.files.map((file) => file.status.length));
+  io.stdout(`${result.files.map((file) => `  ${file.status.padEnd(width)}  ${file.path}`).join('\n')}\n`);
+  const count = (status: string): number => result.files.filter((file) => file.status === status).length;
+  if (result.dryRun) {
+    io.stdout(`Dry run: ${count('create')} to create, ${count('unchanged')} unchanged, ${count('overwrite')} to overwrite, ${count('conflict')} in conflict. Nothing was written.\n`);
+    return count('conflict') > 0 ? 1 : 0;
+  }
+  io.stdout(`${result.written.length} file${result.written.length === 1 ? '' : 's'} written, ${count('unchanged')} unchanged.\n`);
+  return 0;
+}
+
+export interface LiveFlags {
+  repo: string;
+  apiUrl?: string;
+  target?: LiveTarget;
+  config?: string;
+  yes?: boolean;
+}
+
+function liveOptions(flags: LiveFlags, cwd: string, io: CliIo): LiveProtectionOptions {
+  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN || '';
+  const apiUrl = flags.apiUrl ?? (io.env.GITHUB_API_URL || undefined);
+  return {
+    cwd,
+    repository: flags.repo,
+    token,
+    ...(apiUrl ? { apiUrl } : {}),
+    ...(flags.target ? { targets: [flags.target] } : {}),
+    ...(flags.config ? { configFile: flags.config } : {}),
+  };
+}
+
+function label(item: ProtectionDiffReport['items'][number]): string {
+  return item.target === 'github-ruleset' ? `ruleset "${item.name}" (${item.branch})` : `classic protection of branch ${item.name}`;
+}
+
+/** The drift, field by field, as the diff and apply commands print it. */
+export function formatDrift(diff: ProtectionDiffReport): string {
+  const lines: string[] = [];
+  for (const item of diff.items) {
+    if (item.status === 'in-sync') continue;
+    if (item.status === 'missing') {
+      lines.push(`${label(item)}: not on GitHub (apply creates it)`);
+      continue;
+    }
+    lines.push(`${label(item)}:`);
+    for (const difference of item.differences) lines.push(`  ${describeDifference(difference, 'live')}`);
+  }
+  const drifted = diff.items.filter((item) => item.status !== 'in-sync').length;
+  lines.push(
+    drifted === 0
+      ? `${diff.repository} matches the policy in gitops.yaml (${diff.items.length} checked).`
+      : `${diff.repository}: ${drifted} of ${diff.items.length} differ from the policy in gitops.yaml.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runProtectDiff(flags: LiveFlags, cwd: string, io: CliIo): Promise<number> {
+  const diff = await diffProtection(liveOptions(flags, cwd, io));
+  for (const note of diff.notes) io.stderr(`gitops-init: note: ${note}\n`);
+  io.stdout(formatDrift(diff));
+  return diff.drift ? 1 : 0;
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await prompt.question(question);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    prompt.close();
+  }
+}
+
+export async function runProtectApply(flags: LiveFlags, cwd: string, io: CliIo): Promise<number> {
+  const options = liveOptions(flags, cwd, io);
+  const interactive = io.isTTY && io.stdinIsTTY;
+  if (!flags.yes && !interactive) {
+    throw new UsageError('protect apply changes the live repository: pass --yes to apply without a terminal to confirm on (run protect diff to see the changes)');
+  }
+  const diff = await diffProtection(options);
+  for (const note of diff.notes) io.stderr(`gitops-init: note: ${note}\n`);
+  io.stdout(formatDrift(diff));
+  if (!diff.drift) return 0;
+  if (!flags.yes && !(await confirm(`Apply these changes to ${diff.repository}? [y/N] `))) {
+    throw new RefusedError('nothing was applied');
+  }
+  const result = await applyProtection({ ...options, diff });
+  for (const note of result.notes) io.stderr(`gitops-init: note: ${note}\n`);
+  for (const change of result.changes) {
+    io.stdout(`${change.action} ${change.target === 'github-ruleset' ? `ruleset "${change.name}"` : `the classic protection of ${change.name}`}\n`);
+  }
+  io.stdout(`${diff.repository} now follows the policy in gitops.yaml.\n`);
+  return 0;
+}

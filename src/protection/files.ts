@@ -1,0 +1,168 @@
+/**
+ * The files a protection policy is rendered to, per target, and how a file on disk compares
+ * with its rendering. JSON files are compared by value; in .github/settings.yml only the
+ * `branches` and `rulesets` sections are gitops-init's, and the rest of the file is kept.
+ */
+import { Document, isMap, parseDocument } from 'yaml';
+import type { Descriptor } from '../config/descriptor.js';
+import { compareFields, type FieldDifference } from './compare.js';
+import type { ProtectionPolicy, ProtectionTarget } from './policy.js';
+import { renderGithubBranchProtection, renderGithubRuleset, renderGitlab, renderSettingsBranch } from './render.js';
+import { SETTINGS_FILES } from './required-checks.js';
+
+/** What each host reads by default: GitHub rulesets and safe-settings, or GitLab's payloads. */
+export function defaultTargets(host: 'github' | 'gitlab'): ProtectionTarget[] {
+  return host === 'gitlab' ? ['gitlab'] : ['github-ruleset', 'settings'];
+}
+
+/** The targets of a repository: `protection.targets` in gitops.yaml, else the host's defaults. */
+export function protectionTargets(descriptor: Descriptor | undefined, host: 'github' | 'gitlab'): ProtectionTarget[] {
+  return descriptor?.protection?.targets ?? defaultTargets(host);
+}
+
+/** Whether a branch pattern names one branch (the classic protection API takes no wildcards). */
+export function isWildcard(pattern: string): boolean {
+  return /[*?[\]]/.test(pattern);
+}
+
+/** A file-name-safe form of a branch pattern: `release/*` becomes `release-any`. */
+export function branchFileName(pattern: string): string {
+  return pattern.replace(/\*+/g, 'any').replace(/[^A-Za-z0-9._-]/g, '-');
+}
+
+/** The ruleset's name on GitHub, by which `protect apply` finds and updates it. */
+export function rulesetName(pattern: string): string {
+  return `${branchFileName(pattern)}-protection`;
+}
+
+export const RULESET_DIRECTORY = '.github/rulesets';
+/** Bodies of the classic PUT /repos/{owner}/{repo}/branches/{branch}/protection, one per branch. */
+export const BRANCH_PROTECTION_DIRECTORY = '.github/branch-protection';
+export const GITLAB_FILES = {
+  protectedBranches: '.gitlab/protected-branches.json',
+  approvalRules: '.gitlab/approval-rules.json',
+  mergeRequestSettings: '.gitlab/merge-request-settings.json',
+} as const;
+
+/** The settings file safe-settings reads: an existing `.github/settings.yaml`, else `.github/settings.yml`. */
+export function settingsPath(hasFile: (path: string) => boolean): string {
+  return SETTINGS_FILES.find((file) => hasFile(file)) ?? SETTINGS_FILES[0];
+}
+
+export interface ProtectionFile {
+  target: ProtectionTarget;
+  /** Repository-relative POSIX path. */
+  path: string;
+  /** The value the file must hold (for settings.yml: its `branches` and `rulesets`). */
+  expected: unknown;
+  /** The file's content, given its current text (settings.yml keeps everything else). */
+  render(existing: string | undefined): string;
+  /** The file's value as compared with `expected`, or why it cannot be read. */
+  read(text: string): { value: unknown } | { error: string };
+}
+
+export interface RenderedProtection {
+  files: ProtectionFile[];
+  /** Branch patterns a target cannot express (the classic protection API takes no wildcards). */
+  skipped: { target: ProtectionTarget; branch: string }[];
+}
+
+function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function readJson(text: string): { value: unknown } | { error: string } {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { error: `not valid JSON (${(error as Error).message})` };
+  }
+}
+
+function jsonFile(target: ProtectionTarget, path: string, expected: unknown): ProtectionFile {
+  return { target, path, expected, render: () => jsonText(expected), read: readJson };
+}
+
+const SETTINGS_HEADER =
+  '# Branch protection as code, in the format of safe-settings and the Settings app.\n' +
+  '# `branches` and `rulesets` are written by `gitops-init protect render` from gitops.yaml.\n';
+
+/** The sections of .github/settings.yml that the policy decides. */
+export function settingsSections(policies: readonly ProtectionPolicy[]): { branches: unknown[]; rulesets: unknown[] } {
+  return {
+    branches: policies.filter((policy) => !isWildcard(policy.branch)).map(renderSettingsBranch),
+    rulesets: policies.map((policy) => renderGithubRuleset(policy, rulesetName(policy.branch))),
+  };
+}
+
+function settingsFile(path: string, policies: readonly ProtectionPolicy[]): ProtectionFile {
+  const expected = settingsSections(policies);
+  return {
+    target: 'settings',
+    path,
+    expected,
+    render(existing) {
+      const document = existing === undefined || existing.trim() === '' ? undefined : parseDocument(existing, { uniqueKeys: false });
+      if (!document || document.errors.length > 0 || !isMap(document.contents)) {
+        return `${SETTINGS_HEADER}${new Document(expected).toString({ lineWidth: 0 })}`;
+      }
+      document.set('branches', document.createNode(expected.branches));
+      document.set('rulesets', document.createNode(expected.rulesets));
+      return document.toString({ lineWidth: 0 });
+    },
+    read(text) {
+      const document = parseDocument(text, { uniqueKeys: false });
+      if (document.errors.length > 0) return { error: `not valid YAML (${document.errors[0]?.message.split('\n')[0] ?? ''})` };
+      const value: unknown = document.toJS();
+      const map = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+      return { value: { branches: map.branches, rulesets: map.rulesets } };
+    },
+  };
+}
+
+/** The files of the given targets for these policies. */
+export function renderProtectionFiles(
+  policies: readonly ProtectionPolicy[],
+  targets: readonly ProtectionTarget[],
+  hasFile: (path: string) => boolean = () => false,
+): RenderedProtection {
+  const files: ProtectionFile[] = [];
+  const skipped: RenderedProtection['skipped'] = [];
+  for (const target of targets) {
+    if (target === 'github-ruleset') {
+      for (const policy of policies) {
+        const name = rulesetName(policy.branch);
+        files.push(jsonFile(target, `${RULESET_DIRECTORY}/${name}.json`, renderGithubRuleset(policy, name)));
+      }
+    } else if (target === 'github-branch-protection') {
+      for (const policy of policies) {
+        if (isWildcard(policy.branch)) skipped.push({ target, branch: policy.branch });
+        else files.push(jsonFile(target, `${BRANCH_PROTECTION_DIRECTORY}/${branchFileName(policy.branch)}.json`, renderGithubBranchProtection(policy)));
+      }
+    } else if (target === 'settings') {
+      for (const policy of policies) if (isWildcard(policy.branch)) skipped.push({ target, branch: policy.branch });
+      files.push(settingsFile(settingsPath(hasFile), policies));
+    } else {
+      const gitlab = renderGitlab(policies);
+      files.push(jsonFile(target, GITLAB_FILES.protectedBranches, gitlab.protectedBranches));
+      files.push(jsonFile(target, GITLAB_FILES.approvalRules, gitlab.approvalRules));
+      files.push(jsonFile(target, GITLAB_FILES.mergeRequestSettings, gitlab.projectSettings));
+    }
+  }
+  return { files, skipped };
+}
+
+export type ProtectionFileState =
+  | { status: 'missing' }
+  | { status: 'unchanged' }
+  | { status: 'differs'; differences: FieldDifference[] }
+  | { status: 'unreadable'; error: string };
+
+/** How a file's current text compares with its rendering. */
+export function protectionFileState(file: ProtectionFile, text: string | undefined): ProtectionFileState {
+  if (text === undefined) return { status: 'missing' };
+  const read = file.read(text);
+  if ('error' in read) return { status: 'unreadable', error: read.error };
+  const differences = compareFields(file.expected, read.value, { extraFields: 'report' });
+  return differences.length === 0 ? { status: 'unchanged' } : { status: 'differs', differences };
+}

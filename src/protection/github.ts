@@ -1,0 +1,343 @@
+/**
+ * The live side of branch protection: reads a GitHub repository's rulesets and classic branch
+ * protection through @octokit/rest, compares them with the policy field by field, and writes
+ * what differs. Octokit and its plugins are imported on first use only, so that other commands
+ * never load them.
+ *
+ * Endpoints: https://docs.github.com/en/rest/repos/rules and
+ * https://docs.github.com/en/rest/branches/branch-protection
+ */
+import type { Octokit } from '@octokit/rest';
+import { GitopsError } from '../errors.js';
+import { compareFields, type FieldDifference } from './compare.js';
+import { isWildcard, rulesetName } from './files.js';
+import type { ProtectionPolicy } from './policy.js';
+import { renderGithubBranchProtection, renderGithubRuleset } from './render.js';
+
+/** What `protect diff` and `protect apply` manage on GitHub. */
+export const LIVE_TARGETS = ['github-ruleset', 'github-branch-protection'] as const;
+export type LiveTarget = (typeof LIVE_TARGETS)[number];
+
+export interface GithubConnection {
+  /** Never printed: messages are built from statuses and GitHub's error text, with the token masked. */
+  token: string;
+  /** REST API root, e.g. https://api.github.com or https://ghe.example.com/api/v3. */
+  apiUrl: string;
+  userAgent: string;
+  /** Base of the waits between retries, in ms (octokit's default: 1000). */
+  retryDelayMs?: number;
+  /** How long one request may take, in ms (default 30 s). */
+  timeoutMs?: number;
+  /** Retries of a 5xx answer or a rate limit (default 3). */
+  retries?: number;
+}
+
+/** One ruleset or one branch's classic protection, compared with the policy. */
+export interface DriftItem {
+  target: LiveTarget;
+  /** The ruleset's name, or the protected branch. */
+  name: string;
+  /** The policy's branch pattern. */
+  branch: string;
+  /** `missing`: not on GitHub; `differs`: see `differences`; `in-sync`: nothing to do. */
+  status: 'missing' | 'differs' | 'in-sync';
+  differences: FieldDifference[];
+  /** The live ruleset's id, when there is one. */
+  rulesetId?: number;
+  /** What apply sends: the ruleset or the classic protection body. */
+  body: Record<string, unknown>;
+  /** Classic protection: whether commits must be signed (its own endpoint). */
+  requireSignatures?: boolean;
+}
+
+export interface LiveDiff {
+  /** owner/name */
+  repository: string;
+  items: DriftItem[];
+  /** Notes for the user that are not drift (retries, branch patterns the classic API cannot express). */
+  notes: string[];
+}
+
+export interface AppliedChange {
+  target: LiveTarget;
+  name: string;
+  action: 'created' | 'updated';
+}
+
+type Client = Octokit;
+
+interface RequestFailure {
+  status?: number;
+  name?: string;
+  message?: string;
+  response?: { headers?: Record<string, string | undefined>; data?: unknown };
+}
+
+/** What the failing request was about, to explain a status in one line. */
+interface RequestContext {
+  action: string;
+  repository: string;
+  /** A 404 means this branch does not exist. */
+  branch?: string;
+}
+
+function mask(text: string, token: string): string {
+  return token === '' ? text : text.split(token).join('***');
+}
+
+function githubMessage(failure: RequestFailure): string {
+  const data = failure.response?.data;
+  const message = typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string' ? (data as { message: string }).message : '';
+  return message.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
+/** One line for a failed request: what went wrong and what to do. The token never appears. */
+export function explainFailure(error: unknown, context: RequestContext, connection: GithubConnection): GitopsError {
+  const failure = (typeof error === 'object' && error !== null ? error : {}) as RequestFailure;
+  const status = failure.status;
+  const message = githubMessage(failure);
+  let code: string;
+  let text: string;
+  if (failure.name === 'TimeoutError' || failure.name === 'AbortError') {
+    code = 'GITHUB_TIMEOUT';
+    text = `${context.action}: ${connection.apiUrl} did not answer within ${Math.round((connection.timeoutMs ?? 30_000) / 1000)} s; check --api-url (or GITHUB_API_URL) and the network`;
+  } else if (!failure.response) {
+    code = 'GITHUB_UNREACHABLE';
+    text = `${context.action}: cannot reach ${connection.apiUrl} (${(failure.message ?? 'no answer').split('\n')[0] ?? ''}); check --api-url (or GITHUB_API_URL) and the network`;
+  } else if (status === 401) {
+    code = 'GITHUB_UNAUTHORIZED';
+    text = `GitHub rejected the token (401${message ? ` ${message}` : ''}); set GITHUB_TOKEN or GH_TOKEN to a valid token for ${connection.apiUrl}`;
+  } else if ((status === 403 || status === 429) && (failure.response.headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message))) {
+    code = 'GITHUB_RATE_LIMITED';
+    const reset = Number(failure.response.headers?.['x-ratelimit-reset']);
+    const when = Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC` : '';
+    text = `${context.action}: GitHub's API rate limit is exhausted (${status})${when}; try again later`;
+  } else if (status === 403) {
+    code = 'GITHUB_FORBIDDEN';
+    text = `${context.action} was refused (403): rulesets and branch protection need admin rights on ${context.repository}; use a token of a repository administrator (fine-grained tokens: Administration read and write)`;
+  } else if (status === 404 && context.branch !== undefined) {
+    code = 'GITHUB_BRANCH_NOT_FOUND';
+    text = `branch "${context.branch}" does not exist in ${context.repository} (404); push it first, or change the branch in protection.branches of gitops.yaml`;
+  } else if (status === 404) {
+    code = 'GITHUB_NOT_FOUND';
+    text = `repository ${context.repository} does not exist, or the token cannot see it (404); check --repo and the token's access`;
+  } else {
+    code = 'GITHUB_REQUEST_FAILED';
+    text = `${context.action}: GitHub answered ${status ?? 'an error'}${message ? ` (${message})` : ''}`;
+  }
+  return new GitopsError(code, mask(text, connection.token), { cause: error });
+}
+
+/** Creates the client: octokit with retries of 5xx answers, rate-limit handling, no logging. */
+export async function createClient(connection: GithubConnection, notes: string[]): Promise<Client> {
+  const [{ Octokit: RestOctokit }, { retry }, { throttling }] = await Promise.all([
+    import('@octokit/rest'),
+    import('@octokit/plugin-retry'),
+    import('@octokit/plugin-throttling'),
+  ]);
+  const retries = connection.retries ?? 3;
+  const timeoutMs = connection.timeoutMs ?? 30_000;
+  const base = connection.retryDelayMs ?? 1000;
+  const silent = (): void => undefined;
+  // Waits longer than this are not worth a hang: the command fails and says when to retry.
+  const maxWaitSeconds = 60;
+  const onLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number): boolean => {
+    if (retryCount >= retries || retryAfter > maxWaitSeconds) return false;
+    notes.push(`GitHub's ${kind} was reached on ${options.method ?? ''} ${options.url ?? ''}; retried after ${retryAfter} s`);
+    return true;
+  };
+  const Client = RestOctokit.plugin(retry, throttling);
+  return new Client({
+    auth: connection.token,
+    baseUrl: connection.apiUrl.replace(/\/+$/, ''),
+    userAgent: connection.userAgent,
+    log: { debug: silent, info: silent, warn: silent, error: silent },
+    retry: { retries, retryAfterBaseValue: base },
+    throttle: { retryAfterBaseValue: base, onRateLimit: onLimit('rate limit'), onSecondaryRateLimit: onLimit('secondary rate limit') },
+    request: {
+      fetch: (url: string | URL, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+    },
+  });
+}
+
+async function call<T>(connection: GithubConnection, context: RequestContext, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    throw explainFailure(error, context, connection);
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function enabled(value: unknown): boolean {
+  return isObject(value) && value.enabled === true;
+}
+
+function names(list: unknown, field: string): string[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((item: unknown) => {
+    const value = isObject(item) ? item[field] : item;
+    return typeof value === 'string' ? value : JSON.stringify(value ?? '');
+  });
+}
+
+/** GET …/protection in the shape of the PUT body, so that the two compare field by field. */
+export function normalizeBranchProtection(live: Record<string, unknown>): Record<string, unknown> {
+  const checks = live.required_status_checks;
+  const reviews = live.required_pull_request_reviews;
+  const restrictions = live.restrictions;
+  return {
+    required_status_checks: isObject(checks) ? { strict: checks.strict === true, contexts: names(checks.contexts, 'context') } : null,
+    enforce_admins: enabled(live.enforce_admins),
+    required_pull_request_reviews: isObject(reviews)
+      ? {
+          dismiss_stale_reviews: reviews.dismiss_stale_reviews === true,
+          require_code_owner_reviews: reviews.require_code_owner_reviews === true,
+          required_approving_review_count: typeof reviews.required_approving_review_count === 'number' ? reviews.required_approving_review_count : 0,
+          require_last_push_approval: reviews.require_last_push_approval === true,
+        }
+      : null,
+    restrictions: isObject(restrictions)
+      ? { users: names(restrictions.users, 'login'), teams: names(restrictions.teams, 'slug'), apps: names(restrictions.apps, 'slug') }
+      : null,
+    required_linear_history: enabled(live.required_linear_history),
+    allow_force_pushes: enabled(live.allow_force_pushes),
+    allow_deletions: enabled(live.allow_deletions),
+    required_conversation_resolution: enabled(live.required_conversation_resolution),
+  };
+}
+
+/** At most this many pages of 100 rulesets are read: a repository has far fewer. */
+const MAX_RULESET_PAGES = 10;
+
+interface RulesetSummary {
+  id: number;
+  name: string;
+  source_type?: string;
+}
+
+async function listRulesets(client: Client, connection: GithubConnection, owner: string, repo: string): Promise<RulesetSummary[]> {
+  const all: RulesetSummary[] = [];
+  const repository = `${owner}/${repo}`;
+  for (let page = 1; page <= MAX_RULESET_PAGES; page += 1) {
+    const { data } = await call(connection, { action: `listing the rulesets of ${repository}`, repository }, () =>
+      client.request('GET /repos/{owner}/{repo}/rulesets', { owner, repo, per_page: 100, page, includes_parents: false }),
+    );
+    const batch = data as unknown as RulesetSummary[];
+    all.push(...batch);
+    if (batch.length < 100) break;
+  }
+  // Organisation rulesets are the organisation's to manage, not this repository's policy.
+  return all.filter((ruleset) => ruleset.source_type === undefined || ruleset.source_type === 'Repository');
+}
+
+/** Reads the live rulesets and classic protection that the policies decide, and compares them. */
+export async function readLiveDiff(
+  connection: GithubConnection,
+  repository: string,
+  policies: readonly ProtectionPolicy[],
+  targets: readonly LiveTarget[],
+): Promise<LiveDiff> {
+  const [owner = '', repo = ''] = repository.split('/');
+  const notes: string[] = [];
+  const client = await createClient(connection, notes);
+  const items: DriftItem[] = [];
+  const { data: repositoryData } = await call(connection, { action: `reading ${repository}`, repository }, () =>
+    client.request('GET /repos/{owner}/{repo}', { owner, repo }),
+  );
+  if (repositoryData.permissions && !repositoryData.permissions.admin) {
+    throw new GitopsError(
+      'GITHUB_FORBIDDEN',
+      `the token has no admin rights on ${repository}: rulesets and branch protection need them; use a token of a repository administrator (fine-grained tokens: Administration read and write)`,
+    );
+  }
+  if (targets.includes('github-ruleset')) {
+    const live = await listRulesets(client, connection, owner, repo);
+    for (const policy of policies) {
+      const name = rulesetName(policy.branch);
+      const body = renderGithubRuleset(policy, name);
+      const summary = live.find((ruleset) => ruleset.name === name);
+      if (!summary) {
+        items.push({ target: 'github-ruleset', name, branch: policy.branch, status: 'missing', differences: [], body });
+        continue;
+      }
+      const { data } = await call(connection, { action: `reading ruleset "${name}" of ${repository}`, repository }, () =>
+        client.request('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', { owner, repo, ruleset_id: summary.id }),
+      );
+      const differences = compareFields(body, data, { extraFields: 'ignore' });
+      items.push({ target: 'github-ruleset', name, branch: policy.branch, status: differences.length > 0 ? 'differs' : 'in-sync', differences, rulesetId: summary.id, body });
+    }
+  }
+  if (targets.includes('github-branch-protection')) {
+    for (const policy of policies) {
+      if (isWildcard(policy.branch)) {
+        notes.push(`classic branch protection takes no wildcards: "${policy.branch}" is protected by its ruleset only`);
+        continue;
+      }
+      const branch = policy.branch;
+      const context = { action: `reading the protection of ${branch} in ${repository}`, repository, branch };
+      await call(connection, context, () => client.request('GET /repos/{owner}/{repo}/branches/{branch}', { owner, repo, branch }));
+      const body = renderGithubBranchProtection(policy);
+      let live: Record<string, unknown> | undefined;
+      try {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/branches/{branch}/protection', { owner, repo, branch });
+        live = data;
+      } catch (error) {
+        // The branch exists (read above): a 404 here means it is not protected.
+        if ((error as RequestFailure).status !== 404) throw explainFailure(error, { ...context, branch: undefined }, connection);
+      }
+      const item: DriftItem = { target: 'github-branch-protection', name: branch, branch, status: 'missing', differences: [], body, requireSignatures: policy.requireSignedCommits };
+      if (live) {
+        const differences = compareFields(body, normalizeBranchProtection(live), { extraFields: 'ignore' });
+        const signed = enabled(live.required_signatures);
+        if (signed !== policy.requireSignedCommits) differences.push({ path: 'required_signatures', expected: policy.requireSignedCommits, actual: signed });
+        item.differences = differences;
+        item.status = differences.length > 0 ? 'differs' : 'in-sync';
+      }
+      items.push(item);
+    }
+  }
+  return { repository, items, notes };
+}
+
+/** Creates or updates what differs: rulesets by name, then each branch's classic protection. */
+export async function applyLiveDiff(connection: GithubConnection, diff: LiveDiff): Promise<{ changes: AppliedChange[]; notes: string[] }> {
+  const repository = diff.repository;
+  const [owner = '', repo = ''] = repository.split('/');
+  const notes: string[] = [];
+  const client = await createClient(connection, notes);
+  const changes: AppliedChange[] = [];
+  for (const item of diff.items) {
+    if (item.status === 'in-sync') continue;
+    if (item.target === 'github-ruleset') {
+      const context = { action: `${item.status === 'missing' ? 'creating' : 'updating'} ruleset "${item.name}" of ${repository}`, repository };
+      const rulesetId = item.rulesetId;
+      // The body is the rendered ruleset, checked against GitHub's request schema in the tests.
+      if (rulesetId === undefined) {
+        await call(connection, context, () => client.request({ method: 'POST', url: '/repos/{owner}/{repo}/rulesets', ...item.body, owner, repo }));
+      } else {
+        await call(connection, context, () =>
+          client.request({ method: 'PUT', url: '/repos/{owner}/{repo}/rulesets/{ruleset_id}', ...item.body, owner, repo, ruleset_id: rulesetId }),
+        );
+      }
+      changes.push({ target: item.target, name: item.name, action: item.status === 'missing' ? 'created' : 'updated' });
+      continue;
+    }
+    const branch = item.name;
+    const context = { action: `protecting ${branch} in ${repository}`, repository, branch };
+    await call(connection, context, () =>
+      client.request({ method: 'PUT', url: '/repos/{owner}/{repo}/branches/{branch}/protection', ...item.body, owner, repo, branch }),
+    );
+    const signatures = item.differences.find((difference) => difference.path === 'required_signatures');
+    if (item.requireSignatures === true && (item.status === 'missing' || signatures)) {
+      await call(connection, context, () => client.request('POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures', { owner, repo, branch }));
+    } else if (item.requireSignatures === false && signatures) {
+      await call(connection, context, () => client.request('DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures', { owner, repo, branch }));
+    }
+    changes.push({ target: item.target, name: item.name, action: item.status === 'missing' ? 'created' : 'updated' });
+  }
+  return { changes, notes };
+}
