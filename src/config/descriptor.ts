@@ -94,7 +94,12 @@ export interface LoadedDescriptor {
   lineOf(path: readonly (string | number)[]): number | undefined;
 }
 
-const validate = compileSchema(schema);
+let compiled: ReturnType<typeof compileSchema> | undefined;
+/** Compiled on first use: ajv's compile is too slow for start-up. */
+function validator(): ReturnType<typeof compileSchema> {
+  compiled ??= compileSchema(schema);
+  return compiled;
+}
 
 /**
  * Parses and validates a descriptor's text. Every problem is collected with its line and
@@ -121,6 +126,7 @@ export function parseDescriptor(file: string, text: string): LoadedDescriptor {
   const value: unknown = first.value;
   const lineOf = (path: readonly (string | number)[]): number | undefined =>
     nodePosition(first.document, path, yamlFile.position)?.line;
+  const validate = validator();
   if (!validate(value)) {
     for (const error of validate.errors ?? []) {
       const described = describeAjvError(error);

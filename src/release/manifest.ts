@@ -34,10 +34,16 @@ export interface ReleaseManifest {
   release: Release;
 }
 
-const validate = compileSchema(schema);
+let compiled: ReturnType<typeof compileSchema> | undefined;
+/** Compiled on first use: ajv's compile is too slow for start-up. */
+function validator(): ReturnType<typeof compileSchema> {
+  compiled ??= compileSchema(schema);
+  return compiled;
+}
 
 /** Schema problems of a parsed manifest, with the path of each. */
 export function manifestProblems(value: unknown): { path: (string | number)[]; message: string }[] {
+  const validate = validator();
   if (validate(value)) return [];
   return (validate.errors ?? []).map(describeAjvError);
 }

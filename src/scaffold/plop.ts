@@ -58,20 +58,25 @@ function registerHelpers(plop: NodePlopAPI): void {
 export async function createPlop(destination: string, options: GeneratorOptions): Promise<{ plop: NodePlopAPI; rendered: RenderedFile[] }> {
   const plop = await nodePlop(undefined, { destBasePath: destination, force: false });
   const rendered: RenderedFile[] = [];
-  const templates = new Map<string, string>();
+  const templates = new Map<string, (data: unknown) => string>();
   registerHelpers(plop);
   const partials = path.join(options.templatesRoot, 'shared/partials');
   for (const file of readdirSync(partials)) {
     if (file.endsWith('.hbs')) plop.setPartial(file.slice(0, -'.hbs'.length), readFileSync(path.join(partials, file), 'utf8'));
   }
+  // node-plop's renderString compiles the template on every call; a template rendered once per
+  // environment or tenant is compiled once here, with the Handlebars instance plop configured.
+  const handlebars = (plop as unknown as { handlebars: { compile: (template: string) => (data: unknown) => string } }).handlebars;
   plop.setActionType(RENDER_ACTION, (answers, config) => {
     const action = config as unknown as RenderActionConfig;
     let template = templates.get(action.templateFile);
     if (template === undefined) {
-      template = readFileSync(action.templateFile, 'utf8');
+      // renderString is what hands plop's helpers and partials to its Handlebars instance.
+      if (templates.size === 0) plop.renderString('', {});
+      template = handlebars.compile(readFileSync(action.templateFile, 'utf8'));
       templates.set(action.templateFile, template);
     }
-    const content = plop.renderString(template, { ...answers, ...action.data });
+    const content = template({ ...answers, ...action.data });
     rendered.push({ path: action.path, content, ...(action.mode === undefined ? {} : { mode: action.mode }) });
     return action.path;
   });
