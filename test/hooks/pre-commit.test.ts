@@ -1,0 +1,133 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { scaffold } from '../../src/scaffold/index.js';
+import { writeFileTree } from '../../src/testing/index.js';
+import { REPO_ROOT } from '../helpers/cli.js';
+import { GIT_ENV, git, gitInit } from '../helpers/git.js';
+
+/**
+ * The hook of .pre-commit-hooks.yaml, installed and run by the real pre-commit framework
+ * (Debian's package; .ci/run installs it). pre-commit installs a `language: node` hook by
+ * running `npm install` in a clone of the hook repository, `npm pack`, and `npm install
+ * --global` of the tarball; npm needs the registry (or its cache) for the dependencies.
+ *
+ * From GitHub, `npm install` builds dist/ with the `prepare` script, which needs the
+ * development dependencies (TypeScript and the test tools): over a minute per installation
+ * here. The hook repository of these tests is this package with dist/ built by `npm test`
+ * committed in it instead, no development dependencies, and a `prepare` that only prints: what
+ * npm prints while packing must not reach pre-commit, which takes `npm pack`'s whole output as
+ * the tarball's name (.npmrc keeps it quiet).
+ */
+const PACKAGE_FILES = ['package-lock.json', '.npmrc', '.pre-commit-hooks.yaml', 'dist/src', 'dist/rules', 'dist/generators', 'templates', 'docs/rules'];
+/** Seconds for one pre-commit or git command, installation included. */
+const COMMAND_TIMEOUT = 100;
+const TEST_TIMEOUT = (COMMAND_TIMEOUT + 20) * 1000;
+
+let base: string;
+let hookRepository: string;
+let revision: string;
+let preCommitHome: string;
+
+/**
+ * Runs a command under coreutils' timeout, which ends the whole process group (npm included)
+ * if it hangs. The environment is passed on (npm needs its proxy and certificate settings),
+ * with git's identity, and npm told to use its cache before the registry.
+ */
+function run(cwd: string, command: string, ...args: string[]): { status: number | null; output: string } {
+  const result = spawnSync('timeout', ['-k', '5', String(COMMAND_TIMEOUT), command, ...args], {
+    cwd,
+    env: { ...process.env, ...GIT_ENV, PRE_COMMIT_HOME: preCommitHome, PRE_COMMIT_COLOR: 'never', npm_config_prefer_offline: 'true' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+const preCommit = (cwd: string, ...args: string[]): { status: number | null; output: string } => run(cwd, 'pre-commit', ...args);
+const commit = (cwd: string, message: string): { status: number | null; output: string } => run(cwd, 'git', 'commit', '-m', message);
+
+const head = (root: string): string => spawnSync('git', ['rev-parse', '-q', '--verify', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+
+beforeAll(() => {
+  base = mkdtempSync(path.join(tmpdir(), 'gitops-init-pre-commit-'));
+  preCommitHome = path.join(base, 'pre-commit-home');
+  // The hook repository: this package's sources as they are now, committed in a fresh repository.
+  hookRepository = path.join(base, 'gitops-init');
+  for (const file of PACKAGE_FILES) cpSync(path.join(REPO_ROOT, file), path.join(hookRepository, file), { recursive: true });
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+  delete manifest.devDependencies;
+  manifest.scripts = { prepare: 'echo dist/ is prebuilt' };
+  writeFileSync(path.join(hookRepository, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  gitInit(hookRepository);
+  git(hookRepository, 'add', '-A');
+  git(hookRepository, 'commit', '-q', '-m', 'gitops-init');
+  revision = git(hookRepository, 'rev-parse', 'HEAD').trim();
+});
+
+afterAll(() => {
+  rmSync(base, { recursive: true, force: true });
+});
+
+describe('the gitops-lint hook in the pre-commit framework', () => {
+  it('runs with pre-commit try-repo and fails on findings', () => {
+    const target = writeFileTree({ 'deploy/bad.yaml': 'replicas: 1\nreplicas: 2\n', 'deploy/good.yaml': 'a: 1\n' }, 'gitops-init-target-');
+    try {
+      gitInit(target);
+      git(target, 'add', '-A');
+      const run = preCommit(target, 'try-repo', hookRepository, 'gitops-lint', '--all-files');
+      expect(run.output).toMatch(/gitops-init lint\.+Failed/);
+      expect(run.output).toContain('deploy/bad.yaml');
+      expect(run.output).toContain('Duplicate key "replicas"');
+      expect(run.status).toBe(1);
+    } finally {
+      rmSync(target, { recursive: true, force: true });
+    }
+  }, TEST_TIMEOUT);
+
+  it('guards the commits of a scaffolded repository: a clean commit passes, findings and a deleted required file are refused', async () => {
+    const { root } = await scaffold({
+      cwd: base,
+      directory: 'shop',
+      answers: { kind: 'application', tool: 'argocd', name: 'shop', org: 'acme', platformTeam: '@acme/platform', appTeams: '@acme/shop', envs: 'dev,production', host: 'github', hooks: 'pre-commit' },
+      yes: true,
+      today: '2026-01-15',
+    });
+    // The generated configuration, pointed at the local hook repository instead of GitHub.
+    const configFile = path.join(root, '.pre-commit-config.yaml');
+    expect(existsSync(configFile)).toBe(true);
+    const config = parse(readFileSync(configFile, 'utf8')) as { repos: { repo: string; rev: string; hooks: { id: string }[] }[] };
+    const entry = config.repos.find((repo) => repo.hooks.some((hook) => hook.id === 'gitops-lint'));
+    expect(entry).toBeDefined();
+    if (!entry) return;
+    entry.repo = hookRepository;
+    entry.rev = revision;
+    writeFileSync(configFile, stringify(config));
+    expect(preCommit(root, 'install').status).toBe(0);
+
+    git(root, 'add', '-A');
+    const first = commit(root, 'initial');
+    expect(first.output).toMatch(/gitops-init lint\.+Passed/);
+    expect(first.status).toBe(0);
+    const clean = head(root);
+
+    writeFileSync(path.join(root, 'deploy/base/extra.yaml'), 'a: 1\na: 2\n');
+    git(root, 'add', '-A');
+    const refused = commit(root, 'duplicate key');
+    expect(refused.status).toBe(1);
+    expect(refused.output).toContain('deploy/base/extra.yaml');
+    expect(head(root)).toBe(clean);
+    git(root, 'rm', '-q', '--cached', 'deploy/base/extra.yaml');
+    rmSync(path.join(root, 'deploy/base/extra.yaml'));
+
+    git(root, 'rm', '-q', 'CHANGELOG.md');
+    const deletion = commit(root, 'remove the changelog');
+    expect(deletion.status).toBe(1);
+    expect(deletion.output).toContain('Required file "CHANGELOG.md" is missing');
+    expect(head(root)).toBe(clean);
+  }, TEST_TIMEOUT);
+});
