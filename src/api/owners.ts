@@ -5,7 +5,6 @@ import { CODEOWNERS_LOCATIONS, locateCodeowners, resolveDialect, type Dialect } 
 import { CodeownersMatcher, type Ownership } from '../codeowners/matcher.js';
 import { parseCodeowners, type CodeownersFile } from '../codeowners/parse.js';
 import { isOwnerHandle } from '../codeowners/sync.js';
-import { WorkingTreeSource } from '../engine/file-source.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { listTrackedFiles } from '../files/tracked-files.js';
 import { openRepository, repositoryPath, type OpenedRepository } from './repository-descriptor.js';
@@ -154,6 +153,8 @@ export async function owners(options: OwnersOptions = {}): Promise<OwnersReport>
       paths = tracked;
       fileSource = 'git';
     } else {
+      // Loaded only here: the file walker is not needed inside git.
+      const { WorkingTreeSource } = await import('../engine/file-source.js');
       paths = await new WorkingTreeSource(repository.root, { ignores: repository.loaded?.descriptor.ignores ?? [] }).listFiles();
       fileSource = 'working-tree';
     }

@@ -1,8 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DESCRIPTOR_FILES, parseDescriptor, type LoadedDescriptor } from '../config/descriptor.js';
 import { ConfigError, UsageError } from '../errors.js';
-import { findRoot } from './lint.js';
 
 export interface OpenedRepository {
   /** Absolute directory the command runs in. */
@@ -10,6 +9,23 @@ export interface OpenedRepository {
   /** Absolute path of the repository root (as `lint` finds it). */
   root: string;
   loaded: LoadedDescriptor | undefined;
+}
+
+/**
+ * The repository root as `lint` finds it: the closest directory with a descriptor, else with
+ * `.git`, else `cwd`. Kept here so that commands other than lint do not load every rule.
+ */
+function repositoryRoot(cwd: string): string {
+  const ancestors: string[] = [];
+  for (let directory = cwd; ; directory = path.dirname(directory)) {
+    ancestors.push(directory);
+    if (path.dirname(directory) === directory) break;
+  }
+  for (const marker of [...DESCRIPTOR_FILES, '.git']) {
+    const found = ancestors.find((directory) => existsSync(path.join(directory, marker)));
+    if (found !== undefined) return found;
+  }
+  return cwd;
 }
 
 /** Finds the repository root from `cwd` and reads its gitops.yaml (or `configFile`), if any. */
@@ -22,7 +38,7 @@ export function openRepository(cwdOption: string | undefined, configFile?: strin
     isDirectory = false;
   }
   if (!isDirectory) throw new UsageError(`directory "${cwdOption ?? cwd}" does not exist; check -C/--cwd`);
-  const root = findRoot(cwd);
+  const root = repositoryRoot(cwd);
   const candidates = configFile ? [path.resolve(cwd, configFile)] : DESCRIPTOR_FILES.map((name) => path.join(root, name));
   for (const candidate of candidates) {
     let text: string;
