@@ -98,9 +98,11 @@ export function explainFailure(error: unknown, context: RequestContext, connecti
   const message = githubMessage(failure);
   let code: string;
   let text: string;
-  if (failure.name === 'TimeoutError' || failure.name === 'AbortError') {
+  const cause = (failure as { cause?: { name?: unknown } }).cause;
+  // Octokit wraps a timed-out fetch in a RequestError (status 500, no response) after its retries.
+  if ([failure.name, cause?.name].some((name) => name === 'TimeoutError' || name === 'AbortError')) {
     code = 'GITHUB_TIMEOUT';
-    text = `${context.action}: ${connection.apiUrl} did not answer within ${Math.round((connection.timeoutMs ?? 30_000) / 1000)} s; check --api-url (or GITHUB_API_URL) and the network`;
+    text = `${context.action}: ${connection.apiUrl} did not answer within ${(connection.timeoutMs ?? 30_000) / 1000} s; check --api-url (or GITHUB_API_URL) and the network`;
   } else if (!failure.response) {
     code = 'GITHUB_UNREACHABLE';
     text = `${context.action}: cannot reach ${connection.apiUrl} (${(failure.message ?? 'no answer').split('\n')[0] ?? ''}); check --api-url (or GITHUB_API_URL) and the network`;

@@ -1,52 +1,14 @@
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
+import { hasScript, Terminal } from '../helpers/terminal.js';
 
-/**
- * Drives the real wizard (plop's prompts, through inquirer) in a pseudo-terminal made by
- * util-linux's `script`, typing as a person would and reading the screen it draws.
- */
-class Terminal {
-  readonly #child: ChildProcessWithoutNullStreams;
-  screen = '';
-  readonly exited: Promise<number>;
-
-  constructor(command: string, cwd: string) {
-    this.#child = spawn('script', ['-qfec', command, '/dev/null'], {
-      cwd,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'xterm', COLUMNS: '120', LINES: '40' },
-    });
-    this.#child.stdout.on('data', (chunk: Buffer) => (this.screen += chunk.toString()));
-    this.#child.stderr.on('data', (chunk: Buffer) => (this.screen += chunk.toString()));
-    this.exited = new Promise((resolve) => this.#child.on('close', (code) => resolve(code ?? -1)));
-  }
-
-  /** Waits until the screen (since `from`) matches, then returns the new position. */
-  async waitFor(pattern: RegExp, from = 0, timeoutMs = 15_000): Promise<number> {
-    const started = Date.now();
-    for (;;) {
-      const match = pattern.exec(this.screen.slice(from));
-      if (match) return from + match.index + match[0].length;
-      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${this.screen.slice(-2000)}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
-  type(keys: string): void {
-    this.#child.stdin.write(keys);
-  }
-
-  kill(): void {
-    this.#child.kill('SIGKILL');
-  }
-}
+// Drives the real wizard (plop's prompts, through inquirer) in a pseudo-terminal.
 
 const ENTER = '\r';
 const DOWN = '\u001b[B';
-const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!hasScript) process.stderr.write('notice: util-linux script is not installed; the wizard test cannot make a pseudo-terminal and is skipped\n');
 
 const dirs: string[] = [];
