@@ -1,6 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { resolveDialect } from '../codeowners/dialect.js';
 import type { LoadedDescriptor, RepositoryKind } from '../config/descriptor.js';
 import { ConfigError, RefusedError, UsageError, type ConfigProblem } from '../errors.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
@@ -8,7 +7,7 @@ import { packageInfo } from '../package-info.js';
 import { protectionFileState, protectionTargets, renderProtectionFiles } from '../protection/files.js';
 import { applyLiveDiff, readLiveDiff, type AppliedChange, type GithubConnection, type LiveDiff, type LiveTarget } from '../protection/github.js';
 import { floorViolations, resolvePolicies, type ProtectionPolicy, type ProtectionTarget } from '../protection/policy.js';
-import { openRepository } from './repository-descriptor.js';
+import { openCodeowners } from './owners.js';
 
 interface LoadedProtection {
   root: string;
@@ -19,38 +18,19 @@ interface LoadedProtection {
   targets: ProtectionTarget[];
 }
 
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(file: string): boolean {
-  try {
-    return statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Reads the policy from gitops.yaml. An infrastructure policy below the floor is a
  * configuration error: it is neither rendered nor applied, whatever the lint rules say.
  */
 function loadProtection(cwd: string | undefined, configFile: string | undefined): LoadedProtection {
-  const repository = openRepository(cwd, configFile);
+  // The repository and its host, found as the owners commands find them.
+  const { repository, host } = openCodeowners(cwd, configFile);
   const loaded = repository.loaded;
   if (!loaded) {
     throw new ConfigError(`no gitops.yaml in ${repository.root}: the branch protection policy is kept there; create one with 'gitops-init new'`);
   }
   const { descriptor } = loaded;
   const root = repository.root;
-  const host = resolveDialect(descriptor.host, {
-    hasFile: (file) => isFile(path.join(root, file)),
-    hasDirectory: (file) => isDirectory(path.join(root, file)),
-  });
   const policies = resolvePolicies(descriptor, descriptor.kind);
   if (descriptor.kind === 'infrastructure') {
     const problems: ConfigProblem[] = policies.flatMap((policy) =>
@@ -116,7 +96,7 @@ export async function renderProtection(options: RenderProtectionOptions = {}): P
   const protection = loadProtection(options.cwd, options.configFile);
   const { root } = protection;
   const targets = options.target ? [options.target] : protection.targets;
-  const rendered = renderProtectionFiles(protection.policies, targets, (file) => isFile(path.join(root, file)));
+  const rendered = renderProtectionFiles(protection.policies, targets, (file) => existsSync(path.join(root, file)));
   const plan = rendered.files.map((file) => {
     const absolute = path.join(root, ...file.path.split('/'));
     const existing = readExisting(absolute);

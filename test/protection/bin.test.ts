@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageInfo } from '../../src/package-info.js';
 import { scaffold } from '../../src/scaffold/index.js';
-import { BIN, type CliRun } from '../helpers/cli.js';
+import { BIN, runBin } from '../helpers/cli.js';
 import { FakeGithub } from '../helpers/github-server.js';
 import { hasScript, Terminal } from '../helpers/terminal.js';
 
@@ -33,36 +32,17 @@ afterAll(async () => {
   rmSync(base, { recursive: true, force: true });
 });
 
-/** Runs the built bin with extra node options, e.g. an import hook. */
-function node(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`node ${args.join(' ')} did not finish in 20 s`));
-    }, 20_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
-}
-
 describe('the built CLI', () => {
   it('loads octokit only for protect diff and apply (gitops-init --version stays fast)', async () => {
     // An import hook that fails any import of an @octokit package.
     const hook = path.join(base, 'no-octokit.mjs');
     const resolver = `export async function resolve(specifier, context, next) { if (specifier.startsWith('@octokit/')) throw new Error('octokit was loaded: ' + specifier); return next(specifier, context); }`;
     writeFileSync(hook, `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(${JSON.stringify(resolver)}));\n`);
-    const importHook = ['--import', pathToFileURL(hook).href];
-    expect(await node([...importHook, BIN, '--version'])).toMatchObject({ code: 0, stdout: `${packageInfo().version}\n` });
-    expect(await node([...importHook, BIN, 'protect', 'render'])).toMatchObject({ code: 0 });
+    const nodeOptions = ['--import', pathToFileURL(hook).href];
+    expect(await runBin(['--version'], { cwd: root, nodeOptions })).toMatchObject({ code: 0, stdout: `${packageInfo().version}\n` });
+    expect(await runBin(['protect', 'render'], { cwd: root, nodeOptions })).toMatchObject({ code: 0 });
     // The hook works: protect diff does import octokit.
-    const diff = await node([...importHook, BIN, 'protect', 'diff', '--repo', 'acme/platform', '--api-url', github.url], { GITHUB_TOKEN: TOKEN });
+    const diff = await runBin(['protect', 'diff', '--repo', 'acme/platform', '--api-url', github.url], { cwd: root, nodeOptions, env: { GITHUB_TOKEN: TOKEN } });
     expect(diff.code).toBe(2);
     expect(diff.stderr).toContain('octokit was loaded: @octokit/');
   });
