@@ -41,7 +41,8 @@ describe('gitops-init protect render', () => {
   it('finds a new repository in sync: every file unchanged, nothing written', async () => {
     for (const host of ['github', 'gitlab'] as const) {
       const root = await newRepository(`fresh-${host}`, host);
-      const mtimes = ['gitops.yaml'].map((file) => statSync(path.join(root, file)).mtimeMs);
+      const files = host === 'github' ? ['.github/rulesets/main-protection.json', '.github/settings.yml'] : ['.gitlab/protected-branches.json', '.gitlab/approval-rules.json'];
+      const mtimes = files.map((file) => statSync(path.join(root, file)).mtimeMs);
       const run = await cli(['protect', 'render'], { cwd: root });
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toBe(
@@ -49,7 +50,7 @@ describe('gitops-init protect render', () => {
           ? '  unchanged  .github/rulesets/main-protection.json\n  unchanged  .github/settings.yml\n0 files written, 2 unchanged.\n'
           : '  unchanged  .gitlab/protected-branches.json\n  unchanged  .gitlab/approval-rules.json\n  unchanged  .gitlab/merge-request-settings.json\n0 files written, 3 unchanged.\n',
       );
-      expect(['gitops.yaml'].map((file) => statSync(path.join(root, file)).mtimeMs)).toEqual(mtimes);
+      expect(files.map((file) => statSync(path.join(root, file)).mtimeMs)).toEqual(mtimes);
     }
   });
 
@@ -148,6 +149,46 @@ describe('gitops-init protect render', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('the protection section of gitops.yaml', () => {
+  it('is checked against the descriptor schema: every problem with its line (exit 2)', async () => {
+    const root = await newRepository('invalid');
+    setPolicy(root, ['  targets: [github-ruleset, bitbucket]', '  branches:', '    main:', '      requiredApprovals: 7', '      bypassActors:', '        - { team: 1, app: 2 }']);
+    const run = await cli(['protect', 'render'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe('gitops-init: gitops.yaml does not match the descriptor schema:');
+    for (const text of ['bitbucket', 'requiredApprovals: 7', '- { team: 1, app: 2 }']) {
+      const line = read(root, 'gitops.yaml').split('\n').findIndex((entry) => entry.includes(text)) + 1;
+      expect(run.stderr).toContain(`  gitops.yaml:${line}:`);
+    }
+  });
+
+  it('creates .github/settings.yml with its branches and rulesets when there is none', async () => {
+    const root = await newRepository('no-settings');
+    rmSync(path.join(root, '.github/settings.yml'));
+    const run = await cli(['protect', 'render', '--target', 'settings'], { cwd: root });
+    expect(run).toMatchObject({ code: 0, stdout: '  create  .github/settings.yml\n1 file written, 0 unchanged.\n' });
+    const value = parse(read(root, '.github/settings.yml')) as Record<string, unknown[]>;
+    expect(Object.keys(value)).toEqual(['branches', 'rulesets']);
+    expect(value.rulesets?.[0]).toEqual(JSON.parse(read(root, '.github/rulesets/main-protection.json')));
+  });
+
+  it('scaffolds without CI keep the lint check required, declared as reported elsewhere, and lint clean', async () => {
+    for (const kind of ['infrastructure', 'application'] as const) {
+      const root = path.join(base, `no-ci-${kind}`);
+      await scaffold({
+        cwd: base,
+        directory: root,
+        answers: { kind, tool: 'flux', name: `no-ci-${kind}`, org: 'acme', platformTeam: '@acme/platform', appTeams: kind === 'application' ? '@acme/shop' : '', envs: 'dev', host: 'github', ci: 'none', hooks: 'none' },
+        git: false,
+        today: '2026-01-15',
+      });
+      const report = await lint({ cwd: root });
+      expect(report.diagnostics.map((diagnostic) => `${diagnostic.file} ${diagnostic.ruleId ?? ''} ${diagnostic.message}`)).toEqual([]);
+      expect(read(root, '.github/rulesets/main-protection.json')).toContain('"context": "gitops-lint"');
+    }
   });
 });
 
