@@ -5,7 +5,6 @@
 // does the same job, on the same tree; also on 10,000 files. Needs `npm run build` first.
 // BENCH_PATHS sets the tree's size, BENCH_RUNS the runs per tool, BENCH_PEER_TIMEOUT the seconds
 // the peer gets per run (it is much slower: it tests every path against every line).
-/* global process, console, performance -- Node.js globals; eslint.config.js gives .mjs files none */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

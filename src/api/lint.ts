@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import {
@@ -18,6 +18,7 @@ import { readKnownPaths } from '../git/index-entries.js';
 import { packageInfo } from '../package-info.js';
 import { runRules, type Diagnostic } from '../engine/linter.js';
 import { openBaseRevision } from '../git/base-revision.js';
+import { repositoryRoot } from './repository-descriptor.js';
 import { OverlaySource } from '../engine/overlay-source.js';
 import { Repository } from '../engine/repository.js';
 import { toLintResults, type LintResult } from '../engine/results.js';
@@ -79,16 +80,7 @@ export interface LintReport {
 
 /** The repository root: the closest directory with a descriptor, else with .git, else cwd. */
 export function findRoot(cwd: string): string {
-  for (const marker of [...DESCRIPTOR_FILES, '.git']) {
-    let directory = cwd;
-    for (;;) {
-      if (existsSync(path.join(directory, marker))) return directory;
-      const parent = path.dirname(directory);
-      if (parent === directory) break;
-      directory = parent;
-    }
-  }
-  return cwd;
+  return repositoryRoot(cwd);
 }
 
 /** Reads a descriptor outside the repository (a --config elsewhere) from disk. */

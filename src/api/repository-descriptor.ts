@@ -15,7 +15,7 @@ export interface OpenedRepository {
  * The repository root as `lint` finds it: the closest directory with a descriptor, else with
  * `.git`, else `cwd`. Kept here so that commands other than lint do not load every rule.
  */
-function repositoryRoot(cwd: string): string {
+export function repositoryRoot(cwd: string): string {
   const ancestors: string[] = [];
   for (let directory = cwd; ; directory = path.dirname(directory)) {
     ancestors.push(directory);

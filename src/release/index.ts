@@ -1,10 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 import { parse } from 'yaml';
-import { findRoot } from '../api/lint.js';
+import { openRepository } from '../api/repository-descriptor.js';
 import type { Descriptor, ReleaseWindow } from '../config/descriptor.js';
-import { requireDescriptor } from '../config/load.js';
 import { ConfigError, RefusedError, UsageError } from '../errors.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
 import { GitCommandError, runGit } from '../git/command.js';
@@ -38,14 +37,11 @@ interface Context {
 }
 
 function context(cwd: string | undefined, command: string): Context {
-  const start = path.resolve(cwd ?? process.cwd());
-  try {
-    if (!statSync(start).isDirectory()) throw new Error('not a directory');
-  } catch {
-    throw new UsageError(`directory "${cwd ?? start}" does not exist; check -C/--cwd`);
+  const { root, loaded } = openRepository(cwd);
+  if (!loaded) {
+    throw new UsageError(`no gitops.yaml in ${root}: '${command}' works in a repository made by 'gitops-init new' (or pass -C <dir>)`);
   }
-  const root = findRoot(start);
-  const { descriptor } = requireDescriptor(root, command);
+  const descriptor = loaded.descriptor;
   return { root, descriptor, directory: descriptor.releases?.directory ?? 'releases' };
 }
 

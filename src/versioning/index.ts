@@ -1,8 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
-import { findRoot } from '../api/lint.js';
-import { readDescriptor } from '../config/load.js';
+import { openRepository } from '../api/repository-descriptor.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
 import { GitCommandError, runGit } from '../git/command.js';
@@ -36,15 +35,6 @@ export interface VersionStatus {
 export type BumpLevel = 'major' | 'minor' | 'patch' | 'prerelease';
 export const BUMP_LEVELS: readonly BumpLevel[] = ['major', 'minor', 'patch', 'prerelease'];
 
-function resolveRoot(cwd: string | undefined): string {
-  const start = path.resolve(cwd ?? process.cwd());
-  try {
-    if (!statSync(start).isDirectory()) throw new Error('not a directory');
-  } catch {
-    throw new UsageError(`directory "${cwd ?? start}" does not exist; check -C/--cwd`);
-  }
-  return findRoot(start);
-}
 
 function readText(root: string, file: string): string | undefined {
   try {
@@ -56,7 +46,7 @@ function readText(root: string, file: string): string | undefined {
 
 /** The sources a repository keeps its version in: `versioning.sources` in gitops.yaml, or the defaults of its kind. */
 export function sourceSpecs(root: string): VersionSourceSpec[] {
-  const descriptor = readDescriptor(root)?.descriptor;
+  const descriptor = openRepository(root).loaded?.descriptor;
   const configured = descriptor?.versioning?.sources;
   return configured ? configured.map(parseSourceSpec) : defaultSourceSpecs(descriptor?.kind, descriptor?.tool);
 }
@@ -67,7 +57,7 @@ function readAll(root: string): VersionReading[] {
 
 /** Reports the current version and where each source stands. */
 export function versionStatus(options: { cwd?: string } = {}): VersionStatus {
-  const root = resolveRoot(options.cwd);
+  const { root } = openRepository(options.cwd);
   const readings = readAll(root);
   const first = readings[0]?.raw;
   const current = first !== undefined && isStrictSemver(first) ? first : undefined;
