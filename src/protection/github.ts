@@ -116,7 +116,7 @@ export function explainFailure(error: unknown, context: RequestContext, connecti
     text = `${context.action}: GitHub's API rate limit is exhausted (${status})${when}; try again later`;
   } else if (status === 403) {
     code = 'GITHUB_FORBIDDEN';
-    text = `${context.action} was refused (403): rulesets and branch protection need admin rights on ${context.repository}; use a token of a repository administrator (fine-grained tokens: Administration read and write)`;
+    text = `${context.action} was refused (403${message ? ` ${message}` : ''}): rulesets and branch protection need admin rights on ${context.repository}; use a token of a repository administrator (fine-grained tokens: Administration read and write)`;
   } else if (status === 404 && context.branch !== undefined) {
     code = 'GITHUB_BRANCH_NOT_FOUND';
     text = `branch "${context.branch}" does not exist in ${context.repository} (404); push it first, or change the branch in protection.branches of gitops.yaml`;
@@ -312,34 +312,41 @@ export async function applyLiveDiff(connection: GithubConnection, diff: LiveDiff
   const notes: string[] = [];
   const client = await createClient(connection, notes);
   const changes: AppliedChange[] = [];
-  for (const item of diff.items) {
-    if (item.status === 'in-sync') continue;
-    if (item.target === 'github-ruleset') {
-      const context = { action: `${item.status === 'missing' ? 'creating' : 'updating'} ruleset "${item.name}" of ${repository}`, repository };
-      const rulesetId = item.rulesetId;
-      // The body is the rendered ruleset, checked against GitHub's request schema in the tests.
-      if (rulesetId === undefined) {
-        await call(connection, context, () => client.request({ method: 'POST', url: '/repos/{owner}/{repo}/rulesets', ...item.body, owner, repo }));
-      } else {
-        await call(connection, context, () =>
-          client.request({ method: 'PUT', url: '/repos/{owner}/{repo}/rulesets/{ruleset_id}', ...item.body, owner, repo, ruleset_id: rulesetId }),
-        );
+  try {
+    for (const item of diff.items) {
+      if (item.status === 'in-sync') continue;
+      if (item.target === 'github-ruleset') {
+        const context = { action: `${item.status === 'missing' ? 'creating' : 'updating'} ruleset "${item.name}" of ${repository}`, repository };
+        const rulesetId = item.rulesetId;
+        // The body is the rendered ruleset, checked against GitHub's request schema in the tests.
+        if (rulesetId === undefined) {
+          await call(connection, context, () => client.request({ method: 'POST', url: '/repos/{owner}/{repo}/rulesets', ...item.body, owner, repo }));
+        } else {
+          await call(connection, context, () =>
+            client.request({ method: 'PUT', url: '/repos/{owner}/{repo}/rulesets/{ruleset_id}', ...item.body, owner, repo, ruleset_id: rulesetId }),
+          );
+        }
+        changes.push({ target: item.target, name: item.name, action: item.status === 'missing' ? 'created' : 'updated' });
+        continue;
+      }
+      const branch = item.name;
+      const context = { action: `protecting ${branch} in ${repository}`, repository, branch };
+      await call(connection, context, () =>
+        client.request({ method: 'PUT', url: '/repos/{owner}/{repo}/branches/{branch}/protection', ...item.body, owner, repo, branch }),
+      );
+      const signatures = item.differences.find((difference) => difference.path === 'required_signatures');
+      if (item.requireSignatures === true && (item.status === 'missing' || signatures)) {
+        await call(connection, context, () => client.request('POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures', { owner, repo, branch }));
+      } else if (item.requireSignatures === false && signatures) {
+        await call(connection, context, () => client.request('DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures', { owner, repo, branch }));
       }
       changes.push({ target: item.target, name: item.name, action: item.status === 'missing' ? 'created' : 'updated' });
-      continue;
     }
-    const branch = item.name;
-    const context = { action: `protecting ${branch} in ${repository}`, repository, branch };
-    await call(connection, context, () =>
-      client.request({ method: 'PUT', url: '/repos/{owner}/{repo}/branches/{branch}/protection', ...item.body, owner, repo, branch }),
-    );
-    const signatures = item.differences.find((difference) => difference.path === 'required_signatures');
-    if (item.requireSignatures === true && (item.status === 'missing' || signatures)) {
-      await call(connection, context, () => client.request('POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures', { owner, repo, branch }));
-    } else if (item.requireSignatures === false && signatures) {
-      await call(connection, context, () => client.request('DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures', { owner, repo, branch }));
-    }
-    changes.push({ target: item.target, name: item.name, action: item.status === 'missing' ? 'created' : 'updated' });
+  } catch (error) {
+    // Say what was applied before the failure, so that nobody has to guess the repository's state.
+    if (changes.length === 0 || !(error instanceof GitopsError)) throw error;
+    const done = changes.map((change) => `${change.action} ${change.target === 'github-ruleset' ? `ruleset "${change.name}"` : `the classic protection of ${change.name}`}`);
+    throw new GitopsError(error.code, `${error.message} (already applied: ${done.join(', ')})`, { cause: error });
   }
   return { changes, notes };
 }

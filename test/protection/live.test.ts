@@ -181,6 +181,23 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
     expect(diff).toMatchObject({ code: 1, stdout: 'ruleset "main-protection" (main): not on GitHub (apply creates it)\nacme/rulesets-only: 1 of 1 differ from the policy in gitops.yaml.\n' });
   });
 
+  it('a GitLab repository has nothing for diff and apply to manage', async () => {
+    const gitlab = path.join(base, 'on-gitlab');
+    await scaffold({
+      cwd: base,
+      directory: gitlab,
+      answers: { kind: 'application', tool: 'flux', name: 'shop', org: 'acme', platformTeam: '@acme/platform', appTeams: '@acme/shop', envs: 'dev', host: 'gitlab' },
+      git: false,
+      today: '2026-01-15',
+    });
+    const result = await run(['protect', 'diff', '--repo', 'acme/shop'], {}, gitlab);
+    expect(result).toMatchObject({
+      code: 2,
+      stderr:
+        'gitops-init: the protection targets of gitops.yaml (gitlab) include nothing GitHub applies; protect diff and apply manage GitHub rulesets and branch protection: give --target github-ruleset or github-branch-protection\n',
+    });
+  });
+
   it('apply without a terminal needs --yes, and writes nothing', async () => {
     github.addRepository('acme/unconfirmed', { branches: ['main'] });
     const count = github.requests.length;
@@ -218,7 +235,17 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
       const result = await run(['protect', 'apply', '--repo', 'acme/refused', '--yes']);
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(
-        'gitops-init: creating ruleset "main-protection" of acme/refused was refused (403): rulesets and branch protection need admin rights on acme/refused; use a token of a repository administrator (fine-grained tokens: Administration read and write)\n',
+        'gitops-init: creating ruleset "main-protection" of acme/refused was refused (403 Resource not accessible by integration): rulesets and branch protection need admin rights on acme/refused; use a token of a repository administrator (fine-grained tokens: Administration read and write)\n',
+      );
+    });
+
+    it('a failure part way says what was already applied', async () => {
+      github.addRepository('acme/halfway', { branches: ['main'] });
+      github.fail({ method: 'PUT', path: /^\/repos\/acme\/halfway\/branches\/main\/protection$/, status: 403, body: { message: 'Upgrade to GitHub Pro' } });
+      const result = await run(['protect', 'apply', '--repo', 'acme/halfway', '--yes']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        'gitops-init: protecting main in acme/halfway was refused (403 Upgrade to GitHub Pro): rulesets and branch protection need admin rights on acme/halfway; use a token of a repository administrator (fine-grained tokens: Administration read and write) (already applied: created ruleset "main-protection")\n',
       );
     });
 
