@@ -1,19 +1,12 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listRules } from '../../src/api/rules.js';
-import { writeFileTree, type FileTree } from '../../src/testing/index.js';
+import type { FileTree } from '../../src/testing/index.js';
+import { temporaryTrees } from '../helpers/trees.js';
 import { cli, runBin } from '../helpers/cli.js';
 
-const roots: string[] = [];
-function repo(files: FileTree): string {
-  const root = writeFileTree(files);
-  roots.push(root);
-  return root;
-}
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
+const repo = temporaryTrees();
 
 const version = (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
 const cleanApp = {

@@ -1,22 +1,14 @@
-import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync, chmodSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/api/lint.js';
 import { WorkingTreeSource } from '../../src/engine/file-source.js';
 import { Repository } from '../../src/engine/repository.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { rules } from '../../rules/index.js';
-import { writeFileTree, type FileTree } from '../../src/testing/index.js';
+import { temporaryTrees } from '../helpers/trees.js';
 
-const roots: string[] = [];
-function repo(files: FileTree): string {
-  const root = writeFileTree(files);
-  roots.push(root);
-  return root;
-}
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
+const repo = temporaryTrees();
 
 const dup = 'a: 1\na: 2\n';
 
