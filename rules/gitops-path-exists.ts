@@ -1,7 +1,16 @@
 import path from 'node:path';
 import { defineRule } from '../src/engine/rule.js';
-import { FLUX_NAMESPACE, isArgoKind, isFluxKustomization, isGitRepository, isHelmRelease, isSameRepository } from '../src/manifests/gitops.js';
-import { describeObject, fieldNode, isRecord, objectsIn, stringAt, type KubernetesObject } from '../src/manifests/objects.js';
+import { FLUX_NAMESPACE, isArgoKind, isFluxKustomization, isHelmRelease, isSameRepository } from '../src/manifests/gitops.js';
+import {
+  describeObject,
+  fieldNode,
+  isRecord,
+  objectsIn,
+  repositoryObjectsOfKind,
+  stringAt,
+  type KubernetesObject,
+  type RepositoryObjectSource,
+} from '../src/manifests/objects.js';
 
 /** A path that a template engine or Flux's substitution fills in is not a path yet. */
 function isTemplated(value: string): boolean {
@@ -15,6 +24,24 @@ function toDirectory(value: string): string | undefined {
   return normalized === '.' ? '' : normalized;
 }
 
+/**
+ * `namespace/name` of this repository's GitRepository objects: those whose URL is gitops.yaml's
+ * repositoryUrl, or without one, the `flux-system` GitRepository that Flux bootstrap writes.
+ */
+function ownGitRepositories(source: RepositoryObjectSource, repositoryUrl: string | undefined): ReadonlySet<string> {
+  const ownSources = new Set<string>();
+  for (const object of repositoryObjectsOfKind(source, 'source.toolkit.fluxcd.io', 'GitRepository')) {
+    const url = stringAt(object.value, 'spec', 'url');
+    const namespace = object.namespace ?? FLUX_NAMESPACE;
+    const isOwn =
+      repositoryUrl !== undefined && url !== undefined
+        ? isSameRepository(url, repositoryUrl)
+        : repositoryUrl === undefined && namespace === FLUX_NAMESPACE && object.name === FLUX_NAMESPACE;
+    if (isOwn) ownSources.add(`${namespace}/${object.name ?? ''}`);
+  }
+  return ownSources;
+}
+
 export default defineRule({
   id: 'gitops-path-exists',
   meta: {
@@ -24,8 +51,9 @@ export default defineRule({
       category: 'references',
       recommended: 'error',
     },
-    // Repository scope: deleting a directory breaks the objects that point at it from other files.
-    scope: 'repository',
+    // Findings are about the objects of the files being linted; this repository's GitRepository
+    // sources are found in the whole repository, once per run.
+    scope: 'file',
     schema: [],
     messages: {
       missing: '{{object}}: {{field}} "{{value}}" does not exist in this repository',
@@ -36,20 +64,9 @@ export default defineRule({
   defaultOptions: [],
   check(context) {
     const repositoryUrl = context.descriptor?.repositoryUrl;
-    const objects = objectsIn(context, context.files);
     // This repository's GitRepository objects: the URL in gitops.yaml, or else the one Flux
     // bootstrap writes next to its components (flux-system/flux-system), which points here.
-    const ownSources = new Set<string>();
-    for (const object of objects) {
-      if (!isGitRepository(object)) continue;
-      const url = stringAt(object.value, 'spec', 'url');
-      const namespace = object.namespace ?? FLUX_NAMESPACE;
-      const isOwn =
-        repositoryUrl !== undefined && url !== undefined
-          ? isSameRepository(url, repositoryUrl)
-          : repositoryUrl === undefined && namespace === FLUX_NAMESPACE && object.name === FLUX_NAMESPACE;
-      if (isOwn) ownSources.add(`${namespace}/${object.name ?? ''}`);
-    }
+    const ownSources = context.shared('gitops-path-exists:own-sources', () => ownGitRepositories(context, repositoryUrl));
     const isOwnSource = (object: KubernetesObject, reference: unknown): boolean => {
       if (!isRecord(reference) || reference.kind !== 'GitRepository' || typeof reference.name !== 'string') return false;
       const namespace = typeof reference.namespace === 'string' ? reference.namespace : (object.namespace ?? 'default');
@@ -69,9 +86,7 @@ export default defineRule({
         context.report({ file: object.file, node, messageId: 'notAChart', data });
       }
     };
-    const targets = new Set(context.targetFiles);
-    for (const object of objects) {
-      if (!targets.has(object.file)) continue;
+    for (const object of objectsIn(context, context.targetFiles)) {
       const spec = isRecord(object.value.spec) ? object.value.spec : {};
       if (isFluxKustomization(object) && isOwnSource(object, spec.sourceRef)) {
         check(object, ['spec', 'path'], 'spec.path', false);

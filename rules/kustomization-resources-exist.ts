@@ -1,6 +1,14 @@
 import path from 'node:path';
 import { defineRule } from '../src/engine/rule.js';
-import { isKustomizationFile, kustomizationReferences, KUSTOMIZATION_FILE_NAMES } from '../src/manifests/kustomize.js';
+import {
+  isKustomizationFile,
+  isRemoteReference,
+  kustomizationReferences,
+  KUSTOMIZATION_FILE_NAMES,
+  quickKustomizationReferences,
+  type KustomizeReferenceKind,
+  type QuickReference,
+} from '../src/manifests/kustomize.js';
 
 export default defineRule({
   id: 'kustomization-resources-exist',
@@ -21,33 +29,45 @@ export default defineRule({
   },
   defaultOptions: [],
   check(context) {
+    /** The problem with one entry of a kustomization in `directory`, if it has one. */
+    const problemOf = (directory: string, kind: KustomizeReferenceKind | QuickReference['kind'], value: string): { messageId: 'missing' | 'notAKustomization' | 'outside'; resolved: string } | undefined => {
+      const resolved = path.posix.normalize(path.posix.join(directory === '.' ? '' : directory, value)).replace(/\/+$/, '');
+      if (resolved === '..' || resolved.startsWith('../') || path.posix.isAbsolute(value)) return { messageId: 'outside', resolved };
+      if (context.hasFile(resolved)) return undefined;
+      const target = resolved === '.' ? '' : resolved;
+      if (!context.hasDirectory(target)) return { messageId: 'missing', resolved };
+      if (kind === 'file') return { messageId: 'missing', resolved };
+      const prefix = target === '' ? '' : `${target}/`;
+      return KUSTOMIZATION_FILE_NAMES.some((name) => context.hasFile(`${prefix}${name}`)) ? undefined : { messageId: 'notAKustomization', resolved };
+    };
+    /**
+     * Whether a kustomization names nothing missing, decided from its text without parsing it:
+     * every entry that can be a path exists (generator files as written and without their
+     * `key=`). False when that cannot be told; then the file is parsed.
+     */
+    const isClearlyFine = (file: string, directory: string): boolean => {
+      const text = context.isYamlFile(file) ? context.text(file) : undefined;
+      const references = text === undefined ? undefined : quickKustomizationReferences(text);
+      if (!references) return false;
+      return references.every(({ kind, value }) => {
+        if (value.trim() === '' || isRemoteReference(value)) return true;
+        const stripped = value.includes('=') ? value.slice(value.indexOf('=') + 1) : value;
+        return problemOf(directory, kind, value) === undefined && problemOf(directory, kind, stripped) === undefined;
+      });
+    };
     for (const file of context.files) {
       if (!isKustomizationFile(file)) continue;
+      const directory = path.posix.dirname(file);
+      // Most kustomizations are plain lists of paths that exist: those are read, not parsed.
+      if (isClearlyFine(file, directory)) continue;
       const yaml = context.yaml(file);
       if (!yaml || yaml.errors.length > 0) continue;
-      const directory = path.posix.dirname(file);
       for (const document of yaml.documents) {
         for (const reference of kustomizationReferences(document.document)) {
-          const resolved = path.posix.normalize(path.posix.join(directory === '.' ? '' : directory, reference.value)).replace(/\/+$/, '');
-          const data = { field: reference.field, value: reference.value, resolved };
-          if (resolved === '..' || resolved.startsWith('../') || path.posix.isAbsolute(reference.value)) {
-            context.report({ file, node: reference.node, messageId: 'outside', data });
-            continue;
-          }
-          if (context.hasFile(resolved)) continue;
-          const target = resolved === '.' ? '' : resolved;
-          if (context.hasDirectory(target)) {
-            if (reference.kind === 'file') {
-              context.report({ file, node: reference.node, messageId: 'missing', data });
-              continue;
-            }
-            const prefix = target === '' ? '' : `${target}/`;
-            if (!KUSTOMIZATION_FILE_NAMES.some((name) => context.hasFile(`${prefix}${name}`))) {
-              context.report({ file, node: reference.node, messageId: 'notAKustomization', data });
-            }
-            continue;
-          }
-          context.report({ file, node: reference.node, messageId: 'missing', data });
+          const problem = problemOf(directory, reference.kind, reference.value);
+          if (!problem) continue;
+          const data = { field: reference.field, value: reference.value, resolved: problem.resolved };
+          context.report({ file, node: reference.node, messageId: problem.messageId, data });
         }
       }
     }

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { customResourceVersions } from '../src/manifests/crd.js';
+import { repositoryCustomResourceVersions } from '../src/manifests/crd.js';
 import {
   describeObject,
   fieldNode,
@@ -11,9 +11,6 @@ import {
   type KubernetesObject,
 } from '../src/manifests/objects.js';
 import { SchemaRegistry, type SchemaProblem } from '../src/manifests/schemas.js';
-
-/** How many kinds a note names before it says "and N more". */
-const NOTE_KINDS = 5;
 
 function valueAt(value: unknown, keys: readonly (string | number)[]): unknown {
   let current = value;
@@ -72,8 +69,9 @@ export default defineRule({
       category: 'syntax',
       recommended: 'error',
     },
-    // Repository scope: a CustomResourceDefinition in one file decides whether objects in others are valid.
-    scope: 'repository',
+    // Findings are about the objects of the files being linted; the CustomResourceDefinitions
+    // that decide whether they are valid are found in the whole repository, once per run.
+    scope: 'file',
     schema: [],
     messages: {
       required: '{{object}}: {{parent}} is missing the required field "{{field}}" ({{from}})',
@@ -83,18 +81,14 @@ export default defineRule({
       unservedVersion:
         '{{object}} uses {{apiVersion}}, which the CustomResourceDefinition in {{crdFile}} does not define (it defines {{versions}})',
       unknownKinds:
-        '{{count}} object(s) of {{kindCount}} kind(s) have no known schema and were not validated: {{kinds}}; add their CustomResourceDefinitions to the repository to check them',
+        '{{count}} object(s) of {{keyCount}} kind(s) have no known schema and were not validated: {{keys}}; add their CustomResourceDefinitions to the repository to check them',
     },
   },
   defaultOptions: [],
   check(context) {
-    const all = objectsIn(context, context.files);
-    const registry = new SchemaRegistry(customResourceVersions(all));
+    const registry = context.shared('manifest-schema:registry', () => new SchemaRegistry(repositoryCustomResourceVersions(context)));
     const patches = patchFiles(context);
-    const targets = new Set(context.targetFiles);
-    const unknown = new Map<string, number>();
-    for (const object of all) {
-      if (!targets.has(object.file)) continue;
+    for (const object of objectsIn(context, context.targetFiles)) {
       const schema = registry.lookup(object.apiVersion, object.kind);
       if (!schema) {
         const defined = registry.customResourceVersions(object.group, object.kind);
@@ -112,8 +106,7 @@ export default defineRule({
           });
           continue;
         }
-        const key = `${object.apiVersion} ${object.kind}`;
-        unknown.set(key, (unknown.get(key) ?? 0) + 1);
+        context.tally({ messageId: 'unknownKinds', key: `${object.apiVersion} ${object.kind}` });
         continue;
       }
       const isPatch = patches.has(object.file);
@@ -128,16 +121,6 @@ export default defineRule({
       });
       for (const problem of problems) report(object, problem, schema.from);
     }
-    if (unknown.size > 0) {
-      const kinds = [...unknown.keys()].sort();
-      const count = [...unknown.values()].reduce((sum, value) => sum + value, 0);
-      const named = kinds.slice(0, NOTE_KINDS).join(', ');
-      context.note({
-        messageId: 'unknownKinds',
-        data: { count, kindCount: kinds.length, kinds: kinds.length > NOTE_KINDS ? `${named} and ${kinds.length - NOTE_KINDS} more` : named },
-      });
-    }
-
     function report(object: KubernetesObject, problem: SchemaProblem, from: string): void {
       const keys = pointerSegments(problem.instancePath);
       const node = fieldNode(object.root, keys) ?? object.root;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { isScalar } from 'yaml';
 import { defineRule } from '../src/engine/rule.js';
 import { isNamespacedBuiltin } from '../src/manifests/api-resources.js';
-import { customResourceScopes } from '../src/manifests/crd.js';
+import { repositoryCustomResourceScopes } from '../src/manifests/crd.js';
 import { isArgoKind, isFluxKustomization, isHelmRelease } from '../src/manifests/gitops.js';
 import { isKustomizationFile } from '../src/manifests/kustomize.js';
 import { describeObject, fieldNode, objectsIn, stringAt } from '../src/manifests/objects.js';
@@ -29,7 +29,7 @@ export default defineRule({
   defaultOptions: [],
   check(context) {
     const allowed = context.descriptor?.namespaces ?? [];
-    const customScopes = customResourceScopes(objectsIn(context, context.files));
+    const customScopes = repositoryCustomResourceScopes(context);
     const checkNamespace = (file: string, node: unknown, namespace: string | undefined, subject: string): void => {
       if (namespace === undefined || namespace === '' || /\$\{|\{\{/.test(namespace)) return;
       const reportNode = node as Parameters<typeof context.report>[0]['node'];

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { isNamespacedBuiltin } from '../src/manifests/api-resources.js';
-import { customResourceScopes } from '../src/manifests/crd.js';
+import { repositoryCustomResourceScopes } from '../src/manifests/crd.js';
 import { describeObject, fieldNode, objectsIn } from '../src/manifests/objects.js';
 
 export default defineRule({
@@ -24,7 +24,7 @@ export default defineRule({
   },
   defaultOptions: [],
   check(context) {
-    const customScopes = customResourceScopes(objectsIn(context, context.files));
+    const customScopes = repositoryCustomResourceScopes(context);
     const reserved = new Set(context.descriptor?.platform?.kinds ?? []);
     for (const object of objectsIn(context, context.targetFiles)) {
       const node = fieldNode(object.root, ['kind']);

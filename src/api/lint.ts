@@ -59,6 +59,12 @@ export interface LintOptions {
   cacheLocation?: string;
   /** A git revision to compare with, for rules such as chart-version-bumped. */
   base?: string;
+  /**
+   * Threads for the per-file rules: a number (1 runs everything in this thread), or `auto`
+   * (the default) for one per core once there are enough files to lint to pay for them.
+   * The findings are the same either way.
+   */
+  concurrency?: number | 'auto';
 }
 
 export interface LintReport {
@@ -274,7 +280,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
     }
     // Only the last pass's notes count: they describe the files as they end up.
     notes = [];
-    diagnostics = runRules({
+    diagnostics = await runRules({
       repository,
       rules: ruleSet,
       config,
@@ -287,6 +293,17 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
       ...(base ? { base } : {}),
       // --fix re-lints changed content: it stores its last pass, but reuses nothing.
       ...(cache ? { cache: options.fix ? cache.writer() : cache } : {}),
+      concurrency: options.concurrency ?? 'auto',
+      // Worker threads load gitops-init's own rules; other rule sets run in this thread.
+      ...(ruleSet === allRules
+        ? {
+            workerSetup: {
+              descriptorFile: loaded?.file,
+              cliRules: options.rules ?? {},
+              base: options.base === undefined ? undefined : { ref: options.base, staged: options.staged === true },
+            },
+          }
+        : {}),
     });
     if (!options.fix) break;
     const editsByFile = new Map<string, TextEdit[]>();

@@ -7,7 +7,7 @@ import type { AnyRule } from '../engine/rule.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
 
 /** Bumped when the file's layout changes; an older file is then simply not used. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const CACHE_FILE_NAME = 'lint-cache.json';
 
 interface CacheFileContent {
@@ -77,7 +77,18 @@ function isStoredRun(value: unknown): value is StoredRun {
     Object.values(run.dependencies).every((fingerprint) => typeof fingerprint === 'string') &&
     Array.isArray(run.diagnostics) &&
     run.diagnostics.every(isDiagnostic) &&
-    (run.notes === undefined || (Array.isArray(run.notes) && run.notes.every((note) => typeof note === 'string')))
+    (run.notes === undefined || (Array.isArray(run.notes) && run.notes.every((note) => typeof note === 'string'))) &&
+    (run.tallies === undefined || isTallies(run.tallies))
+  );
+}
+
+function isTallies(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every(
+      (counts: unknown) => typeof counts === 'object' && counts !== null && Object.values(counts).every((count) => typeof count === 'number'),
+    )
   );
 }
 

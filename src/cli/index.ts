@@ -25,6 +25,15 @@ export function parseInteger(flag: string): (value: string) => number {
   };
 }
 
+function parseConcurrency(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  if (value === 'off') return 1;
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new InvalidArgumentError(`--concurrency takes a number of threads, auto or off, got "${value}"`);
+  }
+  return Number(value);
+}
+
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
@@ -79,6 +88,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--staged', "lint what the next commit records (git's index): the staged files, and repository rules on the whole index")
     .option('--cache', 'reuse results for unchanged files and store this run\'s')
     .option('--cache-location <path>', 'with --cache: the cache file or directory (default: node_modules/.cache/gitops-init/, else .gitops-init-cache/)')
+    .option('--concurrency <n|auto|off>', 'threads for the per-file rules: a number, auto (one per core for large repositories) or off', parseConcurrency, 'auto')
     .addOption(new Option('--kind <kind>', 'repository kind, overriding gitops.yaml').choices(['infrastructure', 'application']))
     .addOption(new Option('--tool <tool>', 'GitOps tool, overriding gitops.yaml').choices(['argocd', 'flux', 'helm']))
     .option('-c, --config <file>', 'descriptor to use instead of gitops.yaml at the repository root')

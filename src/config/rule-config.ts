@@ -76,7 +76,11 @@ export class RuleConfig {
   readonly #overrides: CompiledOverride[];
   readonly #cache = new Map<string, Map<string, RuleSetting>>();
 
-  constructor(rules: ReadonlyMap<string, AnyRule>, loaded: LoadedDescriptor | undefined, cliRules: Record<string, RuleEntry> = {}) {
+  constructor(
+    rules: ReadonlyMap<string, AnyRule>,
+    loaded: Pick<LoadedDescriptor, 'file' | 'descriptor' | 'lineOf'> | undefined,
+    cliRules: Record<string, RuleEntry> = {},
+  ) {
     this.#rules = rules;
     const problems: ConfigProblem[] = [];
     const file = loaded?.file ?? 'gitops.yaml';

@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
@@ -16,6 +16,21 @@ export interface FileSource {
   listFiles(): Promise<string[]>;
   /** The file's bytes, or why they cannot be had. */
   readBytes(file: string): Buffer | FileReadFailure;
+  /**
+   * How a worker thread opens the same files (plain data), or undefined when this source
+   * cannot be opened again elsewhere; the linter then runs every rule in one thread.
+   */
+  describe?(): SourceDescription | undefined;
+}
+
+/** A FileSource as plain data, for worker threads (see openDescribedSource). */
+export interface SourceDescription {
+  root: string;
+  options: WorkingTreeOptions;
+  /** Listed files that are symbolic links; every other listed file is a regular file. */
+  links: readonly string[];
+  /** Files replaced in memory (--fix's later passes). */
+  changes: readonly (readonly [string, string])[];
 }
 
 /** Directories that are never part of a repository's content. */
@@ -73,14 +88,30 @@ export interface WorkingTreeOptions {
 export class WorkingTreeSource implements FileSource {
   readonly root: string;
   readonly #realRoot: string;
+  readonly #options: WorkingTreeOptions;
   readonly #ignores: readonly string[];
   readonly #maxFileSize: number;
+  /** Regular files found by the last listing, and the symbolic links among the listed files. */
+  #listed: { regular: ReadonlySet<string>; links: readonly string[] } | undefined;
 
   constructor(root: string, options: WorkingTreeOptions = {}) {
     this.root = path.resolve(root);
     this.#realRoot = realpathSync(this.root);
+    this.#options = options;
     this.#ignores = options.ignores ?? [];
     this.#maxFileSize = options.maxFileSize ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** The source a description names, with the listing it was made from (in a worker thread). */
+  static fromDescription(description: SourceDescription, files: readonly string[]): WorkingTreeSource {
+    const source = new WorkingTreeSource(description.root, description.options);
+    const links = new Set(description.links);
+    source.#listed = { regular: new Set(files.filter((file) => !links.has(file))), links: description.links };
+    return source;
+  }
+
+  describe(): SourceDescription {
+    return { root: this.root, options: this.#options, links: this.#listed?.links ?? [], changes: [] };
   }
 
   async listFiles(): Promise<string[]> {
@@ -97,17 +128,24 @@ export class WorkingTreeSource implements FileSource {
       suppressErrors: true,
     });
     const files: string[] = [];
+    const regular = new Set<string>();
+    const links: string[] = [];
     for (const entry of entries) {
       if (entry.dirent.isFile()) {
         files.push(entry.path);
+        regular.add(entry.path);
       } else if (entry.dirent.isSymbolicLink()) {
         try {
-          if (statSync(path.join(this.root, entry.path)).isFile()) files.push(entry.path);
+          if (statSync(path.join(this.root, entry.path)).isFile()) {
+            files.push(entry.path);
+            links.push(entry.path);
+          }
         } catch {
           // A dangling link has no content to lint.
         }
       }
     }
+    this.#listed = { regular, links };
     const isGitignored = gitignoreFilter(
       this.root,
       files.filter((file) => file === '.gitignore' || file.endsWith('/.gitignore')),
@@ -124,6 +162,10 @@ export class WorkingTreeSource implements FileSource {
 
   readBytes(file: string): Buffer | FileReadFailure {
     const absolute = path.join(this.root, file);
+    if (this.#listed?.regular.has(file) && NO_FOLLOW !== undefined) {
+      const bytes = this.#readRegular(absolute);
+      if (bytes !== undefined) return bytes;
+    }
     try {
       const real = realpathSync(absolute);
       if (!isInside(this.#realRoot, real)) {
@@ -142,7 +184,38 @@ export class WorkingTreeSource implements FileSource {
       return { reason: 'unreadable', detail };
     }
   }
+
+  /**
+   * A listed regular file, read without resolving its path: the walk did not enter linked
+   * directories, so no part of the path is a link, and O_NOFOLLOW refuses a file that was
+   * replaced by a link since. Undefined when that happened, or on any error, for readBytes to
+   * take the careful way.
+   */
+  #readRegular(absolute: string): Buffer | FileReadFailure | undefined {
+    let descriptor: number | undefined;
+    try {
+      descriptor = openSync(absolute, constants.O_RDONLY | (NO_FOLLOW ?? 0));
+      const stat = fstatSync(descriptor);
+      if (!stat.isFile()) return undefined;
+      if (stat.size > this.#maxFileSize) return tooLarge(stat.size, this.#maxFileSize);
+      const bytes = Buffer.allocUnsafe(stat.size);
+      let read = 0;
+      while (read < stat.size) {
+        const count = readSync(descriptor, bytes, read, stat.size - read, read);
+        if (count === 0) break;
+        read += count;
+      }
+      return read === stat.size ? bytes : bytes.subarray(0, read);
+    } catch {
+      return undefined;
+    } finally {
+      if (descriptor !== undefined) closeSync(descriptor);
+    }
+  }
 }
+
+/** O_NOFOLLOW where the platform has it (not on Windows, where reads resolve the path first). */
+const NO_FOLLOW: number | undefined = (constants as { O_NOFOLLOW?: number }).O_NOFOLLOW;
 
 /** The failure for a file over linterOptions.maxFileSize. */
 export function tooLarge(size: number, maxFileSize: number): FileReadFailure {

@@ -1,13 +1,27 @@
 import { createHash } from 'node:crypto';
-import type { Descriptor, GitopsTool, RepositoryKind } from '../config/descriptor.js';
+import { availableParallelism } from 'node:os';
+import type { Descriptor, GitopsTool, RepositoryKind, RuleEntry } from '../config/descriptor.js';
 import type { RuleConfig } from '../config/rule-config.js';
-import { InternalError } from '../errors.js';
-import type { SourcePosition } from '../manifests/yaml-file.js';
-import { DirectiveSet, parseDirectives } from './directives.js';
-import type { Repository } from './repository.js';
 import type { BaseRevision } from '../git/base-revision.js';
-import type { AnyRule, Fix, ReportDescriptor, RuleContext, Severity } from './rule.js';
+import { DirectiveSet, parseDirectives } from './directives.js';
 import { compareStrings } from './file-source.js';
+import type { Repository } from './repository.js';
+import type { AnyRule, Fix, Severity } from './rule.js';
+import {
+  addTallies,
+  executeRule,
+  fingerprintsOf,
+  interpolate,
+  lintChunk,
+  severityNumber,
+  TARGETS_QUERY,
+  type ChunkResult,
+  type RunInputs,
+  type Tallies,
+} from './rule-runner.js';
+import { canStartWorkers, CHUNK_SIZE, claimChunk, startWorkers } from './worker-pool.js';
+
+export { interpolate } from './rule-runner.js';
 
 /** One finding, with a repository-relative POSIX path and 1-based positions. */
 export interface Diagnostic {
@@ -33,35 +47,35 @@ export interface LinterOptions {
   /** The files this run lints. */
   targetFiles: readonly string[];
   reportUnusedDisableDirectives: Severity;
-  /** Receives the rules' notes (`context.note`), prefixed with the rule id. */
+  /** Receives the rules' notes (`context.note` and `context.tally`), prefixed with the rule id. */
   notes?: string[];
   /** Results of earlier runs to reuse, and where this run's go. */
   cache?: RunCache;
   /** The revision given with `--base`. */
   base?: BaseRevision;
+  /**
+   * Threads for the file-scope rules, this one included: a number, or `auto` for one per core
+   * once there are enough files to lint to pay for starting them. Default 1.
+   */
+  concurrency?: number | 'auto';
+  /**
+   * What worker threads need to rebuild this run. Without it (rules other than gitops-init's
+   * own, or a source that cannot be opened again, such as git's index) everything runs here.
+   */
+  workerSetup?: WorkerSetup;
 }
 
-/** Fills `{{name}}` placeholders, leaving unknown ones as they are (as ESLint). */
-export function interpolate(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
-  if (!data) return template;
-  return template.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (whole, name: string) =>
-    Object.hasOwn(data, name) ? String(data[name]) : whole,
-  );
+/** The parts of a run that worker threads rebuild from plain data. */
+export interface WorkerSetup {
+  descriptorFile: string | undefined;
+  cliRules: Record<string, RuleEntry>;
+  base: { ref: string; staged: boolean } | undefined;
 }
 
-function textPosition(text: string, offset: number): SourcePosition {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line += 1;
-    lineStart = index + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-function severityNumber(severity: Severity): 0 | 1 | 2 {
-  return severity === 'error' ? 2 : severity === 'warn' ? 1 : 0;
-}
+/** With `concurrency: 'auto'`, fewer files to lint than this are linted in one thread: starting workers would cost more. */
+export const AUTO_PARALLEL_MIN_FILES = 1000;
+/** How many keys a tallied note names before it says "and N more". */
+export const TALLY_KEYS_SHOWN = 5;
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
@@ -80,6 +94,8 @@ export interface StoredRun {
   diagnostics: Diagnostic[];
   /** The run's notes (`context.note`), when it made any. */
   notes?: string[];
+  /** The run's tallies (`context.tally`), when it made any. */
+  tallies?: Tallies;
 }
 
 /**
@@ -93,208 +109,216 @@ export interface RunCache {
   set(key: string, run: StoredRun): void;
 }
 
-/** The query key of the list of files being linted (a linter input, not a repository question). */
-const TARGETS_QUERY = 't:';
-
 /**
  * Runs rules over a repository and returns their findings. Does no file I/O of its own:
  * contents come from the Repository, which reads through its FileSource.
+ *
+ * Repository rules run once, here. File-scope rules run on the target files a chunk at a
+ * time, each chunk's parsed documents dropped once its rules have run; with `concurrency`,
+ * worker threads take chunks too, while this thread runs the repository rules. The findings
+ * and notes are the same in one thread and in several.
  */
-export function runRules(options: LinterOptions): Diagnostic[] {
+export async function runRules(options: LinterOptions): Promise<Diagnostic[]> {
   const { repository, config, cache } = options;
-  const targetSet = new Set(options.targetFiles);
-  let targetsFingerprint: string | undefined;
-  const fingerprint = (query: string): string => {
-    if (query !== TARGETS_QUERY) return repository.fingerprint(query);
-    targetsFingerprint ??= createHash('sha1').update(options.targetFiles.join('\0')).digest('base64url');
-    return targetsFingerprint;
+  const inputs: RunInputs = {
+    repository,
+    config,
+    descriptor: options.descriptor,
+    kind: options.kind,
+    tool: options.tool,
+    base: options.base,
+    targetFiles: options.targetFiles,
   };
-  const fingerprints = (queries: Iterable<string>): Record<string, string> => {
-    const dependencies: Record<string, string> = {};
-    for (const query of [...queries].sort()) dependencies[query] = fingerprint(query);
-    return dependencies;
+  const fingerprints = new Map<string, string>();
+  const fingerprint = (query: string): string => {
+    let value = fingerprints.get(query);
+    if (value === undefined) {
+      value =
+        query === TARGETS_QUERY
+          ? createHash('sha1').update(options.targetFiles.join('\0')).digest('base64url')
+          : repository.fingerprint(query);
+      fingerprints.set(query, value);
+    }
+    return value;
   };
   const holds = (run: StoredRun): boolean =>
     Object.entries(run.dependencies).every(([query, value]) => fingerprint(query) === value);
+
   /** Files whose contents the rules looked at: only their unused directives are reported. */
   const readFiles = new Set<string>();
+  /** Files read in chunks (possibly by another thread) whose text has no directive. */
+  const directiveFree = new Set<string>();
   const noteReads = (queries: Iterable<string>): void => {
-    for (const query of queries) if (query.startsWith('c:')) readFiles.add(query.slice(2));
+    for (const query of queries) for (const file of repository.filesRead(query)) readFiles.add(file);
   };
-
-  const locate = (descriptor: ReportDescriptor<string>): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> => {
-    if (descriptor.line !== undefined) {
-      return {
-        line: descriptor.line,
-        column: descriptor.column ?? 1,
-        ...(descriptor.endLine === undefined ? {} : { endLine: descriptor.endLine }),
-        ...(descriptor.endColumn === undefined ? {} : { endColumn: descriptor.endColumn }),
-      };
-    }
-    const range = descriptor.node?.range ?? descriptor.range;
-    if (!range) return {};
-    const yamlFile = repository.yaml(descriptor.file);
-    const text = yamlFile ? undefined : repository.text(descriptor.file);
-    const position = yamlFile
-      ? yamlFile.position
-      : text === undefined
-        ? undefined
-        : (offset: number) => textPosition(text, offset);
-    if (!position) return {};
-    const start = position(range[0]);
-    const end = position(range[1]);
-    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-  };
-
-  /** Runs one rule over some target files and returns its findings and what it asked. */
-  const execute = (
-    rule: AnyRule,
-    targetFiles: readonly string[],
-    ruleOptions: readonly unknown[],
-  ): { diagnostics: Diagnostic[]; notes: string[]; queries: Set<string> } => {
-    const found: Diagnostic[] = [];
-    const notes: string[] = [];
-    let usedTargets = false;
-    const context: RuleContext<string> = {
-      ruleId: rule.id,
-      get files() {
-        return repository.fileList();
-      },
-      get targetFiles() {
-        // A run over one file's rules is keyed on that file already.
-        if (targetFiles !== options.targetFiles) return targetFiles;
-        usedTargets = true;
-        return targetFiles;
-      },
-      descriptor: options.descriptor,
-      kind: options.kind,
-      tool: options.tool,
-      base: options.base,
-      hasFile: (file) => repository.hasFile(file),
-      hasDirectory: (directory) => repository.hasDirectory(directory),
-      filesUnder: (directory) => repository.filesUnder(directory),
-      text: (file) => repository.text(file),
-      readFailure: (file) => repository.readFailure(file),
-      yaml: (file) => repository.yaml(file),
-      isYamlFile: (file) => repository.isYamlFile(file),
-      note(descriptor) {
-        const template = rule.meta.messages[descriptor.messageId];
-        if (template === undefined) {
-          throw new InternalError(`rule "${rule.id}" noted an unknown messageId "${descriptor.messageId}"`);
-        }
-        notes.push(`${rule.id}: ${interpolate(template, descriptor.data)}`);
-      },
-      report(descriptor) {
-        const template = rule.meta.messages[descriptor.messageId];
-        if (template === undefined) {
-          throw new InternalError(`rule "${rule.id}" reported an unknown messageId "${descriptor.messageId}"`);
-        }
-        const fileSetting = config.forFile(rule.id, descriptor.file);
-        const configured = severityNumber(fileSetting.severity);
-        const severity = descriptor.severity === 'warn' && configured === 2 ? 1 : configured;
-        if (severity === 0) return;
-        found.push({
-          ruleId: rule.id,
-          messageId: descriptor.messageId,
-          severity,
-          message: interpolate(template, descriptor.data),
-          file: descriptor.file,
-          ...locate(descriptor),
-          ...(descriptor.fix && rule.meta.fixable ? { fix: descriptor.fix } : {}),
-        });
-      },
-    };
-    const { queries } = repository.recordQueries(() => {
-      try {
-        rule.check(context, ruleOptions);
-      } catch (error) {
-        if (error instanceof InternalError) throw error;
-        throw new InternalError(`rule "${rule.id}" crashed: ${error instanceof Error ? error.message : String(error)}`, {
-          cause: error,
-        });
-      }
-    });
-    if (usedTargets) queries.add(TARGETS_QUERY);
-    noteReads(queries);
-    options.notes?.push(...notes);
-    return { diagnostics: found, notes, queries };
-  };
+  const diagnostics: Diagnostic[] = [];
+  const tallies: Tallies = {};
+  const repositoryNotes: string[] = [];
 
   const applies = (rule: AnyRule): boolean =>
     !rule.meta.kinds || (options.kind !== undefined && rule.meta.kinds.includes(options.kind));
   const fileRules = options.rules.filter((rule) => rule.meta.scope === 'file' && applies(rule));
   const repositoryRules = options.rules.filter((rule) => rule.meta.scope === 'repository' && applies(rule));
-  const diagnostics: Diagnostic[] = [];
-  const reuse = (stored: StoredRun): void => {
-    noteReads(Object.keys(stored.dependencies));
-    diagnostics.push(...stored.diagnostics);
-    if (stored.notes) options.notes?.push(...stored.notes);
-  };
-  const toStoredRun = (queries: Iterable<string>, found: Diagnostic[], notes: string[]): StoredRun => ({
-    dependencies: fingerprints(queries),
-    diagnostics: found,
-    ...(notes.length > 0 ? { notes } : {}),
-  });
 
+  // Each target file's stored run, reused when it still holds; the others are linted.
+  const storedByFile = new Map<string, StoredRun>();
+  let toLint = options.targetFiles;
   if (cache) {
-    // One stored run per target file, covering every file-scope rule on it, so that a change
-    // to one file re-lints that file only.
+    toLint = [];
     for (const file of options.targetFiles) {
-      const key = `file:${file}`;
-      const stored = cache.get(key);
-      if (stored && holds(stored)) {
-        reuse(stored);
-        continue;
-      }
-      const found: Diagnostic[] = [];
-      const notes: string[] = [];
-      const queries = new Set<string>();
-      for (const rule of fileRules) {
-        const setting = config.forFile(rule.id, file);
-        if (setting.severity === 'off') continue;
-        const run = execute(rule, [file], setting.options);
-        found.push(...run.diagnostics);
-        notes.push(...run.notes);
-        for (const query of run.queries) queries.add(query);
-      }
-      cache.set(key, toStoredRun(queries, found, notes));
-      diagnostics.push(...found);
-    }
-  } else {
-    for (const rule of fileRules) {
-      // Per-file rules run once per group of files that overrides treat alike, with that group's options.
-      const groups = new Map<string, string[]>();
-      for (const file of options.targetFiles) {
-        const key = config.overrideKey(file);
-        let group = groups.get(key);
-        if (!group) groups.set(key, (group = []));
-        group.push(file);
-      }
-      for (const [key, files] of groups) {
-        const first = files[0];
-        const setting = first !== undefined && key !== '' ? config.forFile(rule.id, first) : config.base(rule.id);
-        if (setting.severity === 'off') continue;
-        diagnostics.push(...execute(rule, files, setting.options).diagnostics);
-      }
+      const stored = cache.get(`file:${file}`);
+      if (stored && holds(stored)) storedByFile.set(file, stored);
+      else (toLint as string[]).push(file);
     }
   }
 
   // Repository rules run once, and each finding takes its file's severity.
-  for (const rule of repositoryRules) {
-    const setting = config.base(rule.id);
-    if (setting.severity === 'off' && !hasOverrideTurningOn(rule.id, options)) continue;
-    const key = `rule:${rule.id}`;
-    const stored = cache?.get(key);
-    if (stored && holds(stored)) {
-      reuse(stored);
-      continue;
+  const runRepositoryRules = (): void => {
+    for (const rule of repositoryRules) {
+      const setting = config.base(rule.id);
+      if (setting.severity === 'off' && !hasOverrideTurningOn(rule.id, options)) continue;
+      const key = `rule:${rule.id}`;
+      const stored = cache?.get(key);
+      if (stored && holds(stored)) {
+        noteReads(Object.keys(stored.dependencies));
+        diagnostics.push(...stored.diagnostics);
+        repositoryNotes.push(...(stored.notes ?? []));
+        addTallies(tallies, stored.tallies);
+        continue;
+      }
+      const run = executeRule(inputs, rule, options.targetFiles, setting.options);
+      noteReads(run.queries);
+      cache?.set(key, {
+        dependencies: fingerprintsOf(run.queries, fingerprint),
+        diagnostics: run.diagnostics,
+        ...(run.notes.length > 0 ? { notes: run.notes } : {}),
+        ...(Object.keys(run.tallies).length > 0 ? { tallies: run.tallies } : {}),
+      });
+      diagnostics.push(...run.diagnostics);
+      repositoryNotes.push(...run.notes);
+      addTallies(tallies, run.tallies);
     }
-    const run = execute(rule, options.targetFiles, setting.options);
-    cache?.set(key, toStoredRun(run.queries, run.diagnostics, run.notes));
-    diagnostics.push(...run.diagnostics);
-  }
+  };
 
-  return applyDirectives(diagnostics, options, targetSet, readFiles).sort(compareDiagnostics);
+  const chunks = await lintInChunks(options, inputs, fileRules, toLint, cache ? { fingerprint } : undefined, runRepositoryRules);
+  const fileNotes: string[] = [];
+  for (const chunk of chunks) {
+    diagnostics.push(...chunk.diagnostics);
+    if (!cache) fileNotes.push(...chunk.notes);
+    addTallies(tallies, chunk.tallies);
+    for (const file of chunk.reads) readFiles.add(file);
+    const withDirectives = new Set(chunk.withDirectives);
+    for (const file of chunk.reads) if (!withDirectives.has(file)) directiveFree.add(file);
+    for (const [file, run] of chunk.stored ?? []) {
+      cache?.set(`file:${file}`, run);
+      storedByFile.set(file, run);
+    }
+  }
+  if (cache) {
+    // Reused and new runs alike, in the order of the target files.
+    const linted = new Set(toLint);
+    for (const file of options.targetFiles) {
+      const stored = storedByFile.get(file);
+      if (!stored) continue;
+      fileNotes.push(...(stored.notes ?? []));
+      if (linted.has(file)) continue;
+      noteReads(Object.keys(stored.dependencies));
+      diagnostics.push(...stored.diagnostics);
+      addTallies(tallies, stored.tallies);
+    }
+  }
+  const notes = [...fileNotes, ...repositoryNotes, ...tallyNotes(tallies, options.rules)];
+  options.notes?.push(...new Set(notes));
+
+  const hasNoDirectives = (file: string): boolean => directiveFree.has(file) || repository.hasLoadedDirectives(file) === false;
+  return applyDirectives(diagnostics, options, new Set(options.targetFiles), readFiles, hasNoDirectives).sort(compareDiagnostics);
+}
+
+/** One note per tallied message: how many, of how many keys, and the first keys. */
+function tallyNotes(tallies: Readonly<Tallies>, rules: readonly AnyRule[]): string[] {
+  const notes: string[] = [];
+  for (const rule of rules) {
+    for (const [messageId, template] of Object.entries(rule.meta.messages)) {
+      const counts = tallies[`${rule.id} ${messageId}`];
+      if (!counts) continue;
+      const keys = Object.keys(counts).sort(compareStrings);
+      const count = keys.reduce((sum, key) => sum + (counts[key] ?? 0), 0);
+      const named = keys.slice(0, TALLY_KEYS_SHOWN).join(', ');
+      const more = keys.length > TALLY_KEYS_SHOWN ? ` and ${keys.length - TALLY_KEYS_SHOWN} more` : '';
+      notes.push(`${rule.id}: ${interpolate(template, { count, keyCount: keys.length, keys: `${named}${more}` })}`);
+    }
+  }
+  return notes;
+}
+
+/**
+ * Lints the files a chunk at a time, with worker threads when the run allows and asks for
+ * them; `meanwhile` runs in this thread before it takes chunks itself. Returns the chunks'
+ * results in chunk order.
+ */
+async function lintInChunks(
+  options: LinterOptions,
+  inputs: RunInputs,
+  fileRules: readonly AnyRule[],
+  toLint: readonly string[],
+  store: { fingerprint: (query: string) => string } | undefined,
+  meanwhile: () => void,
+): Promise<ChunkResult[]> {
+  const { repository } = options;
+  const chunkCount = Math.ceil(toLint.length / CHUNK_SIZE);
+  const queue = new Int32Array(new SharedArrayBuffer(4));
+  const threads = threadCount(options, toLint.length, chunkCount, fileRules.length);
+  const source = threads > 1 ? repository.source.describe?.() : undefined;
+  let pool: ReturnType<typeof startWorkers> | undefined;
+  if (source && options.workerSetup) {
+    try {
+      pool = startWorkers(threads - 1, {
+        source,
+        files: repository.files,
+        toLint,
+        store: store !== undefined,
+        descriptorFile: options.workerSetup.descriptorFile,
+        descriptor: options.descriptor,
+        cliRules: options.workerSetup.cliRules,
+        kind: options.kind,
+        tool: options.tool,
+        base: options.workerSetup.base,
+        ruleIds: fileRules.map((rule) => rule.id),
+        queue: queue.buffer,
+      });
+    } catch {
+      // No threads to be had here: this one lints every chunk.
+      pool = undefined;
+    }
+  }
+  try {
+    meanwhile();
+    const chunkOf = new Map(toLint.map((file, index) => [file, Math.floor(index / CHUNK_SIZE)]));
+    // Documents of chunks that nobody has claimed yet are kept: this thread may lint them next.
+    const forget = (): void => {
+      const next = Atomics.load(queue, 0);
+      repository.forgetParsed((file) => (chunkOf.get(file) ?? -1) >= next);
+    };
+    forget();
+    const results: ChunkResult[] = [];
+    const thread = { searched: new Set<string>() };
+    for (let index = claimChunk(queue); index < chunkCount; index = claimChunk(queue)) {
+      results[index] = lintChunk(inputs, fileRules, toLint.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE), store, thread);
+      forget();
+    }
+    if (pool) for (const [index, result] of await pool.done) results[index] = result;
+    return results;
+  } catch (error) {
+    await pool?.stop();
+    throw error;
+  }
+}
+
+function threadCount(options: LinterOptions, files: number, chunkCount: number, fileRules: number): number {
+  if (!options.workerSetup || chunkCount < 2 || fileRules === 0 || !canStartWorkers()) return 1;
+  const concurrency = options.concurrency ?? 1;
+  const wanted = concurrency === 'auto' ? (files >= AUTO_PARALLEL_MIN_FILES ? availableParallelism() : 1) : concurrency;
+  return Math.max(1, Math.min(wanted, chunkCount));
 }
 
 function hasOverrideTurningOn(ruleId: string, options: LinterOptions): boolean {
@@ -309,12 +333,13 @@ function applyDirectives(
   options: LinterOptions,
   targetSet: ReadonlySet<string>,
   readFiles: ReadonlySet<string>,
+  hasNoDirectives: (file: string) => boolean,
 ): Diagnostic[] {
   const { repository } = options;
   const sets = new Map<string, DirectiveSet>();
   const directivesOf = (file: string): DirectiveSet | undefined => {
     if (!sets.has(file)) {
-      const text = repository.hasFile(file) ? repository.text(file) : undefined;
+      const text = repository.hasFile(file) && !hasNoDirectives(file) ? repository.text(file) : undefined;
       const directives = text === undefined ? [] : parseDirectives(text);
       sets.set(file, new DirectiveSet(directives));
     }

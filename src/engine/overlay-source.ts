@@ -1,5 +1,5 @@
 import type { FileReadFailure } from '../manifests/yaml-file.js';
-import type { FileSource } from './file-source.js';
+import type { FileSource, SourceDescription } from './file-source.js';
 
 /** A FileSource with some files replaced in memory: how --fix re-lints its own output before writing. */
 export class OverlaySource implements FileSource {
@@ -24,5 +24,10 @@ export class OverlaySource implements FileSource {
   readBytes(file: string): Buffer | FileReadFailure {
     const changed = this.changes.get(file);
     return changed === undefined ? this.#base.readBytes(file) : Buffer.from(changed, 'utf8');
+  }
+
+  describe(): SourceDescription | undefined {
+    const base = this.#base.describe?.();
+    return base && { ...base, changes: [...base.changes, ...this.changes] };
   }
 }

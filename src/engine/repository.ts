@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { parseYamlFile, type FileReadFailure, type YamlFile } from '../manifests/yaml-file.js';
+import { hasDirectives } from './directives.js';
 import type { FileSource } from './file-source.js';
 
 // kustomize also reads a file named `Kustomization`, without an extension.
@@ -32,7 +33,12 @@ function digest(data: string | Buffer): string {
  * that is what the lint cache relies on.
  *
  * Query keys: `c:<file>` contents, `f:<file>` hasFile, `d:<dir>` hasDirectory, `y:<file>`
- * isYamlFile, `u:<dir>` filesUnder, `l:` the whole file list.
+ * isYamlFile, `u:<dir>` filesUnder, `l:` the whole file list, `s:<text>` the YAML files whose
+ * text contains a string (yamlFilesContaining).
+ *
+ * Parsed YAML is kept until `forgetParsed` drops it: the linter lints the target files a chunk
+ * at a time and drops each chunk's documents once its rules have run, so that a large
+ * repository is never held in memory as parsed documents all at once.
  */
 export class Repository {
   readonly source: FileSource;
@@ -43,6 +49,8 @@ export class Repository {
   readonly #texts = new Map<string, string | FileReadFailure>();
   readonly #yaml = new Map<string, YamlFile>();
   readonly #hashes = new Map<string, string>();
+  readonly #containing = new Map<string, readonly string[]>();
+  readonly #shared = new Map<string, { value: unknown; queries: ReadonlySet<string> }>();
   #listHash: string | undefined;
   #queries: Set<string> | undefined;
 
@@ -97,6 +105,8 @@ export class Repository {
       case 'l:':
         this.#listHash ??= digest(this.files.join('\0'));
         return this.#listHash;
+      case 's:':
+        return digest(this.#yamlFilesContaining(argument).map((file) => `${file}\0${this.contentHash(file)}`).join('\0'));
       default:
         // An unknown query (from another version) never matches.
         return `?${query}`;
@@ -107,33 +117,40 @@ export class Repository {
   contentHash(file: string): string {
     const loaded = this.#load(file);
     if (loaded === undefined) return '-';
-    return this.#hashes.get(file) ?? (typeof loaded === 'object' ? `!${loaded.reason}:${loaded.detail}` : '-');
+    let hash = this.#hashes.get(file);
+    if (hash === undefined) {
+      if (typeof loaded === 'object') return `!${loaded.reason}:${loaded.detail}`;
+      // Valid UTF-8 decodes and encodes back to the same bytes: this is the hash of the file's bytes.
+      hash = digest(loaded);
+      this.#hashes.set(file, hash);
+    }
+    return hash;
   }
 
-  #note(query: string): void {
-    this.#queries?.add(query);
+  #note(kind: string, argument: string): void {
+    this.#queries?.add(kind + argument);
   }
 
   /** Every file, as rules see `context.files`: asking for it makes the whole list a dependency. */
   fileList(): readonly string[] {
-    this.#note('l:');
+    this.#note('l:', '');
     return this.files;
   }
 
   hasFile(file: string): boolean {
-    this.#note(`f:${file}`);
+    this.#note('f:', file);
     return this.#fileSet.has(file);
   }
 
   hasDirectory(directory: string): boolean {
     const normalized = directory.replace(/\/+$/, '');
-    this.#note(`d:${normalized}`);
+    this.#note('d:', normalized);
     return this.#directories.has(normalized);
   }
 
   filesUnder(directory: string): readonly string[] {
     const normalized = directory === '.' ? '' : directory.replace(/\/+$/, '');
-    this.#note(`u:${normalized}`);
+    this.#note('u:', normalized);
     return this.#filesUnder(normalized);
   }
 
@@ -148,7 +165,7 @@ export class Repository {
   }
 
   isYamlFile(file: string): boolean {
-    this.#note(`y:${file}`);
+    this.#note('y:', file);
     return this.#isYamlFile(file);
   }
 
@@ -162,8 +179,9 @@ export class Repository {
     if (loaded === undefined) {
       const bytes = this.source.readBytes(file);
       if (Buffer.isBuffer(bytes)) {
-        this.#hashes.set(file, digest(bytes));
         loaded = decode(bytes);
+        // Text is hashed when a cache asks (contentHash); bytes that are not text only here.
+        if (typeof loaded === 'object') this.#hashes.set(file, digest(bytes));
       } else {
         loaded = bytes;
       }
@@ -173,13 +191,13 @@ export class Repository {
   }
 
   text(file: string): string | undefined {
-    this.#note(`c:${file}`);
+    this.#note('c:', file);
     const loaded = this.#load(file);
     return typeof loaded === 'string' ? loaded : undefined;
   }
 
   readFailure(file: string): FileReadFailure | undefined {
-    this.#note(`c:${file}`);
+    this.#note('c:', file);
     const loaded = this.#load(file);
     return typeof loaded === 'object' ? loaded : undefined;
   }
@@ -190,7 +208,7 @@ export class Repository {
   }
 
   yaml(file: string): YamlFile | undefined {
-    this.#note(`c:${file}`);
+    this.#note('c:', file);
     if (!this.isYamlFile(file)) return undefined;
     let parsed = this.#yaml.get(file);
     if (parsed === undefined) {
@@ -200,5 +218,88 @@ export class Repository {
       this.#yaml.set(file, parsed);
     }
     return parsed;
+  }
+
+  /**
+   * The YAML files (as `isYamlFile`) whose text contains every one of `texts`, in file order: a cheap
+   * pre-filter that spares parsing every file to find the few of some kind. A file whose text
+   * has a backslash is always included, since a double-quoted YAML string can spell any text
+   * with escapes (`"Secre\x74"` is `Secret`); anchors, aliases and merge keys only repeat text
+   * that the file already contains.
+   */
+  yamlFilesContaining(...texts: readonly string[]): readonly string[] {
+    const search = texts.join('\0');
+    this.#note('s:', search);
+    return this.#yamlFilesContaining(search);
+  }
+
+  /** `search`: the texts to find, joined with NUL; a file must contain every one. */
+  #yamlFilesContaining(search: string): readonly string[] {
+    let found = this.#containing.get(search);
+    if (found === undefined) {
+      const needles = search.split('\0');
+      found = this.files.filter((file) => {
+        if (!this.#isYamlFile(file)) return false;
+        const loaded = this.#load(file);
+        return typeof loaded === 'string' && (needles.every((needle) => loaded.includes(needle)) || loaded.includes('\\'));
+      });
+      this.#containing.set(search, found);
+    }
+    return found;
+  }
+
+  /**
+   * A value computed once per run however many rules (and chunks of files) ask for it, for
+   * what depends on the repository but not on the files being linted, such as the custom
+   * resources its CRDs define. Whatever the computation asked of the repository is replayed
+   * into the recording of every caller, so that cached results depend on it too. `compute`
+   * must not report.
+   */
+  shared<T>(key: string, compute: () => T): T {
+    let entry = this.#shared.get(key);
+    if (entry === undefined) {
+      const parsedBefore = new Set(this.#yaml.keys());
+      const { result, queries } = this.recordQueries(compute);
+      // What the computation parsed is dropped: it keeps what it needs, and a file that is
+      // linted later is parsed again then, rather than held in memory until its turn.
+      for (const file of this.#yaml.keys()) if (!parsedBefore.has(file)) this.#yaml.delete(file);
+      entry = { value: result, queries: this.#compact(queries) };
+      this.#shared.set(key, entry);
+    } else if (this.#queries) {
+      for (const query of entry.queries) this.#queries.add(query);
+    }
+    return entry.value as T;
+  }
+
+  /**
+   * Drops the queries that a `s:` query among them answers already: the contents and YAML-ness
+   * of the files it matched (its fingerprint changes whenever they do). A computation over the
+   * few files that mention a kind then depends on one query, not on each of those files.
+   */
+  #compact(queries: ReadonlySet<string>): ReadonlySet<string> {
+    const covered = new Set<string>();
+    for (const query of queries) {
+      if (query.startsWith('s:')) for (const file of this.#yamlFilesContaining(query.slice(2))) covered.add(file);
+    }
+    if (covered.size === 0) return queries;
+    return new Set([...queries].filter((query) => !((query.startsWith('c:') || query.startsWith('y:')) && covered.has(query.slice(2)))));
+  }
+
+  /** The files whose contents a query key stands for: its file for `c:`, the files matched for `s:`. */
+  filesRead(query: string): readonly string[] {
+    if (query.startsWith('c:')) return [query.slice(2)];
+    if (query.startsWith('s:')) return this.#yamlFilesContaining(query.slice(2));
+    return [];
+  }
+
+  /** Drops parsed YAML, except that of the files `keep` names; they are parsed again if asked for. */
+  forgetParsed(keep: (file: string) => boolean = () => false): void {
+    for (const file of this.#yaml.keys()) if (!keep(file)) this.#yaml.delete(file);
+  }
+
+  /** Whether the file's text has inline directives (`gitops-lint-…`), for files read in this run. */
+  hasLoadedDirectives(file: string): boolean | undefined {
+    const loaded = this.#texts.get(file);
+    return loaded === undefined ? undefined : typeof loaded === 'string' && hasDirectives(loaded);
   }
 }

@@ -99,12 +99,35 @@ export interface RuleContext<MessageIds extends string> {
   yaml(path: string): YamlFile | undefined;
   /** Whether the path is a YAML file that the engine parses (not a Helm template). */
   isYamlFile(path: string): boolean;
+  /**
+   * The YAML files whose text contains every one of `texts`, in file order: a cheap pre-filter
+   * for a rule that needs the documents of a few kinds from the whole repository (CRDs,
+   * GitRepository objects: their kind and API group), so that it parses those files only. It
+   * may include files that turn out not to hold such a document (the text is in a comment, or
+   * the file uses escapes), never fewer.
+   */
+  yamlFilesContaining(...texts: readonly string[]): readonly string[];
+  /**
+   * A value computed once per run, however many rules and chunks of files ask, for facts of
+   * the repository as a whole that do not depend on the files being linted (the custom
+   * resources its CRDs define, the files its kustomizations name as patches). `key` names the
+   * computation for the whole run; `compute` must not report.
+   */
+  shared<T>(key: string, compute: () => T): T;
   report(descriptor: ReportDescriptor<MessageIds>): void;
   /**
-   * A one-line note about the run that is not a finding, such as how many objects a rule could
-   * not check. The CLI prints notes on stderr; they never appear in reports.
+   * A one-line note about the run that is not a finding. The CLI prints notes on stderr; they
+   * never appear in reports. A file-scope rule runs on the target files a chunk at a time, so
+   * it notes per chunk: to sum something up over the whole run, use `tally`.
    */
   note(descriptor: { messageId: MessageIds; data?: Readonly<Record<string, string | number>> }): void;
+  /**
+   * Counts one occurrence of `key` (such as the kind of an object that could not be checked)
+   * towards one note for the whole run, made after every rule has run: its message gets
+   * `{{count}}` (occurrences), `{{keyCount}}` (distinct keys) and `{{keys}}` (the first keys in
+   * order, and how many more).
+   */
+  tally(descriptor: { messageId: MessageIds; key: string }): void;
 }
 
 export interface RuleDefinition<Options extends readonly unknown[], MessageIds extends string> {

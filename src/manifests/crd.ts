@@ -1,4 +1,4 @@
-import { isRecord, type KubernetesObject } from './objects.js';
+import { isRecord, repositoryObjectsOfKind, type KubernetesObject, type RepositoryObjectSource } from './objects.js';
 
 /** One version of a custom resource, as a CustomResourceDefinition in the repository defines it. */
 export interface CustomResourceVersion {
@@ -37,11 +37,24 @@ export function customResourceVersions(objects: readonly KubernetesObject[]): Cu
   return versions;
 }
 
-/** Whether each custom kind (`group/Kind`) that a CRD in the repository defines is namespaced. */
+/** Whether each custom kind (`group/Kind`) that a CRD among the objects defines is namespaced. */
 export function customResourceScopes(objects: readonly KubernetesObject[]): Map<string, boolean> {
   const scopes = new Map<string, boolean>();
   for (const version of customResourceVersions(objects)) scopes.set(`${version.group}/${version.kind}`, version.namespaced);
   return scopes;
+}
+
+const CRD_GROUP = 'apiextensions.k8s.io';
+const CRD_KIND = 'CustomResourceDefinition';
+
+/** The custom resource versions that the repository's CRDs define, computed once per run. */
+export function repositoryCustomResourceVersions(source: RepositoryObjectSource): readonly CustomResourceVersion[] {
+  return source.shared('custom-resource-versions', () => customResourceVersions(repositoryObjectsOfKind(source, CRD_GROUP, CRD_KIND)));
+}
+
+/** Whether each custom kind (`group/Kind`) that a CRD in the repository defines is namespaced, computed once per run. */
+export function repositoryCustomResourceScopes(source: RepositoryObjectSource): ReadonlyMap<string, boolean> {
+  return source.shared('custom-resource-scopes', () => customResourceScopes(repositoryObjectsOfKind(source, CRD_GROUP, CRD_KIND)));
 }
 
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions'] as const;

@@ -102,3 +102,82 @@ export function kustomizationReferences(document: Document.Parsed): KustomizeRef
   }
   return references;
 }
+
+/** Top-level fields whose entries are kustomizations or resources (a directory is fine); the others name files. */
+const RESOURCE_FIELDS = new Set(['resources', 'bases', 'components', 'generators', 'transformers', 'validators']);
+/** Keys whose values are paths wherever they appear (patches, replacements, openapi, generators' env). */
+const PATH_KEYS = new Set(['path', 'env']);
+const KEY = /^([A-Za-z_][A-Za-z0-9_./-]*):(?: +(.*))?$/;
+const SINGLE_QUOTED = /^'([^']*)' *(?:#.*)?$/;
+const DOUBLE_QUOTED = /^"([^"\\]*)" *(?:#.*)?$/;
+/** Characters a plain scalar cannot start with, or that start what this reader does not read (anchors, tags, block scalars, flow collections). */
+const NOT_PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+
+/** A value that may be a local path in a kustomization, with the kind of entry it would be. */
+export interface QuickReference {
+  kind: 'resource' | 'file';
+  value: string;
+}
+
+/** The scalar of a value after `key:` or `- `: undefined for anything but a one-line scalar, `''` for none. */
+function quickScalar(text: string): string | undefined {
+  if (text === '' || text.startsWith('#')) return '';
+  if (text === '[]' || text === '{}') return '';
+  const quoted = SINGLE_QUOTED.exec(text) ?? DOUBLE_QUOTED.exec(text);
+  if (quoted) return quoted[1];
+  if (NOT_PLAIN_START.test(text)) return undefined;
+  const comment = text.indexOf(' #');
+  const value = (comment === -1 ? text : text.slice(0, comment)).trimEnd();
+  // A `: ` inside would make it a mapping; a trailing colon, a key.
+  if (value.includes(': ') || value.endsWith(':')) return undefined;
+  return value;
+}
+
+/**
+ * Reads the entries of a kustomization that can be local paths without building a YAML
+ * document, for the common block-style file (`key:`, `key: value`, `- value` and
+ * `- key: value` lines, plain or simply quoted scalars, comments). Every path that
+ * kustomizationReferences would find is among them, with its kind; there may be more (any
+ * list item, and `path` or `env` values at any depth), so a caller can only conclude that the
+ * file names nothing missing when each of these exists. Returns undefined for a file it does
+ * not read: flow collections, block or multi-line scalars, anchors, aliases, tags, tabs,
+ * several documents; such a file has to be parsed.
+ */
+export function quickKustomizationReferences(text: string): QuickReference[] | undefined {
+  if (text.includes('\t') || text.includes('\r')) return undefined;
+  const references: QuickReference[] = [];
+  let field: string | undefined;
+  /** Whether the last top-level key opened a block (no value on its line). */
+  let opened = false;
+  for (const line of text.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    let rest = line.slice(indent);
+    if (rest === '' || rest.startsWith('#')) continue;
+    if (indent === 0 && (rest.startsWith('---') || rest.startsWith('...') || rest.startsWith('%'))) return undefined;
+    let isItem = false;
+    if (rest === '-' || rest.startsWith('- ')) {
+      if (field === undefined || (indent === 0 && !opened)) return undefined;
+      isItem = true;
+      rest = rest.slice(1).trimStart();
+      if (rest === '') return undefined;
+    }
+    const key = KEY.exec(rest);
+    if (key) {
+      const name = key[1] ?? '';
+      const value = quickScalar(key[2] ?? '');
+      if (value === undefined) return undefined;
+      if (indent === 0 && !isItem) {
+        field = name;
+        opened = value === '';
+      } else if (PATH_KEYS.has(name) && value !== '') {
+        references.push({ kind: 'file', value });
+      }
+      continue;
+    }
+    if (!isItem || field === undefined) return undefined;
+    const value = quickScalar(rest);
+    if (value === undefined) return undefined;
+    if (value !== '') references.push({ kind: RESOURCE_FIELDS.has(field) ? 'resource' : 'file', value });
+  }
+  return references;
+}

@@ -162,28 +162,48 @@ export function formatPath(keys: readonly (string | number)[]): string {
   return text;
 }
 
-/** What a rule needs to find kustomizations: the RuleContext's file list and YAML access. */
-export interface KustomizationSource extends ObjectSource {
-  readonly files: readonly string[];
+/**
+ * What a rule needs to find objects of a few kinds anywhere in the repository without parsing
+ * every file: the RuleContext's text pre-filter and its values shared across a run.
+ */
+export interface RepositoryObjectSource extends ObjectSource {
+  yamlFilesContaining(...texts: readonly string[]): readonly string[];
+  shared<T>(key: string, compute: () => T): T;
+}
+
+/**
+ * Every object of an API group and kind in the repository, computed once per run. Only the
+ * files whose text contains both are parsed: an object spells out its kind and, in its
+ * apiVersion, its group (the core group `''` is not searched for).
+ */
+export function repositoryObjectsOfKind(source: RepositoryObjectSource, group: string, kind: string): readonly KubernetesObject[] {
+  return source.shared(`objects-of-kind:${group}/${kind}`, () =>
+    objectsIn(source, source.yamlFilesContaining(kind, ...(group === '' ? [] : [group]))).filter(
+      (object) => object.group === group && object.kind === kind,
+    ),
+  );
 }
 
 /**
  * Files that kustomizations name as patches (`patches[].path`, `patchesStrategicMerge`,
- * `patchesJson6902[].path`): partial objects that are merged into others, not objects of their own.
+ * `patchesJson6902[].path`): partial objects that are merged into others, not objects of their
+ * own. Computed once per run, from the kustomizations whose text mentions patches.
  */
-export function patchFiles(source: KustomizationSource): Set<string> {
-  const patches = new Set<string>();
-  for (const file of source.files) {
-    if (!isKustomizationFile(file)) continue;
-    const yaml = source.yaml(file);
-    if (!yaml || yaml.errors.length > 0) continue;
-    const directory = path.posix.dirname(file);
-    for (const document of yaml.documents) {
-      for (const reference of kustomizationReferences(document.document)) {
-        if (!['patches', 'patchesStrategicMerge', 'patchesJson6902'].includes(reference.field)) continue;
-        patches.add(path.posix.normalize(path.posix.join(directory === '.' ? '' : directory, reference.value)));
+export function patchFiles(source: RepositoryObjectSource): ReadonlySet<string> {
+  return source.shared('kustomize-patch-files', () => {
+    const patches = new Set<string>();
+    for (const file of source.yamlFilesContaining('patches')) {
+      if (!isKustomizationFile(file)) continue;
+      const yaml = source.yaml(file);
+      if (!yaml || yaml.errors.length > 0) continue;
+      const directory = path.posix.dirname(file);
+      for (const document of yaml.documents) {
+        for (const reference of kustomizationReferences(document.document)) {
+          if (!['patches', 'patchesStrategicMerge', 'patchesJson6902'].includes(reference.field)) continue;
+          patches.add(path.posix.normalize(path.posix.join(directory === '.' ? '' : directory, reference.value)));
+        }
       }
     }
-  }
-  return patches;
+    return patches;
+  });
 }

@@ -23,6 +23,7 @@ interface LintFlags {
   cache?: boolean;
   cacheLocation?: string;
   base?: string;
+  concurrency?: number | 'auto';
 }
 
 function parseRuleFlags(values: readonly string[] | undefined): Record<string, RuleEntry> {
@@ -61,6 +62,7 @@ export async function runLint(paths: string[], flags: LintFlags, cwd: string, io
     ...(flags.base !== undefined ? { base: flags.base } : {}),
     ...(flags.cache ? { cache: true } : {}),
     ...(flags.cacheLocation !== undefined ? { cacheLocation: flags.cacheLocation } : {}),
+    ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
   });
   for (const notice of report.notices) io.stderr(`gitops-init: ${notice}\n`);
   const results = flags.quiet ? onlyErrors(report.results) : report.results;

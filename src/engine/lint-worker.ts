@@ -1,0 +1,61 @@
+/**
+ * A worker thread of the linter (see worker-pool.ts): it rebuilds the run from plain data
+ * (the file list, the descriptor, the rule settings), takes chunks of target files from the
+ * shared counter until none is left, runs the file-scope rules on each, and replies with the
+ * results of the chunks it linted.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { rules } from '../../rules/index.js';
+import { RuleConfig } from '../config/rule-config.js';
+import { InternalError } from '../errors.js';
+import { openBaseRevision } from '../git/base-revision.js';
+import { WorkingTreeSource } from './file-source.js';
+import { OverlaySource } from './overlay-source.js';
+import { Repository } from './repository.js';
+import { lintChunk, type ChunkResult, type RunInputs } from './rule-runner.js';
+import { CHUNK_SIZE, claimChunk, type WorkerReply, type WorkerTask } from './worker-pool.js';
+
+async function run(task: WorkerTask): Promise<[number, ChunkResult][]> {
+  const rulesById = new Map(rules.map((rule) => [rule.id, rule]));
+  const fileRules = task.ruleIds.map((id) => {
+    const rule = rulesById.get(id);
+    if (!rule) throw new InternalError(`a lint worker has no rule "${id}"`);
+    return rule;
+  });
+  const loaded = task.descriptor && { file: task.descriptorFile ?? 'gitops.yaml', descriptor: task.descriptor, lineOf: () => undefined };
+  const config = new RuleConfig(rulesById, loaded, task.cliRules);
+  const overlay = new OverlaySource(WorkingTreeSource.fromDescription(task.source, task.files));
+  for (const [file, text] of task.source.changes) overlay.changes.set(file, text);
+  const repository = new Repository(overlay, task.files);
+  const base = task.base && (await openBaseRevision(overlay.root, task.base.ref, task.base.staged));
+  const inputs: RunInputs = { repository, config, descriptor: task.descriptor, kind: task.kind, tool: task.tool, base, targetFiles: [] };
+  const queue = new Int32Array(task.queue);
+  const chunkOf = new Map(task.toLint.map((file, index) => [file, Math.floor(index / CHUNK_SIZE)]));
+  const fingerprints = new Map<string, string>();
+  const store = task.store
+    ? {
+        fingerprint: (query: string): string => {
+          let value = fingerprints.get(query);
+          if (value === undefined) fingerprints.set(query, (value = repository.fingerprint(query)));
+          return value;
+        },
+      }
+    : undefined;
+  const done: [number, ChunkResult][] = [];
+  const thread = { searched: new Set<string>() };
+  for (let index = claimChunk(queue); index * CHUNK_SIZE < task.toLint.length; index = claimChunk(queue)) {
+    done.push([index, lintChunk(inputs, fileRules, task.toLint.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE), store, thread)]);
+    // Keep the documents of chunks nobody has claimed yet: this thread may lint them next.
+    const next = Atomics.load(queue, 0);
+    repository.forgetParsed((file) => (chunkOf.get(file) ?? -1) >= next);
+  }
+  return done;
+}
+
+const port = parentPort;
+if (port) {
+  run(workerData as WorkerTask).then(
+    (chunks) => port.postMessage({ chunks } satisfies WorkerReply),
+    (error: unknown) => port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
+  );
+}

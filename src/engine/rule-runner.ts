@@ -1,0 +1,278 @@
+import type { Descriptor, GitopsTool, RepositoryKind } from '../config/descriptor.js';
+import type { RuleConfig } from '../config/rule-config.js';
+import { InternalError } from '../errors.js';
+import type { BaseRevision } from '../git/base-revision.js';
+import type { SourcePosition } from '../manifests/yaml-file.js';
+import type { Repository } from './repository.js';
+import type { AnyRule, ReportDescriptor, RuleContext, Severity } from './rule.js';
+import type { Diagnostic, StoredRun } from './linter.js';
+
+/**
+ * Running rules over a Repository: one rule on some files (executeRule), and the file-scope
+ * rules over a chunk of target files (lintChunk). The linter runs chunks in its own thread and
+ * in worker threads (lint-worker.ts) alike, so that both produce the same results.
+ */
+
+/** What every rule run of one lint run shares. */
+export interface RunInputs {
+  repository: Repository;
+  config: RuleConfig;
+  descriptor: Descriptor | undefined;
+  kind: RepositoryKind | undefined;
+  tool: GitopsTool | undefined;
+  base: BaseRevision | undefined;
+  /** The files this run lints. */
+  targetFiles: readonly string[];
+}
+
+/** Counts per `<ruleId> <messageId>`, then per key (see RuleContext.tally). */
+export type Tallies = Record<string, Record<string, number>>;
+
+export interface RuleRun {
+  diagnostics: Diagnostic[];
+  notes: string[];
+  tallies: Tallies;
+  /** Query keys of everything the rule asked (see Repository.fingerprint). */
+  queries: Set<string>;
+}
+
+/** The query key of the list of files being linted (a linter input, not a repository question). */
+export const TARGETS_QUERY = 't:';
+
+/** Fills `{{name}}` placeholders, leaving unknown ones as they are (as ESLint). */
+export function interpolate(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (whole, name: string) =>
+    Object.hasOwn(data, name) ? String(data[name]) : whole,
+  );
+}
+
+export function severityNumber(severity: Severity): 0 | 1 | 2 {
+  return severity === 'error' ? 2 : severity === 'warn' ? 1 : 0;
+}
+
+function textPosition(text: string, offset: number): SourcePosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line += 1;
+    lineStart = index + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+export function addTallies(into: Tallies, from: Readonly<Tallies> | undefined): void {
+  if (!from) return;
+  for (const [note, counts] of Object.entries(from)) {
+    const target = (into[note] ??= {});
+    for (const [key, count] of Object.entries(counts)) target[key] = (target[key] ?? 0) + count;
+  }
+}
+
+/** Runs one rule over some target files and returns its findings and what it asked. */
+export function executeRule(inputs: RunInputs, rule: AnyRule, targetFiles: readonly string[], ruleOptions: readonly unknown[]): RuleRun {
+  const { repository, config } = inputs;
+  const found: Diagnostic[] = [];
+  const notes: string[] = [];
+  const tallies: Tallies = {};
+  let usedTargets = false;
+  const locate = (descriptor: ReportDescriptor<string>): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> => {
+    if (descriptor.line !== undefined) {
+      return {
+        line: descriptor.line,
+        column: descriptor.column ?? 1,
+        ...(descriptor.endLine === undefined ? {} : { endLine: descriptor.endLine }),
+        ...(descriptor.endColumn === undefined ? {} : { endColumn: descriptor.endColumn }),
+      };
+    }
+    const range = descriptor.node?.range ?? descriptor.range;
+    if (!range) return {};
+    const yamlFile = repository.yaml(descriptor.file);
+    const text = yamlFile ? undefined : repository.text(descriptor.file);
+    const position = yamlFile
+      ? yamlFile.position
+      : text === undefined
+        ? undefined
+        : (offset: number) => textPosition(text, offset);
+    if (!position) return {};
+    const start = position(range[0]);
+    const end = position(range[1]);
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  };
+  const template = (messageId: string, what: string): string => {
+    const text = rule.meta.messages[messageId];
+    if (text === undefined) throw new InternalError(`rule "${rule.id}" ${what} an unknown messageId "${messageId}"`);
+    return text;
+  };
+  const context: RuleContext<string> = {
+    ruleId: rule.id,
+    get files() {
+      return repository.fileList();
+    },
+    get targetFiles() {
+      // A run over one file's rules is keyed on that file already.
+      if (targetFiles !== inputs.targetFiles) return targetFiles;
+      usedTargets = true;
+      return targetFiles;
+    },
+    descriptor: inputs.descriptor,
+    kind: inputs.kind,
+    tool: inputs.tool,
+    base: inputs.base,
+    hasFile: (file) => repository.hasFile(file),
+    hasDirectory: (directory) => repository.hasDirectory(directory),
+    filesUnder: (directory) => repository.filesUnder(directory),
+    text: (file) => repository.text(file),
+    readFailure: (file) => repository.readFailure(file),
+    yaml: (file) => repository.yaml(file),
+    isYamlFile: (file) => repository.isYamlFile(file),
+    yamlFilesContaining: (...texts) => repository.yamlFilesContaining(...texts),
+    shared: (key, compute) => repository.shared(key, compute),
+    note(descriptor) {
+      notes.push(`${rule.id}: ${interpolate(template(descriptor.messageId, 'noted'), descriptor.data)}`);
+    },
+    tally(descriptor) {
+      template(descriptor.messageId, 'tallied');
+      const counts = (tallies[`${rule.id} ${descriptor.messageId}`] ??= {});
+      counts[descriptor.key] = (counts[descriptor.key] ?? 0) + 1;
+    },
+    report(descriptor) {
+      const message = template(descriptor.messageId, 'reported');
+      const fileSetting = config.forFile(rule.id, descriptor.file);
+      const configured = severityNumber(fileSetting.severity);
+      const severity = descriptor.severity === 'warn' && configured === 2 ? 1 : configured;
+      if (severity === 0) return;
+      found.push({
+        ruleId: rule.id,
+        messageId: descriptor.messageId,
+        severity,
+        message: interpolate(message, descriptor.data),
+        file: descriptor.file,
+        ...locate(descriptor),
+        ...(descriptor.fix && rule.meta.fixable ? { fix: descriptor.fix } : {}),
+      });
+    },
+  };
+  const { queries } = repository.recordQueries(() => {
+    try {
+      rule.check(context, ruleOptions);
+    } catch (error) {
+      if (error instanceof InternalError) throw error;
+      throw new InternalError(`rule "${rule.id}" crashed: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    }
+  });
+  if (usedTargets) queries.add(TARGETS_QUERY);
+  return { diagnostics: found, notes, tallies, queries };
+}
+
+/** Query key to fingerprint, for the queries of a stored run. */
+export function fingerprintsOf(queries: Iterable<string>, fingerprint: (query: string) => string): Record<string, string> {
+  const dependencies: Record<string, string> = {};
+  for (const query of [...queries].sort()) dependencies[query] = fingerprint(query);
+  return dependencies;
+}
+
+/** What one thread remembers from chunk to chunk. */
+export interface ThreadState {
+  /** `s:` queries whose matched files this thread has counted as read. */
+  searched: Set<string>;
+}
+
+/** The file-scope rules' results on one chunk of target files. */
+export interface ChunkResult {
+  diagnostics: Diagnostic[];
+  /** Notes in rule order. */
+  notes: string[];
+  tallies: Tallies;
+  /** Files whose contents the rules read (their unused directives are reported). */
+  reads: string[];
+  /** Of the files read, those with inline directives. */
+  withDirectives: string[];
+  /** With `store`: one stored run per file, for the cache. */
+  stored?: [string, StoredRun][];
+}
+
+/**
+ * Runs the file-scope rules on a chunk of target files. Without `store`, each rule runs once
+ * per group of files that overrides treat alike, with that group's options. With `store`
+ * (for the cache), the rules run file by file and each file's run is returned with what it
+ * depends on, so that a change to one file re-lints that file only.
+ */
+export function lintChunk(
+  inputs: RunInputs,
+  fileRules: readonly AnyRule[],
+  files: readonly string[],
+  store: { fingerprint: (query: string) => string } | undefined,
+  thread: ThreadState,
+): ChunkResult {
+  const { config, repository } = inputs;
+  const result: ChunkResult = { diagnostics: [], notes: [], tallies: {}, reads: [], withDirectives: [] };
+  const reads = new Set<string>();
+  const take = (run: RuleRun): void => {
+    for (const query of run.queries) {
+      if (query.startsWith('c:')) {
+        reads.add(query.slice(2));
+      } else if (query.startsWith('s:') && !thread.searched.has(query)) {
+        // The files a search matched count as read once per thread, not once per chunk.
+        thread.searched.add(query);
+        for (const file of repository.filesRead(query)) reads.add(file);
+      }
+    }
+  };
+  if (store) {
+    result.stored = [];
+    for (const file of files) {
+      const found: Diagnostic[] = [];
+      const notes: string[] = [];
+      const tallies: Tallies = {};
+      const queries = new Set<string>();
+      for (const rule of fileRules) {
+        const setting = config.forFile(rule.id, file);
+        if (setting.severity === 'off') continue;
+        const run = executeRule(inputs, rule, [file], setting.options);
+        found.push(...run.diagnostics);
+        notes.push(...run.notes);
+        addTallies(tallies, run.tallies);
+        for (const query of run.queries) queries.add(query);
+        take(run);
+      }
+      result.diagnostics.push(...found);
+      result.notes.push(...notes);
+      addTallies(result.tallies, tallies);
+      result.stored.push([
+        file,
+        {
+          dependencies: fingerprintsOf(queries, store.fingerprint),
+          diagnostics: found,
+          ...(notes.length > 0 ? { notes } : {}),
+          ...(Object.keys(tallies).length > 0 ? { tallies } : {}),
+        },
+      ]);
+    }
+  } else {
+    const groups = new Map<string, string[]>();
+    for (const file of files) {
+      const key = config.overrideKey(file);
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = []));
+      group.push(file);
+    }
+    for (const rule of fileRules) {
+      for (const [key, group] of groups) {
+        const first = group[0];
+        const setting = first !== undefined && key !== '' ? config.forFile(rule.id, first) : config.base(rule.id);
+        if (setting.severity === 'off') continue;
+        const run = executeRule(inputs, rule, group, setting.options);
+        result.diagnostics.push(...run.diagnostics);
+        result.notes.push(...run.notes);
+        addTallies(result.tallies, run.tallies);
+        take(run);
+      }
+    }
+  }
+  result.reads = [...reads];
+  result.withDirectives = result.reads.filter((file) => repository.hasLoadedDirectives(file) === true);
+  return result;
+}

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Descriptor, GitopsTool, RepositoryKind, RuleEntry } from '../config/descriptor.js';
+import { InternalError } from '../errors.js';
+import type { SourceDescription } from './file-source.js';
+import type { ChunkResult } from './rule-runner.js';
+
+/**
+ * Worker threads for the file-scope rules. Target files are cut into chunks of CHUNK_SIZE, and
+ * every thread, this one included, takes the next chunk from one shared counter until none
+ * is left, so that a slow chunk never leaves a core idle. Results are put back in chunk order,
+ * which makes them the same whichever thread linted which chunk, and the same as a run in one
+ * thread.
+ */
+
+/** Files per chunk: small enough to share out evenly, large enough that claiming one costs nothing. */
+export const CHUNK_SIZE = 64;
+
+/** Everything a worker needs to rebuild the run: plain data only. */
+export interface WorkerTask {
+  source: SourceDescription;
+  /** The repository's file list. */
+  files: readonly string[];
+  /** The files whose per-file rules run, in chunks of CHUNK_SIZE. */
+  toLint: readonly string[];
+  /** Return stored runs for the cache. */
+  store: boolean;
+  descriptorFile: string | undefined;
+  descriptor: Descriptor | undefined;
+  cliRules: Record<string, RuleEntry>;
+  kind: RepositoryKind | undefined;
+  tool: GitopsTool | undefined;
+  base: { ref: string; staged: boolean } | undefined;
+  /** Ids of the file-scope rules to run, in order. */
+  ruleIds: readonly string[];
+  /** One Int32: the next chunk to claim. */
+  queue: SharedArrayBuffer;
+}
+
+export type WorkerReply = { chunks: [number, ChunkResult][] } | { error: string };
+
+const WORKER_URL = new URL('./lint-worker.js', import.meta.url);
+
+/** Whether worker threads can be started: the compiled worker module is there (not when running from sources). */
+export function canStartWorkers(): boolean {
+  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+}
+
+/** The chunk index of the next chunk to lint, claimed for the calling thread. */
+export function claimChunk(queue: Int32Array): number {
+  return Atomics.add(queue, 0, 1);
+}
+
+/** Starts `count` workers on a task; the promise resolves to their chunks once all have finished. */
+export function startWorkers(count: number, task: WorkerTask): { done: Promise<[number, ChunkResult][]>; stop: () => Promise<void> } {
+  const workers = Array.from({ length: count }, () => new Worker(WORKER_URL, { workerData: task }));
+  const replies = workers.map(
+    (worker) =>
+      new Promise<[number, ChunkResult][]>((resolve, reject) => {
+        let replied = false;
+        worker.once('message', (reply: WorkerReply) => {
+          replied = true;
+          if ('error' in reply) reject(new InternalError(reply.error));
+          else resolve(reply.chunks);
+        });
+        worker.once('error', (error) => reject(new InternalError(`a lint worker thread failed: ${error.message}`, { cause: error })));
+        worker.once('exit', (code) => {
+          if (!replied) reject(new InternalError(`a lint worker thread exited with code ${code} before it replied`));
+        });
+      }),
+  );
+  return {
+    done: Promise.all(replies).then((lists) => lists.flat()),
+    stop: async () => {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
