@@ -43,7 +43,6 @@ export default defineRule({
     const isTenantPath = picomatch(options.tenantPaths, { dot: true });
     const tenantNamespaces = new Set<string>();
     for (const tenant of context.descriptor?.teams?.applications ?? []) for (const namespace of tenant.namespaces ?? []) tenantNamespaces.add(namespace);
-    const patches = patchFiles(context);
     const isTenant = (object: KubernetesObject): boolean =>
       context.kind === 'application' ||
       isTenantPath(object.file) ||
@@ -52,7 +51,7 @@ export default defineRule({
     for (const object of objectsIn(context, context.targetFiles)) {
       if (!isFluxKustomization(object) && !isHelmRelease(object)) continue;
       // A patch is merged into an object defined elsewhere, which carries the settings.
-      if (patches.has(object.file) || !isTenant(object)) continue;
+      if (!isTenant(object) || patchFiles(context).has(object.file)) continue;
       const spec = isRecord(object.value.spec) ? object.value.spec : {};
       const data = { object: describeObject(object), where: object.namespace === undefined ? 'it has none' : `it is in "${object.namespace}"` };
       if (typeof spec.serviceAccountName !== 'string' || spec.serviceAccountName === '') {

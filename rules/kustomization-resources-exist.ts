@@ -2,12 +2,10 @@ import path from 'node:path';
 import { defineRule } from '../src/engine/rule.js';
 import {
   isKustomizationFile,
-  isRemoteReference,
   kustomizationReferences,
   KUSTOMIZATION_FILE_NAMES,
   quickKustomizationReferences,
   type KustomizeReferenceKind,
-  type QuickReference,
 } from '../src/manifests/kustomize.js';
 
 export default defineRule({
@@ -30,7 +28,7 @@ export default defineRule({
   defaultOptions: [],
   check(context) {
     /** The problem with one entry of a kustomization in `directory`, if it has one. */
-    const problemOf = (directory: string, kind: KustomizeReferenceKind | QuickReference['kind'], value: string): { messageId: 'missing' | 'notAKustomization' | 'outside'; resolved: string } | undefined => {
+    const problemOf = (directory: string, kind: KustomizeReferenceKind, value: string): { messageId: 'missing' | 'notAKustomization' | 'outside'; resolved: string } | undefined => {
       const resolved = path.posix.normalize(path.posix.join(directory === '.' ? '' : directory, value)).replace(/\/+$/, '');
       if (resolved === '..' || resolved.startsWith('../') || path.posix.isAbsolute(value)) return { messageId: 'outside', resolved };
       if (context.hasFile(resolved)) return undefined;
@@ -41,19 +39,13 @@ export default defineRule({
       return KUSTOMIZATION_FILE_NAMES.some((name) => context.hasFile(`${prefix}${name}`)) ? undefined : { messageId: 'notAKustomization', resolved };
     };
     /**
-     * Whether a kustomization names nothing missing, decided from its text without parsing it:
-     * every entry that can be a path exists (generator files as written and without their
-     * `key=`). False when that cannot be told; then the file is parsed.
+     * Whether a kustomization names nothing missing, decided from its text without parsing it
+     * (quickKustomizationReferences). False when that cannot be told: then the file is parsed.
      */
     const isClearlyFine = (file: string, directory: string): boolean => {
       const text = context.isYamlFile(file) ? context.text(file) : undefined;
       const references = text === undefined ? undefined : quickKustomizationReferences(text);
-      if (!references) return false;
-      return references.every(({ kind, value }) => {
-        if (value.trim() === '' || isRemoteReference(value)) return true;
-        const stripped = value.includes('=') ? value.slice(value.indexOf('=') + 1) : value;
-        return problemOf(directory, kind, value) === undefined && problemOf(directory, kind, stripped) === undefined;
-      });
+      return references !== undefined && references.every(({ kind, value }) => problemOf(directory, kind, value) === undefined);
     };
     for (const file of context.files) {
       if (!isKustomizationFile(file)) continue;

@@ -103,81 +103,168 @@ export function kustomizationReferences(document: Document.Parsed): KustomizeRef
   return references;
 }
 
-/** Top-level fields whose entries are kustomizations or resources (a directory is fine); the others name files. */
-const RESOURCE_FIELDS = new Set(['resources', 'bases', 'components', 'generators', 'transformers', 'validators']);
-/** Keys whose values are paths wherever they appear (patches, replacements, openapi, generators' env). */
-const PATH_KEYS = new Set(['path', 'env']);
+/** A one-line scalar of a block-style YAML file, with its path of mapping keys and sequence indexes. */
+interface BlockScalar {
+  path: readonly (string | number)[];
+  value: string;
+}
+
 const KEY = /^([A-Za-z_][A-Za-z0-9_./-]*):(?: +(.*))?$/;
 const SINGLE_QUOTED = /^'([^']*)' *(?:#.*)?$/;
 const DOUBLE_QUOTED = /^"([^"\\]*)" *(?:#.*)?$/;
 /** Characters a plain scalar cannot start with, or that start what this reader does not read (anchors, tags, block scalars, flow collections). */
 const NOT_PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+/** Plain scalars that YAML 1.2's core schema (the `yaml` package's default) reads as null, a boolean or a number. */
+const NOT_A_STRING = [
+  /^(?:~|[Nn]ull|NULL)?$/,
+  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+  /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/,
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/,
+];
 
-/** A value that may be a local path in a kustomization, with the kind of entry it would be. */
-export interface QuickReference {
-  kind: 'resource' | 'file';
-  value: string;
-}
-
-/** The scalar of a value after `key:` or `- `: undefined for anything but a one-line scalar, `''` for none. */
-function quickScalar(text: string): string | undefined {
-  if (text === '' || text.startsWith('#')) return '';
-  if (text === '[]' || text === '{}') return '';
+/**
+ * A value after `key:` or `- `: a string, `null` for none or a non-string (null, boolean,
+ * number, empty collection), undefined for what this reader does not read.
+ */
+function blockValue(text: string): string | null | undefined {
+  if (text === '' || text.startsWith('#') || text === '[]' || text === '{}') return null;
   const quoted = SINGLE_QUOTED.exec(text) ?? DOUBLE_QUOTED.exec(text);
-  if (quoted) return quoted[1];
+  if (quoted) return quoted[1] ?? '';
   if (NOT_PLAIN_START.test(text)) return undefined;
   const comment = text.indexOf(' #');
   const value = (comment === -1 ? text : text.slice(0, comment)).trimEnd();
   // A `: ` inside would make it a mapping; a trailing colon, a key.
   if (value.includes(': ') || value.endsWith(':')) return undefined;
-  return value;
+  return NOT_A_STRING.some((pattern) => pattern.test(value)) ? null : value;
+}
+
+interface Block {
+  indent: number;
+  kind: 'map' | 'seq';
+  /** Keys seen (maps) or items so far (sequences). */
+  keys: Set<string>;
+  items: number;
+  /** The key or index that leads to this block from its parent. */
+  path: readonly (string | number)[];
+  /** The last key of a map: where a nested block opened by it goes. */
+  lastKey?: string;
 }
 
 /**
- * Reads the entries of a kustomization that can be local paths without building a YAML
- * document, for the common block-style file (`key:`, `key: value`, `- value` and
- * `- key: value` lines, plain or simply quoted scalars, comments). Every path that
- * kustomizationReferences would find is among them, with its kind; there may be more (any
- * list item, and `path` or `env` values at any depth), so a caller can only conclude that the
- * file names nothing missing when each of these exists. Returns undefined for a file it does
- * not read: flow collections, block or multi-line scalars, anchors, aliases, tags, tabs,
- * several documents; such a file has to be parsed.
+ * Reads the string scalars of a simple block-style YAML document without building a YAML
+ * document: lines of `key:`, `key: value`, `- value` and `- key: value`, with plain or simply
+ * quoted one-line scalars and comments. Returns undefined for anything else (flow collections,
+ * block or multi-line scalars, anchors, aliases, tags, tabs, duplicate keys, several
+ * documents, bad indentation), which has to be parsed. Where it answers, its scalars are the
+ * string values the `yaml` package finds, at the same paths.
  */
-export function quickKustomizationReferences(text: string): QuickReference[] | undefined {
+function readBlockScalars(text: string): BlockScalar[] | undefined {
   if (text.includes('\t') || text.includes('\r')) return undefined;
-  const references: QuickReference[] = [];
-  let field: string | undefined;
-  /** Whether the last top-level key opened a block (no value on its line). */
-  let opened = false;
+  const scalars: BlockScalar[] = [];
+  const stack: Block[] = [];
+  /** The line before opened a block (`key:` or `- key:` without a value) at this indent. */
+  let opener: { indent: number; byKey: boolean } | undefined;
   for (const line of text.split('\n')) {
     const indent = line.length - line.trimStart().length;
     let rest = line.slice(indent);
     if (rest === '' || rest.startsWith('#')) continue;
     if (indent === 0 && (rest.startsWith('---') || rest.startsWith('...') || rest.startsWith('%'))) return undefined;
-    let isItem = false;
-    if (rest === '-' || rest.startsWith('- ')) {
-      if (field === undefined || (indent === 0 && !opened)) return undefined;
-      isItem = true;
+    const isItem = rest === '-' || rest.startsWith('- ');
+    const kind = isItem ? 'seq' : 'map';
+    const parent = stack.at(-1);
+    if (opener !== undefined && (indent > opener.indent || (isItem && opener.byKey && indent === opener.indent))) {
+      // A block opened by the line before: a new mapping or sequence under its key.
+      const owner = parent;
+      if (owner?.kind !== 'map' || owner.lastKey === undefined) return undefined;
+      stack.push({ indent, kind, keys: new Set(), items: 0, path: [...owner.path, owner.lastKey] });
+    } else if (stack.length === 0) {
+      if (isItem || indent !== 0) return undefined;
+      stack.push({ indent: 0, kind: 'map', keys: new Set(), items: 0, path: [] });
+    } else {
+      while (stack.length > 0) {
+        const top = stack.at(-1);
+        if (!top) break;
+        if (top.indent > indent || (top.indent === indent && top.kind !== kind)) stack.pop();
+        else break;
+      }
+    }
+    opener = undefined;
+    const block = stack.at(-1);
+    if (!block || block.indent !== indent || block.kind !== kind) return undefined;
+    let target = block;
+    let column = indent;
+    if (isItem) {
       rest = rest.slice(1).trimStart();
       if (rest === '') return undefined;
+      column = line.length - rest.length;
+      const index = block.items;
+      block.items += 1;
+      if (!KEY.test(rest)) {
+        const value = blockValue(rest);
+        if (value === undefined) return undefined;
+        if (value !== null) scalars.push({ path: [...block.path, index], value });
+        continue;
+      }
+      // `- key: value`: the first pair of a mapping that is the item.
+      target = { indent: column, kind: 'map', keys: new Set(), items: 0, path: [...block.path, index] };
+      stack.push(target);
     }
     const key = KEY.exec(rest);
-    if (key) {
-      const name = key[1] ?? '';
-      const value = quickScalar(key[2] ?? '');
-      if (value === undefined) return undefined;
-      if (indent === 0 && !isItem) {
-        field = name;
-        opened = value === '';
-      } else if (PATH_KEYS.has(name) && value !== '') {
-        references.push({ kind: 'file', value });
-      }
-      continue;
-    }
-    if (!isItem || field === undefined) return undefined;
-    const value = quickScalar(rest);
+    if (!key) return undefined;
+    const name = key[1] ?? '';
+    if (target.keys.has(name)) return undefined;
+    target.keys.add(name);
+    target.lastKey = name;
+    const raw = key[2] ?? '';
+    const value = blockValue(raw);
     if (value === undefined) return undefined;
-    if (value !== '') references.push({ kind: RESOURCE_FIELDS.has(field) ? 'resource' : 'file', value });
+    if (value !== null) scalars.push({ path: [...target.path, name], value });
+    else if (raw === '' || raw.startsWith('#')) opener = { indent: column, byKey: true };
+  }
+  return scalars;
+}
+
+/** Top-level fields whose entries are kustomizations or resources (a directory is fine); the others name files. */
+const RESOURCE_FIELDS = new Set(['resources', 'bases', 'components', 'generators', 'transformers', 'validators']);
+const SCALAR_LIST_FIELDS = new Set(['resources', 'bases', 'components', 'crds', 'configurations', 'patchesStrategicMerge', 'generators', 'transformers', 'validators']);
+
+/** A local path in a kustomization, read from its text. */
+export interface QuickReference {
+  field: string;
+  kind: KustomizeReferenceKind;
+  value: string;
+}
+
+/**
+ * The local paths a kustomization names, as kustomizationReferences finds them (same fields,
+ * kinds and values, in no particular order), read from its text without parsing it when it is
+ * a simple block-style file (see readBlockScalars); undefined when it has to be parsed.
+ */
+export function quickKustomizationReferences(text: string): QuickReference[] | undefined {
+  const scalars = readBlockScalars(text);
+  if (!scalars) return undefined;
+  const references: QuickReference[] = [];
+  const add = (field: string, kind: KustomizeReferenceKind, value: string): void => {
+    if (value.trim() === '' || isRemoteReference(value)) return;
+    references.push({ field, kind, value });
+  };
+  for (const { path: keys, value } of scalars) {
+    const [field, first, second, third] = keys;
+    if (typeof field !== 'string') continue;
+    if (keys.length === 2 && typeof first === 'number' && SCALAR_LIST_FIELDS.has(field)) {
+      add(field, field === 'components' ? 'component' : RESOURCE_FIELDS.has(field) ? 'resource' : 'file', value);
+    } else if (keys.length === 2 && typeof first === 'number' && field === 'patches') {
+      add(field, 'file', value);
+    } else if (keys.length === 3 && typeof first === 'number' && second === 'path' && ['patches', 'patchesJson6902', 'replacements'].includes(field)) {
+      add(field, 'file', value);
+    } else if ((field === 'configMapGenerator' || field === 'secretGenerator') && typeof first === 'number') {
+      if (keys.length === 4 && second === 'files' && typeof third === 'number') add(`${field}.files`, 'file', generatorFilePath(value));
+      else if (keys.length === 4 && second === 'envs' && typeof third === 'number') add(`${field}.envs`, 'file', value);
+      else if (keys.length === 3 && second === 'env') add(`${field}.env`, 'file', value);
+    } else if (keys.length === 2 && field === 'openapi' && first === 'path') {
+      add('openapi.path', 'file', value);
+    }
   }
   return references;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { apiGroup } from './api-resources.js';
-import { isKustomizationFile, kustomizationReferences } from './kustomize.js';
+import { isKustomizationFile, kustomizationReferences, quickKustomizationReferences } from './kustomize.js';
 import type { YamlDocument, YamlFile } from './yaml-file.js';
 
 /** A Kubernetes object: a YAML document with a string `apiVersion` and `kind`. */
@@ -167,6 +167,7 @@ export function formatPath(keys: readonly (string | number)[]): string {
  * every file: the RuleContext's text pre-filter and its values shared across a run.
  */
 export interface RepositoryObjectSource extends ObjectSource {
+  text(path: string): string | undefined;
   yamlFilesContaining(...texts: readonly string[]): readonly string[];
   shared<T>(key: string, compute: () => T): T;
 }
@@ -184,6 +185,8 @@ export function repositoryObjectsOfKind(source: RepositoryObjectSource, group: s
   );
 }
 
+const PATCH_FIELDS = ['patches', 'patchesStrategicMerge', 'patchesJson6902'];
+
 /**
  * Files that kustomizations name as patches (`patches[].path`, `patchesStrategicMerge`,
  * `patchesJson6902[].path`): partial objects that are merged into others, not objects of their
@@ -194,14 +197,18 @@ export function patchFiles(source: RepositoryObjectSource): ReadonlySet<string> 
     const patches = new Set<string>();
     for (const file of source.yamlFilesContaining('patches')) {
       if (!isKustomizationFile(file)) continue;
-      const yaml = source.yaml(file);
-      if (!yaml || yaml.errors.length > 0) continue;
       const directory = path.posix.dirname(file);
-      for (const document of yaml.documents) {
-        for (const reference of kustomizationReferences(document.document)) {
-          if (!['patches', 'patchesStrategicMerge', 'patchesJson6902'].includes(reference.field)) continue;
-          patches.add(path.posix.normalize(path.posix.join(directory === '.' ? '' : directory, reference.value)));
-        }
+      const text = source.text(file);
+      // A plain kustomization is read, not parsed (most of them are).
+      let references: readonly { field: string; value: string }[] | undefined = text === undefined ? undefined : quickKustomizationReferences(text);
+      if (!references) {
+        const yaml = source.yaml(file);
+        if (!yaml || yaml.errors.length > 0) continue;
+        references = yaml.documents.flatMap((document) => kustomizationReferences(document.document));
+      }
+      for (const reference of references) {
+        if (!PATCH_FIELDS.includes(reference.field)) continue;
+        patches.add(path.posix.normalize(path.posix.join(directory === '.' ? '' : directory, reference.value)));
       }
     }
     return patches;
