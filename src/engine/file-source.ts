@@ -186,6 +186,15 @@ export class WorkingTreeSource implements FileSource {
   }
 
   /**
+   * Reads a file that is known to be a regular file of the repository (listed, or equal to
+   * git's index entry) without resolving its path; undefined when it turns out not to be one,
+   * or where links cannot be refused on opening: then readBytes decides.
+   */
+  readRegularFile(file: string): Buffer | FileReadFailure | undefined {
+    return NO_FOLLOW === undefined ? undefined : this.#readRegular(path.join(this.root, file));
+  }
+
+  /**
    * A listed regular file, read without resolving its path: the walk did not enter linked
    * directories, so no part of the path is a link, and O_NOFOLLOW refuses a file that was
    * replaced by a link since. Undefined when that happened, or on any error, for readBytes to

@@ -130,7 +130,8 @@ export class GitIndexSource implements FileSource {
       return this.readBytes(target.file);
     }
     const blob = this.#state.blobs.get(file);
-    if (blob === undefined) return this.#worktree.readBytes(file);
+    // git found the working tree copy equal to the index: a regular file, read as such.
+    if (blob === undefined) return this.#worktree.readRegularFile(file) ?? this.#worktree.readBytes(file);
     const size = Buffer.isBuffer(blob) ? blob.length : blob.size;
     if (size > this.#maxFileSize || !Buffer.isBuffer(blob)) return tooLarge(size, this.#maxFileSize);
     return blob;

@@ -1,25 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lint, type LintOptions } from '../../src/api/lint.js';
 import { defineRule } from '../../src/engine/rule.js';
 import kustomizationResourcesExist from '../../rules/kustomization-resources-exist.js';
 import requiredPaths from '../../rules/required-paths.js';
 import yamlSyntax from '../../rules/yaml-syntax.js';
-import { writeFileTree, type FileTree } from '../../src/testing/index.js';
+import type { FileTree } from '../../src/testing/index.js';
 import { cli, REPO_ROOT, runBin } from '../helpers/cli.js';
 import { git, gitInit } from '../helpers/git.js';
+import { temporaryRepositories } from '../helpers/repositories.js';
 
-const roots: string[] = [];
-function repo(files: FileTree): string {
-  const root = writeFileTree(files);
-  roots.push(root);
-  return root;
-}
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
+const repo = temporaryRepositories().repository;
 
 const duplicate = 'a: 1\na: 2\n';
 
@@ -134,8 +127,7 @@ describe('--cache', () => {
     expect((await runBin(['lint', '--cache'], { cwd: root })).code).toBe(0);
 
     // The same build, installed as version 9.9.9.
-    const installed = writeFileTree({});
-    roots.push(installed);
+    const installed = repo({});
     const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
     writeFileSync(path.join(installed, 'package.json'), JSON.stringify({ ...manifest, version: '9.9.9' }));
     cpSync(path.join(REPO_ROOT, 'dist'), path.join(installed, 'dist'), { recursive: true });

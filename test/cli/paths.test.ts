@@ -1,21 +1,13 @@
-import { rmSync, unlinkSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/api/lint.js';
 import yamlSyntax from '../../rules/yaml-syntax.js';
-import { writeFileTree, type FileTree } from '../../src/testing/index.js';
 import { cli, runBin } from '../helpers/cli.js';
 import { git, gitInit } from '../helpers/git.js';
+import { temporaryRepositories } from '../helpers/repositories.js';
 
-const roots: string[] = [];
-function repo(files: FileTree): string {
-  const root = writeFileTree(files);
-  roots.push(root);
-  return root;
-}
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
+const repo = temporaryRepositories().repository;
 
 const duplicate = 'a: 1\na: 2\n';
 

@@ -1,25 +1,21 @@
-import { chmodSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lint, type LintOptions } from '../../src/api/lint.js';
 import kustomizationResourcesExist from '../../rules/kustomization-resources-exist.js';
 import requiredPaths from '../../rules/required-paths.js';
 import yamlSyntax from '../../rules/yaml-syntax.js';
-import { scaffold } from '../../src/scaffold/index.js';
-import { writeFileTree, type FileTree } from '../../src/testing/index.js';
+import type { FileTree } from '../../src/testing/index.js';
 import { BIN, cli } from '../helpers/cli.js';
 import { git, gitInit, tryGit } from '../helpers/git.js';
+import { scaffoldShop, temporaryRepositories } from '../helpers/repositories.js';
 
-const roots: string[] = [];
+const temporary = temporaryRepositories();
 function repo(files: FileTree): string {
-  const root = writeFileTree(files);
-  roots.push(root);
+  const root = temporary.repository(files);
   gitInit(root);
   return root;
 }
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
 
 const app: FileTree = {
   'gitops.yaml': 'kind: application\ntool: argocd\nname: shop\n',
@@ -58,15 +54,7 @@ async function stagedFindings(root: string, options: { cwd?: string } = {}): Pro
 
 /** A freshly scaffolded application repository, committed: clean under every rule. */
 async function scaffolded(): Promise<string> {
-  const base = writeFileTree({});
-  roots.push(base);
-  const { root } = await scaffold({
-    cwd: base,
-    directory: 'shop',
-    answers: { kind: 'application', tool: 'argocd', name: 'shop', org: 'acme', platformTeam: '@acme/platform', appTeams: '@acme/shop', envs: 'dev,production', host: 'github', hooks: 'none' },
-    yes: true,
-    today: '2026-01-15',
-  });
+  const root = await scaffoldShop(temporary.repository({}), 'none');
   git(root, 'add', '-A');
   git(root, 'commit', '-q', '-m', 'initial');
   return root;
@@ -154,8 +142,7 @@ describe('lint --staged: contents', () => {
   });
 
   it('resolves symbolic links inside the index and refuses links that leave the repository', async () => {
-    const outside = writeFileTree({ 'secret.yaml': duplicate });
-    roots.push(outside);
+    const outside = temporary.repository({ 'secret.yaml': duplicate });
     const root = committed({ 'real.yaml': duplicate });
     symlinkSync('real.yaml', path.join(root, 'link.yaml'));
     symlinkSync(path.join(outside, 'secret.yaml'), path.join(root, 'out.yaml'));
@@ -225,8 +212,7 @@ describe('lint --staged: the command', () => {
   });
 
   it('needs a git repository, and refuses --fix', async () => {
-    const plain = writeFileTree(app);
-    roots.push(plain);
+    const plain = temporary.repository(app);
     const outside = await cli(['lint', '--staged'], { cwd: plain });
     expect(outside.code).toBe(2);
     expect(outside.stderr.trimEnd().split('\n')).toHaveLength(1);

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { writeFileTree } from '../../src/testing/index.js';
 import { REPO_ROOT } from '../helpers/cli.js';
+import { temporaryRepositories } from '../helpers/repositories.js';
 
 interface ActionInput {
   description: string;
@@ -23,10 +23,7 @@ interface Action {
 
 const action = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as Action;
 
-const roots: string[] = [];
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
+const workspaceOf = temporaryRepositories().repository;
 
 /**
  * Runs the action's steps as the runner would: each `env` value with its `${{ inputs.* }}` and
@@ -63,16 +60,14 @@ describe('action.yml', () => {
   });
 
   it('lints the given path with GitHub annotations, and fails the step on findings', () => {
-    const workspace = writeFileTree({ 'repo/bad.yaml': 'a: 1\na: 2\n', 'repo/good.yaml': 'a: 1\n' });
-    roots.push(workspace);
+    const workspace = workspaceOf({ 'repo/bad.yaml': 'a: 1\na: 2\n', 'repo/good.yaml': 'a: 1\n' });
     const run = runAction(workspace, { path: 'repo' });
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^::error file=bad\.yaml,line=2,col=1.*yaml-syntax/m);
   });
 
   it('writes the report to an output file relative to the workspace, with extra arguments', () => {
-    const workspace = writeFileTree({ 'repo/bad.yaml': 'a: 1\na: 2\n' });
-    roots.push(workspace);
+    const workspace = workspaceOf({ 'repo/bad.yaml': 'a: 1\na: 2\n' });
     const run = runAction(workspace, { path: 'repo', format: 'sarif', 'output-file': 'reports/gitops-lint.sarif', args: '--rule yaml-syntax=warn' });
     expect(run.stderr).not.toMatch(/error/i);
     expect(run.status).toBe(0);
@@ -83,8 +78,7 @@ describe('action.yml', () => {
   });
 
   it('passes an input with shell characters as data', () => {
-    const workspace = writeFileTree({ 'repo/a.yaml': 'a: 1\n' });
-    roots.push(workspace);
+    const workspace = workspaceOf({ 'repo/a.yaml': 'a: 1\n' });
     const run = runAction(workspace, { path: 'repo', args: '$(touch injected) *' });
     // The words reach gitops-init as they are: "$(touch" is a path it cannot find.
     expect(run.status).toBe(2);

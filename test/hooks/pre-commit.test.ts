@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { scaffold } from '../../src/scaffold/index.js';
 import { writeFileTree } from '../../src/testing/index.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { GIT_ENV, git, gitInit } from '../helpers/git.js';
+import { scaffoldShop } from '../helpers/repositories.js';
 
 /**
  * The hook of .pre-commit-hooks.yaml, installed and run by the real pre-commit framework
@@ -90,13 +90,7 @@ describe('the gitops-lint hook in the pre-commit framework', () => {
   }, TEST_TIMEOUT);
 
   it('guards the commits of a scaffolded repository: a clean commit passes, findings and a deleted required file are refused', async () => {
-    const { root } = await scaffold({
-      cwd: base,
-      directory: 'shop',
-      answers: { kind: 'application', tool: 'argocd', name: 'shop', org: 'acme', platformTeam: '@acme/platform', appTeams: '@acme/shop', envs: 'dev,production', host: 'github', hooks: 'pre-commit' },
-      yes: true,
-      today: '2026-01-15',
-    });
+    const root = await scaffoldShop(base, 'pre-commit');
     // The generated configuration, pointed at the local hook repository instead of GitHub.
     const configFile = path.join(root, '.pre-commit-config.yaml');
     expect(existsSync(configFile)).toBe(true);
