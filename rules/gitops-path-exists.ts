@@ -66,11 +66,12 @@ export default defineRule({
     const repositoryUrl = context.descriptor?.repositoryUrl;
     // This repository's GitRepository objects: the URL in gitops.yaml, or else the one Flux
     // bootstrap writes next to its components (flux-system/flux-system), which points here.
-    const ownSources = context.shared('gitops-path-exists:own-sources', () => ownGitRepositories(context, repositoryUrl));
+    // Found only when an object refers to a GitRepository: finding them reads every YAML file.
+    const ownSources = (): ReadonlySet<string> => context.shared('gitops-path-exists:own-sources', () => ownGitRepositories(context, repositoryUrl));
     const isOwnSource = (object: KubernetesObject, reference: unknown): boolean => {
       if (!isRecord(reference) || reference.kind !== 'GitRepository' || typeof reference.name !== 'string') return false;
       const namespace = typeof reference.namespace === 'string' ? reference.namespace : (object.namespace ?? 'default');
-      return ownSources.has(`${namespace}/${reference.name}`);
+      return ownSources().has(`${namespace}/${reference.name}`);
     };
     const check = (object: KubernetesObject, keys: readonly (string | number)[], field: string, chart: boolean): void => {
       const value = stringAt(object.value, ...keys);

@@ -1,7 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { FileReadFailure } from '../manifests/yaml-file.js';
 
@@ -47,7 +46,9 @@ interface GitignoreScope {
 }
 
 /** Applies every .gitignore in the tree, deeper files after shallower ones, as git does. */
-function gitignoreFilter(root: string, gitignores: readonly string[]): (file: string) => boolean {
+async function gitignoreFilter(root: string, gitignores: readonly string[]): Promise<(file: string) => boolean> {
+  // Loaded when a working tree is listed: `--staged` and `--version` never need it.
+  const { default: ignore } = await import('ignore');
   const scopes: GitignoreScope[] = [];
   for (const file of [...gitignores].sort((a, b) => a.split('/').length - b.split('/').length)) {
     let text: string;
@@ -118,6 +119,7 @@ export class WorkingTreeSource implements FileSource {
     // Symbolic links are not followed while walking, so a link cycle cannot loop and a link to
     // a directory outside cannot pull foreign files in. Links to files are listed; reading one
     // that points outside the repository is refused in readBytes.
+    const { default: fg } = await import('fast-glob');
     const entries = await fg('**/*', {
       cwd: this.root,
       dot: true,
@@ -146,7 +148,7 @@ export class WorkingTreeSource implements FileSource {
       }
     }
     this.#listed = { regular, links };
-    const isGitignored = gitignoreFilter(
+    const isGitignored = await gitignoreFilter(
       this.root,
       files.filter((file) => file === '.gitignore' || file.endsWith('/.gitignore')),
     );

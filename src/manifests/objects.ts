@@ -63,13 +63,21 @@ function toObject(file: string, document: YamlDocument): KubernetesObject | unde
   };
 }
 
-/** The Kubernetes objects of a parsed YAML file, in document order. */
-export function objectsOf(file: YamlFile): KubernetesObject[] {
-  if (file.errors.length > 0) return [];
-  const objects: KubernetesObject[] = [];
-  for (const document of file.documents) {
-    const object = toObject(file.path, document);
-    if (object) objects.push(object);
+const objectsByFile = new WeakMap<YamlFile, readonly KubernetesObject[]>();
+
+/** The Kubernetes objects of a parsed YAML file, in document order; found once per parsed file, however many rules ask. */
+export function objectsOf(file: YamlFile): readonly KubernetesObject[] {
+  let objects = objectsByFile.get(file);
+  if (objects === undefined) {
+    const found: KubernetesObject[] = [];
+    if (file.errors.length === 0) {
+      for (const document of file.documents) {
+        const object = toObject(file.path, document);
+        if (object) found.push(object);
+      }
+    }
+    objects = found;
+    objectsByFile.set(file, objects);
   }
   return objects;
 }
