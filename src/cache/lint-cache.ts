@@ -7,13 +7,38 @@ import type { AnyRule } from '../engine/rule.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
 
 /** Bumped when the file's layout changes; an older file is then simply not used. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 const CACHE_FILE_NAME = 'lint-cache.json';
+
+/** A stored run as written: its dependencies on other files may be a shared set, by index. */
+type WrittenRun = StoredRun & { shared?: number };
 
 interface CacheFileContent {
   format: number;
   key: string;
-  runs: Record<string, StoredRun>;
+  /**
+   * Dependency sets that many files' runs have in common (what rules asked about the rest of
+   * the repository), written once: with 10,000 files, most runs share one or two.
+   */
+  shared: Record<string, string>[];
+  runs: Record<string, WrittenRun>;
+}
+
+/** A per-file run's dependencies on its own file (`c:<file>`, `y:<file>`, …), the rest shared. */
+function splitDependencies(runKey: string, dependencies: Record<string, string>): [own: Record<string, string>, rest: Record<string, string>] {
+  const file = runKey.startsWith('file:') ? runKey.slice('file:'.length) : undefined;
+  if (file === undefined) return [dependencies, {}];
+  const own: Record<string, string> = {};
+  const rest: Record<string, string> = {};
+  for (const [query, fingerprint] of Object.entries(dependencies)) {
+    if (query.slice(2) === file) own[query] = fingerprint;
+    else rest[query] = fingerprint;
+  }
+  return [own, rest];
+}
+
+function isDependencies(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && Object.values(value).every((fingerprint) => typeof fingerprint === 'string');
 }
 
 /**
@@ -125,8 +150,19 @@ export class LintCache implements RunCache {
     const runs = new Map<string, StoredRun>();
     try {
       const content = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFileContent>;
+      const shared = (Array.isArray(content.shared) ? (content.shared as unknown[]) : []).map((set) => (isDependencies(set) ? set : undefined));
       if (content.format === CACHE_FORMAT && content.key === key && typeof content.runs === 'object' && content.runs !== null) {
-        for (const [runKey, run] of Object.entries(content.runs)) if (isStoredRun(run)) runs.set(runKey, run);
+        for (const [runKey, written] of Object.entries(content.runs)) {
+          if (typeof written !== 'object' || written === null) continue;
+          const { shared: index, ...run } = written;
+          if (!isStoredRun(run)) continue;
+          if (index !== undefined) {
+            const dependencies = typeof index === 'number' ? shared[index] : undefined;
+            if (dependencies === undefined) continue;
+            run.dependencies = { ...dependencies, ...run.dependencies };
+          }
+          runs.set(runKey, run);
+        }
       }
     } catch {
       // No cache yet, or one that cannot be used: start empty.
@@ -165,7 +201,24 @@ export class LintCache implements RunCache {
   /** Writes the file if anything changed. */
   async save(): Promise<void> {
     if (!this.#changed) return;
-    const content: CacheFileContent = { format: CACHE_FORMAT, key: this.#key, runs: Object.fromEntries(this.#runs) };
+    const shared: Record<string, string>[] = [];
+    const sharedIndex = new Map<string, number>();
+    const runs: Record<string, WrittenRun> = {};
+    for (const [runKey, run] of this.#runs) {
+      const [own, rest] = splitDependencies(runKey, run.dependencies);
+      const restKey = JSON.stringify(rest);
+      if (restKey === '{}') {
+        runs[runKey] = run;
+        continue;
+      }
+      let index = sharedIndex.get(restKey);
+      if (index === undefined) {
+        index = shared.push(rest) - 1;
+        sharedIndex.set(restKey, index);
+      }
+      runs[runKey] = { ...run, dependencies: own, shared: index };
+    }
+    const content: CacheFileContent = { format: CACHE_FORMAT, key: this.#key, shared, runs };
     await writeFileAtomically(this.file, JSON.stringify(content));
     this.#changed = false;
   }

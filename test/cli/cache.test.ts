@@ -116,6 +116,39 @@ describe('--cache', () => {
     expect(checked).toEqual(['chart/templates/x.yaml']);
   });
 
+  it('a per-file finding that depends on another file comes back when that file changes', async () => {
+    // Each file is checked against an allow-list kept in another file, as a rule may read a
+    // repository-wide setting: the dependency is stored once for all the files that share it.
+    const allowed = defineRule({
+      id: 'test-allowed-values',
+      meta: {
+        type: 'problem',
+        docs: { description: 'Values are in allowed.txt', category: 'syntax', recommended: 'error' },
+        scope: 'file',
+        schema: [],
+        messages: { notAllowed: '{{value}} is not in allowed.txt' },
+      },
+      defaultOptions: [],
+      check(context) {
+        const allowList = new Set((context.text('allowed.txt') ?? '').split('\n'));
+        for (const file of context.targetFiles) {
+          if (!file.endsWith('.yaml')) continue;
+          const value = (context.text(file) ?? '').trim();
+          if (!allowList.has(value)) context.report({ file, messageId: 'notAllowed', data: { value }, line: 1 });
+        }
+      },
+    });
+    const root = repo({ 'allowed.txt': 'a\nb\n', 'one.yaml': 'a\n', 'two.yaml': 'b\n', 'three.yaml': 'a\n' });
+    const findings = async (): Promise<string[]> =>
+      (await lint({ cwd: root, ruleSet: [allowed], cache: true })).diagnostics.map((d) => d.file);
+    expect(await findings()).toEqual([]);
+    expect(await findings()).toEqual([]);
+    write(root, 'allowed.txt', 'b\n');
+    expect(await findings()).toEqual(['one.yaml', 'three.yaml']);
+    write(root, 'allowed.txt', 'a\nb\n');
+    expect(await findings()).toEqual([]);
+  });
+
   it('a new tool version brings a finding back (a cache written by another version is not used)', async () => {
     const root = repo({ 'bad.yaml': duplicate });
     const first = await runBin(['lint', '--cache', '--format', 'json'], { cwd: root });
