@@ -40,7 +40,8 @@ export default defineRule({
   },
   defaultOptions: [{ tenantPaths: ['tenants/**'] as string[] }],
   check(context, [options]) {
-    const isTenantPath = picomatch(options.tenantPaths, { dot: true });
+    // Compiled once per run: the rule runs once per chunk of files (per file with --cache).
+    const isTenantPath = context.shared(`flux-tenant-isolation:${JSON.stringify(options.tenantPaths)}`, () => picomatch(options.tenantPaths, { dot: true }));
     const tenantNamespaces = new Set<string>();
     for (const tenant of context.descriptor?.teams?.applications ?? []) for (const namespace of tenant.namespaces ?? []) tenantNamespaces.add(namespace);
     const isTenant = (object: KubernetesObject): boolean =>

@@ -45,7 +45,8 @@ export default defineRule({
     const descriptor = context.descriptor;
     const allowedNamespaces = new Set<string>([...SYSTEM_NAMESPACES, ...(descriptor?.platform?.workloads?.namespaces ?? [])]);
     const paths = descriptor?.platform?.workloads?.paths ?? [];
-    const isAllowedPath = paths.length > 0 ? picomatch(paths, { dot: true }) : () => false;
+    // Compiled once per run: the rule runs once per chunk of files (per file with --cache).
+    const isAllowedPath = paths.length > 0 ? context.shared(`no-workloads-in-infrastructure:${JSON.stringify(paths)}`, () => picomatch(paths, { dot: true })) : () => false;
     const tenantOf = new Map<string, string>();
     for (const tenant of descriptor?.teams?.applications ?? []) {
       for (const namespace of tenant.namespaces ?? []) tenantOf.set(namespace, tenant.name);

@@ -148,8 +148,17 @@ export async function runRules(options: LinterOptions): Promise<Diagnostic[]> {
   const readFiles = new Set<string>();
   /** Files read in chunks (possibly by another thread) whose text has no directive. */
   const directiveFree = new Set<string>();
+  const searched = new Set<string>();
   const noteReads = (queries: Iterable<string>): void => {
-    for (const query of queries) for (const file of repository.filesRead(query)) readFiles.add(file);
+    for (const query of queries) {
+      if (query.startsWith('c:')) {
+        readFiles.add(query.slice(2));
+      } else if (query.startsWith('s:') && !searched.has(query)) {
+        // Many runs share a search: its files are counted once.
+        searched.add(query);
+        for (const file of repository.filesRead(query)) readFiles.add(file);
+      }
+    }
   };
   const diagnostics: Diagnostic[] = [];
   const tallies: Tallies = {};
