@@ -82,6 +82,8 @@ export interface LintReport {
   fixedFiles: string[];
   /** Absolute path of the cache file, when the cache was used. */
   cacheFile?: string;
+  /** How many threads ran the per-file rules (1 unless `concurrency` allowed more and there were enough files). */
+  threads: number;
 }
 
 /** The repository root: the closest directory with a descriptor, else with .git, else cwd. */
@@ -267,6 +269,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   let targets: string[] = [];
   const fixedFiles = new Set<string>();
   let notes: string[] = [];
+  const stats = { threads: 1 };
   for (let pass = 0; pass < (options.fix ? MAX_FIX_PASSES : 1); pass += 1) {
     const listed = await overlay.listFiles();
     // The cache file is the tool's, never the repository's content.
@@ -294,6 +297,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
       // --fix re-lints changed content: it stores its last pass, but reuses nothing.
       ...(cache ? { cache: options.fix ? cache.writer() : cache } : {}),
       concurrency: options.concurrency ?? 'auto',
+      stats,
       // Worker threads load gitops-init's own rules; other rule sets run in this thread.
       ...(ruleSet === allRules
         ? {
@@ -370,6 +374,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
     rulesMeta,
     fixedFiles: [...fixedFiles].sort(),
     ...(cache ? { cacheFile: cache.file } : {}),
+    threads: stats.threads,
   };
 }
 

@@ -63,6 +63,8 @@ export interface LinterOptions {
    * own, or a source that cannot be opened again, such as git's index) everything runs here.
    */
   workerSetup?: WorkerSetup;
+  /** Filled in with how the run went: how many threads linted the files. */
+  stats?: { threads: number };
 }
 
 /** The parts of a run that worker threads rebuild from plain data. */
@@ -278,6 +280,7 @@ async function lintInChunks(
   const queue = new Int32Array(new SharedArrayBuffer(4));
   const threads = threadCount(options, toLint.length, chunkCount, fileRules.length);
   const source = threads > 1 ? repository.source.describe?.() : undefined;
+  if (options.stats) options.stats.threads = 1;
   let pool: ReturnType<typeof startWorkers> | undefined;
   if (source && options.workerSetup) {
     try {
@@ -295,6 +298,7 @@ async function lintInChunks(
         ruleIds: fileRules.map((rule) => rule.id),
         queue: queue.buffer,
       });
+      if (options.stats) options.stats.threads = threads;
     } catch {
       // No threads to be had here: this one lints every chunk.
       pool = undefined;
