@@ -75,7 +75,7 @@ export interface WorkerSetup {
 }
 
 /** With `concurrency: 'auto'`, fewer files to lint than this are linted in one thread: starting workers would cost more. */
-export const AUTO_PARALLEL_MIN_FILES = 1000;
+export const AUTO_PARALLEL_MIN_FILES = 2500;
 /** How many keys a tallied note names before it says "and N more". */
 export const TALLY_KEYS_SHOWN = 5;
 
