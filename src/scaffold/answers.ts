@@ -149,6 +149,11 @@ export function validateAnswers(raw: RawAnswers, created: string): { answers?: S
   if (new Set(appTeams.map(teamSlug)).size !== appTeams.length) {
     problems.push({ key: 'appTeams', message: '--app-team: a team is listed twice' });
   }
+  // Each tenant's repository is <org>/<team slug>: an infrastructure repository of the same name
+  // would be that repository.
+  if (kind === 'infrastructure' && appTeams.some((team) => teamSlug(team) === name)) {
+    problems.push({ key: 'name', message: `--name ${show(name)}: the application team's repository is ${org}/${name}; give the infrastructure repository another name` });
+  }
   if (appTeams.includes(platformTeam)) {
     problems.push({ key: 'appTeams', message: `--app-team ${show(platformTeam)}: the platform team cannot also be an application team` });
   }

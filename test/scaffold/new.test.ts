@@ -128,6 +128,7 @@ describe('gitops-init new', () => {
     [['--default-branch', 'main..x'], '--default-branch "main..x": not a valid git branch name'],
     [['--app-team', '@acme/a,@acme/b'], '--app-team: an application repository has exactly one owning team, got 2'],
     [['--org', 'acme corp'], '--org "acme corp": must be an organisation or group name'],
+    [['--kind', 'infrastructure', '--name', 'shop', '--app-team', '@acme/shop'], '--name "shop": the application team\'s repository is acme/shop'],
   ])('refuses a bad answer %j with one line naming the flag, exit 2', async (override, message) => {
     const cwd = tempDir();
     const flags = [...appFlags];
