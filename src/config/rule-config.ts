@@ -80,6 +80,8 @@ export class RuleConfig {
     rules: ReadonlyMap<string, AnyRule>,
     loaded: Pick<LoadedDescriptor, 'file' | 'descriptor' | 'lineOf'> | undefined,
     cliRules: Record<string, RuleEntry> = {},
+    /** Settings already checked against every rule (a lint worker thread, which knows only the rules it runs). */
+    { checked = false }: { checked?: boolean } = {},
   ) {
     this.#rules = rules;
     const problems: ConfigProblem[] = [];
@@ -114,9 +116,11 @@ export class RuleConfig {
       }
     };
     const descriptor = loaded?.descriptor;
-    check(descriptor?.rules ?? {}, ['rules']);
-    (descriptor?.overrides ?? []).forEach((override, index) => check(override.rules, ['overrides', index, 'rules']));
-    check(cliRules, []);
+    if (!checked) {
+      check(descriptor?.rules ?? {}, ['rules']);
+      (descriptor?.overrides ?? []).forEach((override, index) => check(override.rules, ['overrides', index, 'rules']));
+      check(cliRules, []);
+    }
     if (problems.length > 0) throw new ConfigError(`${file} has invalid rule settings`, problems);
 
     this.#base = new Map();

@@ -5,25 +5,33 @@
  * results of the chunks it linted.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { rules } from '../../rules/index.js';
 import { RuleConfig } from '../config/rule-config.js';
 import { InternalError } from '../errors.js';
 import { openBaseRevision } from '../git/base-revision.js';
 import { WorkingTreeSource } from './file-source.js';
 import { OverlaySource } from './overlay-source.js';
 import { Repository } from './repository.js';
+import type { AnyRule } from './rule.js';
 import { lintChunk, type ChunkResult, type RunInputs } from './rule-runner.js';
 import { CHUNK_SIZE, claimChunk, type WorkerReply, type WorkerTask } from './worker-pool.js';
 
+/** The file-scope rules of the task, each loaded from rules/<id>.js: a worker needs none of the others, nor what they import. */
+async function loadRules(ids: readonly string[]): Promise<AnyRule[]> {
+  return Promise.all(
+    ids.map(async (id) => {
+      const module = (await import(`../../rules/${id}.js`)) as { default?: AnyRule };
+      if (module.default?.id !== id) throw new InternalError(`a lint worker has no rule "${id}"`);
+      return module.default;
+    }),
+  );
+}
+
 async function run(task: WorkerTask): Promise<[number, ChunkResult][]> {
-  const rulesById = new Map(rules.map((rule) => [rule.id, rule]));
-  const fileRules = task.ruleIds.map((id) => {
-    const rule = rulesById.get(id);
-    if (!rule) throw new InternalError(`a lint worker has no rule "${id}"`);
-    return rule;
-  });
+  const fileRules = await loadRules(task.ruleIds);
+  // RuleConfig knows every rule of the run by id; only the file-scope ones are run here.
+  const rulesById = new Map(fileRules.map((rule) => [rule.id, rule]));
   const loaded = task.descriptor && { file: task.descriptorFile ?? 'gitops.yaml', descriptor: task.descriptor, lineOf: () => undefined };
-  const config = new RuleConfig(rulesById, loaded, task.cliRules);
+  const config = new RuleConfig(rulesById, loaded, task.cliRules, { checked: true });
   const overlay = new OverlaySource(WorkingTreeSource.fromDescription(task.source, task.files));
   for (const [file, text] of task.source.changes) overlay.changes.set(file, text);
   const repository = new Repository(overlay, task.files);
@@ -47,7 +55,7 @@ async function run(task: WorkerTask): Promise<[number, ChunkResult][]> {
     done.push([index, lintChunk(inputs, fileRules, task.toLint.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE), store, thread)]);
     // Keep the documents of chunks nobody has claimed yet: this thread may lint them next.
     const next = Atomics.load(queue, 0);
-    repository.forgetParsed((file) => (chunkOf.get(file) ?? -1) >= next);
+    repository.forget((file) => (chunkOf.get(file) ?? -1) >= next);
   }
   return done;
 }

@@ -76,6 +76,8 @@ export interface WorkerSetup {
 
 /** With `concurrency: 'auto'`, fewer files to lint than this are linted in one thread: starting workers would cost more. */
 export const AUTO_PARALLEL_MIN_FILES = 2500;
+/** From this many files to lint, worker threads lint them all and this thread only runs the repository rules. */
+export const WORKERS_ONLY_FROM_FILES = 25_000;
 /** How many keys a tallied note names before it says "and N more". */
 export const TALLY_KEYS_SHOWN = 5;
 
@@ -116,9 +118,10 @@ export interface RunCache {
  * contents come from the Repository, which reads through its FileSource.
  *
  * Repository rules run once, here. File-scope rules run on the target files a chunk at a
- * time, each chunk's parsed documents dropped once its rules have run; with `concurrency`,
- * worker threads take chunks too, while this thread runs the repository rules. The findings
- * and notes are the same in one thread and in several.
+ * time, each chunk's parsed documents and texts dropped once its rules have run; with
+ * `concurrency`, worker threads take chunks too, while this thread runs the repository rules
+ * (and then takes chunks as well, unless there are very many files). The findings and notes
+ * are the same in one thread and in several.
  */
 export async function runRules(options: LinterOptions): Promise<Diagnostic[]> {
   const { repository, config, cache } = options;
@@ -282,9 +285,13 @@ async function lintInChunks(
   const source = threads > 1 ? repository.source.describe?.() : undefined;
   if (options.stats) options.stats.threads = 1;
   let pool: ReturnType<typeof startWorkers> | undefined;
+  // With very many files this thread leaves them to the workers, whose heaps are bounded, and
+  // keeps to the repository rules: the process stays small (V8 lets an unbounded heap grow to
+  // several times what it holds). With fewer, it lints chunks too, which is faster.
+  const workersOnly = toLint.length >= WORKERS_ONLY_FROM_FILES;
   if (source && options.workerSetup) {
     try {
-      pool = startWorkers(threads - 1, {
+      pool = startWorkers(workersOnly ? threads : threads - 1, {
         source,
         files: repository.files,
         toLint,
@@ -310,16 +317,20 @@ async function lintInChunks(
     // Documents of chunks that nobody has claimed yet are kept: this thread may lint them next.
     const forget = (): void => {
       const next = Atomics.load(queue, 0);
-      repository.forgetParsed((file) => (chunkOf.get(file) ?? -1) >= next);
+      repository.forget((file) => (chunkOf.get(file) ?? -1) >= next);
     };
     forget();
     const results: ChunkResult[] = [];
     const thread = { searched: new Set<string>() };
-    for (let index = claimChunk(queue); index < chunkCount; index = claimChunk(queue)) {
+    for (let index = pool && workersOnly ? chunkCount : claimChunk(queue); index < chunkCount; index = claimChunk(queue)) {
       results[index] = lintChunk(inputs, fileRules, toLint.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE), store, thread);
       forget();
     }
     if (pool) for (const [index, result] of await pool.done) results[index] = result;
+    // Chunks of a worker that ran out of memory: linted here.
+    for (let index = 0; index < chunkCount; index += 1) {
+      results[index] ??= lintChunk(inputs, fileRules, toLint.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE), store, thread);
+    }
     return results;
   } catch (error) {
     await pool?.stop();

@@ -50,6 +50,8 @@ export class Repository {
   readonly #yaml = new Map<string, YamlFile>();
   readonly #hashes = new Map<string, string>();
   readonly #containing = new Map<string, readonly string[]>();
+  /** Of the files whose text `forget` dropped: whether it had inline directives. */
+  readonly #forgottenDirectives = new Map<string, boolean>();
   readonly #shared = new Map<string, { value: unknown; queries: ReadonlySet<string> }>();
   #listHash: string | undefined;
   #queries: Set<string> | undefined;
@@ -297,9 +299,23 @@ export class Repository {
     for (const file of this.#yaml.keys()) if (!keep(file)) this.#yaml.delete(file);
   }
 
+  /**
+   * Drops parsed YAML and text, except those of the files `keep` names: what the linter does
+   * once a chunk of files has been linted, so that a large repository is not held in memory.
+   * A file asked for again is read again.
+   */
+  forget(keep: (file: string) => boolean): void {
+    this.forgetParsed(keep);
+    for (const [file, text] of this.#texts) {
+      if (keep(file)) continue;
+      this.#forgottenDirectives.set(file, typeof text === 'string' && hasDirectives(text));
+      this.#texts.delete(file);
+    }
+  }
+
   /** Whether the file's text has inline directives (`gitops-lint-…`), for files read in this run. */
   hasLoadedDirectives(file: string): boolean | undefined {
     const loaded = this.#texts.get(file);
-    return loaded === undefined ? undefined : typeof loaded === 'string' && hasDirectives(loaded);
+    return loaded === undefined ? this.#forgottenDirectives.get(file) : typeof loaded === 'string' && hasDirectives(loaded);
   }
 }

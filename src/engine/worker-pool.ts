@@ -17,6 +17,10 @@ import type { ChunkResult } from './rule-runner.js';
 /** Files per chunk: small enough to share out evenly, large enough that claiming one costs nothing. */
 export const CHUNK_SIZE = 64;
 
+/** Old-generation heap of a worker: a base, and more per thousand files of the repository (generous: a worker over it fails the run). */
+const WORKER_BASE_HEAP_MB = 128;
+const WORKER_HEAP_MB_PER_1000_FILES = 1;
+
 /** Everything a worker needs to rebuild the run: plain data only. */
 export interface WorkerTask {
   source: SourceDescription;
@@ -52,9 +56,16 @@ export function claimChunk(queue: Int32Array): number {
   return Atomics.add(queue, 0, 1);
 }
 
-/** Starts `count` workers on a task; the promise resolves to their chunks once all have finished. */
+/**
+ * Starts `count` workers on a task; the promise resolves to their chunks once all have
+ * finished. A worker that runs out of memory gives none of its chunks: the caller lints the
+ * chunks that are missing.
+ */
 export function startWorkers(count: number, task: WorkerTask): { done: Promise<[number, ChunkResult][]>; stop: () => Promise<void> } {
-  const workers = Array.from({ length: count }, () => new Worker(WORKER_URL, { workerData: task }));
+  // A worker's heap left to V8's defaults grows to several times what it holds before it is
+  // collected; bounded by what a run of this size needs, a worker keeps the process small.
+  const maxOldGenerationSizeMb = WORKER_BASE_HEAP_MB + Math.ceil(task.files.length / 1000) * WORKER_HEAP_MB_PER_1000_FILES;
+  const workers = Array.from({ length: count }, () => new Worker(WORKER_URL, { workerData: task, resourceLimits: { maxOldGenerationSizeMb } }));
   const replies = workers.map(
     (worker) =>
       new Promise<[number, ChunkResult][]>((resolve, reject) => {
@@ -64,7 +75,12 @@ export function startWorkers(count: number, task: WorkerTask): { done: Promise<[
           if ('error' in reply) reject(new InternalError(reply.error));
           else resolve(reply.chunks);
         });
-        worker.once('error', (error) => reject(new InternalError(`a lint worker thread failed: ${error.message}`, { cause: error })));
+        worker.once('error', (error) => {
+          replied = true;
+          // Out of its heap (a huge file): its chunks are left to this thread, which has no such bound.
+          if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') resolve([]);
+          else reject(new InternalError(`a lint worker thread failed: ${error.message}`, { cause: error }));
+        });
         worker.once('exit', (code) => {
           if (!replied) reject(new InternalError(`a lint worker thread exited with code ${code} before it replied`));
         });

@@ -33,7 +33,8 @@ async function platformRepository(): Promise<string> {
     writeFileSync(path.join(root, file), content);
   };
   const descriptor = readFileSync(path.join(root, 'gitops.yaml'), 'utf8');
-  write('gitops.yaml', `${descriptor}platform:\n  workloads:\n    paths: ["apps/**"]\noverrides:\n  - files: ["apps/team-1/**"]\n    rules:\n      image-tag-pinned: warn\n`);
+  // Settings of repository rules too, which worker threads do not load.
+  write('gitops.yaml', `${descriptor}rules:\n  changelog-entry: warn\nplatform:\n  workloads:\n    paths: ["apps/**"]\noverrides:\n  - files: ["apps/team-1/**"]\n    rules:\n      image-tag-pinned: warn\n`);
   write(
     'infrastructure/crds/widgets.yaml',
     'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.acme.io\nspec:\n  group: acme.io\n  scope: Namespaced\n  names: { kind: Widget, plural: widgets }\n  versions:\n    - name: v1\n      served: true\n      storage: true\n      schema:\n        openAPIV3Schema:\n          type: object\n          properties:\n            spec:\n              type: object\n              properties:\n                size: { type: integer }\n',
