@@ -75,45 +75,36 @@ function findings(repository) {
   return results.reduce((sum, result) => sum + result.errorCount + result.warningCount, 0);
 }
 
+/** A peer's wall time on the tree, or why there is none. */
+function peer(script, args, work) {
+  if (!existsSync(script)) return 'not installed (npm install)';
+  try {
+    const result = measure(process.execPath, [script, ...args], { cwd: work, timeout: peerTimeout });
+    return result.timedOut ? `did not finish in ${peerTimeout / 1000} s` : seconds(result.ms);
+  } catch (error) {
+    return `failed: ${error.message.slice(0, 120)}`;
+  }
+}
+
 function peers(repository, work) {
-  const cells = {};
-  const repolinter = path.join(root, 'node_modules/repolinter/bin/repolinter.js');
-  if (existsSync(repolinter)) {
-    // repolinter's required-files checks: what required-paths does for an infrastructure repository.
-    const ruleset = path.join(work, 'repolinter.json');
-    const rule = (type, glob) => ({ level: 'error', rule: { type, options: { globsAny: [glob] } } });
-    writeFileSync(ruleset, JSON.stringify({
-      version: 2,
-      axioms: {},
-      rules: Object.fromEntries([
-        ...['gitops.yaml', 'README.md', 'CHANGELOG.md', 'VERSION', '.github/CODEOWNERS'].map((file) => [`${file}-exists`, rule('file-existence', file)]),
-        ...['clusters', 'infrastructure', 'releases'].map((directory) => [`${directory}-exists`, rule('directory-existence', directory)]),
-      ]),
-    }));
-    try {
-      const result = measure(process.execPath, [repolinter, 'lint', repository, '--rulesetFile', ruleset], { cwd: work, timeout: peerTimeout });
-      cells.repolinter = result.timedOut ? `did not finish in ${peerTimeout / 1000} s` : seconds(result.ms);
-    } catch (error) {
-      cells.repolinter = `failed: ${error.message.slice(0, 120)}`;
-    }
-  } else {
-    cells.repolinter = 'not installed (npm install)';
-  }
-  const lsLint = path.join(root, 'node_modules/@ls-lint/ls-lint/bin/cli.js');
-  if (existsSync(lsLint)) {
-    // File and directory names in kebab-case: a layout check of every path in the tree.
-    const config = path.join(work, '.ls-lint.yml');
-    writeFileSync(config, 'ls:\n  .dir: kebab-case | regex:\\.[a-z]+\n  .yaml: kebab-case\n  .yml: kebab-case\n  .json: kebab-case\n  .md: SCREAMING_SNAKE_CASE | kebab-case\nignore:\n  - .git\n  - node_modules\n');
-    try {
-      const result = measure(process.execPath, [lsLint, '-config', config, '-workdir', repository], { cwd: work, timeout: peerTimeout });
-      cells.lsLint = result.timedOut ? `did not finish in ${peerTimeout / 1000} s` : seconds(result.ms);
-    } catch (error) {
-      cells.lsLint = `failed: ${error.message.slice(0, 120)}`;
-    }
-  } else {
-    cells.lsLint = 'not installed (npm install)';
-  }
-  return cells;
+  // repolinter's required-files checks: what required-paths does for an infrastructure repository.
+  const ruleset = path.join(work, 'repolinter.json');
+  const rule = (type, glob) => ({ level: 'error', rule: { type, options: { globsAny: [glob] } } });
+  writeFileSync(ruleset, JSON.stringify({
+    version: 2,
+    axioms: {},
+    rules: Object.fromEntries([
+      ...['gitops.yaml', 'README.md', 'CHANGELOG.md', 'VERSION', '.github/CODEOWNERS'].map((file) => [`${file}-exists`, rule('file-existence', file)]),
+      ...['clusters', 'infrastructure', 'releases'].map((directory) => [`${directory}-exists`, rule('directory-existence', directory)]),
+    ]),
+  }));
+  // ls-lint: file and directory names in kebab-case, a layout check of every path in the tree.
+  const config = path.join(work, '.ls-lint.yml');
+  writeFileSync(config, 'ls:\n  .dir: kebab-case | regex:\\.[a-z]+\n  .yaml: kebab-case\n  .yml: kebab-case\n  .json: kebab-case\n  .md: SCREAMING_SNAKE_CASE | kebab-case\nignore:\n  - .git\n  - node_modules\n');
+  return {
+    repolinter: peer(path.join(root, 'node_modules/repolinter/bin/repolinter.js'), ['lint', repository, '--rulesetFile', ruleset], work),
+    lsLint: peer(path.join(root, 'node_modules/@ls-lint/ls-lint/bin/cli.js'), ['-config', config, '-workdir', repository], work),
+  };
 }
 
 const rows = [];
