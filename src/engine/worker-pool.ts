@@ -86,8 +86,12 @@ export function startWorkers(count: number, task: WorkerTask): { done: Promise<[
         });
       }),
   );
+  const done = Promise.all(replies).then((lists) => lists.flat());
+  // A worker may fail while this thread is still busy with chunks of its own: the failure is
+  // taken when the caller awaits `done`, not reported as an unhandled rejection before.
+  done.catch(() => undefined);
   return {
-    done: Promise.all(replies).then((lists) => lists.flat()),
+    done,
     stop: async () => {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
