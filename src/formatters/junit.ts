@@ -4,7 +4,7 @@ import { ENGINE_RULE_ID, relativePath } from './findings.js';
 /**
  * Characters that XML 1.0 cannot carry at all, not even as a character reference
  * (https://www.w3.org/TR/xml/#charsets): C0 controls other than tab, newline and carriage
- * return, unpaired surrogates, U+FFFE and U+FFFF. They are written as a visible `\uXXXX`.
+ * return, unpaired surrogates, U+FFFE and U+FFFF. They are written as a visible `\u` escape with four hex digits.
  */
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
