@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { DESCRIPTOR_FILES, parseDescriptor } from '../config/descriptor.js';
 import { ConfigError, InternalError, RefusedError, UsageError } from '../errors.js';
-import { writeFileAtomically } from '../files/atomic-write.js';
+import { ensureDirectory, writeFileAtomically } from '../files/atomic-write.js';
 import { packageInfo } from '../package-info.js';
 import {
   ANSWER_FILE_KEYS,
@@ -240,7 +240,11 @@ async function writeScaffold(root: string, answers: ScaffoldAnswers, options: Sc
       { code: 'CONFLICT' },
     );
   }
-  mkdirSync(root, { recursive: true });
+  try {
+    ensureDirectory(root);
+  } catch (error) {
+    throw new RefusedError(`cannot create ${root} (${(error as NodeJS.ErrnoException).code ?? 'error'}); choose another directory`);
+  }
   for (const { file, status } of files) {
     if (status === 'unchanged') continue;
     await writeFileAtomically(path.join(root, ...file.path.split('/')), file.content, file.mode === undefined ? {} : { mode: file.mode });

@@ -198,6 +198,12 @@ describe('lint', () => {
     expect(run.stderr).toMatch(/gitops\.yaml:6: options of rule "required-paths": unknown property "pathz"/);
   });
 
+  it('refuses an --output-file that cannot be written, at once (Node\'s recursive mkdir never returns under /proc)', async () => {
+    const run = await cli(['lint', '--format', 'sarif', '--output-file', '/proc/gitops-init/report.sarif'], { cwd: repo(cleanApp) });
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toBe('gitops-init: --output-file "/proc/gitops-init/report.sarif": cannot write (ENOENT)\n');
+  });
+
   it('refuses an unknown --format with one line, exit 2', async () => {
     const run = await cli(['lint', '--format', 'nosuch'], { cwd: repo(cleanApp) });
     expect(run.code).toBe(2);

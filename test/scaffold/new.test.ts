@@ -197,6 +197,13 @@ describe('gitops-init new', () => {
     expect(existsSync(path.join(outer, 'nested/.git'))).toBe(false);
   });
 
+  it('refuses a target directory that cannot be created, at once', async () => {
+    const cwd = tempDir();
+    const run = await cli(['new', '/proc/gitops-init/repo', ...appFlags], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('gitops-init: cannot create /proc/gitops-init/repo (ENOENT); choose another directory\n');
+  });
+
   it('refuses a target that is a file', async () => {
     const cwd = tempDir();
     writeFileSync(path.join(cwd, 'taken'), 'x');

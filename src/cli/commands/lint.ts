@@ -1,8 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lint } from '../../api/lint.js';
 import type { GitopsTool, RepositoryKind, RuleEntry } from '../../config/descriptor.js';
 import { UsageError } from '../../errors.js';
+import { ensureDirectory } from '../../files/atomic-write.js';
 import type { LintResult } from '../../engine/results.js';
 import { loadFormatter } from '../../formatters/index.js';
 import { packageInfo } from '../../package-info.js';
@@ -75,7 +76,7 @@ export async function runLint(paths: string[], flags: LintFlags, cwd: string, io
   if (flags.outputFile) {
     const target = path.resolve(cwd, flags.outputFile);
     try {
-      await mkdir(path.dirname(target), { recursive: true });
+      ensureDirectory(path.dirname(target));
       await writeFile(target, output);
     } catch (error) {
       throw new UsageError(`--output-file "${flags.outputFile}": cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
