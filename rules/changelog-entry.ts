@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { isIsoDate, parseChangelog } from '../src/versioning/changelog.js';
-import { defaultSourceSpecs, isStrictSemver, parseSourceSpec, readVersion } from '../src/versioning/sources.js';
+import { isStrictSemver, readVersion, sourceSpecsFor } from '../src/versioning/sources.js';
 
 interface Options {
   /** The changelog file. */
@@ -47,7 +47,7 @@ export default defineRule({
         context.report({ file, range: section.range, messageId: 'badDate', data: { title: section.title, date: section.date } });
       }
     }
-    const specs = context.descriptor?.versioning?.sources?.map(parseSourceSpec) ?? defaultSourceSpecs(context.kind, context.tool);
+    const specs = sourceSpecsFor(context.descriptor?.versioning?.sources, context.kind, context.tool);
     const first = specs[0];
     const current = first ? readVersion(first, context.hasFile(first.file) ? context.text(first.file) : undefined).raw : undefined;
     if (current !== undefined && isStrictSemver(current) && !sections.some((section) => section.title === current)) {

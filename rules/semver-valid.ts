@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineRule } from '../src/engine/rule.js';
-import { defaultSourceSpecs, isStrictSemver, parseSourceSpec, readVersion, type VersionSourceSpec } from '../src/versioning/sources.js';
+import { isStrictSemver, readVersion, sourceSpecsFor } from '../src/versioning/sources.js';
 
 export default defineRule({
   id: 'semver-valid',
@@ -21,7 +21,7 @@ export default defineRule({
   },
   defaultOptions: [],
   check(context) {
-    const specs: VersionSourceSpec[] = context.descriptor?.versioning?.sources?.map(parseSourceSpec) ?? defaultSourceSpecs(context.kind, context.tool);
+    const specs = sourceSpecsFor(context.descriptor?.versioning?.sources, context.kind, context.tool);
     // Every chart's version and appVersion are versions too (Helm requires semver for version).
     for (const file of context.files) {
       if (path.posix.basename(file) !== 'Chart.yaml' || context.isYamlFile(file) === false) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { defaultSourceSpecs, isStrictSemver, parseSourceSpec, readVersion } from '../src/versioning/sources.js';
+import { isStrictSemver, readVersion, sourceSpecsFor } from '../src/versioning/sources.js';
 
 interface Options {
   /** Sources that must agree, as `file` or `file#field`; the first one is the reference. */
@@ -38,8 +38,7 @@ export default defineRule({
   },
   defaultOptions: [defaults],
   check(context, [options]) {
-    const configured = options.sources ?? context.descriptor?.versioning?.sources;
-    const specs = configured ? configured.map(parseSourceSpec) : defaultSourceSpecs(context.kind, context.tool);
+    const specs = sourceSpecsFor(options.sources ?? context.descriptor?.versioning?.sources, context.kind, context.tool);
     const readings = specs.map((spec) => readVersion(spec, context.hasFile(spec.file) ? context.text(spec.file) : undefined));
     const reference = readings.find((reading) => reading.raw !== undefined && isStrictSemver(reading.raw));
     if (!reference?.raw) return;

@@ -7,9 +7,8 @@ import { writeFileAtomically } from '../files/atomic-write.js';
 import { GitCommandError, runGit } from '../git/command.js';
 import { releaseChangelog } from './changelog.js';
 import {
-  defaultSourceSpecs,
   isStrictSemver,
-  parseSourceSpec,
+  sourceSpecsFor,
   readVersion,
   writeVersion,
   type VersionReading,
@@ -44,21 +43,12 @@ function readText(root: string, file: string): string | undefined {
   }
 }
 
-/** The sources a repository keeps its version in: `versioning.sources` in gitops.yaml, or the defaults of its kind. */
-export function sourceSpecs(root: string): VersionSourceSpec[] {
-  const descriptor = openRepository(root).loaded?.descriptor;
-  const configured = descriptor?.versioning?.sources;
-  return configured ? configured.map(parseSourceSpec) : defaultSourceSpecs(descriptor?.kind, descriptor?.tool);
-}
-
-function readAll(root: string): VersionReading[] {
-  return sourceSpecs(root).map((spec) => readVersion(spec, readText(root, spec.file)));
-}
-
-/** Reports the current version and where each source stands. */
-export function versionStatus(options: { cwd?: string } = {}): VersionStatus {
-  const { root } = openRepository(options.cwd);
-  const readings = readAll(root);
+/** The status and the sources it was read from, with gitops.yaml read once. */
+function readStatus(cwd: string | undefined): { status: VersionStatus; specs: VersionSourceSpec[] } {
+  const { root, loaded } = openRepository(cwd);
+  const descriptor = loaded?.descriptor;
+  const specs = sourceSpecsFor(descriptor?.versioning?.sources, descriptor?.kind, descriptor?.tool);
+  const readings: VersionReading[] = specs.map((spec) => readVersion(spec, readText(root, spec.file)));
   const first = readings[0]?.raw;
   const current = first !== undefined && isStrictSemver(first) ? first : undefined;
   const sources = readings.map((reading): VersionSourceStatus => {
@@ -69,7 +59,12 @@ export function versionStatus(options: { cwd?: string } = {}): VersionStatus {
   // A source missing altogether (no file, or no field) does not count against consistency,
   // except the first one, which is where the version lives.
   const consistent = current !== undefined && sources.every((source) => source.status === 'ok' || source.status === 'missing');
-  return { root, current, sources, consistent };
+  return { status: { root, current, sources, consistent }, specs };
+}
+
+/** Reports the current version and where each source stands. */
+export function versionStatus(options: { cwd?: string } = {}): VersionStatus {
+  return readStatus(options.cwd).status;
 }
 
 export interface BumpResult {
@@ -96,7 +91,7 @@ export async function bumpVersion(options: { cwd?: string; level: BumpLevel; pre
   if (options.preid !== undefined && !/^[0-9A-Za-z-]+$/.test(options.preid)) {
     throw new UsageError(`--preid "${options.preid}": only letters, digits and '-' are allowed (e.g. rc, beta)`);
   }
-  const status = versionStatus(options);
+  const { status, specs } = readStatus(options.cwd);
   const root = status.root;
   if (status.current === undefined) {
     const first = status.sources[0];
@@ -121,7 +116,7 @@ export async function bumpVersion(options: { cwd?: string; level: BumpLevel; pre
         : semver.inc(status.current, `pre${options.level}`, options.preid);
   if (version === null) throw new RefusedError(`cannot bump ${status.current} by ${options.level}`);
   const changes = new Map<string, string>();
-  for (const spec of sourceSpecs(root)) {
+  for (const spec of specs) {
     const text = changes.get(spec.file) ?? readText(root, spec.file);
     if (readVersion(spec, text).raw === undefined) continue;
     changes.set(spec.file, writeVersion(spec, text, version));

@@ -43,6 +43,15 @@ export function defaultSourceSpecs(kind: string | undefined, tool: string | unde
   return specs;
 }
 
+/** The sources in force: `versioning.sources` of gitops.yaml (or a rule's own list), else the defaults of the kind. */
+export function sourceSpecsFor(
+  configured: readonly string[] | undefined,
+  kind: string | undefined,
+  tool: string | undefined,
+): VersionSourceSpec[] {
+  return configured ? configured.map(parseSourceSpec) : defaultSourceSpecs(kind, tool);
+}
+
 function kindOf(spec: VersionSourceSpec): VersionSourceKind {
   if (!spec.field) return 'file';
   return spec.file.endsWith('.json') ? 'json' : 'yaml';
