@@ -1,12 +1,24 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import type { Document } from 'yaml';
 import { isNode } from 'yaml';
 import type { SourcePosition } from '../manifests/yaml-file.js';
 
+/**
+ * The options of every schema compiled here, at run time or ahead of time by
+ * src/config/generate-validators.ts: the same options give the same errors, and so the same
+ * messages.
+ */
+export const AJV_OPTIONS = { allErrors: true, strict: false, useDefaults: false } as const satisfies Options;
+
 let ajv: Ajv | undefined;
 
+/** ajv is loaded on first compile: loading it takes some 30 ms, which a run that compiles no schema need not pay. */
 function instance(): Ajv {
-  ajv ??= new Ajv({ allErrors: true, strict: false, useDefaults: false });
+  if (!ajv) {
+    const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    ajv = new AjvClass(AJV_OPTIONS);
+  }
   return ajv;
 }
 

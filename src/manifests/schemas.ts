@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { toJsonSchema, type CustomResourceVersion } from './crd.js';
 
 /** One problem found by a schema: where (a JSON pointer into the object), which keyword, and its parameters. */
@@ -94,7 +94,11 @@ export class SchemaRegistry {
   }
 
   #compile(crd: CustomResourceVersion): ObjectSchema | undefined {
-    this.#ajv ??= new Ajv({ strict: false, allErrors: true, validateFormats: false, allowUnionTypes: true, logger: false });
+    if (!this.#ajv) {
+      // Loaded here, not imported: only a repository with CRDs needs ajv's compiler.
+      const { Ajv: AjvClass } = this.#require('ajv') as typeof import('ajv');
+      this.#ajv = new AjvClass({ strict: false, allErrors: true, validateFormats: false, allowUnionTypes: true, logger: false });
+    }
     let validate: ValidateFunction;
     try {
       validate = this.#ajv.compile(toJsonSchema(crd.schema) as Record<string, unknown>);

@@ -1,6 +1,7 @@
 import semver from 'semver';
 import { stringify } from 'yaml';
-import { compileSchema, describeAjvError } from '../config/schema-validation.js';
+import { describeAjvError } from '../config/schema-validation.js';
+import { validate as validateReleaseManifest } from '../config/generated/release-schema.validate.js';
 import schema from './release.schema.json' with { type: 'json' };
 
 export const RELEASE_SCHEMA_URL = schema.$id;
@@ -34,18 +35,10 @@ export interface ReleaseManifest {
   release: Release;
 }
 
-let compiled: ReturnType<typeof compileSchema> | undefined;
-/** Compiled on first use: ajv's compile is too slow for start-up. */
-function validator(): ReturnType<typeof compileSchema> {
-  compiled ??= compileSchema(schema);
-  return compiled;
-}
-
-/** Schema problems of a parsed manifest, with the path of each. */
+/** Schema problems of a parsed manifest, with the path of each (release.schema.json, precompiled by npm run generate:schemas). */
 export function manifestProblems(value: unknown): { path: (string | number)[]; message: string }[] {
-  const validate = validator();
-  if (validate(value)) return [];
-  return (validate.errors ?? []).map(describeAjvError);
+  if (validateReleaseManifest(value)) return [];
+  return (validateReleaseManifest.errors ?? []).map(describeAjvError);
 }
 
 /** `release-<application>-<infrastructure>`: the name, file name (with .yaml) and tag of a release. */

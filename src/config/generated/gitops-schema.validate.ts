@@ -1,0 +1,2859 @@
+/* eslint-disable */
+// Generated from src/config/gitops.schema.json by src/config/generate-validators.ts with ajv 8.20.0: do not edit.
+// After changing the schema or upgrading ajv, run `npm run generate:schemas`.
+// @ts-nocheck
+import { createRequire } from "node:module";
+import type { ValidateFunction } from "ajv";
+
+const require = createRequire(import.meta.url);
+
+export const validate: ValidateFunction = validate10;
+
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/config/gitops.schema.json","title":"gitops-init repository descriptor (gitops.yaml)","description":"Describes a GitOps repository for gitops-init: its kind, tool, teams, environments and lint configuration.","type":"object","additionalProperties":false,"required":["kind","tool","name"],"properties":{"kind":{"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]},"tool":{"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]},"name":{"description":"The repository's name, a DNS-1123 label.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63},"teams":{"type":"object","additionalProperties":false,"properties":{"platform":{"$ref":"#/definitions/team","description":"The platform team: owns infrastructure and co-owns policy files everywhere."},"application":{"$ref":"#/definitions/team","description":"In an application repository: the team that owns it."},"applications":{"description":"In an infrastructure repository: the application teams onboarded as tenants.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","team"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63},"team":{"$ref":"#/definitions/team"},"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repository":{"type":"string","minLength":1}}}},"members":{"description":"People who may be named as code owners besides the teams: @user handles or e-mail addresses.","type":"array","items":{"$ref":"#/definitions/person"},"uniqueItems":true}}},"ownership":{"description":"CODEOWNERS patterns to their owners, in order (later entries win, as in CODEOWNERS). 'gitops-init codeowners sync' writes them into CODEOWNERS between generated markers. An owner is a handle (@org/team, @user, an e-mail address) or the name of a team declared under teams: platform, application, or the name of an entry of teams.applications.","type":"object","propertyNames":{"minLength":1,"pattern":"^[^#\\s!]"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/owner"},{"type":"array","items":{"$ref":"#/definitions/owner"},"minItems":1,"uniqueItems":true}]}},"criticalPaths":{"description":"Paths the platform team must own (a trailing slash marks a directory): alone in an infrastructure repository, together with the owning team in an application repository. Replaces the defaults of codeowners-critical-paths; CODEOWNERS itself is always included.","type":"array","items":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},"uniqueItems":true},"namespaces":{"description":"In an application repository: the namespaces its resources may use.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repositoryUrl":{"description":"This repository's clone URL (https, ssh or scp-like). GitOps sources with this URL point at this repository, so the paths they name are checked here.","type":"string","minLength":1},"platform":{"description":"What belongs to the platform team, for the boundary rules.","type":"object","additionalProperties":false,"properties":{"kinds":{"description":"Namespaced kinds that only the platform team manages (e.g. NetworkPolicy, ResourceQuota, LimitRange), as Kind or group/Kind; application repositories may not contain them.","type":"array","items":{"type":"string","pattern":"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$"},"uniqueItems":true},"workloads":{"description":"Infrastructure repositories: where the platform's own components (ingress controllers, monitoring) run workloads.","type":"object","additionalProperties":false,"properties":{"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"paths":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}}},"environments":{"description":"Deployment environments, in promotion order.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true,"minItems":1},"host":{"description":"Where the repository is hosted.","enum":["github","gitlab"]},"protection":{"description":"Branch protection as code: one provider-neutral policy per branch pattern. 'gitops-init protect render' writes the host's files from it, 'protect diff' and 'protect apply' compare it with and apply it to the live GitHub repository. Unset fields take the defaults of the repository kind; an infrastructure repository cannot go below its floor (2 approvals, code owner review, no force push, no deletion, the gitops-lint check).","type":"object","additionalProperties":false,"properties":{"targets":{"description":"What 'protect render' writes and protection-files-in-sync keeps: github-ruleset (.github/rulesets/<branch>-protection.json), github-branch-protection (.github/branch-protection/<branch>.json, the classic API's body), settings (branches and rulesets of .github/settings.yml, for safe-settings), gitlab (.gitlab/*.json). Default: github-ruleset and settings on GitHub, gitlab on GitLab.","type":"array","items":{"enum":["github-ruleset","github-branch-protection","settings","gitlab"]},"uniqueItems":true,"minItems":1},"branches":{"description":"Branch name or pattern (fnmatch: * within a path segment, ** across) to its policy.","type":"object","propertyNames":{"minLength":1,"maxLength":255,"pattern":"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$"},"additionalProperties":{"$ref":"#/definitions/protectionPolicy"}}}},"version":{"description":"The repository's version (semver 2.0, no leading v), when gitops.yaml is one of its version sources.","type":"string","minLength":1},"versioning":{"type":"object","additionalProperties":false,"properties":{"sources":{"description":"Version sources that must agree, as file or file#field (e.g. VERSION, chart/Chart.yaml#version). The first one is where the version lives.","type":"array","items":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"},"minItems":1,"uniqueItems":true}}},"releases":{"description":"Coordinated releases of application and infrastructure versions.","type":"object","additionalProperties":false,"properties":{"directory":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","default":"releases"},"repositories":{"description":"Component repositories (a local path or a git URL) whose v<version> tags 'release create' checks.","type":"object","additionalProperties":false,"properties":{"application":{"type":"string","minLength":1},"infrastructure":{"type":"string","minLength":1}}},"windows":{"description":"When releases may be promoted (UTC); outside them only with --emergency.","type":"array","items":{"type":"object","additionalProperties":false,"required":["days","hours"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["mon","tue","wed","thu","fri","sat","sun"]}},"hours":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"}}}},"changelog":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$","default":"RELEASES.md"}}},"rules":{"$ref":"#/definitions/ruleMap"},"overrides":{"description":"Rule settings for some files, by glob (later entries win).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"rules":{"$ref":"#/definitions/ruleMap"}}}},"ignores":{"description":"Globs of files that are never linted, on top of .gitignore.","type":"array","items":{"type":"string","minLength":1}},"linterOptions":{"type":"object","additionalProperties":false,"properties":{"reportUnusedDisableDirectives":{"enum":["off","warn","error"],"default":"warn"},"maxFileSize":{"description":"Largest YAML file that is parsed, in bytes; larger files get a finding.","type":"integer","minimum":1024,"default":5242880}}},"scaffold":{"description":"Answers gitops-init used to generate this repository, so that a re-run needs no flags.","type":"object"}},"definitions":{"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},"person":{"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"}]},"owner":{"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"},"protectionPolicy":{"type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}},"bypassActor":{"type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]},"bypassMode":{"enum":["always","pull-request"]},"dnsLabel":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63},"severity":{"enum":["off","warn","error",0,1,2]},"ruleEntry":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1}]},"ruleMap":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}}}};
+const schema12 = {"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"};
+const schema15 = {"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63};
+const schema16 = {"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"}]};
+const schema17 = {"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"};
+const func2 = Object.prototype.hasOwnProperty;
+const func3 = require("ajv/dist/runtime/ucs2length").default;
+const func0 = require("ajv/dist/runtime/equal").default;
+const pattern0 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
+const pattern1 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$", "u");
+const pattern6 = new RegExp("^@[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
+const pattern7 = new RegExp("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$", "u");
+const pattern8 = new RegExp("^[^#\\s!]", "u");
+const pattern9 = new RegExp("^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$", "u");
+const pattern11 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "u");
+const pattern13 = new RegExp("^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$", "u");
+const pattern16 = new RegExp("^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$", "u");
+const pattern17 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$", "u");
+const pattern19 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$", "u");
+const pattern20 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$", "u");
+const schema22 = {"type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}};
+const schema23 = {"type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]};
+const schema24 = {"enum":["always","pull-request"]};
+
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const _errs1 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.role === undefined){
+const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "role") || (key0 === "mode"))){
+const err2 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+let data0 = data.role;
+if(!(((data0 === "write") || (data0 === "maintain")) || (data0 === "admin"))){
+const err3 = {instancePath:instancePath+"/role",schemaPath:"#/oneOf/0/properties/role/enum",keyword:"enum",params:{allowedValues: schema23.oneOf[0].properties.role.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data1 = data.mode;
+if(!((data1 === "always") || (data1 === "pull-request"))){
+const err4 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs2 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs7 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.team === undefined){
+const err5 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key1 in data){
+if(!((key1 === "team") || (key1 === "mode"))){
+const err6 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.team !== undefined){
+let data2 = data.team;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err7 = {instancePath:instancePath+"/team",schemaPath:"#/oneOf/1/properties/team/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 1 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/team",schemaPath:"#/oneOf/1/properties/team/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.mode !== undefined){
+let data3 = data.mode;
+if(!((data3 === "always") || (data3 === "pull-request"))){
+const err9 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs7 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+const _errs13 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.app === undefined){
+const err10 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "app"},message:"must have required property '"+"app"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key2 in data){
+if(!((key2 === "app") || (key2 === "mode"))){
+const err11 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.app !== undefined){
+let data4 = data.app;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err12 = {instancePath:instancePath+"/app",schemaPath:"#/oneOf/2/properties/app/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 1 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/app",schemaPath:"#/oneOf/2/properties/app/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.mode !== undefined){
+let data5 = data.mode;
+if(!((data5 === "always") || (data5 === "pull-request"))){
+const err14 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs13 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+}
+const _errs19 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.organizationAdmin === undefined){
+const err15 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "organizationAdmin"},message:"must have required property '"+"organizationAdmin"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key3 in data){
+if(!((key3 === "organizationAdmin") || (key3 === "mode"))){
+const err16 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.organizationAdmin !== undefined){
+if(true !== data.organizationAdmin){
+const err17 = {instancePath:instancePath+"/organizationAdmin",schemaPath:"#/oneOf/3/properties/organizationAdmin/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data7 = data.mode;
+if(!((data7 === "always") || (data7 === "pull-request"))){
+const err18 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs19 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 3;
+}
+const _errs24 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.deployKeys === undefined){
+const err19 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "deployKeys"},message:"must have required property '"+"deployKeys"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+for(const key4 in data){
+if(!((key4 === "deployKeys") || (key4 === "mode"))){
+const err20 = {instancePath,schemaPath:"#/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.deployKeys !== undefined){
+if(true !== data.deployKeys){
+const err21 = {instancePath:instancePath+"/deployKeys",schemaPath:"#/oneOf/4/properties/deployKeys/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data9 = data.mode;
+if(!((data9 === "always") || (data9 === "pull-request"))){
+const err22 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs24 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 4;
+}
+}
+}
+}
+}
+if(!valid0){
+const err23 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate12.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema22.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.requiredApprovals !== undefined){
+let data0 = data.requiredApprovals;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/requiredApprovals",schemaPath:"#/properties/requiredApprovals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 > 6 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/requiredApprovals",schemaPath:"#/properties/requiredApprovals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0 < 0 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/requiredApprovals",schemaPath:"#/properties/requiredApprovals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.requireCodeOwnerReview !== undefined){
+if(typeof data.requireCodeOwnerReview !== "boolean"){
+const err4 = {instancePath:instancePath+"/requireCodeOwnerReview",schemaPath:"#/properties/requireCodeOwnerReview/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.dismissStaleReviews !== undefined){
+if(typeof data.dismissStaleReviews !== "boolean"){
+const err5 = {instancePath:instancePath+"/dismissStaleReviews",schemaPath:"#/properties/dismissStaleReviews/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.requireLastPushApproval !== undefined){
+if(typeof data.requireLastPushApproval !== "boolean"){
+const err6 = {instancePath:instancePath+"/requireLastPushApproval",schemaPath:"#/properties/requireLastPushApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.requiredStatusChecks !== undefined){
+let data4 = data.requiredStatusChecks;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 === "string"){
+if(func3(data5) < 1){
+const err7 = {instancePath:instancePath+"/requiredStatusChecks/" + i0,schemaPath:"#/properties/requiredStatusChecks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/requiredStatusChecks/" + i0,schemaPath:"#/properties/requiredStatusChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+let i1 = data4.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data4[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err9 = {instancePath:instancePath+"/requiredStatusChecks",schemaPath:"#/properties/requiredStatusChecks/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/requiredStatusChecks",schemaPath:"#/properties/requiredStatusChecks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.requireLinearHistory !== undefined){
+if(typeof data.requireLinearHistory !== "boolean"){
+const err11 = {instancePath:instancePath+"/requireLinearHistory",schemaPath:"#/properties/requireLinearHistory/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.requireSignedCommits !== undefined){
+if(typeof data.requireSignedCommits !== "boolean"){
+const err12 = {instancePath:instancePath+"/requireSignedCommits",schemaPath:"#/properties/requireSignedCommits/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.requireConversationResolution !== undefined){
+if(typeof data.requireConversationResolution !== "boolean"){
+const err13 = {instancePath:instancePath+"/requireConversationResolution",schemaPath:"#/properties/requireConversationResolution/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.blockForcePushes !== undefined){
+if(typeof data.blockForcePushes !== "boolean"){
+const err14 = {instancePath:instancePath+"/blockForcePushes",schemaPath:"#/properties/blockForcePushes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.blockDeletions !== undefined){
+if(typeof data.blockDeletions !== "boolean"){
+const err15 = {instancePath:instancePath+"/blockDeletions",schemaPath:"#/properties/blockDeletions/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.includeAdministrators !== undefined){
+if(typeof data.includeAdministrators !== "boolean"){
+const err16 = {instancePath:instancePath+"/includeAdministrators",schemaPath:"#/properties/includeAdministrators/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.bypassActors !== undefined){
+let data12 = data.bypassActors;
+if(Array.isArray(data12)){
+const len1 = data12.length;
+for(let i2=0; i2<len1; i2++){
+if(!(validate12(data12[i2], {instancePath:instancePath+"/bypassActors/" + i2,parentData:data12,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/bypassActors",schemaPath:"#/properties/bypassActors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate11.errors = vErrors;
+return errors === 0;
+}
+
+const schema29 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}};
+const pattern21 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+const schema30 = {"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1}]};
+const schema31 = {"enum":["off","warn","error",0,1,2]};
+
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(!((((((data === "off") || (data === "warn")) || (data === "error")) || (data === 0)) || (data === 1)) || (data === 2))){
+const err0 = {instancePath,schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs3 = errors;
+if(Array.isArray(data)){
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const len0 = data.length;
+if(len0 > 0){
+let data0 = data[0];
+if(!((((((data0 === "off") || (data0 === "warn")) || (data0 === "error")) || (data0 === 0)) || (data0 === 1)) || (data0 === 2))){
+const err2 = {instancePath:instancePath+"/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+}
+if(!valid0){
+const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate16.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+const _errs1 = errors;
+if(typeof key0 === "string"){
+if(!pattern21.test(key0)){
+const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",propertyName:key0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+for(const key1 in data){
+if(!(validate16(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate15.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://unpkg.com/gitops-init/dist/src/config/gitops.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.tool === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.name === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema11.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(!((data0 === "infrastructure") || (data0 === "application"))){
+const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.tool !== undefined){
+let data1 = data.tool;
+if(!(((data1 === "argocd") || (data1 === "flux")) || (data1 === "helm"))){
+const err5 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/enum",keyword:"enum",params:{allowedValues: schema11.properties.tool.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 === "string"){
+if(func3(data2) > 63){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!pattern0.test(data2)){
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.teams !== undefined){
+let data3 = data.teams;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(!((((key1 === "platform") || (key1 === "application")) || (key1 === "applications")) || (key1 === "members"))){
+const err9 = {instancePath:instancePath+"/teams",schemaPath:"#/properties/teams/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data3.platform !== undefined){
+let data4 = data3.platform;
+if(typeof data4 === "string"){
+if(!pattern1.test(data4)){
+const err10 = {instancePath:instancePath+"/teams/platform",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/teams/platform",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data3.application !== undefined){
+let data5 = data3.application;
+if(typeof data5 === "string"){
+if(!pattern1.test(data5)){
+const err12 = {instancePath:instancePath+"/teams/application",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/teams/application",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data3.applications !== undefined){
+let data6 = data3.applications;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.name === undefined){
+const err14 = {instancePath:instancePath+"/teams/applications/" + i0,schemaPath:"#/properties/teams/properties/applications/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data7.team === undefined){
+const err15 = {instancePath:instancePath+"/teams/applications/" + i0,schemaPath:"#/properties/teams/properties/applications/items/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key2 in data7){
+if(!((((key2 === "name") || (key2 === "team")) || (key2 === "namespaces")) || (key2 === "repository"))){
+const err16 = {instancePath:instancePath+"/teams/applications/" + i0,schemaPath:"#/properties/teams/properties/applications/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data7.name !== undefined){
+let data8 = data7.name;
+if(typeof data8 === "string"){
+if(func3(data8) > 63){
+const err17 = {instancePath:instancePath+"/teams/applications/" + i0+"/name",schemaPath:"#/properties/teams/properties/applications/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!pattern0.test(data8)){
+const err18 = {instancePath:instancePath+"/teams/applications/" + i0+"/name",schemaPath:"#/properties/teams/properties/applications/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\""};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/teams/applications/" + i0+"/name",schemaPath:"#/properties/teams/properties/applications/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data7.team !== undefined){
+let data9 = data7.team;
+if(typeof data9 === "string"){
+if(!pattern1.test(data9)){
+const err20 = {instancePath:instancePath+"/teams/applications/" + i0+"/team",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/teams/applications/" + i0+"/team",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data7.namespaces !== undefined){
+let data10 = data7.namespaces;
+if(Array.isArray(data10)){
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+let data11 = data10[i1];
+if(typeof data11 === "string"){
+if(func3(data11) > 63){
+const err22 = {instancePath:instancePath+"/teams/applications/" + i0+"/namespaces/" + i1,schemaPath:"#/definitions/dnsLabel/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!pattern0.test(data11)){
+const err23 = {instancePath:instancePath+"/teams/applications/" + i0+"/namespaces/" + i1,schemaPath:"#/definitions/dnsLabel/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\""};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/teams/applications/" + i0+"/namespaces/" + i1,schemaPath:"#/definitions/dnsLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+let i2 = data10.length;
+let j0;
+if(i2 > 1){
+outer0:
+for(;i2--;){
+for(j0 = i2; j0--;){
+if(func0(data10[i2], data10[j0])){
+const err25 = {instancePath:instancePath+"/teams/applications/" + i0+"/namespaces",schemaPath:"#/properties/teams/properties/applications/items/properties/namespaces/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/teams/applications/" + i0+"/namespaces",schemaPath:"#/properties/teams/properties/applications/items/properties/namespaces/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data7.repository !== undefined){
+let data12 = data7.repository;
+if(typeof data12 === "string"){
+if(func3(data12) < 1){
+const err27 = {instancePath:instancePath+"/teams/applications/" + i0+"/repository",schemaPath:"#/properties/teams/properties/applications/items/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/teams/applications/" + i0+"/repository",schemaPath:"#/properties/teams/properties/applications/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/teams/applications/" + i0,schemaPath:"#/properties/teams/properties/applications/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/teams/applications",schemaPath:"#/properties/teams/properties/applications/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data3.members !== undefined){
+let data13 = data3.members;
+if(Array.isArray(data13)){
+const len2 = data13.length;
+for(let i3=0; i3<len2; i3++){
+let data14 = data13[i3];
+const _errs36 = errors;
+let valid15 = false;
+const _errs37 = errors;
+if(typeof data14 === "string"){
+if(!pattern6.test(data14)){
+const err31 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^@[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+var _valid0 = _errs37 === errors;
+valid15 = valid15 || _valid0;
+if(!valid15){
+const _errs39 = errors;
+if(typeof data14 === "string"){
+if(!pattern7.test(data14)){
+const err33 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"},message:"must match pattern \""+"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+var _valid0 = _errs39 === errors;
+valid15 = valid15 || _valid0;
+}
+if(!valid15){
+const err35 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+else {
+errors = _errs36;
+if(vErrors !== null){
+if(_errs36){
+vErrors.length = _errs36;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+let i4 = data13.length;
+let j1;
+if(i4 > 1){
+outer1:
+for(;i4--;){
+for(j1 = i4; j1--;){
+if(func0(data13[i4], data13[j1])){
+const err36 = {instancePath:instancePath+"/teams/members",schemaPath:"#/properties/teams/properties/members/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+break outer1;
+}
+}
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/teams/members",schemaPath:"#/properties/teams/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/teams",schemaPath:"#/properties/teams/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.ownership !== undefined){
+let data15 = data.ownership;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key3 in data15){
+const _errs43 = errors;
+if(typeof key3 === "string"){
+if(func3(key3) < 1){
+const err39 = {instancePath:instancePath+"/ownership",schemaPath:"#/properties/ownership/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key3};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(!pattern8.test(key3)){
+const err40 = {instancePath:instancePath+"/ownership",schemaPath:"#/properties/ownership/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[^#\\s!]"},message:"must match pattern \""+"^[^#\\s!]"+"\"",propertyName:key3};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+var valid17 = _errs43 === errors;
+if(!valid17){
+const err41 = {instancePath:instancePath+"/ownership",schemaPath:"#/properties/ownership/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+for(const key4 in data15){
+let data16 = data15[key4];
+const _errs46 = errors;
+let valid19 = false;
+const _errs47 = errors;
+if(typeof data16 === "string"){
+if(!pattern9.test(data16)){
+const err42 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/owner/pattern",keyword:"pattern",params:{pattern: "^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"},message:"must match pattern \""+"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"+"\""};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid1 = _errs47 === errors;
+valid19 = valid19 || _valid1;
+if(!valid19){
+const _errs50 = errors;
+if(Array.isArray(data16)){
+if(data16.length < 1){
+const err44 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ownership/additionalProperties/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+const len3 = data16.length;
+for(let i5=0; i5<len3; i5++){
+let data17 = data16[i5];
+if(typeof data17 === "string"){
+if(!pattern9.test(data17)){
+const err45 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/definitions/owner/pattern",keyword:"pattern",params:{pattern: "^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"},message:"must match pattern \""+"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/definitions/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+let i6 = data16.length;
+let j2;
+if(i6 > 1){
+outer2:
+for(;i6--;){
+for(j2 = i6; j2--;){
+if(func0(data16[i6], data16[j2])){
+const err47 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ownership/additionalProperties/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+break outer2;
+}
+}
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ownership/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+var _valid1 = _errs50 === errors;
+valid19 = valid19 || _valid1;
+}
+if(!valid19){
+const err49 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ownership/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+else {
+errors = _errs46;
+if(vErrors !== null){
+if(_errs46){
+vErrors.length = _errs46;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/ownership",schemaPath:"#/properties/ownership/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.criticalPaths !== undefined){
+let data18 = data.criticalPaths;
+if(Array.isArray(data18)){
+const len4 = data18.length;
+for(let i7=0; i7<len4; i7++){
+let data19 = data18[i7];
+if(typeof data19 === "string"){
+if(func3(data19) < 1){
+const err51 = {instancePath:instancePath+"/criticalPaths/" + i7,schemaPath:"#/properties/criticalPaths/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(!pattern11.test(data19)){
+const err52 = {instancePath:instancePath+"/criticalPaths/" + i7,schemaPath:"#/properties/criticalPaths/items/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"+"\""};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/criticalPaths/" + i7,schemaPath:"#/properties/criticalPaths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+let i8 = data18.length;
+let j3;
+if(i8 > 1){
+const indices0 = {};
+for(;i8--;){
+let item0 = data18[i8];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j3 = indices0[item0];
+const err54 = {instancePath:instancePath+"/criticalPaths",schemaPath:"#/properties/criticalPaths/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i8+" are identical)"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+break;
+}
+indices0[item0] = i8;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/criticalPaths",schemaPath:"#/properties/criticalPaths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.namespaces !== undefined){
+let data20 = data.namespaces;
+if(Array.isArray(data20)){
+const len5 = data20.length;
+for(let i9=0; i9<len5; i9++){
+let data21 = data20[i9];
+if(typeof data21 === "string"){
+if(func3(data21) > 63){
+const err56 = {instancePath:instancePath+"/namespaces/" + i9,schemaPath:"#/definitions/dnsLabel/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(!pattern0.test(data21)){
+const err57 = {instancePath:instancePath+"/namespaces/" + i9,schemaPath:"#/definitions/dnsLabel/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\""};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/namespaces/" + i9,schemaPath:"#/definitions/dnsLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+let i10 = data20.length;
+let j4;
+if(i10 > 1){
+outer3:
+for(;i10--;){
+for(j4 = i10; j4--;){
+if(func0(data20[i10], data20[j4])){
+const err59 = {instancePath:instancePath+"/namespaces",schemaPath:"#/properties/namespaces/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i10+" are identical)"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+break outer3;
+}
+}
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/namespaces",schemaPath:"#/properties/namespaces/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data.repositoryUrl !== undefined){
+let data22 = data.repositoryUrl;
+if(typeof data22 === "string"){
+if(func3(data22) < 1){
+const err61 = {instancePath:instancePath+"/repositoryUrl",schemaPath:"#/properties/repositoryUrl/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/repositoryUrl",schemaPath:"#/properties/repositoryUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data.platform !== undefined){
+let data23 = data.platform;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+for(const key5 in data23){
+if(!((key5 === "kinds") || (key5 === "workloads"))){
+const err63 = {instancePath:instancePath+"/platform",schemaPath:"#/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data23.kinds !== undefined){
+let data24 = data23.kinds;
+if(Array.isArray(data24)){
+const len6 = data24.length;
+for(let i11=0; i11<len6; i11++){
+let data25 = data24[i11];
+if(typeof data25 === "string"){
+if(!pattern13.test(data25)){
+const err64 = {instancePath:instancePath+"/platform/kinds/" + i11,schemaPath:"#/properties/platform/properties/kinds/items/pattern",keyword:"pattern",params:{pattern: "^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$"},message:"must match pattern \""+"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$"+"\""};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/platform/kinds/" + i11,schemaPath:"#/properties/platform/properties/kinds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+let i12 = data24.length;
+let j5;
+if(i12 > 1){
+const indices1 = {};
+for(;i12--;){
+let item1 = data24[i12];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j5 = indices1[item1];
+const err66 = {instancePath:instancePath+"/platform/kinds",schemaPath:"#/properties/platform/properties/kinds/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i12+" are identical)"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+break;
+}
+indices1[item1] = i12;
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/platform/kinds",schemaPath:"#/properties/platform/properties/kinds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data23.workloads !== undefined){
+let data26 = data23.workloads;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+for(const key6 in data26){
+if(!((key6 === "namespaces") || (key6 === "paths"))){
+const err68 = {instancePath:instancePath+"/platform/workloads",schemaPath:"#/properties/platform/properties/workloads/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data26.namespaces !== undefined){
+let data27 = data26.namespaces;
+if(Array.isArray(data27)){
+const len7 = data27.length;
+for(let i13=0; i13<len7; i13++){
+let data28 = data27[i13];
+if(typeof data28 === "string"){
+if(func3(data28) > 63){
+const err69 = {instancePath:instancePath+"/platform/workloads/namespaces/" + i13,schemaPath:"#/definitions/dnsLabel/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(!pattern0.test(data28)){
+const err70 = {instancePath:instancePath+"/platform/workloads/namespaces/" + i13,schemaPath:"#/definitions/dnsLabel/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\""};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/platform/workloads/namespaces/" + i13,schemaPath:"#/definitions/dnsLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+let i14 = data27.length;
+let j6;
+if(i14 > 1){
+outer4:
+for(;i14--;){
+for(j6 = i14; j6--;){
+if(func0(data27[i14], data27[j6])){
+const err72 = {instancePath:instancePath+"/platform/workloads/namespaces",schemaPath:"#/properties/platform/properties/workloads/properties/namespaces/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i14+" are identical)"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+break outer4;
+}
+}
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/platform/workloads/namespaces",schemaPath:"#/properties/platform/properties/workloads/properties/namespaces/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data26.paths !== undefined){
+let data29 = data26.paths;
+if(Array.isArray(data29)){
+const len8 = data29.length;
+for(let i15=0; i15<len8; i15++){
+let data30 = data29[i15];
+if(typeof data30 === "string"){
+if(func3(data30) < 1){
+const err74 = {instancePath:instancePath+"/platform/workloads/paths/" + i15,schemaPath:"#/properties/platform/properties/workloads/properties/paths/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/platform/workloads/paths/" + i15,schemaPath:"#/properties/platform/properties/workloads/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+let i16 = data29.length;
+let j7;
+if(i16 > 1){
+const indices2 = {};
+for(;i16--;){
+let item2 = data29[i16];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j7 = indices2[item2];
+const err76 = {instancePath:instancePath+"/platform/workloads/paths",schemaPath:"#/properties/platform/properties/workloads/properties/paths/uniqueItems",keyword:"uniqueItems",params:{i: i16, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i16+" are identical)"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+break;
+}
+indices2[item2] = i16;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/platform/workloads/paths",schemaPath:"#/properties/platform/properties/workloads/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/platform/workloads",schemaPath:"#/properties/platform/properties/workloads/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/platform",schemaPath:"#/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data.environments !== undefined){
+let data31 = data.environments;
+if(Array.isArray(data31)){
+if(data31.length < 1){
+const err80 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+const len9 = data31.length;
+for(let i17=0; i17<len9; i17++){
+let data32 = data31[i17];
+if(typeof data32 === "string"){
+if(func3(data32) > 63){
+const err81 = {instancePath:instancePath+"/environments/" + i17,schemaPath:"#/definitions/dnsLabel/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(!pattern0.test(data32)){
+const err82 = {instancePath:instancePath+"/environments/" + i17,schemaPath:"#/definitions/dnsLabel/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\""};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/environments/" + i17,schemaPath:"#/definitions/dnsLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+let i18 = data31.length;
+let j8;
+if(i18 > 1){
+outer5:
+for(;i18--;){
+for(j8 = i18; j8--;){
+if(func0(data31[i18], data31[j8])){
+const err84 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/uniqueItems",keyword:"uniqueItems",params:{i: i18, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i18+" are identical)"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+break outer5;
+}
+}
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data.host !== undefined){
+let data33 = data.host;
+if(!((data33 === "github") || (data33 === "gitlab"))){
+const err86 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/enum",keyword:"enum",params:{allowedValues: schema11.properties.host.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data.protection !== undefined){
+let data34 = data.protection;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key7 in data34){
+if(!((key7 === "targets") || (key7 === "branches"))){
+const err87 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data34.targets !== undefined){
+let data35 = data34.targets;
+if(Array.isArray(data35)){
+if(data35.length < 1){
+const err88 = {instancePath:instancePath+"/protection/targets",schemaPath:"#/properties/protection/properties/targets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+const len10 = data35.length;
+for(let i19=0; i19<len10; i19++){
+let data36 = data35[i19];
+if(!((((data36 === "github-ruleset") || (data36 === "github-branch-protection")) || (data36 === "settings")) || (data36 === "gitlab"))){
+const err89 = {instancePath:instancePath+"/protection/targets/" + i19,schemaPath:"#/properties/protection/properties/targets/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.protection.properties.targets.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+let i20 = data35.length;
+let j9;
+if(i20 > 1){
+outer6:
+for(;i20--;){
+for(j9 = i20; j9--;){
+if(func0(data35[i20], data35[j9])){
+const err90 = {instancePath:instancePath+"/protection/targets",schemaPath:"#/properties/protection/properties/targets/uniqueItems",keyword:"uniqueItems",params:{i: i20, j: j9},message:"must NOT have duplicate items (items ## "+j9+" and "+i20+" are identical)"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+break outer6;
+}
+}
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/protection/targets",schemaPath:"#/properties/protection/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data34.branches !== undefined){
+let data37 = data34.branches;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key8 in data37){
+const _errs99 = errors;
+if(typeof key8 === "string"){
+if(func3(key8) > 255){
+const err92 = {instancePath:instancePath+"/protection/branches",schemaPath:"#/properties/protection/properties/branches/propertyNames/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",propertyName:key8};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(func3(key8) < 1){
+const err93 = {instancePath:instancePath+"/protection/branches",schemaPath:"#/properties/protection/properties/branches/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key8};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(!pattern16.test(key8)){
+const err94 = {instancePath:instancePath+"/protection/branches",schemaPath:"#/properties/protection/properties/branches/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$"},message:"must match pattern \""+"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$"+"\"",propertyName:key8};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+var valid52 = _errs99 === errors;
+if(!valid52){
+const err95 = {instancePath:instancePath+"/protection/branches",schemaPath:"#/properties/protection/properties/branches/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+for(const key9 in data37){
+if(!(validate11(data37[key9], {instancePath:instancePath+"/protection/branches/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data37,parentDataProperty:key9,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/protection/branches",schemaPath:"#/properties/protection/properties/branches/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+let data39 = data.version;
+if(typeof data39 === "string"){
+if(func3(data39) < 1){
+const err98 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data.versioning !== undefined){
+let data40 = data.versioning;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key10 in data40){
+if(!(key10 === "sources")){
+const err100 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data40.sources !== undefined){
+let data41 = data40.sources;
+if(Array.isArray(data41)){
+if(data41.length < 1){
+const err101 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+const len11 = data41.length;
+for(let i21=0; i21<len11; i21++){
+let data42 = data41[i21];
+if(typeof data42 === "string"){
+if(!pattern17.test(data42)){
+const err102 = {instancePath:instancePath+"/versioning/sources/" + i21,schemaPath:"#/properties/versioning/properties/sources/items/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"+"\""};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/versioning/sources/" + i21,schemaPath:"#/properties/versioning/properties/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+let i22 = data41.length;
+let j10;
+if(i22 > 1){
+const indices3 = {};
+for(;i22--;){
+let item3 = data41[i22];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j10 = indices3[item3];
+const err104 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i22, j: j10},message:"must NOT have duplicate items (items ## "+j10+" and "+i22+" are identical)"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+break;
+}
+indices3[item3] = i22;
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data.releases !== undefined){
+let data43 = data.releases;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key11 in data43){
+if(!((((key11 === "directory") || (key11 === "repositories")) || (key11 === "windows")) || (key11 === "changelog"))){
+const err107 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data43.directory !== undefined){
+let data44 = data43.directory;
+if(typeof data44 === "string"){
+if(!pattern11.test(data44)){
+const err108 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"+"\""};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data43.repositories !== undefined){
+let data45 = data43.repositories;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key12 in data45){
+if(!((key12 === "application") || (key12 === "infrastructure"))){
+const err110 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data45.application !== undefined){
+let data46 = data45.application;
+if(typeof data46 === "string"){
+if(func3(data46) < 1){
+const err111 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data45.infrastructure !== undefined){
+let data47 = data45.infrastructure;
+if(typeof data47 === "string"){
+if(func3(data47) < 1){
+const err113 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+if(data43.windows !== undefined){
+let data48 = data43.windows;
+if(Array.isArray(data48)){
+const len12 = data48.length;
+for(let i23=0; i23<len12; i23++){
+let data49 = data48[i23];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.days === undefined){
+const err116 = {instancePath:instancePath+"/releases/windows/" + i23,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(data49.hours === undefined){
+const err117 = {instancePath:instancePath+"/releases/windows/" + i23,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "hours"},message:"must have required property '"+"hours"+"'"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+for(const key13 in data49){
+if(!((key13 === "days") || (key13 === "hours"))){
+const err118 = {instancePath:instancePath+"/releases/windows/" + i23,schemaPath:"#/properties/releases/properties/windows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data49.days !== undefined){
+let data50 = data49.days;
+if(Array.isArray(data50)){
+if(data50.length < 1){
+const err119 = {instancePath:instancePath+"/releases/windows/" + i23+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+const len13 = data50.length;
+for(let i24=0; i24<len13; i24++){
+let data51 = data50[i24];
+if(!(((((((data51 === "mon") || (data51 === "tue")) || (data51 === "wed")) || (data51 === "thu")) || (data51 === "fri")) || (data51 === "sat")) || (data51 === "sun"))){
+const err120 = {instancePath:instancePath+"/releases/windows/" + i23+"/days/" + i24,schemaPath:"#/properties/releases/properties/windows/items/properties/days/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.releases.properties.windows.items.properties.days.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+let i25 = data50.length;
+let j11;
+if(i25 > 1){
+outer7:
+for(;i25--;){
+for(j11 = i25; j11--;){
+if(func0(data50[i25], data50[j11])){
+const err121 = {instancePath:instancePath+"/releases/windows/" + i23+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/uniqueItems",keyword:"uniqueItems",params:{i: i25, j: j11},message:"must NOT have duplicate items (items ## "+j11+" and "+i25+" are identical)"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+break outer7;
+}
+}
+}
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/releases/windows/" + i23+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data49.hours !== undefined){
+let data52 = data49.hours;
+if(typeof data52 === "string"){
+if(!pattern19.test(data52)){
+const err123 = {instancePath:instancePath+"/releases/windows/" + i23+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"+"\""};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/releases/windows/" + i23+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/releases/windows/" + i23,schemaPath:"#/properties/releases/properties/windows/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/releases/windows",schemaPath:"#/properties/releases/properties/windows/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+if(data43.changelog !== undefined){
+let data53 = data43.changelog;
+if(typeof data53 === "string"){
+if(!pattern20.test(data53)){
+const err127 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"+"\""};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data.rules !== undefined){
+if(!(validate15(data.rules, {instancePath:instancePath+"/rules",parentData:data,parentDataProperty:"rules",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.overrides !== undefined){
+let data55 = data.overrides;
+if(Array.isArray(data55)){
+const len14 = data55.length;
+for(let i26=0; i26<len14; i26++){
+let data56 = data55[i26];
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.files === undefined){
+const err130 = {instancePath:instancePath+"/overrides/" + i26,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+if(data56.rules === undefined){
+const err131 = {instancePath:instancePath+"/overrides/" + i26,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+for(const key14 in data56){
+if(!((key14 === "files") || (key14 === "rules"))){
+const err132 = {instancePath:instancePath+"/overrides/" + i26,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data56.files !== undefined){
+let data57 = data56.files;
+if(Array.isArray(data57)){
+if(data57.length < 1){
+const err133 = {instancePath:instancePath+"/overrides/" + i26+"/files",schemaPath:"#/properties/overrides/items/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+const len15 = data57.length;
+for(let i27=0; i27<len15; i27++){
+let data58 = data57[i27];
+if(typeof data58 === "string"){
+if(func3(data58) < 1){
+const err134 = {instancePath:instancePath+"/overrides/" + i26+"/files/" + i27,schemaPath:"#/properties/overrides/items/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/overrides/" + i26+"/files/" + i27,schemaPath:"#/properties/overrides/items/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/overrides/" + i26+"/files",schemaPath:"#/properties/overrides/items/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+if(data56.rules !== undefined){
+if(!(validate15(data56.rules, {instancePath:instancePath+"/overrides/" + i26+"/rules",parentData:data56,parentDataProperty:"rules",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/overrides/" + i26,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+if(data.ignores !== undefined){
+let data60 = data.ignores;
+if(Array.isArray(data60)){
+const len16 = data60.length;
+for(let i28=0; i28<len16; i28++){
+let data61 = data60[i28];
+if(typeof data61 === "string"){
+if(func3(data61) < 1){
+const err139 = {instancePath:instancePath+"/ignores/" + i28,schemaPath:"#/properties/ignores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/ignores/" + i28,schemaPath:"#/properties/ignores/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data.linterOptions !== undefined){
+let data62 = data.linterOptions;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+for(const key15 in data62){
+if(!((key15 === "reportUnusedDisableDirectives") || (key15 === "maxFileSize"))){
+const err142 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+if(data62.reportUnusedDisableDirectives !== undefined){
+let data63 = data62.reportUnusedDisableDirectives;
+if(!(((data63 === "off") || (data63 === "warn")) || (data63 === "error"))){
+const err143 = {instancePath:instancePath+"/linterOptions/reportUnusedDisableDirectives",schemaPath:"#/properties/linterOptions/properties/reportUnusedDisableDirectives/enum",keyword:"enum",params:{allowedValues: schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data62.maxFileSize !== undefined){
+let data64 = data62.maxFileSize;
+if(!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))){
+const err144 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+if(typeof data64 == "number"){
+if(data64 < 1024 || isNaN(data64)){
+const err145 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data.scaffold !== undefined){
+let data65 = data.scaffold;
+if(!(data65 && typeof data65 == "object" && !Array.isArray(data65))){
+const err147 = {instancePath:instancePath+"/scaffold",schemaPath:"#/properties/scaffold/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+}
+else {
+const err148 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+validate10.errors = vErrors;
+return errors === 0;
+}
