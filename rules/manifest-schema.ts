@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { repositoryCustomResourceVersions } from '../src/manifests/crd.js';
+import { repositoryCustomResourceVersions, type CustomResourceVersion } from '../src/manifests/crd.js';
 import {
   describeObject,
   fieldNode,
@@ -86,11 +86,14 @@ export default defineRule({
   },
   defaultOptions: [],
   check(context) {
-    const registry = context.shared('manifest-schema:registry', () => new SchemaRegistry(repositoryCustomResourceVersions(context)));
+    const registry = context.shared('manifest-schema:registry', () => new SchemaRegistry());
+    // Only kinds that Kubernetes does not serve itself need the repository's CRDs, and only
+    // they make a file's result depend on them.
+    const customResources = (): readonly CustomResourceVersion[] => repositoryCustomResourceVersions(context);
     for (const object of objectsIn(context, context.targetFiles)) {
-      const schema = registry.lookup(object.apiVersion, object.kind);
+      const schema = registry.lookup(object.apiVersion, object.kind, customResources);
       if (!schema) {
-        const defined = registry.customResourceVersions(object.group, object.kind);
+        const defined = registry.customResourceVersions(object.group, object.kind, customResources);
         if (defined.length > 0 && !defined.some((version) => version.apiVersion === object.apiVersion)) {
           context.report({
             file: object.file,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
@@ -269,12 +270,14 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   let targets: string[] = [];
   const fixedFiles = new Set<string>();
   let notes: string[] = [];
+  let snapshotInputs: string | undefined;
+  let reusedSnapshot = false;
   const stats = { threads: 1 };
   for (let pass = 0; pass < (options.fix ? MAX_FIX_PASSES : 1); pass += 1) {
     const listed = await overlay.listFiles();
     // The cache file is the tool's, never the repository's content.
     const files = cacheRelative === undefined ? listed : listed.filter((file) => file !== cacheRelative);
-    repository = new Repository(overlay, files);
+    repository = new Repository(overlay, files, { dependencies: cache !== undefined, ...(cache ? { known: cache } : {}) });
     if (pass === 0) {
       targets =
         source instanceof GitIndexSource
@@ -283,6 +286,15 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
     }
     // Only the last pass's notes count: they describe the files as they end up.
     notes = [];
+    // A run over the same files, unchanged since the last run, has the last run's outcome.
+    snapshotInputs = cache && !options.fix ? runInputsDigest(repository, targets) : undefined;
+    const snapshot = snapshotInputs === undefined ? undefined : cache?.snapshot(snapshotInputs);
+    if (snapshot) {
+      diagnostics = snapshot.diagnostics;
+      notes.push(...snapshot.notes);
+      reusedSnapshot = true;
+      break;
+    }
     diagnostics = await runRules({
       repository,
       rules: ruleSet,
@@ -354,7 +366,9 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
     const output = fixedFiles.has(relative) ? overlay.changes.get(relative) : undefined;
     if (output !== undefined) result.output = output;
   }
-  if (cache) {
+  if (cache && !reusedSnapshot) {
+    cache.setSnapshot(snapshotInputs === undefined || fixedFiles.size > 0 ? undefined : { inputs: snapshotInputs, diagnostics, notes });
+    cache.setFacts(repository.learnt());
     cache.prune(new Set(repository.files));
     try {
       await cache.save();
@@ -376,6 +390,18 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
     ...(cache ? { cacheFile: cache.file } : {}),
     threads: stats.threads,
   };
+}
+
+/**
+ * A digest of everything a run's outcome depends on besides the configuration (which keys the
+ * cache): the file list, the target files and what identifies every file's content (its
+ * version, taken before it is read, or the hash of a file that changed too recently).
+ */
+function runInputsDigest(repository: Repository, targets: readonly string[]): string {
+  const hash = createHash('sha1');
+  hash.update(targets.join('\0')).update('\0\0');
+  for (const file of repository.files) hash.update(file).update('\0').update(repository.identity(file)).update('\0');
+  return hash.digest('base64url');
 }
 
 function modeOf(file: string): number | undefined {

@@ -3,25 +3,28 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Descriptor, GitopsTool, RepositoryKind, RuleEntry } from '../config/descriptor.js';
 import type { Diagnostic, RunCache, StoredRun } from '../engine/linter.js';
+import type { FileFacts, KnownFacts, LearntFacts } from '../engine/repository.js';
 import type { AnyRule } from '../engine/rule.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
 
 /** Bumped when the file's layout changes; an older file is then simply not used. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 const CACHE_FILE_NAME = 'lint-cache.json';
 
 /** A stored run as written: its dependencies on other files may be a shared set, by index. */
 type WrittenRun = StoredRun & { shared?: number };
 
 interface CacheFileContent {
-  format: number;
-  key: string;
   /**
    * Dependency sets that many files' runs have in common (what rules asked about the rest of
    * the repository), written once: with 10,000 files, most runs share one or two.
    */
   shared: Record<string, string>[];
   runs: Record<string, WrittenRun>;
+  /** Per file: [version, content hash, has directives (1/0, absent when not looked at)]. */
+  files?: Record<string, [string, string, number?]>;
+  /** Per text search: [digest of the YAML file list, ...matching files]. */
+  searches?: Record<string, string[]>;
 }
 
 /** A per-file run's dependencies on its own file (`c:<file>`, `y:<file>`, …), the rest shared. */
@@ -35,6 +38,32 @@ function splitDependencies(runKey: string, dependencies: Record<string, string>)
     else rest[query] = fingerprint;
   }
   return [own, rest];
+}
+
+function sameFiles(a: ReadonlyMap<string, FileFacts & { version: string }>, b: ReadonlyMap<string, FileFacts & { version: string }>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [file, facts] of a) {
+    const other = b.get(file);
+    if (other?.version !== facts.version || other.hash !== facts.hash || other.directives !== facts.directives) return false;
+  }
+  return true;
+}
+
+function sameSearches(
+  a: ReadonlyMap<string, { listDigest: string; files: ReadonlySet<string> }>,
+  b: ReadonlyMap<string, { listDigest: string; files: ReadonlySet<string> }>,
+): boolean {
+  if (a.size !== b.size) return false;
+  for (const [search, entry] of a) {
+    const other = b.get(search);
+    if (other?.listDigest !== entry.listDigest || other.files.size !== entry.files.size) return false;
+    for (const file of entry.files) if (!other.files.has(file)) return false;
+  }
+  return true;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isDependencies(value: unknown): value is Record<string, string> {
@@ -128,58 +157,167 @@ function isDiagnostic(value: unknown): value is Diagnostic {
   );
 }
 
+/** A whole run's outcome, reused when nothing it depends on has changed (see LintCache.snapshot). */
+export interface RunSnapshot {
+  /** Digest of the file list, the target files and every file's version. */
+  inputs: string;
+  /** Findings after inline directives. */
+  diagnostics: Diagnostic[];
+  notes: string[];
+}
+
+/** The cache file's first line: enough for a run over unchanged files, without parsing the rest. */
+interface CacheFileHeader {
+  format: number;
+  key: string;
+  snapshot?: RunSnapshot;
+}
+
+type Facts = Map<string, FileFacts & { version: string }>;
+type Searches = Map<string, { listDigest: string; files: ReadonlySet<string> }>;
+
+interface CacheBody {
+  runs: Map<string, StoredRun>;
+  files: Facts;
+  searches: Searches;
+}
+
+function parseBody(text: string): CacheBody {
+  const runs = new Map<string, StoredRun>();
+  const files: Facts = new Map();
+  const searches: Searches = new Map();
+  try {
+    const content = JSON.parse(text) as Partial<CacheFileContent>;
+    const shared = (Array.isArray(content.shared) ? (content.shared as unknown[]) : []).map((set) => (isDependencies(set) ? set : undefined));
+    for (const [runKey, written] of Object.entries(isRecord(content.runs) ? content.runs : {})) {
+      if (typeof written !== 'object' || written === null) continue;
+      const { shared: index, ...run } = written;
+      if (!isStoredRun(run)) continue;
+      if (index !== undefined) {
+        const dependencies = typeof index === 'number' ? shared[index] : undefined;
+        if (dependencies === undefined) continue;
+        run.dependencies = { ...dependencies, ...run.dependencies };
+      }
+      runs.set(runKey, run);
+    }
+    for (const [path, entry] of Object.entries(isRecord(content.files) ? content.files : {})) {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') continue;
+      const directives = entry[2] === 1 ? true : entry[2] === 0 ? false : undefined;
+      files.set(path, { version: entry[0], hash: entry[1], ...(directives === undefined ? {} : { directives }) });
+    }
+    for (const [search, entry] of Object.entries(isRecord(content.searches) ? content.searches : {})) {
+      if (!Array.isArray(entry) || !entry.every((item) => typeof item === 'string') || entry.length === 0) continue;
+      const [listDigest = '', ...matching] = entry;
+      searches.set(search, { listDigest, files: new Set(matching) });
+    }
+  } catch {
+    // A body that cannot be used: nothing from it.
+  }
+  return { runs, files, searches };
+}
+
+function isSnapshot(value: unknown): value is RunSnapshot {
+  if (!isRecord(value)) return false;
+  return (
+    typeof value.inputs === 'string' &&
+    Array.isArray(value.diagnostics) &&
+    value.diagnostics.every(isDiagnostic) &&
+    Array.isArray(value.notes) &&
+    value.notes.every((note) => typeof note === 'string')
+  );
+}
+
 /**
- * Lint results kept between runs in one JSON file. Whatever is wrong with the file (missing,
- * unreadable, not JSON, another format, another tool version or configuration) means an empty
- * cache, never an error; it is written atomically, so concurrent runs cannot corrupt it (the
- * last one wins).
+ * Lint results kept between runs in one file: a first line with the cache key and the last
+ * run's snapshot, then the stored runs and what is known about the files, which are parsed
+ * only when a run needs them (a run over unchanged files needs the first line only).
+ * Whatever is wrong with the file (missing, unreadable, not JSON, another format, another tool
+ * version or configuration) means an empty cache, never an error; it is written atomically,
+ * so concurrent runs cannot corrupt it (the last one wins).
  */
-export class LintCache implements RunCache {
+export class LintCache implements RunCache, KnownFacts {
   readonly file: string;
   readonly #key: string;
-  readonly #runs: Map<string, StoredRun>;
+  #snapshot: RunSnapshot | undefined;
+  /** The body's text, until it is parsed. */
+  #bodyText: string | undefined;
+  #body: CacheBody | undefined;
   #changed = false;
 
-  private constructor(file: string, key: string, runs: Map<string, StoredRun>) {
+  private constructor(file: string, key: string, snapshot: RunSnapshot | undefined, bodyText: string | undefined) {
     this.file = file;
     this.#key = key;
-    this.#runs = runs;
+    this.#snapshot = snapshot;
+    this.#bodyText = bodyText;
   }
 
   static load(file: string, key: string): LintCache {
-    const runs = new Map<string, StoredRun>();
+    let text: string;
     try {
-      const content = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFileContent>;
-      const shared = (Array.isArray(content.shared) ? (content.shared as unknown[]) : []).map((set) => (isDependencies(set) ? set : undefined));
-      if (content.format === CACHE_FORMAT && content.key === key && typeof content.runs === 'object' && content.runs !== null) {
-        for (const [runKey, written] of Object.entries(content.runs)) {
-          if (typeof written !== 'object' || written === null) continue;
-          const { shared: index, ...run } = written;
-          if (!isStoredRun(run)) continue;
-          if (index !== undefined) {
-            const dependencies = typeof index === 'number' ? shared[index] : undefined;
-            if (dependencies === undefined) continue;
-            run.dependencies = { ...dependencies, ...run.dependencies };
-          }
-          runs.set(runKey, run);
-        }
-      }
+      text = readFileSync(file, 'utf8');
     } catch {
-      // No cache yet, or one that cannot be used: start empty.
+      // No cache yet, or one that cannot be read: start empty.
+      return new LintCache(file, key, undefined, undefined);
     }
-    return new LintCache(file, key, runs);
+    const newline = text.indexOf('\n');
+    try {
+      const header = JSON.parse(newline === -1 ? text : text.slice(0, newline)) as Partial<CacheFileHeader>;
+      if (header.format !== CACHE_FORMAT || header.key !== key) return new LintCache(file, key, undefined, undefined);
+      return new LintCache(file, key, isSnapshot(header.snapshot) ? header.snapshot : undefined, newline === -1 ? undefined : text.slice(newline + 1));
+    } catch {
+      return new LintCache(file, key, undefined, undefined);
+    }
+  }
+
+  #parsed(): CacheBody {
+    if (!this.#body) {
+      this.#body = this.#bodyText === undefined ? { runs: new Map(), files: new Map(), searches: new Map() } : parseBody(this.#bodyText);
+      this.#bodyText = undefined;
+    }
+    return this.#body;
+  }
+
+  /** The last run's outcome, when its inputs digest is `inputs`. */
+  snapshot(inputs: string): RunSnapshot | undefined {
+    return this.#snapshot?.inputs === inputs ? this.#snapshot : undefined;
+  }
+
+  /** Keeps a run's outcome for the next run over the same inputs. */
+  setSnapshot(snapshot: RunSnapshot | undefined): void {
+    if (JSON.stringify(snapshot) === JSON.stringify(this.#snapshot)) return;
+    this.#snapshot = snapshot;
+    this.#changed = true;
+  }
+
+  fileFacts(path: string, version: string): FileFacts | undefined {
+    const entry = this.#parsed().files.get(path);
+    return entry?.version === version ? entry : undefined;
+  }
+
+  searchResult(search: string, listDigest: string): ReadonlySet<string> | undefined {
+    const entry = this.#parsed().searches.get(search);
+    return entry?.listDigest === listDigest ? entry.files : undefined;
+  }
+
+  /** Replaces what is known about the files with what a run learnt (written with the results). */
+  setFacts(learnt: LearntFacts): void {
+    const searches = new Map([...learnt.searches].map(([search, entry]) => [search, { listDigest: entry.listDigest, files: new Set(entry.files) }]));
+    const body = this.#parsed();
+    if (!sameFiles(body.files, learnt.files) || !sameSearches(body.searches, searches)) this.#changed = true;
+    body.files = learnt.files;
+    body.searches = searches;
   }
 
   get size(): number {
-    return this.#runs.size;
+    return this.#parsed().runs.size;
   }
 
   get(key: string): StoredRun | undefined {
-    return this.#runs.get(key);
+    return this.#parsed().runs.get(key);
   }
 
   set(key: string, run: StoredRun): void {
-    this.#runs.set(key, run);
+    this.#parsed().runs.set(key, run);
     this.#changed = true;
   }
 
@@ -190,9 +328,10 @@ export class LintCache implements RunCache {
 
   /** Drops the per-file results of files that are no longer listed. */
   prune(files: ReadonlySet<string>): void {
-    for (const key of this.#runs.keys()) {
+    const { runs } = this.#parsed();
+    for (const key of runs.keys()) {
       if (key.startsWith('file:') && !files.has(key.slice('file:'.length))) {
-        this.#runs.delete(key);
+        runs.delete(key);
         this.#changed = true;
       }
     }
@@ -201,10 +340,11 @@ export class LintCache implements RunCache {
   /** Writes the file if anything changed. */
   async save(): Promise<void> {
     if (!this.#changed) return;
+    const body = this.#parsed();
     const shared: Record<string, string>[] = [];
     const sharedIndex = new Map<string, number>();
     const runs: Record<string, WrittenRun> = {};
-    for (const [runKey, run] of this.#runs) {
+    for (const [runKey, run] of body.runs) {
       const [own, rest] = splitDependencies(runKey, run.dependencies);
       const restKey = JSON.stringify(rest);
       if (restKey === '{}') {
@@ -218,8 +358,16 @@ export class LintCache implements RunCache {
       }
       runs[runKey] = { ...run, dependencies: own, shared: index };
     }
-    const content: CacheFileContent = { format: CACHE_FORMAT, key: this.#key, shared, runs };
-    await writeFileAtomically(this.file, JSON.stringify(content));
+    const files: Record<string, [string, string, number?]> = {};
+    for (const [path, facts] of body.files) {
+      files[path] = facts.directives === undefined ? [facts.version, facts.hash] : [facts.version, facts.hash, facts.directives ? 1 : 0];
+    }
+    const searches: Record<string, string[]> = {};
+    for (const [search, entry] of body.searches) searches[search] = [entry.listDigest, ...entry.files];
+    const header: CacheFileHeader = { format: CACHE_FORMAT, key: this.#key, ...(this.#snapshot ? { snapshot: this.#snapshot } : {}) };
+    const content: CacheFileContent = { shared, runs, files, searches };
+    // JSON.stringify escapes newlines in strings: the header is exactly the first line.
+    await writeFileAtomically(this.file, `${JSON.stringify(header)}\n${JSON.stringify(content)}\n`);
     this.#changed = false;
   }
 }

@@ -137,6 +137,16 @@ export class GitIndexSource implements FileSource {
     return blob;
   }
 
+  /**
+   * The object id git's index records for a regular file: its staged content, whether it is
+   * read from the index or (when git found the working tree copy equal) from the working tree.
+   */
+  version(file: string): string | undefined {
+    if (this.#state.unmerged.has(file)) return undefined;
+    const entry = this.#state.entries.get(file);
+    return entry && REGULAR_FILE_MODES.has(entry.mode) ? `git:${entry.oid}` : undefined;
+  }
+
   /** Where a symbolic link in the index leads: a regular file in the index, outside, or nowhere. */
   #resolveLink(file: string): LinkTarget {
     let current = file;

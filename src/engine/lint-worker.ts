@@ -34,7 +34,7 @@ async function run(task: WorkerTask): Promise<[number, ChunkResult][]> {
   const config = new RuleConfig(rulesById, loaded, task.cliRules, { checked: true });
   const overlay = new OverlaySource(WorkingTreeSource.fromDescription(task.source, task.files));
   for (const [file, text] of task.source.changes) overlay.changes.set(file, text);
-  const repository = new Repository(overlay, task.files);
+  const repository = new Repository(overlay, task.files, { dependencies: task.store });
   const base = task.base && (await openBaseRevision(overlay.root, task.base.ref, task.base.staged));
   const inputs: RunInputs = { repository, config, descriptor: task.descriptor, kind: task.kind, tool: task.tool, base, targetFiles: [] };
   const queue = new Int32Array(task.queue);

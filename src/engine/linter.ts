@@ -222,10 +222,16 @@ export async function runRules(options: LinterOptions): Promise<Diagnostic[]> {
     addTallies(tallies, chunk.tallies);
     for (const file of chunk.reads) readFiles.add(file);
     const withDirectives = new Set(chunk.withDirectives);
-    for (const file of chunk.reads) if (!withDirectives.has(file)) directiveFree.add(file);
+    for (const file of chunk.reads) {
+      if (!withDirectives.has(file)) directiveFree.add(file);
+      repository.learn(file, { directives: withDirectives.has(file) });
+    }
     for (const [file, run] of chunk.stored ?? []) {
       cache?.set(`file:${file}`, run);
       storedByFile.set(file, run);
+      // What another thread read: its hash, for the cache to know the file next time.
+      const hash = run.dependencies[`c:${file}`];
+      if (hash !== undefined) repository.learn(file, { hash });
     }
   }
   if (cache) {
@@ -290,6 +296,8 @@ async function lintInChunks(
   // several times what it holds). With fewer, it lints chunks too, which is faster.
   const workersOnly = toLint.length >= WORKERS_ONLY_FROM_FILES;
   if (source && options.workerSetup) {
+    // The versions of the files are taken before other threads read them (see FileSource.version).
+    if (store) for (const file of toLint) repository.versionOf(file);
     try {
       pool = startWorkers(workersOnly ? threads : threads - 1, {
         source,

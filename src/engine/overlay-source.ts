@@ -26,6 +26,10 @@ export class OverlaySource implements FileSource {
     return changed === undefined ? this.#base.readBytes(file) : Buffer.from(changed, 'utf8');
   }
 
+  version(file: string): string | undefined {
+    return this.changes.has(file) ? undefined : this.#base.version?.(file);
+  }
+
   describe(): SourceDescription | undefined {
     const base = this.#base.describe?.();
     return base && { ...base, changes: [...base.changes, ...this.changes] };

@@ -23,6 +23,34 @@ function digest(data: string | Buffer): string {
   return createHash('sha1').update(data).digest('base64url');
 }
 
+/** What an earlier run learnt about a file, still true while its version (FileSource.version) is the same. */
+export interface FileFacts {
+  /** The content hash (Repository.contentHash). */
+  hash: string;
+  /** Whether its text has inline directives; undefined when that was not looked at. */
+  directives?: boolean;
+}
+
+/**
+ * What earlier runs learnt about the files (the lint cache keeps it), so that a run over
+ * unchanged files need not read them.
+ */
+export interface KnownFacts {
+  /** The facts of a file at this version, if they are known. */
+  fileFacts(file: string, version: string): FileFacts | undefined;
+  /**
+   * The files that matched a text search (`yamlFilesContaining`) when the YAML files were
+   * those whose list hashes to `listDigest`; undefined when that is not known.
+   */
+  searchResult(search: string, listDigest: string): ReadonlySet<string> | undefined;
+}
+
+/** What a run learnt, for the next one (see KnownFacts). */
+export interface LearntFacts {
+  files: Map<string, FileFacts & { version: string }>;
+  searches: Map<string, { listDigest: string; files: readonly string[] }>;
+}
+
 /**
  * The repository as rules see it: the file list and lazily loaded, cached contents. Each file
  * is read and decoded at most once per run and parsed at most once, however many rules ask.
@@ -54,10 +82,27 @@ export class Repository {
   readonly #forgottenDirectives = new Map<string, boolean>();
   readonly #shared = new Map<string, { value: unknown; queries: ReadonlySet<string> }>();
   #listHash: string | undefined;
+  #yamlListHash: string | undefined;
   #queries: Set<string> | undefined;
+  readonly #recordsAll: boolean;
+  readonly #known: KnownFacts | undefined;
+  readonly #versions = new Map<string, string | undefined>();
+  /** Of the files this run did not read: whether they have directives, as far as known. */
+  readonly #knownDirectives = new Map<string, boolean>();
 
-  constructor(source: FileSource, files: readonly string[]) {
+  /**
+   * `dependencies`: record every query (what a cache needs); otherwise only the contents read
+   * (`c:` and `s:`), which is what the linter needs to report unused directives. `known`: what
+   * earlier runs learnt about the files, trusted for files whose version is unchanged.
+   */
+  constructor(
+    source: FileSource,
+    files: readonly string[],
+    { dependencies = true, known }: { dependencies?: boolean; known?: KnownFacts } = {},
+  ) {
     this.source = source;
+    this.#recordsAll = dependencies;
+    this.#known = known;
     this.files = files;
     this.#fileSet = new Set(files);
     const directories = new Set<string>(['']);
@@ -117,6 +162,14 @@ export class Repository {
 
   /** A hash of the file's bytes; `!<reason>` when they cannot be had; `-` when it is not listed. */
   contentHash(file: string): string {
+    const cached = this.#hashes.get(file);
+    if (cached !== undefined) return cached;
+    const known = this.#knownFacts(file);
+    if (known) {
+      this.#hashes.set(file, known.hash);
+      if (known.directives !== undefined) this.#knownDirectives.set(file, known.directives);
+      return known.hash;
+    }
     const loaded = this.#load(file);
     if (loaded === undefined) return '-';
     let hash = this.#hashes.get(file);
@@ -130,7 +183,7 @@ export class Repository {
   }
 
   #note(kind: string, argument: string): void {
-    this.#queries?.add(kind + argument);
+    if (this.#queries && (this.#recordsAll || kind === 'c:' || kind === 's:')) this.#queries.add(kind + argument);
   }
 
   /** Every file, as rules see `context.files`: asking for it makes the whole list a dependency. */
@@ -175,10 +228,34 @@ export class Repository {
     return YAML_NAME.test(file) && this.#fileSet.has(file) && !this.isHelmTemplate(file);
   }
 
+  /** The file's version (FileSource.version), asked once per run and before the file is read. */
+  versionOf(file: string): string | undefined {
+    if (!this.#versions.has(file)) this.#versions.set(file, this.#fileSet.has(file) ? this.source.version?.(file) : undefined);
+    return this.#versions.get(file);
+  }
+
+  /**
+   * What identifies the file's content in this run: its version when it has one, else (it
+   * changed too recently for its stat data to be trusted) the hash of its content, which
+   * means reading it.
+   */
+  identity(file: string): string {
+    return this.versionOf(file) ?? `#${this.contentHash(file)}`;
+  }
+
+  /** What earlier runs learnt about the file, when its version is unchanged. */
+  #knownFacts(file: string): FileFacts | undefined {
+    if (!this.#known) return undefined;
+    const version = this.versionOf(file);
+    return version === undefined ? undefined : this.#known.fileFacts(file, version);
+  }
+
   #load(file: string): string | FileReadFailure | undefined {
     if (!this.#fileSet.has(file)) return undefined;
     let loaded = this.#texts.get(file);
     if (loaded === undefined) {
+      // The version is taken before the bytes, so that a change in between is a new version.
+      if (this.#known) this.versionOf(file);
       const bytes = this.source.readBytes(file);
       if (Buffer.isBuffer(bytes)) {
         loaded = decode(bytes);
@@ -240,8 +317,11 @@ export class Repository {
     let found = this.#containing.get(search);
     if (found === undefined) {
       const needles = search.split('\0');
+      // An earlier run's answer holds for every file it saw that is unchanged since.
+      const earlier = this.#known?.searchResult(search, this.#yamlListDigest());
       found = this.files.filter((file) => {
         if (!this.#isYamlFile(file)) return false;
+        if (earlier && this.#knownFacts(file)) return earlier.has(file);
         const loaded = this.#load(file);
         return typeof loaded === 'string' && (needles.every((needle) => loaded.includes(needle)) || loaded.includes('\\'));
       });
@@ -313,9 +393,42 @@ export class Repository {
     }
   }
 
-  /** Whether the file's text has inline directives (`gitops-lint-…`), for files read in this run. */
+  /**
+   * Whether the file's text has inline directives (`gitops-lint-…`), for files read in this run
+   * (or, with known facts, unchanged since a run that read them).
+   */
   hasLoadedDirectives(file: string): boolean | undefined {
     const loaded = this.#texts.get(file);
-    return loaded === undefined ? this.#forgottenDirectives.get(file) : typeof loaded === 'string' && hasDirectives(loaded);
+    if (loaded !== undefined) return typeof loaded === 'string' && hasDirectives(loaded);
+    return this.#forgottenDirectives.get(file) ?? this.#knownDirectives.get(file) ?? this.#knownFacts(file)?.directives;
+  }
+
+  /** What another thread learnt about a file it read: its content hash and whether it has directives. */
+  learn(file: string, facts: { hash?: string; directives?: boolean }): void {
+    if (facts.hash !== undefined && !this.#hashes.has(file)) this.#hashes.set(file, facts.hash);
+    if (facts.directives !== undefined && !this.#texts.has(file)) this.#knownDirectives.set(file, facts.directives);
+  }
+
+  /** A hash of the list of YAML files, on which the answers of text searches depend. */
+  #yamlListDigest(): string {
+    this.#yamlListHash ??= digest(this.files.filter((file) => this.#isYamlFile(file)).join('\0'));
+    return this.#yamlListHash;
+  }
+
+  /**
+   * What this run learnt, for the next one: each file's content hash and whether it has
+   * directives, under the version it had before it was read, and the answers of text searches.
+   */
+  learnt(): LearntFacts {
+    const files = new Map<string, FileFacts & { version: string }>();
+    for (const [file, hash] of this.#hashes) {
+      const version = this.#versions.get(file);
+      if (version === undefined || hash.startsWith('!') || hash === '-') continue;
+      const directives = this.hasLoadedDirectives(file);
+      files.set(file, { version, hash, ...(directives === undefined ? {} : { directives }) });
+    }
+    const searches = new Map<string, { listDigest: string; files: readonly string[] }>();
+    for (const [search, found] of this.#containing) searches.set(search, { listDigest: this.#yamlListDigest(), files: found });
+    return { files, searches };
   }
 }

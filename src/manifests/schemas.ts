@@ -50,23 +50,41 @@ function toProblems(errors: readonly ErrorObject[] | null | undefined): SchemaPr
   }));
 }
 
+/** The custom resource versions a lookup may need: asked for only when a kind is not built in. */
+export type CustomResources = () => readonly CustomResourceVersion[];
+
 /**
- * Finds the schema of an apiVersion and kind: a CustomResourceDefinition in the repository
- * first (it is the version the repository deploys), then the compiled schemas of
- * kubernetes-models and @kubernetes-models/*. Packages are loaded on first use, one model file
- * per kind, with require() of ES modules (Node.js 20.19 and later), so that rules stay
- * synchronous and nothing is loaded unless manifests are validated.
+ * Finds the schema of an apiVersion and kind. Kinds that Kubernetes serves itself come from
+ * kubernetes-models without looking any further: a CustomResourceDefinition cannot replace
+ * them (the API server serves its own resources first), so finding the repository's CRDs —
+ * which means searching every file — is left to the kinds that need it. For the others, a CRD
+ * in the repository comes first (it is the version the repository deploys), then the compiled
+ * schemas of @kubernetes-models/*. Packages are loaded on first use, one model file per kind,
+ * with require() of ES modules (Node.js 20.19 and later), so that rules stay synchronous and
+ * nothing is loaded unless manifests are validated.
  */
 export class SchemaRegistry {
   readonly #require = createRequire(import.meta.url);
+  #customResources: readonly CustomResourceVersion[] | undefined;
   readonly #crds = new Map<string, CustomResourceVersion>();
   readonly #crdKinds = new Map<string, CustomResourceVersion[]>();
+  readonly #builtIn = new Map<string, ObjectSchema | undefined>();
   readonly #cache = new Map<string, ObjectSchema | undefined>();
   readonly #packageRoots = new Map<string, string | undefined>();
   #ajv: Ajv | undefined;
 
-  constructor(customResources: readonly CustomResourceVersion[] = []) {
-    for (const version of customResources) {
+  /**
+   * Indexes the custom resources, once: `customResources` is asked on every call all the
+   * same, since what it asks of the repository is what the caller's result depends on.
+   */
+  #index(customResources: CustomResources): void {
+    const versions = customResources();
+    if (this.#customResources === versions) return;
+    this.#customResources = versions;
+    this.#crds.clear();
+    this.#crdKinds.clear();
+    this.#cache.clear();
+    for (const version of versions) {
       const key = `${version.apiVersion} ${version.kind}`;
       if (!this.#crds.has(key)) this.#crds.set(key, version);
       const groupKind = `${version.group}/${version.kind}`;
@@ -77,12 +95,17 @@ export class SchemaRegistry {
   }
 
   /** The repository's CRD versions of a group and kind (empty when the repository has no CRD for it). */
-  customResourceVersions(group: string, kind: string): readonly CustomResourceVersion[] {
+  customResourceVersions(group: string, kind: string, customResources: CustomResources): readonly CustomResourceVersion[] {
+    this.#index(customResources);
     return this.#crdKinds.get(`${group}/${kind}`) ?? [];
   }
 
-  lookup(apiVersion: string, kind: string): ObjectSchema | undefined {
+  lookup(apiVersion: string, kind: string, customResources: CustomResources): ObjectSchema | undefined {
     const key = `${apiVersion} ${kind}`;
+    if (!this.#builtIn.has(key)) this.#builtIn.set(key, this.#packaged(apiVersion, kind, 'kubernetes'));
+    const builtIn = this.#builtIn.get(key);
+    if (builtIn) return builtIn;
+    this.#index(customResources);
     if (!this.#cache.has(key)) this.#cache.set(key, this.#find(apiVersion, kind));
     return this.#cache.get(key);
   }
@@ -90,7 +113,7 @@ export class SchemaRegistry {
   #find(apiVersion: string, kind: string): ObjectSchema | undefined {
     const crd = this.#crds.get(`${apiVersion} ${kind}`);
     if (crd) return crd.schema ? this.#compile(crd) : undefined;
-    return this.#packaged(apiVersion, kind);
+    return this.#packaged(apiVersion, kind, 'package');
   }
 
   #compile(crd: CustomResourceVersion): ObjectSchema | undefined {
@@ -127,12 +150,14 @@ export class SchemaRegistry {
     return this.#packageRoots.get(name);
   }
 
-  #packaged(apiVersion: string, kind: string): ObjectSchema | undefined {
+  /** The compiled model of a kind: Kubernetes' own (kubernetes-models), or one of another project's package. */
+  #packaged(apiVersion: string, kind: string, origin: 'kubernetes' | 'package'): ObjectSchema | undefined {
     const slash = apiVersion.lastIndexOf('/');
     const group = slash === -1 ? '' : apiVersion.slice(0, slash);
     const version = apiVersion.slice(slash + 1);
     if ((group !== '' && !SAFE_GROUP.test(group)) || !SAFE_VERSION.test(version) || !SAFE_KIND.test(kind)) return undefined;
     const custom = PACKAGES.find((entry) => entry.test(group));
+    if ((origin === 'package') !== (custom !== undefined)) return undefined;
     const name = custom?.name ?? 'kubernetes-models';
     const root = this.#packageRoot(name);
     if (!root) return undefined;
@@ -143,7 +168,7 @@ export class SchemaRegistry {
     // Only top-level kinds: a model file of a nested type (DeploymentSpec) has no apiVersion.
     if (typeof model !== 'function' || model.apiVersion !== apiVersion || model.kind !== kind) return undefined;
     return {
-      origin: custom ? 'package' : 'kubernetes',
+      origin,
       from: name,
       validate(value) {
         try {

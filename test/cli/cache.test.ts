@@ -10,31 +10,14 @@ import yamlSyntax from '../../rules/yaml-syntax.js';
 import type { FileTree } from '../../src/testing/index.js';
 import { cli, REPO_ROOT, runBin } from '../helpers/cli.js';
 import { git, gitInit } from '../helpers/git.js';
+import { recordingRule } from '../helpers/recorder.js';
 import { temporaryRepositories } from '../helpers/repositories.js';
 
 const repo = temporaryRepositories().repository;
 
 const duplicate = 'a: 1\na: 2\n';
 
-/** Every file that a per-file rule looked at, in order: shows which files a run re-linted. */
-const checked: string[] = [];
-const recorder = defineRule({
-  id: 'test-recorder',
-  meta: {
-    type: 'problem',
-    docs: { description: 'Records the files it is run on', category: 'syntax', recommended: 'error' },
-    scope: 'file',
-    schema: [],
-    messages: { never: 'never reported' },
-  },
-  defaultOptions: [],
-  check(context) {
-    for (const file of context.targetFiles) {
-      checked.push(file);
-      context.text(file);
-    }
-  },
-});
+const { rule: recorder, checked } = recordingRule();
 const ruleSet = [kustomizationResourcesExist, requiredPaths, yamlSyntax, recorder];
 
 async function run(root: string, options: LintOptions = {}): Promise<string[]> {
@@ -154,9 +137,12 @@ describe('--cache', () => {
     const first = await runBin(['lint', '--cache', '--format', 'json'], { cwd: root });
     expect(first.code).toBe(1);
     // Empty every stored finding, as if another version had found nothing.
-    const content = JSON.parse(readFileSync(cacheFile(root), 'utf8')) as { runs: Record<string, { diagnostics: unknown[] }> };
-    for (const stored of Object.values(content.runs)) stored.diagnostics = [];
-    writeFileSync(cacheFile(root), JSON.stringify(content));
+    const [headerLine = '', bodyLine = ''] = readFileSync(cacheFile(root), 'utf8').split('\n');
+    const header = JSON.parse(headerLine) as { snapshot?: { diagnostics: unknown[] } };
+    const body = JSON.parse(bodyLine) as { runs: Record<string, { diagnostics: unknown[] }> };
+    if (header.snapshot) header.snapshot.diagnostics = [];
+    for (const stored of Object.values(body.runs)) stored.diagnostics = [];
+    writeFileSync(cacheFile(root), `${JSON.stringify(header)}\n${JSON.stringify(body)}\n`);
     expect((await runBin(['lint', '--cache'], { cwd: root })).code).toBe(0);
 
     // The same build, installed as version 9.9.9.
@@ -176,7 +162,9 @@ describe('--cache', () => {
     const report = await lint({ cwd: root, ruleSet, cache: true });
     expect(report.diagnostics.map((d) => d.file)).toEqual(['bad.yaml']);
     expect(report.notices.filter((notice) => !notice.includes('No gitops.yaml'))).toEqual([]);
-    expect(() => JSON.parse(readFileSync(cacheFile(root), 'utf8')) as unknown).not.toThrow();
+    const lines = readFileSync(cacheFile(root), 'utf8').split('\n');
+    expect(lines).toHaveLength(3);
+    expect(() => lines.slice(0, 2).map((line) => JSON.parse(line) as unknown)).not.toThrow();
     write(root, '.gitops-init-cache/lint-cache.json', JSON.stringify({ format: 1, key: 'x', runs: { 'file:bad.yaml': 'nonsense' } }));
     expect(await run(root)).toEqual(['bad.yaml:2 yaml-syntax']);
   });

@@ -93,6 +93,13 @@ tester.run('manifest-schema', rule, {
       },
     },
     { name: 'a custom resource valid against the CRD in the repository', files: { 'crd.yaml': crd('v1', 'red, blue'), 'w.yaml': 'apiVersion: example.org/v1\nkind: Widget\nmetadata: { name: w }\nspec:\n  size: 3\n  color: red\n  note: null\n---\napiVersion: example.org/v1\nkind: Widget\nmetadata: { name: v }\nspec:\n  size: 10%\n' } },
+    {
+      name: 'a CRD cannot replace a kind Kubernetes serves itself: the built-in schema decides',
+      files: {
+        'crd.yaml': crd('v1', 'red').replace(/example\.org/g, 'networking.k8s.io').replace(/Widget/g, 'NetworkPolicy').replace(/widget/g, 'networkpolicy'),
+        'np.yaml': 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: deny }\nspec:\n  podSelector: {}\n',
+      },
+    },
     { name: 'kustomization files and Chart.yaml are not Kubernetes objects', files: { 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n', 'chart/Chart.yaml': 'apiVersion: v2\nname: a\nversion: 1.0.0\n' } },
   ],
   invalid: [
