@@ -1,8 +1,9 @@
+import type { ErrorObject } from 'ajv';
 import picomatch from 'picomatch';
 import { distance } from 'fastest-levenshtein';
 import { ConfigError, type ConfigProblem } from '../errors.js';
 import type { AnyRule, Severity } from '../engine/rule.js';
-import { compileSchema, describeAjvError } from './schema-validation.js';
+import { compileSchema, describeAjvErrorNaming } from './schema-validation.js';
 import { optionsOf, severityOf, type LoadedDescriptor, type RuleEntry } from './descriptor.js';
 
 export interface RuleSetting {
@@ -31,9 +32,29 @@ export function mergeOptions(defaults: readonly unknown[], user: readonly unknow
 function optionsSchema(rule: AnyRule): object {
   const schema = rule.meta.schema;
   if (Array.isArray(schema)) {
-    return { type: 'array', items: schema, minItems: 0, maxItems: schema.length };
+    // ajv refuses `items: []` as an invalid schema: a rule without options allows an empty list only.
+    return schema.length === 0 ? { type: 'array', maxItems: 0 } : { type: 'array', items: schema, minItems: 0, maxItems: schema.length };
   }
   return schema;
+}
+
+/** Names a path in a rule's options as the user counts them in gitops.yaml: option 1 is the first value after the severity. */
+function optionName(path: readonly (string | number)[]): string {
+  const [index, ...rest] = path;
+  if (typeof index !== 'number') return path.length === 0 ? 'the options' : `"${path.join('.')}"`;
+  return rest.length === 0 ? `option ${index + 1}` : `"${rest.join('.')}" of option ${index + 1}`;
+}
+
+/** What is wrong with a rule's options; `path` is in the options list (0 is the first option). */
+function describeOptionsError(error: ErrorObject): { path: (string | number)[]; message: string } {
+  if (error.keyword === 'maxItems' && error.instancePath === '') {
+    const limit = Number((error.params as { limit: unknown }).limit);
+    return {
+      path: [limit],
+      message: limit === 0 ? 'the rule takes no options; remove them' : `the rule takes at most ${limit} option${limit === 1 ? '' : 's'}; remove the rest`,
+    };
+  }
+  return describeAjvErrorNaming(error, optionName);
 }
 
 const validators = new Map<string, ReturnType<typeof compileSchema>>();
@@ -104,11 +125,11 @@ export class RuleConfig {
           const validate = validatorFor(rule);
           if (!validate(mergeOptions(rule.defaultOptions as readonly unknown[], options))) {
             for (const error of validate.errors ?? []) {
-              const described = describeAjvError(error);
+              const described = describeOptionsError(error);
               problems.push({
                 file,
                 line: loaded?.lineOf([...path, id, ...described.path.map((key, index) => (index === 0 && typeof key === 'number' ? key + 1 : key))]) ?? line,
-                message: `options of rule "${id}": ${described.message.replace(/^"(\d+)/, (_, index: string) => `"option ${index}`)}`,
+                message: `options of rule "${id}": ${described.message}`,
               });
             }
           }

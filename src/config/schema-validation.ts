@@ -40,10 +40,22 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** How a message names the value at a path: `the document`, `"teams.platform"`. */
+export type PathName = (path: readonly (string | number)[]) => string;
+
+function quotedPath(path: readonly (string | number)[]): string {
+  return path.length === 0 ? 'the document' : `"${path.join('.')}"`;
+}
+
 /** Turns an ajv error into a sentence that names the field and what is allowed. */
 export function describeAjvError(error: ErrorObject): { path: (string | number)[]; message: string } {
+  return describeAjvErrorNaming(error, quotedPath);
+}
+
+/** As describeAjvError, with the field named by `name` (rule options name their first key "option 1"). */
+export function describeAjvErrorNaming(error: ErrorObject, name: PathName): { path: (string | number)[]; message: string } {
   const path = instancePathKeys(error.instancePath);
-  const where = path.length === 0 ? 'the document' : `"${path.join('.')}"`;
+  const where = name(path);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties':

@@ -198,6 +198,61 @@ describe('lint', () => {
     expect(run.stderr).toMatch(/gitops\.yaml:6: options of rule "required-paths": unknown property "pathz"/);
   });
 
+  it('refuses options for a rule that takes none, one line per place in gitops.yaml, exit 2', async () => {
+    const root = repo({
+      ...cleanApp,
+      'gitops.yaml': [
+        'kind: application',
+        'tool: argocd',
+        'name: shop',
+        'rules:',
+        '  image-tag-pinned:',
+        '    - error',
+        '    - nope: 1',
+        'overrides:',
+        '  - files: ["deploy/**"]',
+        '    rules:',
+        '      namespace-allowed: [warn, {}, []]',
+        '',
+      ].join('\n'),
+    });
+    const run = await cli(['lint'], { cwd: root });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: [
+        'gitops-init: gitops.yaml has invalid rule settings:',
+        '  gitops.yaml:7: options of rule "image-tag-pinned": the rule takes no options; remove them',
+        '  gitops.yaml:11: options of rule "namespace-allowed": the rule takes no options; remove them',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  it('names the option and the property of invalid rule options, and the options too many', async () => {
+    const root = repo({ ...cleanApp, 'gitops.yaml': 'kind: application\ntool: argocd\nname: shop\nrules:\n  required-paths: [error, {nope: 1, paths: [3]}, extra]\n' });
+    const run = await cli(['lint'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^gitops-init: gitops\.yaml has invalid rule settings:\n/);
+    expect(run.stderr.split('\n').slice(1).sort()).toEqual([
+      '',
+      '  gitops.yaml:5: options of rule "required-paths": "paths.0" of option 1 must be of type string',
+      '  gitops.yaml:5: options of rule "required-paths": the rule takes at most 1 option; remove the rest',
+      '  gitops.yaml:5: options of rule "required-paths": unknown property "nope" in option 1',
+    ]);
+  });
+
+  it('takes only a severity from --rule: options there are refused on one line, exit 2', async () => {
+    const root = repo(cleanApp);
+    const run = await cli(['lint', '--rule', 'image-tag-pinned=[error, {nope: 1}]'], { cwd: root });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gitops-init: --rule "image-tag-pinned=[error, {nope: 1}]": expected <rule-id>=<off|warn|error>, e.g. --rule required-paths=warn\n',
+    });
+    expect(await cli(['lint', '--rule', 'image-tag-pinned=error', '--rule', 'namespace-allowed=warn'], { cwd: root })).toMatchObject({ code: 0, stderr: '' });
+  });
+
   it('refuses an --output-file that cannot be written, at once (Node\'s recursive mkdir never returns under /proc)', async () => {
     const run = await cli(['lint', '--format', 'sarif', '--output-file', '/proc/gitops-init/report.sarif'], { cwd: repo(cleanApp) });
     expect(run).toMatchObject({ code: 2, stdout: '' });
