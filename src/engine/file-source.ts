@@ -1,7 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { runGit, splitNul } from '../git/command.js';
 import type { FileReadFailure } from '../manifests/yaml-file.js';
 
 /**
@@ -92,6 +93,14 @@ export interface WorkingTreeOptions {
   maxFileSize?: number;
 }
 
+/** Files found by listing a directory, before the configured ignores. */
+interface Listing {
+  files: string[];
+  regular: ReadonlySet<string>;
+  links: readonly string[];
+  isIgnored: (file: string) => boolean;
+}
+
 /** The files of a directory on disk, honouring .gitignore and the configured ignores. */
 export class WorkingTreeSource implements FileSource {
   readonly root: string;
@@ -122,7 +131,93 @@ export class WorkingTreeSource implements FileSource {
     return { root: this.root, options: this.#options, links: this.#listed?.links ?? [], changes: [] };
   }
 
+  /**
+   * Every file that is not ignored. In a git work tree whose top is this directory, git lists
+   * them: the tracked files that are still there and the untracked files that .gitignore (and
+   * .git/info/exclude, core.excludesFile) do not exclude — what the next `git add -A` would
+   * commit, so a tracked file that .gitignore matches is listed, as git commits it. Anywhere
+   * else the directory is walked, applying every .gitignore in it.
+   */
   async listFiles(): Promise<string[]> {
+    const listed = (await this.#listWithGit()) ?? (await this.#walk());
+    this.#listed = { regular: listed.regular, links: listed.links };
+    const isConfiguredIgnore =
+      this.#ignores.length > 0 ? picomatch(this.#ignores as string[], { dot: true }) : () => false;
+    return listed.files.filter((file) => !listed.isIgnored(file) && !isConfiguredIgnore(file)).sort(compareStrings);
+  }
+
+  /** A listed symbolic link counts when it leads to a file. */
+  #isLinkToFile(file: string): boolean {
+    try {
+      return statSync(path.join(this.root, file)).isFile();
+    } catch {
+      // A dangling link has no content to lint.
+      return false;
+    }
+  }
+
+  async #listWithGit(): Promise<Listing | undefined> {
+    let outputs: [Buffer, Buffer, Buffer, Buffer];
+    try {
+      outputs = await Promise.all([
+        runGit(['rev-parse', '--show-toplevel'], { cwd: this.root }),
+        runGit(['ls-files', '-z', '--stage', '-v'], { cwd: this.root }),
+        runGit(['ls-files', '-z', '--others', '--exclude-standard'], { cwd: this.root }),
+        runGit(['ls-files', '-z', '--deleted'], { cwd: this.root }),
+      ]);
+    } catch {
+      // Not a git work tree (or no git): the directory is walked.
+      return undefined;
+    }
+    const [topLevel, tracked, untracked, deleted] = outputs;
+    // Below the top of a work tree, the directory may itself be ignored (git would list nothing):
+    // it is walked, as a directory of its own.
+    let top: string;
+    try {
+      top = realpathSync(topLevel.toString('utf8').trim());
+    } catch {
+      return undefined;
+    }
+    if (top !== this.#realRoot) return undefined;
+    const gone = new Set(splitNul(deleted));
+    const files = new Set<string>();
+    const regular = new Set<string>();
+    const links: string[] = [];
+    for (const record of splitNul(tracked)) {
+      // "<tag> <mode> <oid> <stage>\t<path>"; S marks a path outside a sparse checkout.
+      const match = /^(\S) (\d{6}) [0-9a-f]+ \d\t(.*)$/s.exec(record);
+      if (!match) continue;
+      const [, tag = '', mode = '', file = ''] = match;
+      if (tag === 'S' || gone.has(file) || files.has(file)) continue;
+      if (mode === '120000') {
+        if (!this.#isLinkToFile(file)) continue;
+        links.push(file);
+      } else if (mode === '160000') {
+        // A submodule is another repository.
+        continue;
+      } else {
+        regular.add(file);
+      }
+      files.add(file);
+    }
+    for (const file of splitNul(untracked)) {
+      // A directory (ending in /) is another repository inside this one.
+      if (file.endsWith('/') || files.has(file)) continue;
+      let stat;
+      try {
+        stat = lstatSync(path.join(this.root, file));
+      } catch {
+        continue;
+      }
+      if (stat.isFile()) regular.add(file);
+      else if (stat.isSymbolicLink() && this.#isLinkToFile(file)) links.push(file);
+      else continue;
+      files.add(file);
+    }
+    return { files: [...files], regular, links, isIgnored: picomatch(ALWAYS_IGNORED, { dot: true }) };
+  }
+
+  async #walk(): Promise<Listing> {
     // Symbolic links are not followed while walking, so a link cycle cannot loop and a link to
     // a directory outside cannot pull foreign files in. Links to files are listed; reading one
     // that points outside the repository is refused in readBytes. The walk is synchronous:
@@ -145,25 +240,16 @@ export class WorkingTreeSource implements FileSource {
       if (entry.dirent.isFile()) {
         files.push(entry.path);
         regular.add(entry.path);
-      } else if (entry.dirent.isSymbolicLink()) {
-        try {
-          if (statSync(path.join(this.root, entry.path)).isFile()) {
-            files.push(entry.path);
-            links.push(entry.path);
-          }
-        } catch {
-          // A dangling link has no content to lint.
-        }
+      } else if (entry.dirent.isSymbolicLink() && this.#isLinkToFile(entry.path)) {
+        files.push(entry.path);
+        links.push(entry.path);
       }
     }
-    this.#listed = { regular, links };
-    const isGitignored = await gitignoreFilter(
+    const isIgnored = await gitignoreFilter(
       this.root,
       files.filter((file) => file === '.gitignore' || file.endsWith('/.gitignore')),
     );
-    const isConfiguredIgnore =
-      this.#ignores.length > 0 ? picomatch(this.#ignores as string[], { dot: true }) : () => false;
-    return files.filter((file) => !isGitignored(file) && !isConfiguredIgnore(file)).sort(compareStrings);
+    return { files, regular, links, isIgnored };
   }
 
   /** The same directory with other ignores or size limit (once gitops.yaml has been read). */

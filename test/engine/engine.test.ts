@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync, chmodSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/api/lint.js';
@@ -6,6 +6,7 @@ import { WorkingTreeSource } from '../../src/engine/file-source.js';
 import { Repository } from '../../src/engine/repository.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { rules } from '../../rules/index.js';
+import { git, gitInit } from '../helpers/git.js';
 import { temporaryTrees } from '../helpers/trees.js';
 
 const repo = temporaryTrees();
@@ -49,6 +50,41 @@ describe('file index', () => {
     ]);
     const files = await new WorkingTreeSource(root).listFiles();
     expect(files).toEqual(['a/b/.keep', 'a/real.yaml', 'inside.yaml', 'out.yaml']);
+  });
+
+  it('in a git work tree, lists what git would commit: tracked files still there (ignored or not) and untracked files not ignored', async () => {
+    const root = repo({
+      '.gitignore': '*.local.yaml\n',
+      'tracked.local.yaml': 'a: 1\n',
+      'kept.yaml': 'a: 1\n',
+      'gone.yaml': 'a: 1\n',
+      'dir/target.yaml': 'a: 1\n',
+    });
+    gitInit(root);
+    git(root, 'add', '-f', '.');
+    git(root, 'commit', '-q', '-m', 'init');
+    writeFileSync(path.join(root, 'new.yaml'), 'a: 1\n');
+    writeFileSync(path.join(root, 'scratch.local.yaml'), 'a: 1\n');
+    rmSync(path.join(root, 'gone.yaml'));
+    symlinkSync('dir/target.yaml', path.join(root, 'link.yaml'));
+    symlinkSync('dir', path.join(root, 'dirlink'));
+    // Another repository inside this one: its files are its own.
+    mkdirSync(path.join(root, 'nested'));
+    gitInit(path.join(root, 'nested'));
+    writeFileSync(path.join(root, 'nested/inner.yaml'), 'a: 1\n');
+    expect(await new WorkingTreeSource(root).listFiles()).toEqual([
+      '.gitignore',
+      'dir/target.yaml',
+      'kept.yaml',
+      'link.yaml',
+      'new.yaml',
+      'tracked.local.yaml',
+    ]);
+
+    // A directory below the top of the work tree is walked, with every .gitignore applied.
+    writeFileSync(path.join(root, 'dir/.gitignore'), 'ignored.yaml\n');
+    writeFileSync(path.join(root, 'dir/ignored.yaml'), 'a: 1\n');
+    expect(await new WorkingTreeSource(path.join(root, 'dir')).listFiles()).toEqual(['.gitignore', 'target.yaml']);
   });
 
   it('reads and parses each file once per run, however many rules ask', async () => {
