@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import picomatch from 'picomatch';
 import { distance } from 'fastest-levenshtein';
-import { ConfigError, type ConfigProblem } from '../errors.js';
+import { ConfigError, UsageError, type ConfigProblem } from '../errors.js';
 import type { AnyRule, Severity } from '../engine/rule.js';
 import { compileSchema, describeAjvErrorNaming } from './schema-validation.js';
 import { optionsOf, severityOf, type LoadedDescriptor, type RuleEntry } from './descriptor.js';
@@ -116,7 +116,7 @@ export class RuleConfig {
           problems.push({
             file,
             line,
-            message: `unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''} Run 'gitops-init rules' for the list`,
+            message: `unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"? Run` : '; run'} 'gitops-init rules' for the list`,
           });
           continue;
         }
@@ -140,9 +140,12 @@ export class RuleConfig {
     if (!checked) {
       check(descriptor?.rules ?? {}, ['rules']);
       (descriptor?.overrides ?? []).forEach((override, index) => check(override.rules, ['overrides', index, 'rules']));
-      check(cliRules, []);
     }
     if (problems.length > 0) throw new ConfigError(`${file} has invalid rule settings`, problems);
+    // --rule settings are the command line's, not gitops.yaml's: a problem names the flag.
+    if (!checked) check(cliRules, []);
+    const [flagProblem] = problems;
+    if (flagProblem) throw new UsageError(`--rule: ${flagProblem.message}`);
 
     this.#base = new Map();
     for (const rule of rules.values()) {

@@ -253,6 +253,20 @@ describe('lint', () => {
     expect(await cli(['lint', '--rule', 'image-tag-pinned=error', '--rule', 'namespace-allowed=warn'], { cwd: root })).toMatchObject({ code: 0, stderr: '' });
   });
 
+  it('names --rule, not gitops.yaml, for an unknown rule given on the command line', async () => {
+    const root = repo(cleanApp);
+    expect(await cli(['lint', '--rule', 'yaml-syntx=error'], { cwd: root })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gitops-init: --rule: unknown rule "yaml-syntx"; did you mean "yaml-syntax"? Run \'gitops-init rules\' for the list\n',
+    });
+    expect(await cli(['lint', '--rule', 'nosuch=off'], { cwd: root })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gitops-init: --rule: unknown rule "nosuch"; run \'gitops-init rules\' for the list\n',
+    });
+  });
+
   it('refuses an --output-file that cannot be written, at once (Node\'s recursive mkdir never returns under /proc)', async () => {
     const run = await cli(['lint', '--format', 'sarif', '--output-file', '/proc/gitops-init/report.sarif'], { cwd: repo(cleanApp) });
     expect(run).toMatchObject({ code: 2, stdout: '' });
