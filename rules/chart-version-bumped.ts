@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { isMap, isScalar, parse } from 'yaml';
-import semver from 'semver';
+import * as semver from '../src/versioning/semver.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import semver from 'semver';
+import * as semver from '../src/versioning/semver.js';
 import { defineRule } from '../src/engine/rule.js';
 import { nameOf, releaseManifests } from '../src/release/in-repository.js';
 

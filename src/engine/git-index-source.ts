@@ -60,8 +60,13 @@ export class GitIndexSource implements FileSource {
   /** Reads the index of the repository that contains `root` (paths relative to `root`). */
   static async open(root: string, options: WorkingTreeOptions = {}): Promise<GitIndexSource> {
     const resolved = path.resolve(root);
-    const indexEntries = await readIndexEntries(resolved);
-    const [staged, changed] = await Promise.all([readStagedPaths(resolved), readWorktreeChanges(resolved)]);
+    // readIndexEntries names a directory outside any repository as such, so its failure comes first.
+    const results = await Promise.allSettled([readIndexEntries(resolved), readStagedPaths(resolved), readWorktreeChanges(resolved)]);
+    const [indexResult, stagedResult, changedResult] = results;
+    if (indexResult.status === 'rejected') throw indexResult.reason;
+    if (stagedResult.status === 'rejected') throw stagedResult.reason;
+    if (changedResult.status === 'rejected') throw changedResult.reason;
+    const [indexEntries, staged, changed] = [indexResult.value, stagedResult.value, changedResult.value];
     const entries = new Map<string, IndexEntry>();
     const unmerged = new Set<string>();
     for (const entry of indexEntries) {

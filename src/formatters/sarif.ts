@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import semver from 'semver';
+import * as semver from '../versioning/semver.js';
 import type { Formatter, FormatterContext, LintMessage } from '../engine/results.js';
 import { ruleDocsUrl } from '../engine/rule.js';
 import { ENGINE_RULE_ID, flattenFindings, isOutside, type Finding } from './findings.js';

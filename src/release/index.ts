@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import semver from 'semver';
+import * as semver from '../versioning/semver.js';
 import { parse } from 'yaml';
 import { openRepository } from '../api/repository-descriptor.js';
 import type { Descriptor, ReleaseWindow } from '../config/descriptor.js';

@@ -1,4 +1,4 @@
-import semver from 'semver';
+import * as semver from '../versioning/semver.js';
 import { stringify } from 'yaml';
 import { describeAjvError } from '../config/schema-validation.js';
 import { validate as validateReleaseManifest } from '../config/generated/release-schema.validate.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import semver from 'semver';
+import * as semver from './semver.js';
 import { openRepository } from '../api/repository-descriptor.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { writeFileAtomically } from '../files/atomic-write.js';

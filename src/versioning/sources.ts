@@ -1,5 +1,5 @@
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
-import semver from 'semver';
+import * as semver from './semver.js';
 
 /** Where a repository states its version. */
 export type VersionSourceKind = 'file' | 'yaml' | 'json';
