@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,8 @@ describe('the scaffolded husky pre-commit hook', () => {
     const commit = git(root, ['commit', '-m', 'initial']);
     expect(commit.status, commit.output).toBe(0);
     expect(commits(root)).toEqual(['initial']);
+    // The hook keeps its cache where tools keep theirs; the commits below run with it.
+    expect(existsSync(path.join(root, 'node_modules/.cache/gitops-init/lint-cache.json'))).toBe(true);
   });
 
   it('refuses a commit with a finding, says how to fix it, and the commit does not exist', () => {
