@@ -261,13 +261,24 @@ export class WorkingTreeSource implements FileSource {
    * The file's stat data (size, modification and change times, inode), as git's index keeps
    * it. A file changed within the last RACY_INTERVAL_MS has no version: on file systems with
    * coarse timestamps a second change in the same tick would keep the same stat data (git's
-   * "racily clean" entries), so such a file is read rather than trusted.
+   * "racily clean" entries), so such a file is read rather than trusted. A symbolic link's
+   * version also holds where it leads: the same file (a hard link) can be inside the
+   * repository through one path and outside through another, where it is refused.
    */
   version(file: string): string | undefined {
-    const stat = statSync(path.join(this.root, file), { throwIfNoEntry: false });
+    const absolute = path.join(this.root, file);
+    const entry = lstatSync(absolute, { throwIfNoEntry: false });
+    const isLink = entry?.isSymbolicLink() === true;
+    const stat = isLink ? statSync(absolute, { throwIfNoEntry: false }) : entry;
     if (!stat?.isFile()) return undefined;
     if (Math.max(stat.mtimeMs, stat.ctimeMs) > Date.now() - RACY_INTERVAL_MS) return undefined;
-    return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+    const version = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+    if (!isLink) return version;
+    try {
+      return `${version}:${realpathSync(absolute)}`;
+    } catch {
+      return undefined;
+    }
   }
 
   readBytes(file: string): Buffer | FileReadFailure {

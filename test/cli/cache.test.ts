@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { lint, type LintOptions } from '../../src/api/lint.js';
+import { RACY_INTERVAL_MS } from '../../src/engine/file-source.js';
 import { defineRule } from '../../src/engine/rule.js';
 import kustomizationResourcesExist from '../../rules/kustomization-resources-exist.js';
 import requiredPaths from '../../rules/required-paths.js';
@@ -192,6 +194,22 @@ describe('--cache', () => {
     expect(again.stdout).not.toContain('results.json');
     await cli(['lint', '--cache', '--cache-location', 'dir/'], { cwd: path.join(root, 'sub') });
     expect(existsSync(path.join(root, 'sub/dir/lint-cache.json'))).toBe(true);
+  });
+
+  it('a link that now leads outside the repository is refused, even to the very file it led to before', async () => {
+    // A hard link outside the repository is the same file (same stat data) as the one inside,
+    // but read through the link it is refused as a file outside the repository.
+    const root = repo({ 'target.yaml': duplicate });
+    const outside = repo({});
+    linkSync(path.join(root, 'target.yaml'), path.join(outside, 'same.yaml'));
+    symlinkSync('target.yaml', path.join(root, 'link.yaml'));
+    await sleep(RACY_INTERVAL_MS + 100);
+    expect(await run(root)).toEqual(['link.yaml:2 yaml-syntax', 'target.yaml:2 yaml-syntax']);
+    unlinkSync(path.join(root, 'link.yaml'));
+    symlinkSync(path.join(outside, 'same.yaml'), path.join(root, 'link.yaml'));
+    const uncached = (await lint({ cwd: root, ruleSet })).diagnostics.map((d) => `${d.file}:${d.line ?? 0} ${d.ruleId ?? 'directive'}`);
+    expect(uncached).toEqual(['link.yaml:1 yaml-syntax', 'target.yaml:2 yaml-syntax']);
+    expect(await run(root)).toEqual(uncached);
   });
 
   it('works with --staged', async () => {
