@@ -292,8 +292,10 @@ export class WorkingTreeSource implements FileSource {
       if (!isInside(this.#realRoot, real)) {
         return { reason: 'outside-repository', detail: 'it is a symbolic link to a file outside the repository' };
       }
-      const size = statSync(real).size;
-      if (size > this.#maxFileSize) return tooLarge(size, this.#maxFileSize);
+      const stat = statSync(real);
+      // A named pipe or a device would be waited on or read without end.
+      if (!stat.isFile()) return { reason: 'unreadable', detail: 'it is not a regular file' };
+      if (stat.size > this.#maxFileSize) return tooLarge(stat.size, this.#maxFileSize);
       return readFileSync(real);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
@@ -324,7 +326,8 @@ export class WorkingTreeSource implements FileSource {
   #readRegular(absolute: string): Buffer | FileReadFailure | undefined {
     let descriptor: number | undefined;
     try {
-      descriptor = openSync(absolute, constants.O_RDONLY | (NO_FOLLOW ?? 0));
+      // O_NONBLOCK: opening a named pipe that replaced the file returns at once (it is then refused).
+      descriptor = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK | (NO_FOLLOW ?? 0));
       const stat = fstatSync(descriptor);
       if (!stat.isFile()) return undefined;
       if (stat.size > this.#maxFileSize) return tooLarge(stat.size, this.#maxFileSize);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -253,6 +254,22 @@ describe('bad input ends in findings, within seconds', () => {
     const report = await lint({ cwd: root });
     expect(report.diagnostics).toEqual([]);
     expect(report.notices).toHaveLength(1);
+  });
+
+  it('a tracked file replaced by a named pipe is a finding, not a run that waits for a writer', async () => {
+    const root = repo({ 'pipe.yaml': 'a: 1\n', 'other.yaml': dup });
+    gitInit(root);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'init');
+    rmSync(path.join(root, 'pipe.yaml'));
+    execFileSync('mkfifo', [path.join(root, 'pipe.yaml')]);
+    const { runBin } = await import('../helpers/cli.js');
+    const run = await runBin(['lint', '--format', 'json'], { cwd: root, timeoutMs: 10_000 });
+    const results = JSON.parse(run.stdout) as { filePath: string; messages: { message: string }[] }[];
+    const byFile = Object.fromEntries(results.map((result) => [path.basename(result.filePath), result.messages.map((m) => m.message)]));
+    expect(byFile['pipe.yaml']).toEqual(['Cannot lint this YAML file: it is not a regular file']);
+    expect(byFile['other.yaml']).toHaveLength(1);
+    expect(run.code).toBe(1);
   });
 
   it('an unreadable file is a finding and the rest is still linted', async () => {
