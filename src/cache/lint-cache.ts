@@ -112,13 +112,17 @@ export interface LintCacheKeyParts {
 
 /**
  * A hash of everything besides the files that decides the results: the tool version, the
- * descriptor (rule settings, overrides, ignores, limits), --rule, --kind and --tool, and the
+ * descriptor (rule settings, overrides, ignores, limits), --rule, --kind and --tool, the user
+ * and groups the run reads as, and the
  * rules themselves (their metadata and code, so that a custom rule that changes without a
  * version bump is not served stale results).
  */
 export function lintCacheKey(parts: LintCacheKeyParts): string {
   const rules = parts.rules.map((rule): unknown[] => [rule.id, rule.meta, rule.defaultOptions as unknown, rule.check.toString()]);
-  const material = JSON.stringify([CACHE_FORMAT, parts.version, parts.descriptor ?? null, parts.cliRules, parts.kind ?? null, parts.tool ?? null, rules]);
+  // Who reads decides what can be read (a file only root may read is a finding for others):
+  // a cache written by another user or group is not reused.
+  const reader = [process.getuid?.() ?? null, process.getgid?.() ?? null, process.getgroups?.() ?? null];
+  const material = JSON.stringify([CACHE_FORMAT, parts.version, parts.descriptor ?? null, parts.cliRules, parts.kind ?? null, parts.tool ?? null, rules, reader]);
   return createHash('sha1').update(material).digest('base64url');
 }
 

@@ -183,36 +183,50 @@ export class WorkingTreeSource implements FileSource {
     const files = new Set<string>();
     const regular = new Set<string>();
     const links: string[] = [];
+    const untrackedFiles = splitNul(untracked);
+    // A tracked file replaced by a directory: git lists the directory's files as untracked.
+    const nowDirectories = new Set<string>();
+    for (const file of untrackedFiles) {
+      for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) nowDirectories.add(file.slice(0, slash));
+    }
+    /** Lists a path found on disk (untracked, or tracked but not checked by git): regular files and links to files. */
+    const addFromDisk = (file: string): void => {
+      let stat;
+      try {
+        stat = lstatSync(path.join(this.root, file));
+      } catch {
+        return;
+      }
+      if (stat.isFile()) regular.add(file);
+      else if (stat.isSymbolicLink() && this.#isLinkToFile(file)) links.push(file);
+      else return;
+      files.add(file);
+    };
     for (const record of splitNul(tracked)) {
-      // "<tag> <mode> <oid> <stage>\t<path>"; S marks a path outside a sparse checkout.
+      // "<tag> <mode> <oid> <stage>\t<path>"; S marks skip-worktree (git does not look at the
+      // working tree copy, which a sparse checkout leaves out): it counts where it is on disk.
       const match = /^(\S) (\d{6}) [0-9a-f]+ \d\t(.*)$/s.exec(record);
       if (!match) continue;
       const [, tag = '', mode = '', file = ''] = match;
-      if (tag === 'S' || gone.has(file) || files.has(file)) continue;
-      if (mode === '120000') {
-        if (!this.#isLinkToFile(file)) continue;
-        links.push(file);
-      } else if (mode === '160000') {
+      if (gone.has(file) || files.has(file) || nowDirectories.has(file)) continue;
+      if (mode === '160000') {
         // A submodule is another repository.
         continue;
+      } else if (tag === 'S') {
+        addFromDisk(file);
+        continue;
+      } else if (mode === '120000') {
+        if (!this.#isLinkToFile(file)) continue;
+        links.push(file);
       } else {
         regular.add(file);
       }
       files.add(file);
     }
-    for (const file of splitNul(untracked)) {
+    for (const file of untrackedFiles) {
       // A directory (ending in /) is another repository inside this one.
       if (file.endsWith('/') || files.has(file)) continue;
-      let stat;
-      try {
-        stat = lstatSync(path.join(this.root, file));
-      } catch {
-        continue;
-      }
-      if (stat.isFile()) regular.add(file);
-      else if (stat.isSymbolicLink() && this.#isLinkToFile(file)) links.push(file);
-      else continue;
-      files.add(file);
+      addFromDisk(file);
     }
     return { files: [...files], regular, links, isIgnored: picomatch(ALWAYS_IGNORED, { dot: true }) };
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
@@ -210,6 +210,28 @@ describe('--cache', () => {
     const uncached = (await lint({ cwd: root, ruleSet })).diagnostics.map((d) => `${d.file}:${d.line ?? 0} ${d.ruleId ?? 'directive'}`);
     expect(uncached).toEqual(['link.yaml:1 yaml-syntax', 'target.yaml:2 yaml-syntax']);
     expect(await run(root)).toEqual(uncached);
+  });
+
+  it('a cache written by another user is not reused: what one user cannot read, another may', async () => {
+    // Root reads any file, so the other user is "nobody" (CI runs as root; elsewhere the current
+    // user plays root's part and the file is one only it may read).
+    const root = repo({ 'private.yaml': 'a: 1\n' });
+    chmodSync(path.join(root, 'private.yaml'), 0o600);
+    chmodSync(root, 0o755);
+    const shared = repo({});
+    chmodSync(shared, 0o777);
+    await sleep(RACY_INTERVAL_MS + 100);
+    const args = ['lint', '--cache', '--cache-location', `${shared}/`, '--format', 'json'];
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) {
+      const nobody = await runBin(args, { cwd: root, uid: 65534, gid: 65534 });
+      expect(nobody.code).toBe(1);
+      expect(nobody.stdout).toContain('permission denied');
+      expect(existsSync(path.join(shared, 'lint-cache.json'))).toBe(true);
+    }
+    const owner = await runBin(args, { cwd: root });
+    expect(owner.stdout).not.toContain('permission denied');
+    expect(owner.code).toBe(0);
   });
 
   it('works with --staged', async () => {

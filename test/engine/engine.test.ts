@@ -60,6 +60,9 @@ describe('file index', () => {
       'kept.yaml': 'a: 1\n',
       'gone.yaml': 'a: 1\n',
       'dir/target.yaml': 'a: 1\n',
+      'skipped.yaml': 'a: 1\n',
+      'sparse.yaml': 'a: 1\n',
+      'became-dir.yaml': 'a: 1\n',
     });
     gitInit(root);
     git(root, 'add', '-f', '.');
@@ -67,6 +70,13 @@ describe('file index', () => {
     writeFileSync(path.join(root, 'new.yaml'), 'a: 1\n');
     writeFileSync(path.join(root, 'scratch.local.yaml'), 'a: 1\n');
     rmSync(path.join(root, 'gone.yaml'));
+    // skip-worktree: listed where the file is on disk (set by hand), not where a sparse checkout left it out.
+    git(root, 'update-index', '--skip-worktree', 'skipped.yaml', 'sparse.yaml');
+    rmSync(path.join(root, 'sparse.yaml'));
+    // A tracked file replaced by a directory: the directory's files count, not the old path.
+    rmSync(path.join(root, 'became-dir.yaml'));
+    mkdirSync(path.join(root, 'became-dir.yaml'));
+    writeFileSync(path.join(root, 'became-dir.yaml/inside.yaml'), 'a: 1\n');
     symlinkSync('dir/target.yaml', path.join(root, 'link.yaml'));
     symlinkSync('dir', path.join(root, 'dirlink'));
     // Another repository inside this one: its files are its own.
@@ -75,10 +85,12 @@ describe('file index', () => {
     writeFileSync(path.join(root, 'nested/inner.yaml'), 'a: 1\n');
     expect(await new WorkingTreeSource(root).listFiles()).toEqual([
       '.gitignore',
+      'became-dir.yaml/inside.yaml',
       'dir/target.yaml',
       'kept.yaml',
       'link.yaml',
       'new.yaml',
+      'skipped.yaml',
       'tracked.local.yaml',
     ]);
 
