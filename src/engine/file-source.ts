@@ -99,6 +99,8 @@ interface Listing {
   regular: ReadonlySet<string>;
   links: readonly string[];
   isIgnored: (file: string) => boolean;
+  /** Tracked regular files that git found unchanged in the working tree: their index object ids. */
+  unchanged?: ReadonlyMap<string, string>;
 }
 
 /** The files of a directory on disk, honouring .gitignore and the configured ignores. */
@@ -109,7 +111,7 @@ export class WorkingTreeSource implements FileSource {
   readonly #ignores: readonly string[];
   readonly #maxFileSize: number;
   /** Regular files found by the last listing, and the symbolic links among the listed files. */
-  #listed: { regular: ReadonlySet<string>; links: readonly string[] } | undefined;
+  #listed: { regular: ReadonlySet<string>; links: readonly string[]; unchanged?: ReadonlyMap<string, string> } | undefined;
 
   constructor(root: string, options: WorkingTreeOptions = {}) {
     this.root = path.resolve(root);
@@ -140,7 +142,7 @@ export class WorkingTreeSource implements FileSource {
    */
   async listFiles(): Promise<string[]> {
     const listed = (await this.#listWithGit()) ?? (await this.#walk());
-    this.#listed = { regular: listed.regular, links: listed.links };
+    this.#listed = { regular: listed.regular, links: listed.links, ...(listed.unchanged ? { unchanged: listed.unchanged } : {}) };
     const isConfiguredIgnore =
       this.#ignores.length > 0 ? picomatch(this.#ignores as string[], { dot: true }) : () => false;
     return listed.files.filter((file) => !listed.isIgnored(file) && !isConfiguredIgnore(file)).sort(compareStrings);
@@ -157,19 +159,22 @@ export class WorkingTreeSource implements FileSource {
   }
 
   async #listWithGit(): Promise<Listing | undefined> {
-    let outputs: [Buffer, Buffer, Buffer, Buffer];
+    let outputs: [Buffer, Buffer, Buffer, Buffer, Buffer];
     try {
       outputs = await Promise.all([
         runGit(['rev-parse', '--show-toplevel'], { cwd: this.root }),
         runGit(['ls-files', '-z', '--stage', '-v'], { cwd: this.root }),
         runGit(['ls-files', '-z', '--others', '--exclude-standard'], { cwd: this.root }),
         runGit(['ls-files', '-z', '--deleted'], { cwd: this.root }),
+        // What git finds changed against the index (it compares stat data, and the content of
+        // racily clean entries): every other tracked file is its index blob.
+        runGit(['diff-files', '--name-only', '-z', '--relative'], { cwd: this.root }),
       ]);
     } catch {
       // Not a git work tree (or no git): the directory is walked.
       return undefined;
     }
-    const [topLevel, tracked, untracked, deleted] = outputs;
+    const [topLevel, tracked, untracked, deleted, changed] = outputs;
     // Below the top of a work tree, the directory may itself be ignored (git would list nothing):
     // it is walked, as a directory of its own.
     let top: string;
@@ -180,6 +185,8 @@ export class WorkingTreeSource implements FileSource {
     }
     if (top !== this.#realRoot) return undefined;
     const gone = new Set(splitNul(deleted));
+    const differs = new Set(splitNul(changed));
+    const unchanged = new Map<string, string>();
     const files = new Set<string>();
     const regular = new Set<string>();
     const links: string[] = [];
@@ -205,9 +212,9 @@ export class WorkingTreeSource implements FileSource {
     for (const record of splitNul(tracked)) {
       // "<tag> <mode> <oid> <stage>\t<path>"; S marks skip-worktree (git does not look at the
       // working tree copy, which a sparse checkout leaves out): it counts where it is on disk.
-      const match = /^(\S) (\d{6}) [0-9a-f]+ \d\t(.*)$/s.exec(record);
+      const match = /^(\S) (\d{6}) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
       if (!match) continue;
-      const [, tag = '', mode = '', file = ''] = match;
+      const [, tag = '', mode = '', oid = '', stage = '', file = ''] = match;
       if (gone.has(file) || files.has(file) || nowDirectories.has(file)) continue;
       if (mode === '160000') {
         // A submodule is another repository.
@@ -220,6 +227,8 @@ export class WorkingTreeSource implements FileSource {
         links.push(file);
       } else {
         regular.add(file);
+        // H: git checks the working tree copy (not assume-unchanged, not skip-worktree).
+        if (tag === 'H' && stage === '0' && !differs.has(file)) unchanged.set(file, oid);
       }
       files.add(file);
     }
@@ -228,7 +237,7 @@ export class WorkingTreeSource implements FileSource {
       if (file.endsWith('/') || files.has(file)) continue;
       addFromDisk(file);
     }
-    return { files: [...files], regular, links, isIgnored: picomatch(ALWAYS_IGNORED, { dot: true }) };
+    return { files: [...files], regular, links, isIgnored: picomatch(ALWAYS_IGNORED, { dot: true }), unchanged };
   }
 
   async #walk(): Promise<Listing> {
@@ -280,6 +289,9 @@ export class WorkingTreeSource implements FileSource {
    * repository through one path and outside through another, where it is refused.
    */
   version(file: string): string | undefined {
+    // A tracked file git found unchanged is its index blob: git has compared its stat data.
+    const oid = this.#listed?.unchanged?.get(file);
+    if (oid !== undefined) return `git:${oid}`;
     const absolute = path.join(this.root, file);
     const entry = lstatSync(absolute, { throwIfNoEntry: false });
     const isLink = entry?.isSymbolicLink() === true;

@@ -10,6 +10,7 @@ import { runRules } from '../../src/engine/linter.js';
 import { Repository } from '../../src/engine/repository.js';
 import { defineRule, type AnyRule } from '../../src/engine/rule.js';
 import yamlSyntax from '../../rules/yaml-syntax.js';
+import { git, gitInit } from '../helpers/git.js';
 import { recordingRule } from '../helpers/recorder.js';
 import { temporaryTrees } from '../helpers/trees.js';
 
@@ -180,5 +181,27 @@ describe('the snapshot of a whole run', () => {
     expect(await lintOnce(root)).toEqual(['new.yaml:2 yaml-syntax']);
     expect(checked).toEqual(['new.yaml']);
     expect(readFileSync(path.join(root, '.gitops-init-cache/lint-cache.json'), 'utf8').split('\n')[0]).toContain('"snapshot"');
+  });
+});
+
+describe('file versions in a git work tree', () => {
+  it('a tracked file git finds unchanged is known by its object id at once; a change, even of the same size, is seen', async () => {
+    const root = tree({ 'a.yaml': 'a: 1\nb: 2\n', 'b.yaml': 'b: 1\n' });
+    gitInit(root);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'init');
+    const lintOnce = async (): Promise<string[]> =>
+      (await lint({ cwd: root, ruleSet: [yamlSyntax], cache: true })).diagnostics.map((d) => `${d.file}:${d.line ?? 0} ${d.ruleId ?? 'directive'}`);
+    expect(await lintOnce()).toEqual([]);
+    // Within the two seconds in which stat data is not trusted, git's own check is.
+    const body = JSON.parse(readFileSync(path.join(root, '.gitops-init-cache/lint-cache.json'), 'utf8').split('\n')[1] ?? '{}') as {
+      files: Record<string, [string, string]>;
+    };
+    expect(body.files['a.yaml']?.[0]).toBe(`git:${git(root, 'rev-parse', ':a.yaml').trim()}`);
+    // The same size, at once: git sees the change (its stat data or, racily, its content).
+    writeFileSync(path.join(root, 'a.yaml'), 'a: 1\na: 2\n');
+    expect(await lintOnce()).toEqual(['a.yaml:2 yaml-syntax']);
+    git(root, 'checkout', '--', 'a.yaml');
+    expect(await lintOnce()).toEqual([]);
   });
 });
