@@ -40,7 +40,7 @@ function splitDependencies(runKey: string, dependencies: Record<string, string>)
   return [own, rest];
 }
 
-function sameFiles(a: ReadonlyMap<string, FileFacts & { version: string }>, b: ReadonlyMap<string, FileFacts & { version: string }>): boolean {
+function sameFiles(a: Facts, b: Facts): boolean {
   if (a.size !== b.size) return false;
   for (const [file, facts] of a) {
     const other = b.get(file);
@@ -49,10 +49,7 @@ function sameFiles(a: ReadonlyMap<string, FileFacts & { version: string }>, b: R
   return true;
 }
 
-function sameSearches(
-  a: ReadonlyMap<string, { listDigest: string; files: ReadonlySet<string> }>,
-  b: ReadonlyMap<string, { listDigest: string; files: ReadonlySet<string> }>,
-): boolean {
+function sameSearches(a: Searches, b: Searches): boolean {
   if (a.size !== b.size) return false;
   for (const [search, entry] of a) {
     const other = b.get(search);

@@ -151,8 +151,6 @@ export async function runRules(options: LinterOptions): Promise<Diagnostic[]> {
 
   /** Files whose contents the rules looked at: only their unused directives are reported. */
   const readFiles = new Set<string>();
-  /** Files read in chunks (possibly by another thread) whose text has no directive. */
-  const directiveFree = new Set<string>();
   const searched = new Set<string>();
   const noteReads = (queries: Iterable<string>): void => {
     for (const query of queries) {
@@ -222,10 +220,8 @@ export async function runRules(options: LinterOptions): Promise<Diagnostic[]> {
     addTallies(tallies, chunk.tallies);
     for (const file of chunk.reads) readFiles.add(file);
     const withDirectives = new Set(chunk.withDirectives);
-    for (const file of chunk.reads) {
-      if (!withDirectives.has(file)) directiveFree.add(file);
-      repository.learn(file, { directives: withDirectives.has(file) });
-    }
+    // Whether the files read (possibly by another thread) have directives, for applyDirectives.
+    for (const file of chunk.reads) repository.learn(file, { directives: withDirectives.has(file) });
     for (const [file, run] of chunk.stored ?? []) {
       cache?.set(`file:${file}`, run);
       storedByFile.set(file, run);
@@ -250,7 +246,7 @@ export async function runRules(options: LinterOptions): Promise<Diagnostic[]> {
   const notes = [...fileNotes, ...repositoryNotes, ...tallyNotes(tallies, options.rules)];
   options.notes?.push(...new Set(notes));
 
-  const hasNoDirectives = (file: string): boolean => directiveFree.has(file) || repository.hasLoadedDirectives(file) === false;
+  const hasNoDirectives = (file: string): boolean => repository.hasLoadedDirectives(file) === false;
   return applyDirectives(diagnostics, options, new Set(options.targetFiles), readFiles, hasNoDirectives).sort(compareDiagnostics);
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
@@ -143,7 +143,7 @@ describe('file versions in the working tree', () => {
     expect(source.version('missing.yaml')).toBeUndefined();
 
     // Same size, modification time put back: the change time still tells.
-    const { mtime } = (await import('node:fs')).statSync(path.join(root, 'b.yaml'));
+    const { mtime } = statSync(path.join(root, 'b.yaml'));
     const before = source.version('b.yaml');
     writeFileSync(path.join(root, 'b.yaml'), 'b: 2\n');
     utimesSync(path.join(root, 'b.yaml'), mtime, mtime);
