@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { defineRule } from '../src/engine/rule.js';
-import { describeObject, nodeAt, objectsOf } from '../src/manifests/objects.js';
+import { describeObject, isRecord, nodeToReport, objectsOf, valueAt } from '../src/manifests/objects.js';
 import { CONTAINER_LISTS, imagePinning, POD_SPEC_PATHS } from '../src/versioning/images.js';
 
 /** Helm values files: values.yaml and values-<anything>.yaml beside a Chart.yaml. */
@@ -36,24 +35,27 @@ export default defineRule({
       const yaml = context.yaml(file);
       if (!yaml || yaml.errors.length > 0) continue;
       if (isHelmValues(file, (candidate) => context.hasFile(candidate))) {
-        for (const document of yaml.documents) checkValues(document.document.contents, '', (node, messageId, data) => context.report({ file, node, messageId, data }));
+        for (const document of yaml.documents) {
+          checkValues(document.value, [], (keys, messageId, data) => {
+            context.report({ file, node: nodeToReport(document.document.contents, keys), messageId, data });
+          });
+        }
         continue;
       }
       for (const object of objectsOf(yaml)) {
         const specPath = POD_SPEC_PATHS[object.kind];
         if (!specPath) continue;
         for (const list of CONTAINER_LISTS) {
-          const containers = nodeAt(object.root, [...specPath, list]);
-          if (!isSeq(containers)) continue;
-          containers.items.forEach((container) => {
-            const imageNode = nodeAt(container, ['image']);
-            if (!isScalar(imageNode) || typeof imageNode.value !== 'string') return;
-            const pinning = imagePinning(imageNode.value);
-            if (pinning === 'untagged' || pinning === 'latest') {
-              const name = nodeAt(container, ['name']);
-              const where = `${describeObject(object)} container ${isScalar(name) ? `"${String(name.value)}"` : `#${containers.items.indexOf(container) + 1}`}`;
-              context.report({ file, node: imageNode, messageId: pinning, data: { where, image: imageNode.value } });
-            }
+          const containers = valueAt(object.value, [...specPath, list]);
+          if (!Array.isArray(containers)) continue;
+          containers.forEach((container: unknown, index) => {
+            if (!isRecord(container) || typeof container.image !== 'string') return;
+            const image = container.image;
+            const pinning = imagePinning(image);
+            if (pinning !== 'untagged' && pinning !== 'latest') return;
+            const label = Object.hasOwn(container, 'name') && isScalarValue(container.name) ? `"${String(container.name)}"` : `#${index + 1}`;
+            const where = `${describeObject(object)} container ${label}`;
+            context.report({ file, node: nodeToReport(object.root, [...specPath, list, index, 'image']), messageId: pinning, data: { where, image } });
           });
         }
       }
@@ -61,40 +63,50 @@ export default defineRule({
   },
 });
 
-type Report = (node: YamlNode, messageId: 'valuesUntagged' | 'valuesLatest' | 'untagged' | 'latest', data: Record<string, string>) => void;
+type Report = (keys: readonly (string | number)[], messageId: 'valuesUntagged' | 'valuesLatest' | 'untagged' | 'latest', data: Record<string, string>) => void;
+
+function isScalarValue(value: unknown): boolean {
+  return typeof value !== 'object' || value === null;
+}
+
+/** The path for messages: `image.tag`, `sidecars[0].image`. */
+function trailOf(keys: readonly (string | number)[]): string {
+  return keys.reduce<string>((trail, key) => (typeof key === 'number' ? `${trail}[${key}]` : trail === '' ? key : `${trail}.${key}`), '');
+}
 
 /**
  * Walks Helm values for images: `{ repository, tag }` maps (the chart convention) and string
  * values under an `image` key. An empty tag makes most charts fall back to appVersion, which is
- * not explicit in the values, so it is reported too.
+ * not explicit in the values, so it is reported too. Reports the path of the value to point at.
  */
-function checkValues(node: unknown, trail: string, report: Report): void {
-  if (isMap(node)) {
-    const repository = node.get('repository', true);
-    if (isScalar(repository) && typeof repository.value === 'string' && (node.has('tag') || trail.endsWith('image'))) {
-      const tag = node.get('tag', true);
-      const digest = node.get('digest', true);
-      const hasDigest = isScalar(digest) && typeof digest.value === 'string' && digest.value !== '';
-      const key = `${trail === '' ? '' : `${trail}.`}tag`;
-      const tagText = isScalar(tag) && (typeof tag.value === 'string' || typeof tag.value === 'number') ? String(tag.value) : '';
-      if (!hasDigest && tagText === '') {
-        report((isScalar(tag) ? tag : repository) as YamlNode, 'valuesUntagged', { repository: repository.value, key });
-      } else if (!hasDigest && isScalar(tag) && tagText === 'latest') {
-        report(tag as YamlNode, 'valuesLatest', { repository: repository.value, key });
-      }
+function checkValues(value: unknown, keys: readonly (string | number)[], report: Report): void {
+  if (Array.isArray(value)) {
+    value.forEach((item: unknown, index) => checkValues(item, [...keys, index], report));
+    return;
+  }
+  if (!isRecord(value)) return;
+  const trail = trailOf(keys);
+  const { repository } = value;
+  if (typeof repository === 'string' && (Object.hasOwn(value, 'tag') || trail.endsWith('image'))) {
+    const { tag, digest } = value;
+    const hasTag = Object.hasOwn(value, 'tag') && isScalarValue(tag);
+    const hasDigest = typeof digest === 'string' && digest !== '';
+    const key = `${trail === '' ? '' : `${trail}.`}tag`;
+    const tagText = typeof tag === 'string' || typeof tag === 'number' ? String(tag) : '';
+    if (!hasDigest && tagText === '') {
+      report([...keys, hasTag ? 'tag' : 'repository'], 'valuesUntagged', { repository, key });
+    } else if (!hasDigest && hasTag && tagText === 'latest') {
+      report([...keys, 'tag'], 'valuesLatest', { repository, key });
     }
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (key === 'image' && isScalar(pair.value) && typeof pair.value.value === 'string') {
-        const pinning = imagePinning(pair.value.value);
-        if (pinning === 'untagged' || pinning === 'latest') {
-          report(pair.value as YamlNode, pinning, { where: `Helm value ${trail === '' ? 'image' : `${trail}.image`}`, image: pair.value.value });
-        }
-      } else {
-        checkValues(pair.value, trail === '' ? key : `${trail}.${key}`, report);
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'image' && typeof item === 'string') {
+      const pinning = imagePinning(item);
+      if (pinning === 'untagged' || pinning === 'latest') {
+        report([...keys, key], pinning, { where: `Helm value ${trail === '' ? 'image' : `${trail}.image`}`, image: item });
       }
+    } else {
+      checkValues(item, [...keys, key], report);
     }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, index) => checkValues(item, `${trail}[${index}]`, report));
   }
 }

@@ -1,11 +1,10 @@
 import path from 'node:path';
-import { isScalar } from 'yaml';
 import { defineRule } from '../src/engine/rule.js';
 import { isNamespacedBuiltin } from '../src/manifests/api-resources.js';
 import { repositoryCustomResourceScopes } from '../src/manifests/crd.js';
 import { isArgoKind, isFluxKustomization, isHelmRelease } from '../src/manifests/gitops.js';
 import { isKustomizationFile } from '../src/manifests/kustomize.js';
-import { describeObject, fieldNode, objectsIn, stringAt } from '../src/manifests/objects.js';
+import { describeObject, fieldNode, objectsIn, stringAt, valueAt } from '../src/manifests/objects.js';
 
 export default defineRule({
   id: 'namespace-allowed',
@@ -30,9 +29,11 @@ export default defineRule({
   check(context) {
     const allowed = context.descriptor?.namespaces ?? [];
     const customScopes = repositoryCustomResourceScopes(context);
-    const checkNamespace = (file: string, node: unknown, namespace: string | undefined, subject: string): void => {
+    /** `node` gives where to report; it is looked up only when there is something to report. */
+    const checkNamespace = (file: string, node: () => unknown, namespace: string | undefined, subject: string): void => {
       if (namespace === undefined || namespace === '' || /\$\{|\{\{/.test(namespace)) return;
-      const reportNode = node as Parameters<typeof context.report>[0]['node'];
+      if (namespace !== 'default' && (allowed.length === 0 || allowed.includes(namespace))) return;
+      const reportNode = node() as Parameters<typeof context.report>[0]['node'];
       if (namespace === 'default') {
         context.report({ file, node: reportNode, messageId: 'defaultNamespace', data: { subject } });
       } else if (allowed.length > 0 && !allowed.includes(namespace)) {
@@ -43,9 +44,9 @@ export default defineRule({
       if (!isKustomizationFile(file)) continue;
       const yaml = context.yaml(file);
       const document = yaml?.errors.length === 0 ? yaml.documents[0] : undefined;
-      const node = document?.document.get('namespace', true);
-      if (isScalar(node) && typeof node.value === 'string') {
-        checkNamespace(file, node, node.value, `The kustomization in ${path.posix.dirname(file)}`);
+      const namespace = valueAt(document?.value, ['namespace']);
+      if (document && typeof namespace === 'string') {
+        checkNamespace(file, () => document.document.get('namespace', true), namespace, `The kustomization in ${path.posix.dirname(file)}`);
       }
     }
     for (const object of objectsIn(context, context.targetFiles)) {
@@ -53,14 +54,14 @@ export default defineRule({
       const namespaced = isNamespacedBuiltin(object.apiVersion, object.kind) ?? customScopes.get(`${object.group}/${object.kind}`);
       // Argo CD's own objects live in Argo CD's namespace; where they deploy is their destination.
       const isArgo = object.group === 'argoproj.io' && ['Application', 'ApplicationSet', 'AppProject'].includes(object.kind);
-      if (namespaced !== false && !isArgo) checkNamespace(object.file, fieldNode(object.root, ['metadata', 'namespace']), object.namespace, subject);
+      if (namespaced !== false && !isArgo) checkNamespace(object.file, () => fieldNode(object.root, ['metadata', 'namespace']), object.namespace, subject);
       if (isFluxKustomization(object) || isHelmRelease(object)) {
         const target = stringAt(object.value, 'spec', 'targetNamespace');
-        checkNamespace(object.file, fieldNode(object.root, ['spec', 'targetNamespace']), target, `${subject} (spec.targetNamespace)`);
+        checkNamespace(object.file, () => fieldNode(object.root, ['spec', 'targetNamespace']), target, `${subject} (spec.targetNamespace)`);
       }
       if (isArgoKind(object, 'Application')) {
         const destination = stringAt(object.value, 'spec', 'destination', 'namespace');
-        checkNamespace(object.file, fieldNode(object.root, ['spec', 'destination', 'namespace']), destination, `${subject} (spec.destination.namespace)`);
+        checkNamespace(object.file, () => fieldNode(object.root, ['spec', 'destination', 'namespace']), destination, `${subject} (spec.destination.namespace)`);
       }
     }
   },

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
 import { defineRule } from '../src/engine/rule.js';
 import { isArgoKind, isHelmRelease } from '../src/manifests/gitops.js';
 import { isKustomizationFile } from '../src/manifests/kustomize.js';
-import { describeObject, isRecord, objectsOf, type KubernetesObject } from '../src/manifests/objects.js';
+import { describeObject, fieldNode, isRecord, locatePath, nodeAt, nodeToReport, objectsOf, valueAt, type KubernetesObject } from '../src/manifests/objects.js';
 import { isLiteralSecretValue, isSecretLookingKey } from '../src/secrets/keys.js';
 import { scanText } from '../src/secrets/secretlint.js';
 
@@ -18,6 +18,11 @@ function detectorName(ruleId: string): string {
 function isSopsEncrypted(object: KubernetesObject): boolean {
   const sops = object.value.sops;
   return isRecord(sops) && typeof sops.mac === 'string' && sops.mac !== '';
+}
+
+/** A value a scalar node holds (not a mapping or a sequence). */
+function isScalarValue(value: unknown): boolean {
+  return typeof value !== 'object' || value === null;
 }
 
 function contains(range: readonly [number, number], offset: number): boolean {
@@ -61,96 +66,100 @@ export default defineRule({
       /** Value ranges already reported as plaintext Secrets, so that a detector does not report them twice. */
       const reportedValues: (readonly [number, number])[] = [];
       const reportedKeys = new Set<number>();
+      const rangeOf = (node: YamlNode | undefined): readonly [number, number] | undefined => (node?.range ? [node.range[0], node.range[1]] : undefined);
+      // Values are read as plain data; nodes (positions) are looked up only for what is reported.
       const secretValues = (object: KubernetesObject): void => {
         if (object.apiVersion !== 'v1' || object.kind !== 'Secret' || isSopsEncrypted(object)) return;
         for (const field of ['data', 'stringData'] as const) {
-          const map = object.root.get(field, true);
-          if (!isMap(map)) continue;
-          for (const pair of map.items) {
-            const value = pair.value as YamlNode | null;
-            if (!isScalar(pair.key) || !isScalar(value) || value.value === null || value.value === '') continue;
-            if (typeof value.value === 'string' && /^\$\{[^}]+\}$/.test(value.value.trim())) continue;
+          const map = object.value[field];
+          if (!isRecord(map)) continue;
+          for (const [key, value] of Object.entries(map)) {
+            if (!isScalarValue(value) || value === null || value === '') continue;
+            if (typeof value === 'string' && /^\$\{[^}]+\}$/.test(value.trim())) continue;
+            const located = locatePath(object.root, [field, key]);
             context.report({
               file,
-              node: pair.key,
+              node: located.key ?? located.node,
               messageId: 'plaintextSecret',
-              data: { object: describeObject(object), key: String(pair.key.value), field },
+              data: { object: describeObject(object), key, field },
             });
-            if (value.range) reportedValues.push([value.range[0], value.range[1]]);
+            const range = rangeOf(located.node);
+            if (range) reportedValues.push(range);
           }
         }
       };
-      const warnings: { key: YamlNode; value: YamlNode; name: string; where: string }[] = [];
-      const walkValues = (node: unknown, where: string): void => {
-        if (isMap(node)) {
-          for (const pair of node.items) {
-            if (isScalar(pair.key) && isScalar(pair.value) && isSecretLookingKey(String(pair.key.value)) && isLiteralSecretValue(pair.value.value)) {
-              warnings.push({ key: pair.key, value: pair.value, name: String(pair.key.value), where });
-            }
-            walkValues(pair.value, where);
-          }
-        } else if (isSeq(node)) {
-          for (const item of node.items) walkValues(item, where);
-        }
-      };
-      const nameValueEntries = (node: unknown, where: string): void => {
-        if (!isSeq(node)) return;
-        for (const item of node.items) {
-          if (!isMap(item)) continue;
-          const name = item.get('name', true);
-          const value = item.get('value', true);
-          if (isScalar(name) && isScalar(value) && isSecretLookingKey(String(name.value)) && isLiteralSecretValue(value.value)) {
-            warnings.push({ key: name, value, name: String(name.value), where });
+      /** A secret-looking key with a literal value: where its pair is, found from the document's root when reported. */
+      const warnings: { root: () => unknown; key: readonly (string | number)[]; value: readonly (string | number)[]; name: string; where: string; at: 'key' | 'name' }[] = [];
+      const walkValues = (value: unknown, root: () => unknown, keys: readonly (string | number)[], where: string): void => {
+        if (Array.isArray(value)) {
+          value.forEach((item: unknown, index) => walkValues(item, root, [...keys, index], where));
+        } else if (isRecord(value)) {
+          for (const [key, item] of Object.entries(value)) {
+            if (isSecretLookingKey(key) && isLiteralSecretValue(item)) warnings.push({ root, key: [...keys, key], value: [...keys, key], name: key, where, at: 'key' });
+            walkValues(item, root, [...keys, key], where);
           }
         }
       };
-      const envEntries = (node: unknown, where: string): void => {
-        if (isMap(node)) {
-          for (const pair of node.items) {
-            if (isScalar(pair.key) && pair.key.value === 'env') nameValueEntries(pair.value, where);
-            else envEntries(pair.value, where);
+      const nameValueEntries = (list: unknown, root: () => unknown, keys: readonly (string | number)[], where: string): void => {
+        if (!Array.isArray(list)) return;
+        list.forEach((item: unknown, index) => {
+          if (!isRecord(item) || !Object.hasOwn(item, 'name') || !Object.hasOwn(item, 'value')) return;
+          const { name, value } = item;
+          if (isScalarValue(name) && isScalarValue(value) && isSecretLookingKey(String(name)) && isLiteralSecretValue(value)) {
+            warnings.push({ root, key: [...keys, index, 'name'], value: [...keys, index, 'value'], name: String(name), where, at: 'name' });
           }
-        } else if (isSeq(node)) {
-          for (const item of node.items) envEntries(isPair(item) ? item.value : item, where);
+        });
+      };
+      const envEntries = (value: unknown, root: () => unknown, keys: readonly (string | number)[], where: string): void => {
+        if (Array.isArray(value)) {
+          value.forEach((item: unknown, index) => envEntries(item, root, [...keys, index], where));
+        } else if (isRecord(value)) {
+          for (const [key, item] of Object.entries(value)) {
+            if (key === 'env') nameValueEntries(item, root, [...keys, key], where);
+            else envEntries(item, root, [...keys, key], where);
+          }
         }
       };
       if (yaml && yaml.errors.length === 0) {
         for (const object of objectsOf(yaml)) {
           secretValues(object);
           const subject = describeObject(object);
-          envEntries(object.root, `the env of ${subject}`);
-          if (object.apiVersion === 'v1' && object.kind === 'ConfigMap') walkValues(object.root.get('data', true), `${subject}'s data`);
-          if (isHelmRelease(object)) walkValues(object.root.getIn(['spec', 'values'], true), `the values of ${subject}`);
+          const root = (): unknown => object.root;
+          envEntries(object.value, root, [], `the env of ${subject}`);
+          if (object.apiVersion === 'v1' && object.kind === 'ConfigMap') walkValues(object.value.data, root, ['data'], `${subject}'s data`);
+          if (isHelmRelease(object)) walkValues(valueAt(object.value, ['spec', 'values']), root, ['spec', 'values'], `the values of ${subject}`);
           if (isArgoKind(object, 'Application')) {
-            const sources = [object.root.getIn(['spec', 'source'], true), ...(() => {
-              const list = object.root.getIn(['spec', 'sources'], true);
-              return isSeq(list) ? list.items : [];
-            })()];
-            for (const source of sources) {
-              if (!isMap(source)) continue;
-              walkValues(source.getIn(['helm', 'valuesObject'], true), `the Helm values of ${subject}`);
-              nameValueEntries(source.getIn(['helm', 'parameters'], true), `the Helm parameters of ${subject}`);
+            const sources: [unknown, (string | number)[]][] = [[valueAt(object.value, ['spec', 'source']), ['spec', 'source']]];
+            const list = valueAt(object.value, ['spec', 'sources']);
+            if (Array.isArray(list)) list.forEach((source: unknown, index) => sources.push([source, ['spec', 'sources', index]]));
+            for (const [source, keys] of sources) {
+              if (!isRecord(source)) continue;
+              walkValues(valueAt(source, ['helm', 'valuesObject']), root, [...keys, 'helm', 'valuesObject'], `the Helm values of ${subject}`);
+              nameValueEntries(valueAt(source, ['helm', 'parameters']), root, [...keys, 'helm', 'parameters'], `the Helm parameters of ${subject}`);
             }
           }
         }
         if (VALUES_FILE.test(path.posix.basename(file))) {
-          for (const document of yaml.documents) walkValues(document.document.contents, `the Helm values file ${path.posix.basename(file)}`);
+          for (const document of yaml.documents) {
+            walkValues(document.value, () => document.document.contents, [], `the Helm values file ${path.posix.basename(file)}`);
+          }
         }
-        if (isKustomizationFile(file)) {
-          const generators = yaml.documents[0]?.document.get('secretGenerator', true);
-          if (isSeq(generators)) {
-            for (const generator of generators.items) {
-              if (!isMap(generator)) continue;
-              const literals = generator.get('literals', true);
-              if (!isSeq(literals)) continue;
-              for (const literal of literals.items) {
-                if (!isScalar(literal) || typeof literal.value !== 'string' || !literal.value.includes('=')) continue;
-                const key = literal.value.slice(0, literal.value.indexOf('='));
-                const name = generator.get('name');
-                context.report({ file, node: literal, messageId: 'generatorLiteral', data: { name: typeof name === 'string' ? name : '', key } });
-                if (literal.range) reportedValues.push([literal.range[0], literal.range[1]]);
-              }
-            }
+        const first = yaml.documents[0];
+        if (isKustomizationFile(file) && first) {
+          const generators = valueAt(first.value, ['secretGenerator']);
+          if (Array.isArray(generators)) {
+            generators.forEach((generator: unknown, index) => {
+              if (!isRecord(generator) || !Array.isArray(generator.literals)) return;
+              generator.literals.forEach((literal: unknown, position) => {
+                if (typeof literal !== 'string' || !literal.includes('=')) return;
+                const key = literal.slice(0, literal.indexOf('='));
+                const name = generator.name;
+                const node = nodeToReport(first.document.contents, ['secretGenerator', index, 'literals', position]);
+                context.report({ file, node, messageId: 'generatorLiteral', data: { name: typeof name === 'string' ? name : '', key } });
+                const range = rangeOf(node);
+                if (range) reportedValues.push(range);
+              });
+            });
           }
         }
       }
@@ -165,12 +174,15 @@ export default defineRule({
         });
       }
       for (const warning of warnings) {
-        const start = warning.key.range?.[0] ?? -1;
-        const valueRange = warning.value.range;
+        const root = warning.root();
+        // A mapping's secret-looking key is reported at the key; an env entry at its name's value.
+        const keyNode = warning.at === 'key' ? fieldNode(root, warning.key) : nodeAt(root, warning.key);
+        const start = keyNode?.range?.[0] ?? -1;
+        const valueRange = rangeOf(nodeAt(root, warning.value));
         if (reportedKeys.has(start)) continue;
-        if (valueRange && reportedValues.some((range) => contains([valueRange[0], valueRange[1]], range[0]))) continue;
+        if (valueRange && reportedValues.some((range) => contains(valueRange, range[0]))) continue;
         reportedKeys.add(start);
-        context.report({ file, node: warning.key, messageId: 'secretLookingValue', data: { key: warning.name, where: warning.where }, severity: 'warn' });
+        context.report({ file, node: keyNode, messageId: 'secretLookingValue', data: { key: warning.name, where: warning.where }, severity: 'warn' });
       }
     }
   },

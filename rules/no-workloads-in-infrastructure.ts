@@ -1,10 +1,9 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { isScalar } from 'yaml';
 import { defineRule } from '../src/engine/rule.js';
 import { FLUX_NAMESPACE } from '../src/manifests/gitops.js';
 import { KUSTOMIZATION_FILE_NAMES } from '../src/manifests/kustomize.js';
-import { describeObject, fieldNode, objectsIn } from '../src/manifests/objects.js';
+import { describeObject, fieldNode, objectsIn, valueAt } from '../src/manifests/objects.js';
 
 /** Kubernetes' workload kinds (https://kubernetes.io/docs/concepts/workloads/), by API group. */
 const WORKLOAD_KINDS = new Set([
@@ -56,22 +55,21 @@ export default defineRule({
       const directory = path.posix.dirname(file);
       for (const name of KUSTOMIZATION_FILE_NAMES) {
         const yaml = context.yaml(directory === '.' ? name : `${directory}/${name}`);
-        const node = yaml?.errors.length === 0 ? yaml.documents[0]?.document.get('namespace', true) : undefined;
-        if (isScalar(node) && typeof node.value === 'string') return node.value;
+        const namespace = yaml?.errors.length === 0 ? valueAt(yaml.documents[0]?.value, ['namespace']) : undefined;
+        if (typeof namespace === 'string') return namespace;
       }
       return undefined;
     };
     for (const object of objectsIn(context, context.targetFiles)) {
       if (!WORKLOAD_KINDS.has(`${object.group}/${object.kind}`)) continue;
       const namespace = object.namespace ?? directoryNamespace(object.file) ?? 'default';
-      const node = fieldNode(object.root, ['kind']);
       const tenant = tenantOf.get(namespace);
       if (tenant !== undefined) {
-        context.report({ file: object.file, node, messageId: 'tenantWorkload', data: { object: describeObject(object), namespace, tenant } });
+        context.report({ file: object.file, node: fieldNode(object.root, ['kind']), messageId: 'tenantWorkload', data: { object: describeObject(object), namespace, tenant } });
         continue;
       }
       if (allowedNamespaces.has(namespace) || isAllowedPath(object.file)) continue;
-      context.report({ file: object.file, node, messageId: 'workload', data: { object: describeObject(object), namespace } });
+      context.report({ file: object.file, node: fieldNode(object.root, ['kind']), messageId: 'workload', data: { object: describeObject(object), namespace } });
     }
   },
 });

@@ -10,9 +10,10 @@ export interface KubernetesObject {
   file: string;
   /** 0-based position of the document in its file. */
   index: number;
-  document: Document.Parsed;
-  /** The document's top-level mapping. */
-  root: YAMLMap;
+  /** The parsed document (nodes and positions): parsed when first asked for, so ask only to report. */
+  readonly document: Document.Parsed;
+  /** The document's top-level mapping, as `document`. */
+  readonly root: YAMLMap;
   apiVersion: string;
   kind: string;
   /** API group, `''` for the core group. */
@@ -30,37 +31,66 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The string at a path of plain data, or undefined. */
-export function stringAt(value: unknown, ...keys: readonly (string | number)[]): string | undefined {
+/** The value at a path of plain data (mapping keys and sequence indexes), or undefined. */
+export function valueAt(value: unknown, keys: readonly (string | number)[]): unknown {
   let current: unknown = value;
   for (const key of keys) {
     if (typeof key === 'number') current = Array.isArray(current) ? (current as unknown[])[key] : undefined;
-    else current = isRecord(current) ? current[key] : undefined;
+    else current = isRecord(current) && Object.hasOwn(current, key) ? current[key] : undefined;
   }
-  return typeof current === 'string' ? current : undefined;
+  return current;
+}
+
+/** The string at a path of plain data, or undefined. */
+export function stringAt(value: unknown, ...keys: readonly (string | number)[]): string | undefined {
+  const found = valueAt(value, keys);
+  return typeof found === 'string' ? found : undefined;
+}
+
+/** An object whose document and root nodes are looked up when a rule asks for them (to report), not before. */
+class ManifestObject implements KubernetesObject {
+  readonly file: string;
+  readonly index: number;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly group: string;
+  readonly name: string | undefined;
+  readonly namespace: string | undefined;
+  readonly value: Record<string, unknown>;
+  readonly #document: YamlDocument;
+
+  constructor(file: string, document: YamlDocument, value: Record<string, unknown>, apiVersion: string, kind: string, group: string) {
+    this.file = file;
+    this.index = document.index;
+    this.#document = document;
+    this.value = value;
+    this.apiVersion = apiVersion;
+    this.kind = kind;
+    this.group = group;
+    this.name = stringAt(value, 'metadata', 'name');
+    this.namespace = stringAt(value, 'metadata', 'namespace');
+  }
+
+  get document(): Document.Parsed {
+    return this.#document.document;
+  }
+
+  get root(): YAMLMap {
+    const root = this.#document.document.contents;
+    if (!isMap(root)) throw new Error(`internal error: ${this.file} document ${this.index + 1} is no longer a mapping`);
+    return root;
+  }
 }
 
 function toObject(file: string, document: YamlDocument): KubernetesObject | undefined {
-  const root = document.document.contents;
-  if (!isMap(root) || document.document.errors.length > 0) return undefined;
+  if (!document.isMapping) return undefined;
   const value = document.value;
   if (!isRecord(value)) return undefined;
   const { apiVersion, kind } = value;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || apiVersion === '' || kind === '') return undefined;
   const group = apiGroup(apiVersion);
   if (CONFIGURATION_GROUPS.has(group)) return undefined;
-  return {
-    file,
-    index: document.index,
-    document: document.document,
-    root,
-    apiVersion,
-    kind,
-    group,
-    name: stringAt(value, 'metadata', 'name'),
-    namespace: stringAt(value, 'metadata', 'namespace'),
-    value,
-  };
+  return new ManifestObject(file, document, value, apiVersion, kind, group);
 }
 
 const objectsByFile = new WeakMap<YamlFile, readonly KubernetesObject[]>();
@@ -148,6 +178,15 @@ export function locatePath(start: unknown, keys: readonly (string | number)[]): 
 export function fieldNode(start: unknown, keys: readonly (string | number)[]): YamlNode | undefined {
   const located = locatePath(start, keys);
   return located.key ?? located.node;
+}
+
+/**
+ * The node to report for a value found at a path of a document's plain data: the value's node,
+ * else the closest node on the path (a value whose pair has no node of its own, such as `{ a }`).
+ */
+export function nodeToReport(root: unknown, keys: readonly (string | number)[]): YamlNode | undefined {
+  const located = locatePath(root, keys);
+  return located.depth === keys.length ? (located.node ?? located.key) : (located.key ?? located.node);
 }
 
 /** A JSON pointer (`/spec/ports/0/port`) as path segments, numbers for all-digit segments. */

@@ -1,4 +1,5 @@
 import { LineCounter, isMap, isScalar, isSeq, isPair, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { readBlockYaml, type BlockYamlDocument } from './block-yaml.js';
 
 /** Why a file could not be read as UTF-8 text. */
 export interface FileReadFailure {
@@ -21,7 +22,14 @@ export interface YamlProblem {
 export interface YamlDocument {
   /** 0-based position of the document in its file. */
   readonly index: number;
+  /**
+   * The parsed document with nodes and positions. Files in plain block style are read without
+   * it (see block-yaml.ts) and parsed the first time a document's nodes are asked for: rules
+   * work from `value` and ask for nodes when they report.
+   */
   readonly document: Document.Parsed;
+  /** Whether the document's root is a mapping. */
+  readonly isMapping: boolean;
   /** The document's contents as plain data, computed once; undefined when it could not be built. */
   readonly value: unknown;
   /** Set when the plain data could not be built, e.g. an alias bomb. */
@@ -117,6 +125,10 @@ class LazyYamlDocument implements YamlDocument {
     }
   }
 
+  get isMapping(): boolean {
+    return isMap(this.document.contents);
+  }
+
   get value(): unknown {
     this.#compute();
     return this.#value;
@@ -128,17 +140,83 @@ class LazyYamlDocument implements YamlDocument {
   }
 }
 
-/** Parses a YAML stream with positions. Never throws for bad content: problems are data. */
-export function parseYamlFile(path: string, text: string): YamlFile {
-  const lineCounter = new LineCounter();
+/** A document read by readBlockYaml: its value now, its nodes when asked for. */
+class BlockDocument implements YamlDocument {
+  readonly index: number;
+  readonly value: unknown;
+  readonly isMapping: boolean;
+  readonly valueError = undefined;
+  readonly #parse: () => readonly Document.Parsed[];
+
+  constructor(index: number, read: BlockYamlDocument, parse: () => readonly Document.Parsed[]) {
+    this.index = index;
+    this.value = read.value;
+    this.isMapping = read.isMapping;
+    this.#parse = parse;
+  }
+
+  get document(): Document.Parsed {
+    const document = this.#parse()[this.index];
+    if (!document) throw new Error(`internal error: the yaml package found fewer documents than the block reader (document ${this.index + 1})`);
+    return document;
+  }
+}
+
+function parseDocuments(text: string, lineCounter?: LineCounter): Document.Parsed[] {
   const parsed = parseAllDocuments(text, {
-    lineCounter,
+    ...(lineCounter ? { lineCounter } : {}),
     uniqueKeys: false,
     prettyErrors: false,
     keepSourceTokens: false,
   });
   // parseAllDocuments returns an EmptyStream (an array with `empty: true`) for an empty file.
-  const list = Array.isArray(parsed) ? parsed : [parsed];
+  return Array.isArray(parsed) ? parsed : [parsed];
+}
+
+function positions(lineCounter: () => LineCounter): Pick<YamlFile, 'position' | 'locate'> {
+  const position = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter().linePos(offset);
+    return { line, column: col };
+  };
+  return {
+    position,
+    locate(node) {
+      const range = node.range ?? [0, 0, 0];
+      return { start: position(range[0]), end: position(range[1]) };
+    },
+  };
+}
+
+/** Line starts of a text, as the `yaml` parser records them. */
+function countLines(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1);
+  return lineCounter;
+}
+
+/**
+ * Parses a YAML stream with positions. Never throws for bad content: problems are data. Plain
+ * block-style files (most manifests) are read for their values only, several times faster; their
+ * nodes are parsed when a rule first asks for them.
+ */
+export function parseYamlFile(path: string, text: string): YamlFile {
+  const read = readBlockYaml(text);
+  if (read) {
+    let documents: readonly Document.Parsed[] | undefined;
+    let lineCounter: LineCounter | undefined;
+    const parse = (): readonly Document.Parsed[] => (documents ??= parseDocuments(text));
+    return {
+      path,
+      text,
+      documents: read.map((document, index) => new BlockDocument(index, document, parse)),
+      errors: [],
+      duplicateKeys: [],
+      ...positions(() => (lineCounter ??= countLines(text))),
+    };
+  }
+  const lineCounter = new LineCounter();
+  const list = parseDocuments(text, lineCounter);
   const errors: YamlProblem[] = [];
   const duplicateKeys: YamlProblem[] = [];
   const documents: YamlDocument[] = [];
@@ -149,20 +227,5 @@ export function parseYamlFile(path: string, text: string): YamlFile {
     findDuplicateKeys(document.contents, duplicateKeys);
     documents.push(new LazyYamlDocument(index, document));
   });
-  const position = (offset: number): SourcePosition => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  return {
-    path,
-    text,
-    documents,
-    errors,
-    duplicateKeys,
-    position,
-    locate(node) {
-      const range = node.range ?? [0, 0, 0];
-      return { start: position(range[0]), end: position(range[1]) };
-    },
-  };
+  return { path, text, documents, errors, duplicateKeys, ...positions(() => lineCounter) };
 }

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
+import { isMap, parseAllDocuments } from 'yaml';
+import { readBlockYaml } from '../../src/manifests/block-yaml.js';
 import { lint } from '../../src/api/lint.js';
 import { scaffold } from '../../src/scaffold/index.js';
 import { validateWithPublishedSchema } from '../helpers/published-schemas.js';
@@ -90,6 +91,14 @@ describe.each(kinds)('%s repository', (kind) => {
           const documents = parseAllDocuments(readFileSync(path.join(root, file), 'utf8'));
           const list = Array.isArray(documents) ? documents : [documents];
           for (const document of list) expect(document.errors.map((error) => `${file}: ${error.message}`)).toEqual([]);
+        }
+      });
+
+      it('writes YAML that the linter reads without a full parse (the block-style subset), with the same values', () => {
+        for (const file of files.filter((name) => /\.ya?ml$/.test(name) && !/(^|\/)templates\//.test(name))) {
+          const text = readFileSync(path.join(root, file), 'utf8');
+          const documents = yamlDocuments(text).map((document) => ({ value: document.toJS(), isMapping: isMap((document as { contents?: unknown }).contents) }));
+          expect({ file, documents: readBlockYaml(text) }).toEqual({ file, documents });
         }
       });
 
