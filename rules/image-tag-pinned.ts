@@ -21,6 +21,7 @@ export default defineRule({
       recommended: 'error',
     },
     scope: 'file',
+    selfContained: true,
     schema: [],
     messages: {
       untagged: '{{where}} uses image "{{image}}" without a tag, which means latest; pin a version (image:1.4.2) or a digest',

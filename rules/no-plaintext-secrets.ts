@@ -39,6 +39,7 @@ export default defineRule({
       recommended: 'error',
     },
     scope: 'file',
+    selfContained: true,
     schema: [],
     messages: {
       plaintextSecret:

@@ -55,7 +55,7 @@ async function run(task: WorkerTask): Promise<[number, ChunkResult][]> {
     done.push([index, lintChunk(inputs, fileRules, task.toLint.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE), store, thread)]);
     // Keep the documents of chunks nobody has claimed yet: this thread may lint them next.
     const next = Atomics.load(queue, 0);
-    repository.forget((file) => (chunkOf.get(file) ?? -1) >= next);
+    repository.forgetParsed((file) => (chunkOf.get(file) ?? -1) >= next);
   }
   return done;
 }

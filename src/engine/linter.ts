@@ -271,6 +271,13 @@ function tallyNotes(tallies: Readonly<Tallies>, rules: readonly AnyRule[]): stri
  * Lints the files a chunk at a time, with worker threads when the run allows and asks for
  * them; `meanwhile` runs in this thread before it takes chunks itself. Returns the chunks'
  * results in chunk order.
+ *
+ * Threads share the work in one of two ways. By rules (the usual case): workers run the
+ * self-contained rules (`meta.selfContained`) over every chunk while this thread runs the
+ * others, which use what it has worked out already for the repository rules (custom resources,
+ * patch files) and would each cost a worker as much to work out again as to lint. By chunks
+ * (with the cache, whose stored runs hold all of a file's rules; with very many files; or when
+ * the rules do not split): every thread takes the next chunk until none is left.
  */
 async function lintInChunks(
   options: LinterOptions,
@@ -282,6 +289,7 @@ async function lintInChunks(
 ): Promise<ChunkResult[]> {
   const { repository } = options;
   const chunkCount = Math.ceil(toLint.length / CHUNK_SIZE);
+  const chunk = (index: number): string[] => toLint.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE);
   const queue = new Int32Array(new SharedArrayBuffer(4));
   const threads = threadCount(options, toLint.length, chunkCount, fileRules.length);
   const source = threads > 1 ? repository.source.describe?.() : undefined;
@@ -291,6 +299,10 @@ async function lintInChunks(
   // keeps to the repository rules: the process stays small (V8 lets an unbounded heap grow to
   // several times what it holds). With fewer, it lints chunks too, which is faster.
   const workersOnly = toLint.length >= WORKERS_ONLY_FROM_FILES;
+  const selfContained = fileRules.filter((rule) => rule.meta.selfContained === true);
+  const byRules = !store && !workersOnly && selfContained.length > 0 && selfContained.length < fileRules.length;
+  const workerRules = byRules ? selfContained : fileRules;
+  const ownRules = byRules ? fileRules.filter((rule) => !selfContained.includes(rule)) : fileRules;
   if (source && options.workerSetup) {
     // The versions of the files are taken before other threads read them (see FileSource.version).
     if (store) for (const file of toLint) repository.versionOf(file);
@@ -306,7 +318,7 @@ async function lintInChunks(
         kind: options.kind,
         tool: options.tool,
         base: options.workerSetup.base,
-        ruleIds: fileRules.map((rule) => rule.id),
+        ruleIds: workerRules.map((rule) => rule.id),
         queue: queue.buffer,
       });
       if (options.stats) options.stats.threads = threads;
@@ -318,28 +330,58 @@ async function lintInChunks(
   try {
     meanwhile();
     const chunkOf = new Map(toLint.map((file, index) => [file, Math.floor(index / CHUNK_SIZE)]));
-    // Documents of chunks that nobody has claimed yet are kept: this thread may lint them next.
-    const forget = (): void => {
-      const next = Atomics.load(queue, 0);
-      repository.forget((file) => (chunkOf.get(file) ?? -1) >= next);
+    // Documents of chunks not linted yet are kept: this thread may lint them next.
+    const forget = (next: number): void => {
+      repository.forgetParsed((file) => (chunkOf.get(file) ?? -1) >= next);
     };
-    forget();
     const results: ChunkResult[] = [];
     const thread = { searched: new Set<string>() };
+    if (pool && byRules) {
+      // Every chunk here, with the rules the workers do not run; theirs are merged in after.
+      forget(0);
+      for (let index = 0; index < chunkCount; index += 1) {
+        results[index] = lintChunk(inputs, ownRules, chunk(index), store, thread);
+        forget(index + 1);
+      }
+      const theirs = new Map(await pool.done);
+      for (let index = 0; index < chunkCount; index += 1) {
+        // Chunks of a worker that ran out of memory: their rules are run here.
+        const other = theirs.get(index) ?? lintChunk(inputs, workerRules, chunk(index), store, thread);
+        results[index] = mergeChunkResults(results[index] as ChunkResult, other);
+      }
+      return results;
+    }
+    forget(Atomics.load(queue, 0));
     for (let index = pool && workersOnly ? chunkCount : claimChunk(queue); index < chunkCount; index = claimChunk(queue)) {
-      results[index] = lintChunk(inputs, fileRules, toLint.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE), store, thread);
-      forget();
+      results[index] = lintChunk(inputs, fileRules, chunk(index), store, thread);
+      forget(Atomics.load(queue, 0));
     }
     if (pool) for (const [index, result] of await pool.done) results[index] = result;
     // Chunks of a worker that ran out of memory: linted here.
     for (let index = 0; index < chunkCount; index += 1) {
-      results[index] ??= lintChunk(inputs, fileRules, toLint.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE), store, thread);
+      results[index] ??= lintChunk(inputs, fileRules, chunk(index), store, thread);
     }
     return results;
   } catch (error) {
     await pool?.stop();
     throw error;
   }
+}
+
+/** The results of two sets of rules on the same chunk, as one. */
+function mergeChunkResults(first: ChunkResult, second: ChunkResult): ChunkResult {
+  const tallies: Tallies = {};
+  addTallies(tallies, first.tallies);
+  addTallies(tallies, second.tallies);
+  const withDirectives = new Set([...first.withDirectives, ...second.withDirectives]);
+  // A file that either side read: whether it has directives is known if either read it.
+  return {
+    diagnostics: [...first.diagnostics, ...second.diagnostics],
+    notes: [...first.notes, ...second.notes],
+    tallies,
+    reads: [...new Set([...first.reads, ...second.reads])],
+    withDirectives: [...withDirectives],
+  };
 }
 
 function threadCount(options: LinterOptions, files: number, chunkCount: number, fileRules: number): number {

@@ -66,7 +66,9 @@ export interface LearntFacts {
  *
  * Parsed YAML is kept until `forgetParsed` drops it: the linter lints the target files a chunk
  * at a time and drops each chunk's documents once its rules have run, so that a large
- * repository is never held in memory as parsed documents all at once.
+ * repository is never held in memory as parsed documents all at once. Texts are kept for the
+ * run (a tenth of the memory of their documents, or less): a text search reads every YAML
+ * file, and a later one would read them all again.
  */
 export class Repository {
   readonly source: FileSource;
@@ -78,8 +80,6 @@ export class Repository {
   readonly #yaml = new Map<string, YamlFile>();
   readonly #hashes = new Map<string, string>();
   readonly #containing = new Map<string, readonly string[]>();
-  /** Of the files whose text `forget` dropped: whether it had inline directives. */
-  readonly #forgottenDirectives = new Map<string, boolean>();
   readonly #shared = new Map<string, { value: unknown; queries: ReadonlySet<string> }>();
   #listHash: string | undefined;
   #yamlListHash: string | undefined;
@@ -379,19 +379,6 @@ export class Repository {
     for (const file of this.#yaml.keys()) if (!keep(file)) this.#yaml.delete(file);
   }
 
-  /**
-   * Drops parsed YAML and text, except those of the files `keep` names: what the linter does
-   * once a chunk of files has been linted, so that a large repository is not held in memory.
-   * A file asked for again is read again.
-   */
-  forget(keep: (file: string) => boolean): void {
-    this.forgetParsed(keep);
-    for (const [file, text] of this.#texts) {
-      if (keep(file)) continue;
-      this.#forgottenDirectives.set(file, typeof text === 'string' && hasDirectives(text));
-      this.#texts.delete(file);
-    }
-  }
 
   /**
    * Whether the file's text has inline directives (`gitops-lint-…`), for files read in this run
@@ -400,7 +387,7 @@ export class Repository {
   hasLoadedDirectives(file: string): boolean | undefined {
     const loaded = this.#texts.get(file);
     if (loaded !== undefined) return typeof loaded === 'string' && hasDirectives(loaded);
-    return this.#forgottenDirectives.get(file) ?? this.#knownDirectives.get(file) ?? this.#knownFacts(file)?.directives;
+    return this.#knownDirectives.get(file) ?? this.#knownFacts(file)?.directives;
   }
 
   /** What another thread learnt about a file it read: its content hash and whether it has directives. */

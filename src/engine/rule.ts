@@ -33,6 +33,13 @@ export interface RuleMeta<MessageIds extends string> {
    * references between files) and always runs over the full file list.
    */
   scope: 'file' | 'repository';
+  /**
+   * A file-scope rule that needs nothing but the files it lints (and the file list): no values
+   * shared across the run (`shared`, text searches). A hint for scheduling, not for results: in
+   * a run on several threads, worker threads run such rules over every file while the main
+   * thread runs the others, so that no thread works out again what another already has.
+   */
+  selfContained?: boolean;
   /** Repository kinds the rule applies to. Absent: every repository, also one without gitops.yaml. */
   kinds?: readonly RepositoryKind[];
   schema: RuleSchema;
