@@ -249,6 +249,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const source = unconfigured.withOptions({
     ignores: descriptor?.ignores ?? [],
     maxFileSize: descriptor?.linterOptions?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    versions: options.cache === true && options.base === undefined,
   });
   const overlay = new OverlaySource(source);
   const base = options.base === undefined ? undefined : await openBaseRevision(root, options.base, options.staged === true);
@@ -361,7 +362,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
     if (merged) fixes.set(diagnostic, merged);
   }
   const results = toLintResults(root, diagnostics, fixes, targets);
-  for (const result of results) {
+  for (const result of fixedFiles.size > 0 ? results : []) {
     const relative = path.relative(root, result.filePath).split(path.sep).join('/');
     const output = fixedFiles.has(relative) ? overlay.changes.get(relative) : undefined;
     if (output !== undefined) result.output = output;

@@ -129,7 +129,15 @@ export function parseDescriptor(file: string, text: string): LoadedDescriptor {
     }
     throw new ConfigError(`${file} does not match the descriptor schema`, problems);
   }
-  return { file, descriptor: value as Descriptor, document: first.document, lineOf };
+  return {
+    file,
+    descriptor: value as Descriptor,
+    // Parsed (for positions) only when asked for: a valid descriptor usually is not.
+    get document() {
+      return first.document;
+    },
+    lineOf,
+  };
 }
 
 export function severityOf(entry: RuleEntry): 'off' | 'warn' | 'error' {

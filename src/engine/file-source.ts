@@ -91,6 +91,11 @@ export interface WorkingTreeOptions {
   ignores?: readonly string[];
   /** Largest file that is read, in bytes. */
   maxFileSize?: number;
+  /**
+   * Whether version() will be asked (the lint cache): git is then also asked which tracked
+   * files are unchanged, so that their versions are their index object ids.
+   */
+  versions?: boolean;
 }
 
 /** Files found by listing a directory, before the configured ignores. */
@@ -158,23 +163,45 @@ export class WorkingTreeSource implements FileSource {
     }
   }
 
-  async #listWithGit(): Promise<Listing | undefined> {
-    let outputs: [Buffer, Buffer, Buffer, Buffer, Buffer];
+  /**
+   * Whether the directory is plainly the top of a git work tree: it holds a repository (`.git`
+   * with a HEAD, or a `.git` file naming one, as worktrees and submodules have) and no GIT_DIR
+   * or GIT_WORK_TREE points git elsewhere. Saves asking git (a process) in the usual case.
+   */
+  #isWorkTreeTop(): boolean {
+    if (process.env.GIT_DIR !== undefined || process.env.GIT_WORK_TREE !== undefined) return false;
+    const dotGit = path.join(this.#realRoot, '.git');
     try {
-      outputs = await Promise.all([
-        runGit(['rev-parse', '--show-toplevel'], { cwd: this.root }),
-        runGit(['ls-files', '-z', '--stage', '-v'], { cwd: this.root }),
-        runGit(['ls-files', '-z', '--others', '--exclude-standard'], { cwd: this.root }),
-        runGit(['ls-files', '-z', '--deleted'], { cwd: this.root }),
+      const stat = lstatSync(dotGit);
+      if (stat.isDirectory()) return statSync(path.join(dotGit, 'HEAD')).isFile();
+      return stat.isFile() && readFileSync(dotGit, 'utf8').startsWith('gitdir: ');
+    } catch {
+      return false;
+    }
+  }
+
+  async #listWithGit(): Promise<Listing | undefined> {
+    let topLevel: Buffer;
+    let listed: Buffer;
+    let changed: Buffer | undefined;
+    try {
+      [topLevel, listed, changed] = await Promise.all([
+        this.#isWorkTreeTop() ? Buffer.from(this.#realRoot) : runGit(['rev-parse', '--show-toplevel'], { cwd: this.root }),
+        // One listing of the index (tag, mode, object id, stage), the deleted files (tag R) and
+        // the untracked files that are not ignored (tag ?).
+        runGit(['ls-files', '-z', '--cached', '--stage', '-v', '--deleted', '--others', '--exclude-standard'], { cwd: this.root }),
         // What git finds changed against the index (it compares stat data, and the content of
-        // racily clean entries): every other tracked file is its index blob.
-        runGit(['diff-files', '--name-only', '-z', '--relative'], { cwd: this.root }),
+        // racily clean entries): every other tracked file is its index blob (for version()).
+        this.#options.versions ? runGit(['diff-files', '--name-only', '-z', '--relative'], { cwd: this.root }) : undefined,
       ]);
     } catch {
       // Not a git work tree (or no git): the directory is walked.
       return undefined;
     }
-    const [topLevel, tracked, untracked, deleted, changed] = outputs;
+    const records = splitNul(listed);
+    const tracked = records.filter((record) => !/^[?Rr] /.test(record));
+    const deleted = records.filter((record) => /^[Rr] /.test(record)).map((record) => record.slice(record.indexOf('\t') + 1));
+    const untrackedFiles = records.filter((record) => record.startsWith('? ')).map((record) => record.slice(2));
     // Below the top of a work tree, the directory may itself be ignored (git would list nothing):
     // it is walked, as a directory of its own.
     let top: string;
@@ -184,13 +211,13 @@ export class WorkingTreeSource implements FileSource {
       return undefined;
     }
     if (top !== this.#realRoot) return undefined;
-    const gone = new Set(splitNul(deleted));
-    const differs = new Set(splitNul(changed));
+    const gone = new Set(deleted);
+    // Without diff-files, no file is known unchanged (version() then looks at the file).
+    const differs = changed === undefined ? undefined : new Set(splitNul(changed));
     const unchanged = new Map<string, string>();
     const files = new Set<string>();
     const regular = new Set<string>();
     const links: string[] = [];
-    const untrackedFiles = splitNul(untracked);
     // A tracked file replaced by a directory: git lists the directory's files as untracked.
     const nowDirectories = new Set<string>();
     for (const file of untrackedFiles) {
@@ -209,7 +236,7 @@ export class WorkingTreeSource implements FileSource {
       else return;
       files.add(file);
     };
-    for (const record of splitNul(tracked)) {
+    for (const record of tracked) {
       // "<tag> <mode> <oid> <stage>\t<path>"; S marks skip-worktree (git does not look at the
       // working tree copy, which a sparse checkout leaves out): it counts where it is on disk.
       const match = /^(\S) (\d{6}) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
@@ -228,7 +255,7 @@ export class WorkingTreeSource implements FileSource {
       } else {
         regular.add(file);
         // H: git checks the working tree copy (not assume-unchanged, not skip-worktree).
-        if (tag === 'H' && stage === '0' && !differs.has(file)) unchanged.set(file, oid);
+        if (differs && tag === 'H' && stage === '0' && !differs.has(file)) unchanged.set(file, oid);
       }
       files.add(file);
     }

@@ -5,18 +5,20 @@ import { pathToFileURL } from 'node:url';
 import type { Formatter, FormatterContext, LintResult } from '../engine/results.js';
 import { ruleDocsUrl } from '../engine/rule.js';
 import { UsageError } from '../errors.js';
-import github from './github.js';
-import gitlab from './gitlab.js';
-import json from './json.js';
-import junit from './junit.js';
-import sarif from './sarif.js';
-import stylish from './stylish.js';
 
 /** The names `--format` accepts without an installed package, the default first. */
 export const BUILTIN_FORMATTERS = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
 export type BuiltinFormatterName = (typeof BUILTIN_FORMATTERS)[number];
 
-const builtins: Readonly<Record<BuiltinFormatterName, Formatter>> = { stylish, json, sarif, junit, github, gitlab };
+/** Each built-in formatter is loaded when it is asked for: a run uses one. */
+const builtins: Readonly<Record<BuiltinFormatterName, () => Promise<{ default: Formatter }>>> = {
+  stylish: () => import('./stylish.js'),
+  json: () => import('./json.js'),
+  sarif: () => import('./sarif.js'),
+  junit: () => import('./junit.js'),
+  github: () => import('./github.js'),
+  gitlab: () => import('./gitlab.js'),
+};
 
 /** A formatter as `loadFormatter` returns it: a built-in one or an ESLint formatter package behind an adapter. */
 export type LoadedFormatter = (results: readonly LintResult[], context: FormatterContext) => string | Promise<string>;
@@ -103,7 +105,7 @@ function adapt(name: string, formatter: (...args: unknown[]) => unknown): Loaded
  * @throws UsageError when nothing by that name is found or it cannot be loaded.
  */
 export async function loadFormatter(name: string, cwd: string): Promise<LoadedFormatter> {
-  if (isBuiltin(name)) return builtins[name];
+  if (isBuiltin(name)) return (await builtins[name]()).default;
 
   if (isFilePath(name)) {
     const file = path.resolve(cwd, name);
