@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isMap, isScalar, parse } from 'yaml';
+import { isMap, isScalar, yamlPackage } from '../src/manifests/yaml-nodes.js';
 import * as semver from '../src/versioning/semver.js';
 import { defineRule } from '../src/engine/rule.js';
 
@@ -33,7 +33,7 @@ export default defineRule({
       if (baseText === undefined) continue;
       let baseVersion: unknown;
       try {
-        baseVersion = (parse(baseText) as { version?: unknown } | null)?.version;
+        baseVersion = (yamlPackage().parse(baseText) as { version?: unknown } | null)?.version;
       } catch {
         continue;
       }

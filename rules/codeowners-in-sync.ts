@@ -1,4 +1,4 @@
-import { isNode } from 'yaml';
+import { isNode } from '../src/manifests/yaml-nodes.js';
 import { dialectOf } from '../src/codeowners/context.js';
 import { DEFAULT_CODEOWNERS_LOCATION, locateCodeowners } from '../src/codeowners/dialect.js';
 import { BLOCK_BEGIN, BLOCK_END, renderOwnershipBlock, updateOwnershipBlock } from '../src/codeowners/sync.js';

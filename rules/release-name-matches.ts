@@ -1,4 +1,4 @@
-import { isMap } from 'yaml';
+import { isMap } from '../src/manifests/yaml-nodes.js';
 import { defineRule } from '../src/engine/rule.js';
 import { isExpectedName, releaseName } from '../src/release/manifest.js';
 import { releaseManifests } from '../src/release/in-repository.js';

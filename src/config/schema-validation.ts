@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import type { Document } from 'yaml';
-import { isNode } from 'yaml';
+import { isNode } from '../manifests/yaml-nodes.js';
 import type { SourcePosition } from '../manifests/yaml-file.js';
 
 /**

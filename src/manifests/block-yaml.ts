@@ -40,6 +40,9 @@ const NOT_PLAIN_START = new Set([...',[]{}#&*!|>\'"%@`?:-'].map((character) => c
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSUPPORTED_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\ufeff\u2028\u2029]/;
 
+/** Nesting of block collections beyond which a document is left to `yaml` (the reader recurses). */
+const MAX_DEPTH = 500;
+
 /** Longest implicit key YAML allows is 1024 characters; stay well inside it. */
 const MAX_KEY_LENGTH = 1000;
 
@@ -178,6 +181,9 @@ class Reader {
     return documents;
   }
 
+  /** How deep the block collections being read are nested. */
+  depth = 0;
+
   /** A node that starts a line of its own, more indented than its parent. */
   readNode(line: ContentLine, parentIndent: number): { value: unknown; isMapping: boolean } {
     const offset = line.start + line.indent;
@@ -189,6 +195,12 @@ class Reader {
     const value = this.readInlineValue(offset, parentIndent);
     // A flow mapping (`{}`) is the only inline value that reads as an object.
     return { value, isMapping: typeof value === 'object' && value !== null && !Array.isArray(value) };
+  }
+
+  /** Deeply nested documents (a stack's worth) are left to `yaml`, which reports or reads them. */
+  enter(): void {
+    this.depth += 1;
+    if (this.depth > MAX_DEPTH) throw OUTSIDE;
   }
 
   /**
@@ -241,6 +253,7 @@ class Reader {
   }
 
   readMapping(indent: number, firstKey: number): Record<string, unknown> {
+    this.enter();
     const mapping: Record<string, unknown> = {};
     let keyOffset = firstKey;
     for (;;) {
@@ -249,7 +262,10 @@ class Reader {
       if (Object.hasOwn(mapping, entry.key)) throw OUTSIDE; // a duplicate key: reported by the full parse
       mapping[entry.key] = this.readValueAfter(entry.after, indent, true);
       const line = this.contentLine(this.position);
-      if (line.indent < indent) return mapping;
+      if (line.indent < indent) {
+        this.depth -= 1;
+        return mapping;
+      }
       if (line.indent > indent) throw OUTSIDE;
       keyOffset = line.start + indent;
       if (this.isItemAt(keyOffset)) throw OUTSIDE;
@@ -257,16 +273,19 @@ class Reader {
   }
 
   readSequence(indent: number, firstItem: number): unknown[] {
+    this.enter();
     const sequence: unknown[] = [];
     let itemOffset = firstItem;
     for (;;) {
       sequence.push(this.readValueAfter(itemOffset + 1, indent, false));
       const line = this.contentLine(this.position);
-      if (line.indent < indent) return sequence;
       if (line.indent > indent) throw OUTSIDE;
       itemOffset = line.start + indent;
       // A key at the same indent ends a sequence that is a mapping's value; the mapping reads it.
-      if (!this.isItemAt(itemOffset)) return sequence;
+      if (line.indent < indent || !this.isItemAt(itemOffset)) {
+        this.depth -= 1;
+        return sequence;
+      }
     }
   }
 

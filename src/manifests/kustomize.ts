@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq } from './yaml-nodes.js';
 
 /** File names kustomize accepts for a kustomization, in its own lookup order. */
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;

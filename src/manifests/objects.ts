@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from './yaml-nodes.js';
 import { apiGroup } from './api-resources.js';
 import { isKustomizationFile, kustomizationReferences, quickKustomizationReferences } from './kustomize.js';
 import type { YamlDocument, YamlFile } from './yaml-file.js';

@@ -1,5 +1,6 @@
-import { LineCounter, isMap, isScalar, isSeq, isPair, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import { readBlockYaml, type BlockYamlDocument } from './block-yaml.js';
+import { isMap, isPair, isScalar, isSeq, yamlPackage } from './yaml-nodes.js';
 
 /** Why a file could not be read as UTF-8 text. */
 export interface FileReadFailure {
@@ -163,7 +164,7 @@ class BlockDocument implements YamlDocument {
 }
 
 function parseDocuments(text: string, lineCounter?: LineCounter): Document.Parsed[] {
-  const parsed = parseAllDocuments(text, {
+  const parsed = yamlPackage().parseAllDocuments(text, {
     ...(lineCounter ? { lineCounter } : {}),
     uniqueKeys: false,
     prettyErrors: false,
@@ -173,7 +174,7 @@ function parseDocuments(text: string, lineCounter?: LineCounter): Document.Parse
   return Array.isArray(parsed) ? parsed : [parsed];
 }
 
-function positions(lineCounter: () => LineCounter): Pick<YamlFile, 'position' | 'locate'> {
+function positions(lineCounter: () => LinePositions): Pick<YamlFile, 'position' | 'locate'> {
   const position = (offset: number): SourcePosition => {
     const { line, col } = lineCounter().linePos(offset);
     return { line, column: col };
@@ -187,12 +188,29 @@ function positions(lineCounter: () => LineCounter): Pick<YamlFile, 'position' | 
   };
 }
 
-/** Line starts of a text, as the `yaml` parser records them. */
-function countLines(text: string): LineCounter {
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1);
-  return lineCounter;
+/** What positions are worked out from: the `yaml` package's LineCounter, or the same from a text's line starts. */
+interface LinePositions {
+  linePos(offset: number): { line: number; col: number };
+}
+
+/** Line starts of a text, as the `yaml` parser records them, and LineCounter's lookup of a position. */
+function countLines(text: string): LinePositions {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return {
+    linePos(offset) {
+      let low = 0;
+      let high = starts.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if ((starts[middle] ?? 0) < offset) low = middle + 1;
+        else high = middle;
+      }
+      if (starts[low] === offset) return { line: low + 1, col: 1 };
+      if (low === 0) return { line: 0, col: offset };
+      return { line: low, col: offset - (starts[low - 1] ?? 0) + 1 };
+    },
+  };
 }
 
 /**
@@ -204,7 +222,7 @@ export function parseYamlFile(path: string, text: string): YamlFile {
   const read = readBlockYaml(text);
   if (read) {
     let documents: readonly Document.Parsed[] | undefined;
-    let lineCounter: LineCounter | undefined;
+    let lineCounter: LinePositions | undefined;
     const parse = (): readonly Document.Parsed[] => (documents ??= parseDocuments(text));
     return {
       path,
@@ -215,7 +233,7 @@ export function parseYamlFile(path: string, text: string): YamlFile {
       ...positions(() => (lineCounter ??= countLines(text))),
     };
   }
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yamlPackage().LineCounter)();
   const list = parseDocuments(text, lineCounter);
   const errors: YamlProblem[] = [];
   const duplicateKeys: YamlProblem[] = [];

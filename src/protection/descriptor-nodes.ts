@@ -1,4 +1,5 @@
-import { isNode, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { isNode } from '../manifests/yaml-nodes.js';
 import { DESCRIPTOR_FILES } from '../config/descriptor.js';
 import type { RuleContext } from '../engine/rule.js';
 

@@ -3,7 +3,7 @@
  * with its rendering. JSON files are compared by value; in .github/settings.yml only the
  * `branches` and `rulesets` sections are gitops-init's, and the rest of the file is kept.
  */
-import { Document, isMap, parseDocument } from 'yaml';
+import { isMap, yamlPackage } from '../manifests/yaml-nodes.js';
 import type { Descriptor } from '../config/descriptor.js';
 import { compareFields, type FieldDifference } from './compare.js';
 import type { ProtectionPolicy, ProtectionTarget } from './policy.js';
@@ -102,16 +102,16 @@ function settingsFile(path: string, policies: readonly ProtectionPolicy[]): Prot
     path,
     expected,
     render(existing) {
-      const document = existing === undefined || existing.trim() === '' ? undefined : parseDocument(existing, { uniqueKeys: false });
+      const document = existing === undefined || existing.trim() === '' ? undefined : yamlPackage().parseDocument(existing, { uniqueKeys: false });
       if (!document || document.errors.length > 0 || !isMap(document.contents)) {
-        return `${SETTINGS_HEADER}${new Document(expected).toString({ lineWidth: 0 })}`;
+        return `${SETTINGS_HEADER}${new (yamlPackage().Document)(expected).toString({ lineWidth: 0 })}`;
       }
       document.set('branches', document.createNode(expected.branches));
       document.set('rulesets', document.createNode(expected.rulesets));
       return document.toString({ lineWidth: 0 });
     },
     read(text) {
-      const document = parseDocument(text, { uniqueKeys: false });
+      const document = yamlPackage().parseDocument(text, { uniqueKeys: false });
       if (document.errors.length > 0) return { error: `not valid YAML (${document.errors[0]?.message.split('\n')[0] ?? ''})` };
       const value: unknown = document.toJS();
       const map = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

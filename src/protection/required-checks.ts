@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq } from '../manifests/yaml-nodes.js';
 
 /** A required status check named in a branch protection file, with the node that names it. */
 export interface RequiredCheck {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as semver from '../versioning/semver.js';
-import { parse } from 'yaml';
+import { yamlPackage } from '../manifests/yaml-nodes.js';
 import { openRepository } from '../api/repository-descriptor.js';
 import type { Descriptor, ReleaseWindow } from '../config/descriptor.js';
 import { ConfigError, RefusedError, UsageError } from '../errors.js';
@@ -67,7 +67,7 @@ export function readReleases(root: string, directory: string): StoredRelease[] {
     const file = path.posix.join(directory, entry);
     let value: unknown;
     try {
-      value = parse(readFileSync(path.join(absolute, entry), 'utf8'), { maxAliasCount: 100 });
+      value = yamlPackage().parse(readFileSync(path.join(absolute, entry), 'utf8'), { maxAliasCount: 100 });
     } catch (error) {
       throw new ConfigError(`${file} is not valid YAML (${(error as Error).message.split('\n')[0] ?? ''}); fix it or run gitops-init lint for details`);
     }

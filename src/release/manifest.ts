@@ -1,5 +1,5 @@
 import * as semver from '../versioning/semver.js';
-import { stringify } from 'yaml';
+import { yamlPackage } from '../manifests/yaml-nodes.js';
 import { describeAjvError } from '../config/schema-validation.js';
 import { validate as validateReleaseManifest } from '../config/generated/release-schema.validate.js';
 import schema from './release.schema.json' with { type: 'json' };
@@ -86,5 +86,5 @@ export function renderManifest(release: Release): string {
   ];
   const ordered: Record<string, unknown> = {};
   for (const key of order) if (release[key] !== undefined) ordered[key] = release[key];
-  return `# yaml-language-server: $schema=${RELEASE_SCHEMA_URL}\n${stringify({ release: ordered }, { lineWidth: 0 })}`;
+  return `# yaml-language-server: $schema=${RELEASE_SCHEMA_URL}\n${yamlPackage().stringify({ release: ordered }, { lineWidth: 0 })}`;
 }

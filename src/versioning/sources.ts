@@ -1,4 +1,5 @@
-import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { isMap, isScalar, yamlPackage } from '../manifests/yaml-nodes.js';
 import * as semver from './semver.js';
 
 /** Where a repository states its version. */
@@ -68,7 +69,7 @@ export function readVersion(spec: VersionSourceSpec, text: string | undefined): 
       return { spec, label, raw: value === '' ? undefined : value, range: value === '' ? undefined : [start, start + value.length] };
     }
     case 'yaml': {
-      const document = parseDocument(text, { uniqueKeys: false });
+      const document = yamlPackage().parseDocument(text, { uniqueKeys: false });
       const node = isMap(document.contents) ? document.contents.get(spec.field ?? 'version', true) : undefined;
       if (!isScalar(node) || node.range === undefined || node.range === null) return { spec, label, raw: undefined, range: undefined };
       return { spec, label, raw: String(node.value), range: [node.range[0], node.range[1]] };
@@ -109,7 +110,7 @@ export function writeVersion(spec: VersionSourceSpec, text: string | undefined, 
     return text.slice(0, start) + quote + version + quote + text.slice(end);
   }
   if (kindOf(spec) === 'yaml') {
-    const document: Document = parseDocument(text);
+    const document: Document = yamlPackage().parseDocument(text);
     document.set(spec.field ?? 'version', version);
     return document.toString();
   }

@@ -108,6 +108,11 @@ describe('readBlockYaml', () => {
     for (const text of cases) {
       expect(readBlockYaml(text), JSON.stringify(text)).toBeUndefined();
     }
+    // Nesting deeper than the reader goes (it recurses) is left to the parser, not a stack overflow.
+    const deep = Array.from({ length: 5000 }, (_, level) => `${' '.repeat(level)}k:`).join('\n');
+    expect(readBlockYaml(`${deep} 1\n`)).toBeUndefined();
+    const nested = Array.from({ length: 400 }, (_, level) => `${' '.repeat(level)}k:`).join('\n');
+    expect(readBlockYaml(`${nested} 1\n`)?.[0]?.isMapping).toBe(true);
   });
 
   it('never answers differently from the yaml package on generated documents, including broken ones', () => {
