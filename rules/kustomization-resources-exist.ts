@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { defineRule } from '../src/engine/rule.js';
+import { nodeToReport } from '../src/manifests/objects.js';
 import {
   isKustomizationFile,
-  kustomizationReferences,
+  kustomizationValueReferences,
   KUSTOMIZATION_FILE_NAMES,
   quickKustomizationReferences,
   type KustomizeReferenceKind,
@@ -55,11 +56,12 @@ export default defineRule({
       const yaml = context.yaml(file);
       if (!yaml || yaml.errors.length > 0) continue;
       for (const document of yaml.documents) {
-        for (const reference of kustomizationReferences(document.document)) {
+        // From the plain data; the document's nodes are parsed only to point at a problem.
+        for (const reference of kustomizationValueReferences(document.value)) {
           const problem = problemOf(directory, reference.kind, reference.value);
           if (!problem) continue;
           const data = { field: reference.field, value: reference.value, resolved: problem.resolved };
-          context.report({ file, node: reference.node, messageId: problem.messageId, data });
+          context.report({ file, node: nodeToReport(document.document.contents, reference.at), messageId: problem.messageId, data });
         }
       }
     }

@@ -104,6 +104,66 @@ export function kustomizationReferences(document: Document.Parsed): KustomizeRef
   return references;
 }
 
+/** A local path that a kustomization names, found in its plain data, with where it is. */
+export interface KustomizeValueReference {
+  field: string;
+  kind: KustomizeReferenceKind;
+  /** The path as written. */
+  value: string;
+  /** Mapping keys and sequence indexes from the document's root to the path's scalar. */
+  at: readonly (string | number)[];
+}
+
+/**
+ * What kustomizationReferences finds, from the document's plain data (no nodes: a file read by
+ * the block reader is not parsed for it); `at` locates each reference's node when one is reported.
+ */
+export function kustomizationValueReferences(root: unknown): KustomizeValueReference[] {
+  const references: KustomizeValueReference[] = [];
+  if (!isPlainMapping(root)) return references;
+  const add = (field: string, kind: KustomizeReferenceKind, at: readonly (string | number)[], value: unknown): void => {
+    if (typeof value !== 'string' || value.trim() === '' || value.includes('\n') || isRemoteReference(value)) return;
+    references.push({ field, kind, value, at });
+  };
+  const sequence = (key: string): unknown[] => {
+    const value = Object.hasOwn(root, key) ? root[key] : undefined;
+    return Array.isArray(value) ? value : [];
+  };
+  for (const field of ['resources', 'bases'] as const) {
+    sequence(field).forEach((item, index) => add(field, 'resource', [field, index], item));
+  }
+  sequence('components').forEach((item, index) => add('components', 'component', ['components', index], item));
+  for (const field of ['crds', 'configurations', 'patchesStrategicMerge', 'generators', 'transformers', 'validators'] as const) {
+    const kind = field === 'generators' || field === 'transformers' || field === 'validators' ? 'resource' : 'file';
+    sequence(field).forEach((item, index) => add(field, kind, [field, index], item));
+  }
+  for (const field of ['patches', 'patchesJson6902', 'replacements'] as const) {
+    sequence(field).forEach((item, index) => {
+      if (isPlainMapping(item)) add(field, 'file', [field, index, 'path'], Object.hasOwn(item, 'path') ? item.path : undefined);
+      else if (field === 'patches') add(field, 'file', [field, index], item);
+    });
+  }
+  for (const field of ['configMapGenerator', 'secretGenerator'] as const) {
+    sequence(field).forEach((generator, index) => {
+      if (!isPlainMapping(generator)) return;
+      const files = Object.hasOwn(generator, 'files') ? generator.files : undefined;
+      if (Array.isArray(files)) {
+        files.forEach((item: unknown, position) => add(`${field}.files`, 'file', [field, index, 'files', position], typeof item === 'string' ? generatorFilePath(item) : undefined));
+      }
+      const envs = Object.hasOwn(generator, 'envs') ? generator.envs : undefined;
+      if (Array.isArray(envs)) envs.forEach((item: unknown, position) => add(`${field}.envs`, 'file', [field, index, 'envs', position], item));
+      add(`${field}.env`, 'file', [field, index, 'env'], Object.hasOwn(generator, 'env') ? generator.env : undefined);
+    });
+  }
+  const openapi = Object.hasOwn(root, 'openapi') ? root.openapi : undefined;
+  if (isPlainMapping(openapi)) add('openapi.path', 'file', ['openapi', 'path'], Object.hasOwn(openapi, 'path') ? openapi.path : undefined);
+  return references;
+}
+
+function isPlainMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** A one-line scalar of a block-style YAML file, with its path of mapping keys and sequence indexes. */
 interface BlockScalar {
   path: readonly (string | number)[];
