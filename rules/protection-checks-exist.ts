@@ -3,6 +3,7 @@ import type { CheckProducer } from '../src/ci/check-producers.js';
 import { isWorkflowFile, workflowCheckProducers } from '../src/ci/github-actions.js';
 import { GITLAB_CI_FILE, gitlabCheckProducers, gitlabLocalIncludes } from '../src/ci/gitlab-ci.js';
 import { defineRule } from '../src/engine/rule.js';
+import { nodeToReport } from '../src/manifests/objects.js';
 import { parseYamlFile, type YamlFile } from '../src/manifests/yaml-file.js';
 import { RULESET_FILE, rulesetRequiredChecks, SETTINGS_FILES, settingsRequiredChecks, type RequiredCheck } from '../src/protection/required-checks.js';
 
@@ -46,7 +47,8 @@ export default defineRule({
     const parse = (file: string): YamlFile | undefined => {
       if (context.isYamlFile(file)) return context.yaml(file);
       const text = context.text(file);
-      return text === undefined ? undefined : parseYamlFile(file, text);
+      // Rulesets are JSON: read as such, and parsed as YAML (JSON is YAML) only for a position.
+      return text === undefined ? undefined : parseYamlFile(file, text, { json: true });
     };
     const firstDocument = (file: string): YamlFile['documents'][number] | undefined => {
       const parsed = parse(file);
@@ -54,13 +56,13 @@ export default defineRule({
       return parsed && parsed.errors.length === 0 ? parsed.documents[0] : undefined;
     };
 
-    const required: { file: string; check: RequiredCheck }[] = [];
+    const required: { file: string; document: YamlFile['documents'][number]; check: RequiredCheck }[] = [];
     for (const file of context.files) {
       const isRuleset = RULESET_FILE.test(file);
       if (!isRuleset && !(SETTINGS_FILES as readonly string[]).includes(file)) continue;
-      const document = firstDocument(file)?.document;
+      const document = firstDocument(file);
       if (!document) continue;
-      for (const check of isRuleset ? rulesetRequiredChecks(document) : settingsRequiredChecks(document)) required.push({ file, check });
+      for (const check of isRuleset ? rulesetRequiredChecks(document.value) : settingsRequiredChecks(document.value)) required.push({ file, document, check });
     }
     if (required.length === 0) return;
 
@@ -87,14 +89,16 @@ export default defineRule({
     }
 
     const isExternal = (options.externalChecks ?? []).length > 0 ? picomatch(options.externalChecks ?? []) : () => false;
-    for (const { file, check } of required) {
+    for (const { file, document, check } of required) {
+      // The check's node, parsed for its position only when there is something to report.
+      const node = (): ReturnType<typeof nodeToReport> => nodeToReport(document.document.contents, check.at);
       if (isExternal(check.context)) continue;
       const producing = producers.filter((producer) => producer.produces(check.context));
       const data = { check: check.context };
       if (producing.length === 0) {
         context.report({
           file,
-          node: check.node,
+          node: node(),
           messageId: ciFiles.length === 0 ? 'noCi' : 'noJob',
           data: { ...data, ciFiles: ciFiles.join(', ') },
         });
@@ -102,7 +106,7 @@ export default defineRule({
         const producer = producing[0];
         context.report({
           file,
-          node: check.node,
+          node: node(),
           messageId: 'notOnPullRequests',
           data: { ...data, job: producer?.job ?? '', file: producer?.file ?? '' },
         });

@@ -10,6 +10,7 @@ export default defineRule({
       recommended: 'error',
     },
     scope: 'file',
+    selfContained: true,
     schema: [],
     messages: {
       syntaxError: 'YAML syntax error: {{message}}',

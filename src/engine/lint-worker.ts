@@ -4,7 +4,7 @@
  * shared counter until none is left, runs the file-scope rules on each, and replies with the
  * results of the chunks it linted.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { RuleConfig } from '../config/rule-config.js';
 import { InternalError } from '../errors.js';
 import { openBaseRevision } from '../git/base-revision.js';
@@ -51,12 +51,21 @@ async function run(task: WorkerTask): Promise<[number, ChunkResult][]> {
     : undefined;
   const done: [number, ChunkResult][] = [];
   const thread = { searched: new Set<string>() };
+  /** The texts the main thread has sent so far: taken before each chunk, so that only the rest are read here. */
+  const takeTexts = (): void => {
+    if (!task.texts) return;
+    for (let received = receiveMessageOnPort(task.texts); received; received = receiveMessageOnPort(task.texts)) {
+      for (const [file, text] of received.message as [string, string][]) repository.provide(file, text);
+    }
+  };
   for (let index = claimChunk(queue); index * CHUNK_SIZE < task.toLint.length; index = claimChunk(queue)) {
+    takeTexts();
     done.push([index, lintChunk(inputs, fileRules, task.toLint.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE), store, thread)]);
     // Keep the documents of chunks nobody has claimed yet: this thread may lint them next.
     const next = Atomics.load(queue, 0);
     repository.forgetParsed((file) => (chunkOf.get(file) ?? -1) >= next);
   }
+  task.texts?.close();
   return done;
 }
 

@@ -328,6 +328,18 @@ async function lintInChunks(
     }
   }
   try {
+    if (pool && byRules) {
+      // The texts this thread reads anyway, read now while the workers start, and sent to them
+      // chunk by chunk: a worker then reads only what has not arrived when it gets there.
+      for (let index = 0; index < chunkCount; index += 1) {
+        const texts: [string, string][] = [];
+        for (const file of chunk(index)) {
+          const text = repository.hasFile(file) ? repository.text(file) : undefined;
+          if (text !== undefined) texts.push([file, text]);
+        }
+        pool.shareTexts(texts);
+      }
+    }
     meanwhile();
     const chunkOf = new Map(toLint.map((file, index) => [file, Math.floor(index / CHUNK_SIZE)]));
     // Documents of chunks not linted yet are kept: this thread may lint them next.

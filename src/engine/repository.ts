@@ -281,6 +281,14 @@ export class Repository {
     return typeof loaded === 'object' ? loaded : undefined;
   }
 
+  /**
+   * A text that another thread of the run has read (and decoded) already: this one uses it
+   * rather than reading the file again. Ignored for files not listed or already loaded.
+   */
+  provide(file: string, text: string): void {
+    if (this.#fileSet.has(file) && !this.#texts.has(file)) this.#texts.set(file, text);
+  }
+
   /** Whether the file's text was loaded during this run (for directive scanning). */
   isLoaded(file: string): boolean {
     return this.#texts.has(file);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Descriptor, GitopsTool, RepositoryKind, RuleEntry } from '../config/descriptor.js';
 import { InternalError } from '../errors.js';
 import type { SourceDescription } from './file-source.js';
@@ -40,6 +40,11 @@ export interface WorkerTask {
   ruleIds: readonly string[];
   /** One Int32: the next chunk to claim. */
   queue: SharedArrayBuffer;
+  /**
+   * Where the main thread sends the texts it has read, as `[file, text][]` messages: the worker
+   * takes them before each chunk and reads only what has not arrived. Set by startWorkers.
+   */
+  texts?: MessagePort;
 }
 
 export type WorkerReply = { chunks: [number, ChunkResult][] } | { error: string };
@@ -61,11 +66,18 @@ export function claimChunk(queue: Int32Array): number {
  * finished. A worker that runs out of memory gives none of its chunks: the caller lints the
  * chunks that are missing.
  */
-export function startWorkers(count: number, task: WorkerTask): { done: Promise<[number, ChunkResult][]>; stop: () => Promise<void> } {
+export function startWorkers(
+  count: number,
+  task: WorkerTask,
+): { done: Promise<[number, ChunkResult][]>; stop: () => Promise<void>; shareTexts: (texts: [string, string][]) => void } {
   // A worker's heap left to V8's defaults grows to several times what it holds before it is
   // collected; bounded by what a run of this size needs, a worker keeps the process small.
   const maxOldGenerationSizeMb = WORKER_BASE_HEAP_MB + Math.ceil(task.files.length / 1000) * WORKER_HEAP_MB_PER_1000_FILES;
-  const workers = Array.from({ length: count }, () => new Worker(WORKER_URL, { workerData: task, resourceLimits: { maxOldGenerationSizeMb } }));
+  const channels = Array.from({ length: count }, () => new MessageChannel());
+  const workers = channels.map(
+    (channel) =>
+      new Worker(WORKER_URL, { workerData: { ...task, texts: channel.port2 }, transferList: [channel.port2], resourceLimits: { maxOldGenerationSizeMb } }),
+  );
   const replies = workers.map(
     (worker) =>
       new Promise<[number, ChunkResult][]>((resolve, reject) => {
@@ -90,10 +102,18 @@ export function startWorkers(count: number, task: WorkerTask): { done: Promise<[
   // A worker may fail while this thread is still busy with chunks of its own: the failure is
   // taken when the caller awaits `done`, not reported as an unhandled rejection before.
   done.catch(() => undefined);
+  // The ports must not keep this thread alive once the workers are done.
+  for (const channel of channels) channel.port1.unref();
+  void done.finally(() => {
+    for (const channel of channels) channel.port1.close();
+  });
   return {
     done,
     stop: async () => {
       await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+    shareTexts: (texts) => {
+      if (texts.length > 0) for (const channel of channels) channel.port1.postMessage(texts);
     },
   };
 }

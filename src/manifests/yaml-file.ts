@@ -213,13 +213,26 @@ function countLines(text: string): LinePositions {
   };
 }
 
+/** A JSON text's value as one document (JSON is YAML, and `yaml` reads it to the same value); undefined when it is not JSON. */
+function readJson(text: string): BlockYamlDocument[] | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return [{ value, isMapping: typeof value === 'object' && value !== null && !Array.isArray(value) }];
+}
+
 /**
  * Parses a YAML stream with positions. Never throws for bad content: problems are data. Plain
  * block-style files (most manifests) are read for their values only, several times faster; their
- * nodes are parsed when a rule first asks for them.
+ * nodes are parsed when a rule first asks for them. With `json`, a text that is JSON is read
+ * with JSON.parse the same way (for .json files, which yaml-syntax does not check for
+ * duplicate keys: JSON.parse keeps the last, as `yaml` does with uniqueKeys off).
  */
-export function parseYamlFile(path: string, text: string): YamlFile {
-  const read = readBlockYaml(text);
+export function parseYamlFile(path: string, text: string, options: { json?: boolean } = {}): YamlFile {
+  const read = options.json === true ? readJson(text) : readBlockYaml(text);
   if (read) {
     let documents: readonly Document.Parsed[] | undefined;
     let lineCounter: LinePositions | undefined;

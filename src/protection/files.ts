@@ -3,6 +3,7 @@
  * with its rendering. JSON files are compared by value; in .github/settings.yml only the
  * `branches` and `rulesets` sections are gitops-init's, and the rest of the file is kept.
  */
+import { readBlockYaml } from '../manifests/block-yaml.js';
 import { isMap, yamlPackage } from '../manifests/yaml-nodes.js';
 import type { Descriptor } from '../config/descriptor.js';
 import { compareFields, type FieldDifference } from './compare.js';
@@ -111,9 +112,16 @@ function settingsFile(path: string, policies: readonly ProtectionPolicy[]): Prot
       return document.toString({ lineWidth: 0 });
     },
     read(text) {
-      const document = yamlPackage().parseDocument(text, { uniqueKeys: false });
-      if (document.errors.length > 0) return { error: `not valid YAML (${document.errors[0]?.message.split('\n')[0] ?? ''})` };
-      const value: unknown = document.toJS();
+      // Plain block-style YAML (what render writes) is read without the yaml package.
+      const read = readBlockYaml(text);
+      let value: unknown;
+      if (read?.length === 1) {
+        value = read[0]?.value;
+      } else {
+        const document = yamlPackage().parseDocument(text, { uniqueKeys: false });
+        if (document.errors.length > 0) return { error: `not valid YAML (${document.errors[0]?.message.split('\n')[0] ?? ''})` };
+        value = document.toJS();
+      }
       const map = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
       return { value: { branches: map.branches, rulesets: map.rulesets } };
     },

@@ -14,8 +14,6 @@ import { createRequire } from 'node:module';
 import type {
   SecretLintRuleContext,
   SecretLintRuleCreator,
-  SecretLintRuleLocalizeMessages,
-  SecretLintRuleMessageTranslate,
   SecretLintSourceCode,
 } from '@secretlint/types';
 
@@ -51,9 +49,16 @@ export function recommendedDetectors(): readonly SecretLintRuleCreator[] {
 }
 
 function sourceCode(content: string, filePath: string): SecretLintSourceCode {
-  const lineStarts = [0];
-  for (let index = content.indexOf('\n'); index !== -1; index = content.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  // Line starts are found when a detector first asks for a position: most never do.
+  let starts: number[] | undefined;
+  const lineStartsOf = (): number[] => {
+    if (starts) return starts;
+    starts = [0];
+    for (let index = content.indexOf('\n'); index !== -1; index = content.indexOf('\n', index + 1)) starts.push(index + 1);
+    return starts;
+  };
   const indexToPosition = (index: number): { line: number; column: number } => {
+    const lineStarts = lineStartsOf();
     let low = 0;
     let high = lineStarts.length - 1;
     while (low < high) {
@@ -63,7 +68,7 @@ function sourceCode(content: string, filePath: string): SecretLintSourceCode {
     }
     return { line: low + 1, column: index - (lineStarts[low] ?? 0) };
   };
-  const positionToIndex = (position: { line: number; column: number }): number => (lineStarts[position.line - 1] ?? content.length) + position.column;
+  const positionToIndex = (position: { line: number; column: number }): number => (lineStartsOf()[position.line - 1] ?? content.length) + position.column;
   const dot = filePath.lastIndexOf('.');
   const slash = filePath.lastIndexOf('/');
   return {
@@ -87,6 +92,23 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
+const SHARED_OPTIONS = {};
+// The message text is never built: secretlint's messages quote the secret.
+const TRANSLATE = (messageId: string | number | symbol) => ({ message: String(messageId), messageId: String(messageId), data: undefined });
+const CREATE_TRANSLATOR: SecretLintRuleContext['createTranslator'] = () => TRANSLATE;
+
+const forText = new WeakMap<readonly SecretLintRuleCreator[], readonly SecretLintRuleCreator[]>();
+
+/** The detectors that read text files, worked out once per list. */
+function textDetectors(detectors: readonly SecretLintRuleCreator[]): readonly SecretLintRuleCreator[] {
+  let found = forText.get(detectors);
+  if (!found) {
+    found = detectors.filter((detector) => detector.meta.supportedContentTypes.some((type) => type === 'text' || type === 'all'));
+    forText.set(detectors, found);
+  }
+  return found;
+}
+
 /** The outcome of one scan: the secrets found, and detectors that answered asynchronously (skipped). */
 export interface ScanResult {
   secrets: DetectedSecret[];
@@ -103,21 +125,23 @@ export function scanText(content: string, filePath: string, detectors: readonly 
   const reports: DetectedSecret[] = [];
   const ignores: Ignore[] = [];
   const asynchronousDetectors: string[] = [];
-  for (const detector of detectors) {
-    if (!detector.meta.supportedContentTypes.some((type) => type === 'text' || type === 'all')) continue;
-    const ruleId = detector.meta.id;
-    const context: SecretLintRuleContext = {
-      sharedOptions: {},
-      createTranslator: <T extends SecretLintRuleLocalizeMessages>() =>
-        // The message text is never built: secretlint's messages quote the secret.
-        ((messageId: keyof T) => ({ message: String(messageId), messageId: String(messageId), data: undefined })) as SecretLintRuleMessageTranslate<T>,
-      report(descriptor) {
-        reports.push({ ruleId, messageId: descriptor.message.messageId, range: [descriptor.range[0] + offset, descriptor.range[1] + offset] });
-      },
-      ignore(descriptor) {
-        ignores.push({ targetRuleId: descriptor.targetRuleId, range: [descriptor.range[0] + offset, descriptor.range[1] + offset] });
-      },
-    };
+  // One context for the scan, told which detector is running: detectors report synchronously
+  // (an asynchronous one is flagged below, and what it reports later lands in this scan's
+  // finished lists, never in another file's). Per detector and file, contexts cost more than
+  // most detectors' own work.
+  let ruleId = '';
+  const context: SecretLintRuleContext = {
+    sharedOptions: SHARED_OPTIONS,
+    createTranslator: CREATE_TRANSLATOR,
+    report(descriptor) {
+      reports.push({ ruleId, messageId: descriptor.message.messageId, range: [descriptor.range[0] + offset, descriptor.range[1] + offset] });
+    },
+    ignore(descriptor) {
+      ignores.push({ targetRuleId: descriptor.targetRuleId, range: [descriptor.range[0] + offset, descriptor.range[1] + offset] });
+    },
+  };
+  for (const detector of textDetectors(detectors)) {
+    ruleId = detector.meta.id;
     const handler = detector.create(context, {});
     const outcome = handler.file?.(source);
     if (isThenable(outcome)) {

@@ -1,4 +1,5 @@
 import type { Document } from 'yaml';
+import { readBlockYaml } from '../manifests/block-yaml.js';
 import { isMap, isScalar, yamlPackage } from '../manifests/yaml-nodes.js';
 import * as semver from './semver.js';
 
@@ -69,6 +70,30 @@ export function readVersion(spec: VersionSourceSpec, text: string | undefined): 
       return { spec, label, raw: value === '' ? undefined : value, range: value === '' ? undefined : [start, start + value.length] };
     }
     case 'yaml': {
+      // A plain block-style file is read for the value; its nodes are parsed for the range only when it is asked for.
+      const read = readBlockYaml(text);
+      if (read?.length === 1) {
+        const root = read[0]?.value;
+        const field = spec.field ?? 'version';
+        const value = typeof root === 'object' && root !== null && !Array.isArray(root) && Object.hasOwn(root, field) ? (root as Record<string, unknown>)[field] : undefined;
+        if (value === undefined || (typeof value === 'object' && value !== null)) return { spec, label, raw: undefined, range: undefined };
+        const scalar = value as string | number | boolean | null;
+        let range: [number, number] | undefined;
+        let located = false;
+        return {
+          spec,
+          label,
+          raw: String(scalar),
+          get range() {
+            if (!located) {
+              located = true;
+              const node = yamlPackage().parseDocument(text, { uniqueKeys: false }).get(field, true);
+              range = isScalar(node) && node.range ? [node.range[0], node.range[1]] : undefined;
+            }
+            return range;
+          },
+        };
+      }
       const document = yamlPackage().parseDocument(text, { uniqueKeys: false });
       const node = isMap(document.contents) ? document.contents.get(spec.field ?? 'version', true) : undefined;
       if (!isScalar(node) || node.range === undefined || node.range === null) return { spec, label, raw: undefined, range: undefined };
