@@ -209,6 +209,16 @@ describe('parseYamlFile', () => {
     expect(file.position(text.length)).toEqual({ line: 12, column: 1 });
   });
 
+  it('reads a JSON file with JSON.parse when asked, with the positions of a full parse', () => {
+    const text = '{\n  "name": "main",\n  "rules": [{ "type": "deletion" }]\n}\n';
+    const file = parseYamlFile('ruleset.json', text, { json: true });
+    expect(file.documents.map((document) => [document.value, document.isMapping])).toEqual([[{ name: 'main', rules: [{ type: 'deletion' }] }, true]]);
+    const node = file.documents[0]?.document.getIn(['rules', 0, 'type'], true);
+    expect(node && file.locate(node as never).start).toEqual({ line: 3, column: 23 });
+    // Not JSON: parsed as YAML, errors included.
+    expect(parseYamlFile('broken.json', '{ "name": ', { json: true }).errors.length).toBeGreaterThan(0);
+  });
+
   it('reports syntax errors and duplicate keys of files outside the subset as before', () => {
     const file = parseYamlFile('bad.yaml', 'a: 1\na: 2\nb: [1, 2\n');
     expect(file.errors.length).toBeGreaterThan(0);
