@@ -183,13 +183,15 @@ export class WorkingTreeSource implements FileSource {
   async #listWithGit(): Promise<Listing | undefined> {
     let topLevel: Buffer;
     let listed: Buffer;
+    let others: Buffer;
     let changed: Buffer | undefined;
     try {
-      [topLevel, listed, changed] = await Promise.all([
+      [topLevel, listed, others, changed] = await Promise.all([
         this.#isWorkTreeTop() ? Buffer.from(this.#realRoot) : runGit(['rev-parse', '--show-toplevel'], { cwd: this.root }),
-        // One listing of the index (tag, mode, object id, stage), the deleted files (tag R) and
-        // the untracked files that are not ignored (tag ?).
-        runGit(['ls-files', '-z', '--cached', '--stage', '-v', '--deleted', '--others', '--exclude-standard'], { cwd: this.root }),
+        // The index (tag, mode, object id, stage) and the deleted files (tag R); the untracked
+        // files that are not ignored (tag ?) in another process, which walks the tree meanwhile.
+        runGit(['ls-files', '-z', '--cached', '--stage', '-v', '--deleted'], { cwd: this.root }),
+        runGit(['ls-files', '-z', '-t', '--others', '--exclude-standard'], { cwd: this.root }),
         // What git finds changed against the index (it compares stat data, and the content of
         // racily clean entries): every other tracked file is its index blob (for version()).
         this.#options.versions ? runGit(['diff-files', '--name-only', '-z', '--relative'], { cwd: this.root }) : undefined,
@@ -198,7 +200,7 @@ export class WorkingTreeSource implements FileSource {
       // Not a git work tree (or no git): the directory is walked.
       return undefined;
     }
-    const records = splitNul(listed);
+    const records = [...splitNul(listed), ...splitNul(others)];
     const tracked = records.filter((record) => !/^[?Rr] /.test(record));
     const deleted = records.filter((record) => /^[Rr] /.test(record)).map((record) => record.slice(record.indexOf('\t') + 1));
     const untrackedFiles = records.filter((record) => record.startsWith('? ')).map((record) => record.slice(2));
