@@ -57,7 +57,10 @@ function toProblems(errors: readonly ErrorObject[] | null | undefined): SchemaPr
  * shape); undefined when the file does not have that shape. Loaded with require() of ES
  * modules, as the models are.
  */
-export function compiledValidator(modelFile: string): ((value: unknown) => boolean) | undefined {
+/** An ajv standalone validator: true for a valid value, else false with the reasons in `errors`. */
+export type CompiledValidator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+export function compiledValidator(modelFile: string): CompiledValidator | undefined {
   let source: string;
   try {
     source = readFileSync(modelFile, 'utf8');
@@ -68,7 +71,7 @@ export function compiledValidator(modelFile: string): ((value: unknown) => boole
   if (specifier === undefined) return undefined;
   try {
     const validate = (requireModule(path.resolve(path.dirname(modelFile), specifier)) as { validate?: unknown }).validate;
-    return typeof validate === 'function' ? (value) => (validate as (value: unknown) => boolean)(value) : undefined;
+    return typeof validate === 'function' ? (validate as CompiledValidator) : undefined;
   } catch {
     return undefined;
   }
@@ -201,6 +204,11 @@ export class SchemaRegistry {
         // Most objects are valid: the compiled validator says so without the model's deep copy
         // of the object. The model runs for the others, for its English error messages.
         if (check?.(value) === true) return [];
+        // Missing fields only (a kustomize patch is a partial object): the validator's errors are
+        // what the model would throw, and their messages are not used (a missing field is
+        // reported by name), so the model's copy and English messages are skipped.
+        const errors = check?.errors;
+        if (errors && errors.length > 0 && errors.every((error) => error.keyword === 'required')) return toProblems(errors);
         try {
           new model(value).validate();
           return [];
