@@ -26,7 +26,6 @@ import { toLintResults, type LintResult } from '../engine/results.js';
 import type { AnyRule, TextEdit } from '../engine/rule.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
 import { parseYamlFile, type FileReadFailure } from '../manifests/yaml-file.js';
-import { rules as allRules } from '../../rules/index.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 /** How many times --fix re-lints its own output before it stops. */
@@ -243,15 +242,19 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
       `No gitops.yaml in ${root}: only kind-independent rules ran. Add one with 'gitops-init new', or pass --kind infrastructure|application.`,
     );
   }
-  const ruleSet = options.ruleSet ?? allRules;
-  const rulesById = new Map(ruleSet.map((rule) => [rule.id, rule]));
-  const config = new RuleConfig(rulesById, loaded, options.rules);
   const source = unconfigured.withOptions({
     ignores: descriptor?.ignores ?? [],
     maxFileSize: descriptor?.linterOptions?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     versions: options.cache === true && options.base === undefined,
   });
   const overlay = new OverlaySource(source);
+  // git lists the files in its own processes while this thread loads the rules; the listing is
+  // awaited (and its failure reported) where the files are needed.
+  void overlay.listFiles().catch(() => undefined);
+  const builtinRules = options.ruleSet ? undefined : (await import('../../rules/index.js')).rules;
+  const ruleSet = options.ruleSet ?? builtinRules ?? [];
+  const rulesById = new Map(ruleSet.map((rule) => [rule.id, rule]));
+  const config = new RuleConfig(rulesById, loaded, options.rules);
   const base = options.base === undefined ? undefined : await openBaseRevision(root, options.base, options.staged === true);
   let cache: LintCache | undefined;
   let cacheRelative: string | undefined;
@@ -312,7 +315,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
       concurrency: options.concurrency ?? 'auto',
       stats,
       // Worker threads load gitops-init's own rules; other rule sets run in this thread.
-      ...(ruleSet === allRules
+      ...(builtinRules !== undefined && ruleSet === builtinRules
         ? {
             workerSetup: {
               descriptorFile: loaded?.file,
