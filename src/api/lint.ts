@@ -279,6 +279,8 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const stats = { threads: 1 };
   for (let pass = 0; pass < (options.fix ? MAX_FIX_PASSES : 1); pass += 1) {
     const listed = await overlay.listFiles();
+    // What the source reads ahead (the index's YAML files with --staged) is in before rules read synchronously.
+    await overlay.prepare();
     // The cache file is the tool's, never the repository's content.
     const files = cacheRelative === undefined ? listed : listed.filter((file) => file !== cacheRelative);
     repository = new Repository(overlay, files, { dependencies: cache !== undefined, ...(cache ? { known: cache } : {}) });

@@ -16,6 +16,8 @@ export interface FileSource {
   listFiles(): Promise<string[]>;
   /** The file's bytes, or why they cannot be had. */
   readBytes(file: string): Buffer | FileReadFailure;
+  /** Finishes what the source reads ahead (in other processes) before files are read synchronously. */
+  prepare?(): Promise<void>;
   /**
    * A short string that changes whenever the file's bytes may have changed (its stat data, or
    * git's object id), for the lint cache to trust a stored content hash without reading the

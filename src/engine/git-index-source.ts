@@ -11,6 +11,7 @@ import {
 } from '../git/index-entries.js';
 import type { FileReadFailure } from '../manifests/yaml-file.js';
 import { ALWAYS_IGNORED, compareStrings, tooLarge, WorkingTreeSource, type FileSource, type WorkingTreeOptions } from './file-source.js';
+import { YAML_NAME } from './repository.js';
 
 /** Links followed before a chain of symbolic links counts as a loop. */
 const MAX_LINK_DEPTH = 40;
@@ -22,6 +23,12 @@ interface IndexState {
   unmerged: ReadonlySet<string>;
   /** Index content read from git, by path: what the working tree cannot be trusted to hold. */
   blobs: ReadonlyMap<string, BlobContent>;
+  /**
+   * The index content of every other YAML file, read ahead by one `git cat-file --batch` while
+   * the run starts (repository rules read many of them: kustomizations, text searches); a
+   * path it lacks is read from the working tree.
+   */
+  yamlBlobs: Promise<ReadonlyMap<string, BlobContent>>;
   staged: readonly string[];
 }
 
@@ -36,10 +43,12 @@ type LinkTarget = { file: string } | { outside: true } | undefined;
  * Bytes come from the index blobs for every path whose working tree copy git reports as
  * different (`git diff-files`), for paths git does not check (assume-unchanged,
  * skip-worktree), for symbolic links and for the staged paths; all of them are read up front
- * with one `git cat-file --batch`. Every other path is byte for byte the same in the working
- * tree, which is where it is read from, so a run reads no more than a working tree run does.
- * (With clean/smudge filters or end-of-line conversion configured, such a file is read in
- * its checked-out form.)
+ * with one `git cat-file --batch`. The other YAML files are read ahead from the index with a
+ * second one, in the background, while the run starts (repository rules read many of them;
+ * one git process reads thousands of blobs in a fraction of the time it takes to open as many
+ * files). Every other path is byte for byte the same in the working tree, which is where it is
+ * read from. (With clean/smudge filters or end-of-line conversion configured, such a non-YAML
+ * file is read in its checked-out form.)
  */
 export class GitIndexSource implements FileSource {
   readonly root: string;
@@ -89,7 +98,23 @@ export class GitIndexSource implements FileSource {
       const blob = byOid.get(oid);
       if (blob) blobs.set(file, blob);
     }
-    const state: IndexState = { root: resolved, entries, unmerged, blobs, staged: [...new Set(stagedPaths)].sort(compareStrings) };
+    const yamlOids = new Map<string, string>();
+    for (const entry of entries.values()) {
+      if (!blobs.has(entry.path) && REGULAR_FILE_MODES.has(entry.mode) && YAML_NAME.test(entry.path)) yamlOids.set(entry.path, entry.oid);
+    }
+    const yamlBlobs = readBlobs(resolved, yamlOids.values()).then(
+      (byOid) => {
+        const byPath = new Map<string, BlobContent>();
+        for (const [file, oid] of yamlOids) {
+          const blob = byOid.get(oid);
+          if (blob) byPath.set(file, blob);
+        }
+        return byPath;
+      },
+      // Not read ahead: each file is read from the working tree, as before.
+      () => new Map<string, BlobContent>(),
+    );
+    const state: IndexState = { root: resolved, entries, unmerged, blobs, yamlBlobs, staged: [...new Set(stagedPaths)].sort(compareStrings) };
     return new GitIndexSource(state, options);
   }
 
@@ -122,6 +147,12 @@ export class GitIndexSource implements FileSource {
     return Promise.resolve(this.#files);
   }
 
+  #yamlBlobs: ReadonlyMap<string, BlobContent> | undefined;
+
+  async prepare(): Promise<void> {
+    this.#yamlBlobs = await this.#state.yamlBlobs;
+  }
+
   readBytes(file: string): Buffer | FileReadFailure {
     if (this.#state.unmerged.has(file)) {
       return { reason: 'unreadable', detail: 'it has unresolved merge conflicts in the index; resolve them and git add it' };
@@ -134,8 +165,8 @@ export class GitIndexSource implements FileSource {
       if ('outside' in target) return { reason: 'outside-repository', detail: 'it is a symbolic link to a file outside the repository' };
       return this.readBytes(target.file);
     }
-    const blob = this.#state.blobs.get(file);
-    // git found the working tree copy equal to the index: a regular file, read as such.
+    const blob = this.#state.blobs.get(file) ?? this.#yamlBlobs?.get(file);
+    // git found the working tree copy equal to the index (and it was not read ahead): a regular file, read as such.
     if (blob === undefined) return this.#worktree.readRegularFile(file) ?? this.#worktree.readBytes(file);
     const size = Buffer.isBuffer(blob) ? blob.length : blob.size;
     if (size > this.#maxFileSize || !Buffer.isBuffer(blob)) return tooLarge(size, this.#maxFileSize);

@@ -21,6 +21,10 @@ export class OverlaySource implements FileSource {
     return added.length === 0 ? files : [...files, ...added].sort();
   }
 
+  async prepare(): Promise<void> {
+    await this.#base.prepare?.();
+  }
+
   readBytes(file: string): Buffer | FileReadFailure {
     const changed = this.changes.get(file);
     return changed === undefined ? this.#base.readBytes(file) : Buffer.from(changed, 'utf8');
