@@ -232,7 +232,8 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
     throw new UsageError('--fix cannot be used with --staged: fixes are written to the working tree, not the index; run gitops-init lint --fix, then git add');
   }
   const notices: string[] = [];
-  const unconfigured = options.staged ? await GitIndexSource.open(root) : new WorkingTreeSource(root);
+  // With the cache, a staged run reads few files: nothing is read ahead.
+  const unconfigured = options.staged ? await GitIndexSource.open(root, { readAhead: options.cache !== true }) : new WorkingTreeSource(root);
   const loaded = loadDescriptor(unconfigured, root, options.configFile, cwd);
   const descriptor = loaded?.descriptor;
   const kind = options.kind ?? descriptor?.kind;

@@ -66,8 +66,11 @@ export class GitIndexSource implements FileSource {
     this.#maxFileSize = options.maxFileSize ?? Number.POSITIVE_INFINITY;
   }
 
-  /** Reads the index of the repository that contains `root` (paths relative to `root`). */
-  static async open(root: string, options: WorkingTreeOptions = {}): Promise<GitIndexSource> {
+  /**
+   * Reads the index of the repository that contains `root` (paths relative to `root`). With
+   * `readAhead: false` (a run with the cache, which reads few files) YAML files are not read ahead.
+   */
+  static async open(root: string, options: WorkingTreeOptions & { readAhead?: boolean } = {}): Promise<GitIndexSource> {
     const resolved = path.resolve(root);
     // readIndexEntries names a directory outside any repository as such, so its failure comes first.
     const results = await Promise.allSettled([readIndexEntries(resolved), readStagedPaths(resolved), readWorktreeChanges(resolved)]);
@@ -99,7 +102,7 @@ export class GitIndexSource implements FileSource {
       if (blob) blobs.set(file, blob);
     }
     const yamlOids = new Map<string, string>();
-    for (const entry of entries.values()) {
+    for (const entry of options.readAhead === false ? [] : entries.values()) {
       if (!blobs.has(entry.path) && REGULAR_FILE_MODES.has(entry.mode) && YAML_NAME.test(entry.path)) yamlOids.set(entry.path, entry.oid);
     }
     const yamlBlobs = readBlobs(resolved, yamlOids.values()).then(
