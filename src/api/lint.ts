@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import {
   DESCRIPTOR_FILES,
@@ -47,6 +48,11 @@ export interface LintOptions {
   rules?: Record<string, RuleEntry>;
   /** The rules to run; all of gitops-init's by default. */
   ruleSet?: readonly AnyRule[];
+  /**
+   * Whether the report needs `rulesMeta` (default true). With false, a cached run over unchanged
+   * files does not load the rules at all, and `rulesMeta` is empty when they were not loaded.
+   */
+  rulesMeta?: boolean;
   /**
    * Lint what the next commit records: the file list and contents of git's index. Per-file
    * rules look at the staged files only (those of them matching `paths`, when given);
@@ -213,6 +219,25 @@ function mergedFix(text: string | undefined, edits: readonly TextEdit[]): { rang
   return { range: [start, end], text: applyEdits(text.slice(start, end), shifted) };
 }
 
+let rulesDigest: string | undefined;
+
+/**
+ * A digest of gitops-init's own rules as installed: the names and contents of the files in
+ * rules/ (a rule's module holds its metadata, options and checks). It stands for the rules in
+ * the cache key without loading them.
+ */
+function builtinRulesDigest(): string {
+  if (rulesDigest === undefined) {
+    const directory = fileURLToPath(new URL('../../rules/', import.meta.url));
+    const hash = createHash('sha1');
+    for (const name of readdirSync(directory).filter((entry) => /\.(js|ts)$/.test(entry) && !entry.endsWith('.d.ts')).sort()) {
+      hash.update(`${name}\0`).update(readFileSync(path.join(directory, name))).update('\0');
+    }
+    rulesDigest = hash.digest('base64url');
+  }
+  return rulesDigest;
+}
+
 /**
  * Lints a repository and returns ESLint-shaped results. Never prints and never exits: the
  * CLI turns the report into output and an exit code. Throws UsageError or ConfigError for
@@ -249,13 +274,21 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
     versions: options.cache === true && options.base === undefined,
   });
   const overlay = new OverlaySource(source);
-  // git lists the files in its own processes while this thread loads the rules; the listing is
-  // awaited (and its failure reported) where the files are needed.
+  // git lists the files in its own processes while this thread goes on; the listing is awaited
+  // (and its failure reported) where the files are needed.
   void overlay.listFiles().catch(() => undefined);
-  const builtinRules = options.ruleSet ? undefined : (await import('../../rules/index.js')).rules;
-  const ruleSet = options.ruleSet ?? builtinRules ?? [];
-  const rulesById = new Map(ruleSet.map((rule) => [rule.id, rule]));
-  const config = new RuleConfig(rulesById, loaded, options.rules);
+  // gitops-init's own rules are loaded when rules run: a cached run over unchanged files does
+  // without them (its cache key has a digest of their source files instead).
+  let builtinRules: readonly AnyRule[] | undefined;
+  const loadRules = async (): Promise<readonly AnyRule[]> => options.ruleSet ?? (builtinRules ??= (await import('../../rules/index.js')).rules);
+  let config: RuleConfig | undefined;
+  const configure = async (): Promise<RuleConfig> => {
+    // The settings are checked here: a snapshot is only ever stored by a run that got past this
+    // check with the same descriptor, --rule settings and rules (all in the cache key).
+    config ??= new RuleConfig(new Map((await loadRules()).map((rule) => [rule.id, rule])), loaded, options.rules);
+    return config;
+  };
+  if (!options.cache) await configure();
   const base = options.base === undefined ? undefined : await openBaseRevision(root, options.base, options.staged === true);
   let cache: LintCache | undefined;
   let cacheRelative: string | undefined;
@@ -264,7 +297,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   if (options.cache && base) notices.push('--cache is not used with --base: results depend on the base revision');
   if (options.cache && !base) {
     const file = resolveCacheFile(cwd, root, options.cacheLocation);
-    const key = lintCacheKey({ version: packageInfo().version, descriptor, cliRules: options.rules ?? {}, kind, tool, rules: ruleSet });
+    const key = lintCacheKey({ version: packageInfo().version, descriptor, cliRules: options.rules ?? {}, kind, tool, rules: options.ruleSet ?? builtinRulesDigest() });
     cache = LintCache.load(file, key);
     cacheRelative = path.relative(root, file).split(path.sep).join('/');
   }
@@ -302,10 +335,11 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
       reusedSnapshot = true;
       break;
     }
+    const ruleSet = await loadRules();
     diagnostics = await runRules({
       repository,
       rules: ruleSet,
-      config,
+      config: await configure(),
       descriptor,
       kind,
       tool,
@@ -384,7 +418,8 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
     }
   }
   const rulesMeta: Record<string, AnyRule['meta']> = {};
-  for (const rule of ruleSet) rulesMeta[rule.id] = rule.meta;
+  const metaOf = options.ruleSet ?? builtinRules ?? (options.rulesMeta === false ? [] : await loadRules());
+  for (const rule of metaOf) rulesMeta[rule.id] = rule.meta;
   return {
     root,
     results,

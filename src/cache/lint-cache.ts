@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Descriptor, GitopsTool, RepositoryKind, RuleEntry } from '../config/descriptor.js';
 import type { Diagnostic, RunCache, StoredRun } from '../engine/linter.js';
@@ -104,7 +104,8 @@ export interface LintCacheKeyParts {
   cliRules: Record<string, RuleEntry>;
   kind: RepositoryKind | undefined;
   tool: GitopsTool | undefined;
-  rules: readonly AnyRule[];
+  /** The rules, or a digest of their source files (gitops-init's own, without loading them). */
+  rules: readonly AnyRule[] | string;
 }
 
 /**
@@ -115,7 +116,8 @@ export interface LintCacheKeyParts {
  * version bump is not served stale results).
  */
 export function lintCacheKey(parts: LintCacheKeyParts): string {
-  const rules = parts.rules.map((rule): unknown[] => [rule.id, rule.meta, rule.defaultOptions as unknown, rule.check.toString()]);
+  const rules =
+    typeof parts.rules === 'string' ? parts.rules : parts.rules.map((rule): unknown[] => [rule.id, rule.meta, rule.defaultOptions as unknown, rule.check.toString()]);
   // Who reads decides what can be read (a file only root may read is a finding for others):
   // a cache written by another user or group is not reused.
   const reader = [process.getuid?.() ?? null, process.getgid?.() ?? null, process.getgroups?.() ?? null];
@@ -183,6 +185,28 @@ interface CacheBody {
   searches: Searches;
 }
 
+/** The first line of a file (all of it when it has no line break), read in blocks until a line break. */
+function readFirstLine(file: string): string {
+  const descriptor = openSync(file, 'r');
+  try {
+    const blocks: Buffer[] = [];
+    for (;;) {
+      const block = Buffer.allocUnsafe(64 * 1024);
+      const read = readSync(descriptor, block, 0, block.length, null);
+      if (read === 0) break;
+      const newline = block.subarray(0, read).indexOf(0x0a);
+      if (newline !== -1) {
+        blocks.push(block.subarray(0, newline));
+        break;
+      }
+      blocks.push(block.subarray(0, read));
+    }
+    return Buffer.concat(blocks).toString('utf8');
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
 function parseBody(text: string): CacheBody {
   const runs = new Map<string, StoredRun>();
   const files: Facts = new Map();
@@ -241,11 +265,12 @@ export class LintCache implements RunCache, KnownFacts {
   readonly #key: string;
   #snapshot: RunSnapshot | undefined;
   /** The body's text, until it is parsed. */
-  #bodyText: string | undefined;
+  /** Reads the body (the file after its first line), undefined when it cannot be used. */
+  #bodyText: (() => string | undefined) | undefined;
   #body: CacheBody | undefined;
   #changed = false;
 
-  private constructor(file: string, key: string, snapshot: RunSnapshot | undefined, bodyText: string | undefined) {
+  private constructor(file: string, key: string, snapshot: RunSnapshot | undefined, bodyText: (() => string | undefined) | undefined) {
     this.file = file;
     this.#key = key;
     this.#snapshot = snapshot;
@@ -253,18 +278,29 @@ export class LintCache implements RunCache, KnownFacts {
   }
 
   static load(file: string, key: string): LintCache {
-    let text: string;
+    // Only the first line is read now: a run over unchanged files needs nothing else (the body
+    // is megabytes on a large repository). The rest is read when first needed, and only if the
+    // file still starts with the same line (another run may have written it meanwhile).
+    let header: string | undefined;
     try {
-      text = readFileSync(file, 'utf8');
+      header = readFirstLine(file);
     } catch {
       // No cache yet, or one that cannot be read: start empty.
       return new LintCache(file, key, undefined, undefined);
     }
-    const newline = text.indexOf('\n');
     try {
-      const header = JSON.parse(newline === -1 ? text : text.slice(0, newline)) as Partial<CacheFileHeader>;
-      if (header.format !== CACHE_FORMAT || header.key !== key) return new LintCache(file, key, undefined, undefined);
-      return new LintCache(file, key, isSnapshot(header.snapshot) ? header.snapshot : undefined, newline === -1 ? undefined : text.slice(newline + 1));
+      const parsed = JSON.parse(header) as Partial<CacheFileHeader>;
+      if (parsed.format !== CACHE_FORMAT || parsed.key !== key) return new LintCache(file, key, undefined, undefined);
+      return new LintCache(file, key, isSnapshot(parsed.snapshot) ? parsed.snapshot : undefined, () => {
+        let text: string;
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch {
+          return undefined;
+        }
+        const newline = text.indexOf('\n');
+        return newline !== -1 && text.slice(0, newline) === header ? text.slice(newline + 1) : undefined;
+      });
     } catch {
       return new LintCache(file, key, undefined, undefined);
     }
@@ -272,7 +308,8 @@ export class LintCache implements RunCache, KnownFacts {
 
   #parsed(): CacheBody {
     if (!this.#body) {
-      this.#body = this.#bodyText === undefined ? { runs: new Map(), files: new Map(), searches: new Map() } : parseBody(this.#bodyText);
+      const text = this.#bodyText?.();
+      this.#body = text === undefined ? { runs: new Map(), files: new Map(), searches: new Map() } : parseBody(text);
       this.#bodyText = undefined;
     }
     return this.#body;

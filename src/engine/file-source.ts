@@ -192,11 +192,13 @@ export class WorkingTreeSource implements FileSource {
         this.#isWorkTreeTop() ? Buffer.from(this.#realRoot) : runGit(['rev-parse', '--show-toplevel'], { cwd: this.root }),
         // The index (tag, mode, object id, stage) and the deleted files (tag R); the untracked
         // files that are not ignored (tag ?) in another process, which walks the tree meanwhile.
-        runGit(['ls-files', '-z', '--cached', '--stage', '-v', '--deleted'], { cwd: this.root }),
+        // With diff-files (below), the deleted files come from it instead (status D): one pass
+        // over the working tree's files rather than two.
+        runGit(['ls-files', '-z', '--cached', '--stage', '-v', ...(this.#options.versions ? [] : ['--deleted'])], { cwd: this.root }),
         runGit(['ls-files', '-z', '-t', '--others', '--exclude-standard'], { cwd: this.root }),
         // What git finds changed against the index (it compares stat data, and the content of
         // racily clean entries): every other tracked file is its index blob (for version()).
-        this.#options.versions ? runGit(['diff-files', '--name-only', '-z', '--relative'], { cwd: this.root }) : undefined,
+        this.#options.versions ? runGit(['diff-files', '--name-status', '-z', '--relative'], { cwd: this.root }) : undefined,
       ]);
     } catch {
       // Not a git work tree (or no git): the directory is walked.
@@ -215,9 +217,19 @@ export class WorkingTreeSource implements FileSource {
       return undefined;
     }
     if (top !== this.#realRoot) return undefined;
+    // diff-files: "<status>\0<path>\0" pairs. Without it, no file is known unchanged (version()
+    // then looks at the file) and ls-files named the deleted ones.
+    let differs: Set<string> | undefined;
     const gone = new Set(deleted);
-    // Without diff-files, no file is known unchanged (version() then looks at the file).
-    const differs = changed === undefined ? undefined : new Set(splitNul(changed));
+    if (changed !== undefined) {
+      differs = new Set();
+      const pairs = splitNul(changed);
+      for (let index = 0; index + 1 < pairs.length; index += 2) {
+        const file = pairs[index + 1] ?? '';
+        differs.add(file);
+        if (pairs[index] === 'D') gone.add(file);
+      }
+    }
     const unchanged = new Map<string, string>();
     const files = new Set<string>();
     const regular = new Set<string>();

@@ -70,6 +70,21 @@ describe('--cache', () => {
     expect(warm.stdout).toContain('Unused gitops-lint-disable-next-line directive');
   });
 
+  it('a run of the built-in rules over unchanged files gives the stored outcome without loading the rules when no rule metadata is asked for', async () => {
+    const root = repo({ 'gitops.yaml': 'kind: application\ntool: argocd\nname: shop\n', 'bad.yaml': duplicate });
+    const first = await lint({ cwd: root, cache: true, rulesMeta: false });
+    expect(first.diagnostics.some((diagnostic) => diagnostic.ruleId === 'yaml-syntax')).toBe(true);
+    // The first run loaded the rules to run them; the second reuses the snapshot and does not.
+    expect(Object.keys(first.rulesMeta)).toContain('yaml-syntax');
+    const second = await lint({ cwd: root, cache: true, rulesMeta: false });
+    expect(second.diagnostics).toEqual(first.diagnostics);
+    expect(second.rulesMeta).toEqual({});
+    // Asked for, the metadata is there from the cache too.
+    expect(Object.keys((await lint({ cwd: root, cache: true })).rulesMeta)).toContain('yaml-syntax');
+    // A --rule setting that names no rule is still refused with the cache (there is no snapshot for it).
+    await expect(lint({ cwd: root, cache: true, rulesMeta: false, rules: { 'no-such-rule': 'error' } })).rejects.toThrow(/unknown rule "no-such-rule"/);
+  });
+
   it('a changed gitops.yaml or --rule brings a finding back', async () => {
     const root = repo({ 'gitops.yaml': 'kind: application\ntool: helm\nname: a\nrules:\n  yaml-syntax: off\n  required-paths: off\n', 'bad.yaml': duplicate });
     expect(await run(root)).toEqual([]);

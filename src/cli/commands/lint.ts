@@ -40,6 +40,9 @@ function parseRuleFlags(values: readonly string[] | undefined): Record<string, R
   return rules;
 }
 
+/** Built-in formats whose output uses nothing of the rules' metadata. */
+const NO_RULES_META_FORMATS = new Set(['stylish', 'json', 'junit', 'github', 'gitlab']);
+
 function onlyErrors(results: LintResult[]): LintResult[] {
   return results.map((result) => ({
     ...result,
@@ -64,6 +67,9 @@ export async function runLint(paths: string[], flags: LintFlags, cwd: string, io
     ...(flags.cache ? { cache: true } : {}),
     ...(flags.cacheLocation !== undefined ? { cacheLocation: flags.cacheLocation } : {}),
     ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
+    // Of the built-in formats only SARIF describes the rules; the others need no rule metadata,
+    // so a cached run over unchanged files need not load the rules for them.
+    rulesMeta: !NO_RULES_META_FORMATS.has(flags.format ?? 'stylish'),
   });
   for (const notice of report.notices) io.stderr(`gitops-init: ${notice}\n`);
   const results = flags.quiet ? onlyErrors(report.results) : report.results;
