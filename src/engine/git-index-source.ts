@@ -11,7 +11,7 @@ import {
 } from '../git/index-entries.js';
 import type { FileReadFailure } from '../manifests/yaml-file.js';
 import { ALWAYS_IGNORED, compareStrings, tooLarge, WorkingTreeSource, type FileSource, type WorkingTreeOptions } from './file-source.js';
-import { YAML_NAME } from './repository.js';
+import { isKustomizationFile } from '../manifests/kustomize.js';
 
 /** Links followed before a chain of symbolic links counts as a loop. */
 const MAX_LINK_DEPTH = 40;
@@ -24,11 +24,12 @@ interface IndexState {
   /** Index content read from git, by path: what the working tree cannot be trusted to hold. */
   blobs: ReadonlyMap<string, BlobContent>;
   /**
-   * The index content of every other YAML file, read ahead by one `git cat-file --batch` while
-   * the run starts (repository rules read many of them: kustomizations, text searches); a
-   * path it lacks is read from the working tree.
+   * The index content of the other kustomization files, read ahead by one `git cat-file
+   * --batch` while the run starts: every run reads them all (kustomization-resources-exist
+   * checks each one's paths), and one git process reads thousands of blobs in a fraction of the
+   * time it takes to open as many files. A path it lacks is read from the working tree.
    */
-  yamlBlobs: Promise<ReadonlyMap<string, BlobContent>>;
+  readAhead: Promise<ReadonlyMap<string, BlobContent>>;
   staged: readonly string[];
 }
 
@@ -43,12 +44,11 @@ type LinkTarget = { file: string } | { outside: true } | undefined;
  * Bytes come from the index blobs for every path whose working tree copy git reports as
  * different (`git diff-files`), for paths git does not check (assume-unchanged,
  * skip-worktree), for symbolic links and for the staged paths; all of them are read up front
- * with one `git cat-file --batch`. The other YAML files are read ahead from the index with a
- * second one, in the background, while the run starts (repository rules read many of them;
- * one git process reads thousands of blobs in a fraction of the time it takes to open as many
- * files). Every other path is byte for byte the same in the working tree, which is where it is
- * read from. (With clean/smudge filters or end-of-line conversion configured, such a non-YAML
- * file is read in its checked-out form.)
+ * with one `git cat-file --batch`. The other kustomization files, which every run reads, are
+ * read ahead from the index with a second one, in the background, while the run starts. Every
+ * other path is byte for byte the same in the working tree, which is where it is read from.
+ * (With clean/smudge filters or end-of-line conversion configured, such a file is read in its
+ * checked-out form.)
  */
 export class GitIndexSource implements FileSource {
   readonly root: string;
@@ -68,7 +68,7 @@ export class GitIndexSource implements FileSource {
 
   /**
    * Reads the index of the repository that contains `root` (paths relative to `root`). With
-   * `readAhead: false` (a run with the cache, which reads few files) YAML files are not read ahead.
+   * `readAhead: false` (a run with the cache, which reads few files) kustomization files are not read ahead.
    */
   static async open(root: string, options: WorkingTreeOptions & { readAhead?: boolean } = {}): Promise<GitIndexSource> {
     const resolved = path.resolve(root);
@@ -101,14 +101,14 @@ export class GitIndexSource implements FileSource {
       const blob = byOid.get(oid);
       if (blob) blobs.set(file, blob);
     }
-    const yamlOids = new Map<string, string>();
+    const aheadOids = new Map<string, string>();
     for (const entry of options.readAhead === false ? [] : entries.values()) {
-      if (!blobs.has(entry.path) && REGULAR_FILE_MODES.has(entry.mode) && YAML_NAME.test(entry.path)) yamlOids.set(entry.path, entry.oid);
+      if (!blobs.has(entry.path) && REGULAR_FILE_MODES.has(entry.mode) && isKustomizationFile(entry.path)) aheadOids.set(entry.path, entry.oid);
     }
-    const yamlBlobs = readBlobs(resolved, yamlOids.values()).then(
+    const readAhead = readBlobs(resolved, aheadOids.values()).then(
       (byOid) => {
         const byPath = new Map<string, BlobContent>();
-        for (const [file, oid] of yamlOids) {
+        for (const [file, oid] of aheadOids) {
           const blob = byOid.get(oid);
           if (blob) byPath.set(file, blob);
         }
@@ -117,7 +117,7 @@ export class GitIndexSource implements FileSource {
       // Not read ahead: each file is read from the working tree, as before.
       () => new Map<string, BlobContent>(),
     );
-    const state: IndexState = { root: resolved, entries, unmerged, blobs, yamlBlobs, staged: [...new Set(stagedPaths)].sort(compareStrings) };
+    const state: IndexState = { root: resolved, entries, unmerged, blobs, readAhead, staged: [...new Set(stagedPaths)].sort(compareStrings) };
     return new GitIndexSource(state, options);
   }
 
@@ -150,10 +150,10 @@ export class GitIndexSource implements FileSource {
     return Promise.resolve(this.#files);
   }
 
-  #yamlBlobs: ReadonlyMap<string, BlobContent> | undefined;
+  #readAheadBlobs: ReadonlyMap<string, BlobContent> | undefined;
 
   async prepare(): Promise<void> {
-    this.#yamlBlobs = await this.#state.yamlBlobs;
+    this.#readAheadBlobs = await this.#state.readAhead;
   }
 
   readBytes(file: string): Buffer | FileReadFailure {
@@ -168,7 +168,7 @@ export class GitIndexSource implements FileSource {
       if ('outside' in target) return { reason: 'outside-repository', detail: 'it is a symbolic link to a file outside the repository' };
       return this.readBytes(target.file);
     }
-    const blob = this.#state.blobs.get(file) ?? this.#yamlBlobs?.get(file);
+    const blob = this.#state.blobs.get(file) ?? this.#readAheadBlobs?.get(file);
     // git found the working tree copy equal to the index (and it was not read ahead): a regular file, read as such.
     if (blob === undefined) return this.#worktree.readRegularFile(file) ?? this.#worktree.readBytes(file);
     const size = Buffer.isBuffer(blob) ? blob.length : blob.size;
