@@ -3,7 +3,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { nodeToReport } from '../src/manifests/objects.js';
 import {
   isKustomizationFile,
-  kustomizationValueReferences,
+  kustomizationReferences,
   KUSTOMIZATION_FILE_NAMES,
   quickKustomizationReferences,
   type KustomizeReferenceKind,
@@ -57,7 +57,7 @@ export default defineRule({
       if (!yaml || yaml.errors.length > 0) continue;
       for (const document of yaml.documents) {
         // From the plain data; the document's nodes are parsed only to point at a problem.
-        for (const reference of kustomizationValueReferences(document.value)) {
+        for (const reference of kustomizationReferences(document.value)) {
           const problem = problemOf(directory, reference.kind, reference.value);
           if (!problem) continue;
           const data = { field: reference.field, value: reference.value, resolved: problem.resolved };

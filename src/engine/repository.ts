@@ -5,8 +5,7 @@ import { hasDirectives } from './directives.js';
 import type { FileSource } from './file-source.js';
 
 // kustomize also reads a file named `Kustomization`, without an extension.
-/** File names read as YAML. */
-export const YAML_NAME = /\.(ya?ml|YA?ML)$|(^|\/)Kustomization$/;
+const YAML_NAME = /\.(ya?ml|YA?ML)$|(^|\/)Kustomization$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function decode(bytes: Buffer): string | FileReadFailure {

@@ -1,6 +1,4 @@
 import path from 'node:path';
-import type { Document, Node as YamlNode } from 'yaml';
-import { isMap, isScalar, isSeq } from './yaml-nodes.js';
 
 /** File names kustomize accepts for a kustomization, in its own lookup order. */
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
@@ -12,15 +10,6 @@ export function isKustomizationFile(file: string): boolean {
 
 export type KustomizeReferenceKind = 'resource' | 'component' | 'file';
 
-/** A local path named in a kustomization, with the node that names it. */
-export interface KustomizeReference {
-  field: string;
-  kind: KustomizeReferenceKind;
-  /** The path as written. */
-  value: string;
-  node: YamlNode;
-}
-
 /**
  * Remote targets are URLs (`https://…`, `git@…`, `ssh://…`) or kustomize's go-getter style
  * `host.tld/org/repo//path?ref=…`: their first segment is a host name.
@@ -31,81 +20,15 @@ export function isRemoteReference(value: string): boolean {
   return value.includes('/') && /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(first) && !first.startsWith('.');
 }
 
-function scalarString(node: unknown): string | undefined {
-  return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
-}
-
 /** Strips kustomize's `key=path` form used by generators' `files`. */
 function generatorFilePath(entry: string): string {
   const index = entry.indexOf('=');
   return index === -1 ? entry : entry.slice(index + 1);
 }
 
-/**
- * Lists the local paths a kustomization refers to: resources, components, bases, crds,
- * configurations, patches, generator files and env files, replacements, openapi and
- * generators/transformers/validators given as paths. Inline patches and remote targets are
- * left out.
- */
-export function kustomizationReferences(document: Document.Parsed): KustomizeReference[] {
-  const references: KustomizeReference[] = [];
-  const root = document.contents;
-  if (!isMap(root)) return references;
-  const add = (field: string, kind: KustomizeReferenceKind, node: unknown, value: string | undefined): void => {
-    if (value === undefined || value.trim() === '' || value.includes('\n') || isRemoteReference(value)) return;
-    references.push({ field, kind, value, node: node as YamlNode });
-  };
-  const sequence = (key: string): YamlNode[] => {
-    const node = root.get(key, true);
-    return isSeq(node) ? (node.items as YamlNode[]) : [];
-  };
-  for (const field of ['resources', 'bases'] as const) {
-    for (const item of sequence(field)) add(field, 'resource', item, scalarString(item));
-  }
-  for (const item of sequence('components')) add('components', 'component', item, scalarString(item));
-  for (const field of ['crds', 'configurations', 'patchesStrategicMerge', 'generators', 'transformers', 'validators'] as const) {
-    for (const item of sequence(field)) {
-      // Inline YAML in these fields is a multi-line string or an object; only single-line strings are paths.
-      const value = scalarString(item);
-      add(field, field === 'generators' || field === 'transformers' || field === 'validators' ? 'resource' : 'file', item, value);
-    }
-  }
-  for (const field of ['patches', 'patchesJson6902', 'replacements'] as const) {
-    for (const item of sequence(field)) {
-      if (isMap(item)) {
-        const pathNode = item.get('path', true);
-        add(field, 'file', pathNode, scalarString(pathNode));
-      } else if (field === 'patches') {
-        add(field, 'file', item, scalarString(item));
-      }
-    }
-  }
-  for (const field of ['configMapGenerator', 'secretGenerator'] as const) {
-    for (const generator of sequence(field)) {
-      if (!isMap(generator)) continue;
-      const files = generator.get('files', true);
-      if (isSeq(files)) {
-        for (const item of files.items) {
-          const value = scalarString(item);
-          add(`${field}.files`, 'file', item, value === undefined ? undefined : generatorFilePath(value));
-        }
-      }
-      const envs = generator.get('envs', true);
-      if (isSeq(envs)) for (const item of envs.items) add(`${field}.envs`, 'file', item, scalarString(item));
-      const env = generator.get('env', true);
-      add(`${field}.env`, 'file', env, scalarString(env));
-    }
-  }
-  const openapi = root.get('openapi', true);
-  if (isMap(openapi)) {
-    const pathNode = openapi.get('path', true);
-    add('openapi.path', 'file', pathNode, scalarString(pathNode));
-  }
-  return references;
-}
 
 /** A local path that a kustomization names, found in its plain data, with where it is. */
-export interface KustomizeValueReference {
+export interface KustomizeReference {
   field: string;
   kind: KustomizeReferenceKind;
   /** The path as written. */
@@ -115,11 +38,12 @@ export interface KustomizeValueReference {
 }
 
 /**
- * What kustomizationReferences finds, from the document's plain data (no nodes: a file read by
- * the block reader is not parsed for it); `at` locates each reference's node when one is reported.
+ * The local paths a kustomization document names (resources, components, patches, generator
+ * files, ...), found in its plain data: a file read by the block reader is not parsed into
+ * nodes for it; `at` locates a reference's node when one is reported.
  */
-export function kustomizationValueReferences(root: unknown): KustomizeValueReference[] {
-  const references: KustomizeValueReference[] = [];
+export function kustomizationReferences(root: unknown): KustomizeReference[] {
+  const references: KustomizeReference[] = [];
   if (!isPlainMapping(root)) return references;
   const add = (field: string, kind: KustomizeReferenceKind, at: readonly (string | number)[], value: unknown): void => {
     if (typeof value !== 'string' || value.trim() === '' || value.includes('\n') || isRemoteReference(value)) return;

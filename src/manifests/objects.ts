@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
 import { isMap, isPair, isScalar, isSeq } from './yaml-nodes.js';
 import { apiGroup } from './api-resources.js';
-import { isKustomizationFile, kustomizationValueReferences, quickKustomizationReferences } from './kustomize.js';
+import { isKustomizationFile, kustomizationReferences, quickKustomizationReferences } from './kustomize.js';
 import type { YamlDocument, YamlFile } from './yaml-file.js';
 
 /** A Kubernetes object: a YAML document with a string `apiVersion` and `kind`. */
@@ -252,7 +252,7 @@ export function patchFiles(source: RepositoryObjectSource): ReadonlySet<string> 
       if (!references) {
         const yaml = source.yaml(file);
         if (!yaml || yaml.errors.length > 0) continue;
-        references = yaml.documents.flatMap((document) => kustomizationValueReferences(document.value));
+        references = yaml.documents.flatMap((document) => kustomizationReferences(document.value));
       }
       for (const reference of references) {
         if (!PATCH_FIELDS.includes(reference.field)) continue;
