@@ -118,10 +118,9 @@ export interface RunCache {
  * contents come from the Repository, which reads through its FileSource.
  *
  * Repository rules run once, here. File-scope rules run on the target files a chunk at a
- * time, each chunk's parsed documents and texts dropped once its rules have run; with
- * `concurrency`, worker threads take chunks too, while this thread runs the repository rules
- * (and then takes chunks as well, unless there are very many files). The findings and notes
- * are the same in one thread and in several.
+ * time, each chunk's values and documents dropped once its rules have run (texts stay for the
+ * run); with `concurrency`, worker threads share the work (see lintInChunks) while this thread
+ * runs the repository rules. The findings and notes are the same in one thread and in several.
  */
 export async function runRules(options: LinterOptions): Promise<Diagnostic[]> {
   const { repository, config, cache } = options;

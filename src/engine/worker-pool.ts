@@ -8,10 +8,10 @@ import type { ChunkResult } from './rule-runner.js';
 
 /**
  * Worker threads for the file-scope rules. Target files are cut into chunks of CHUNK_SIZE, and
- * every thread, this one included, takes the next chunk from one shared counter until none
- * is left, so that a slow chunk never leaves a core idle. Results are put back in chunk order,
- * which makes them the same whichever thread linted which chunk, and the same as a run in one
- * thread.
+ * the workers take the next chunk from one shared counter until none is left, so that a slow
+ * chunk never leaves a core idle (the main thread takes chunks from it too, or runs the other
+ * rules over every chunk: see lintInChunks). Results are put back in chunk order, which makes
+ * them the same whichever thread linted which chunk, and the same as a run in one thread.
  */
 
 /** Files per chunk: small enough to share out evenly, large enough that claiming one costs nothing. */

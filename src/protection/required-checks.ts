@@ -1,3 +1,5 @@
+import { valueAt } from '../manifests/objects.js';
+
 /** A required status check named in a branch protection file, with where it is named. */
 export interface RequiredCheck {
   context: string;
@@ -13,7 +15,7 @@ export const SETTINGS_FILES = ['.github/settings.yml', '.github/settings.yaml'] 
 
 /** Read from the document's plain data: its nodes are parsed only to point at a finding. */
 function mapItem(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  return valueAt(value, [key]);
 }
 
 function scalarValue(value: unknown): unknown {

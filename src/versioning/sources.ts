@@ -1,5 +1,6 @@
 import type { Document } from 'yaml';
 import { readBlockYaml } from '../manifests/block-yaml.js';
+import { valueAt } from '../manifests/objects.js';
 import { isMap, isScalar, yamlPackage } from '../manifests/yaml-nodes.js';
 import * as semver from './semver.js';
 
@@ -73,9 +74,8 @@ export function readVersion(spec: VersionSourceSpec, text: string | undefined): 
       // A plain block-style file is read for the value; its nodes are parsed for the range only when it is asked for.
       const read = readBlockYaml(text);
       if (read?.length === 1) {
-        const root = read[0]?.value;
         const field = spec.field ?? 'version';
-        const value = typeof root === 'object' && root !== null && !Array.isArray(root) && Object.hasOwn(root, field) ? (root as Record<string, unknown>)[field] : undefined;
+        const value = valueAt(read[0]?.value, [field]);
         if (value === undefined || (typeof value === 'object' && value !== null)) return { spec, label, raw: undefined, range: undefined };
         const scalar = value as string | number | boolean | null;
         let range: [number, number] | undefined;
