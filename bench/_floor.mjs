@@ -9,7 +9,12 @@ import fg from 'fast-glob';
 import { parseAllDocuments } from 'yaml';
 
 const directory = path.resolve(process.argv[2] ?? '.');
-const files = fg.sync('**/*', { cwd: directory, dot: true, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true });
+const files = fg.sync('**/*', {
+  cwd: directory,
+  dot: true,
+  ignore: ['**/node_modules/**', '**/.git/**'],
+  suppressErrors: true,
+});
 let documents = 0;
 let parsed = 0;
 for (const file of files) {

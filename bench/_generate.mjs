@@ -316,7 +316,10 @@ export async function generateRepository(parent, manifests) {
     writeFileSync(path.join(repository, file), content);
   };
   write('infrastructure/crds/appmonitors.yaml', CRD);
-  write('infrastructure/crds/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - appmonitors.yaml\n');
+  write(
+    'infrastructure/crds/kustomization.yaml',
+    'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - appmonitors.yaml\n',
+  );
   appendFileSync(path.join(repository, 'infrastructure/kustomization.yaml'), '  - "crds"\n');
 
   const codeowners = ['', '# Each app is owned by its team; the platform team keeps clusters/ and infrastructure/.'];
@@ -352,6 +355,17 @@ export async function generateRepository(parent, manifests) {
   const yamlFiles = tracked.filter((file) => /\.ya?ml$/.test(file)).length;
   const codeownersLines = readFileSync(path.join(repository, '.github/CODEOWNERS'), 'utf8').split('\n').length - 1;
   // Three apps spread over the tree, for `lint --staged`.
-  const staged = [0, Math.floor(apps / 2), apps - 1].map((app) => `apps/${teamName(Math.floor(app / APPS_PER_TEAM))}/${appName(app)}/base/deployment.yaml`);
-  return { root: repository, files: tracked.length, manifests: yamlFiles, generated: written, apps, teams, codeownersLines, staged };
+  const staged = [0, Math.floor(apps / 2), apps - 1].map(
+    (app) => `apps/${teamName(Math.floor(app / APPS_PER_TEAM))}/${appName(app)}/base/deployment.yaml`,
+  );
+  return {
+    root: repository,
+    files: tracked.length,
+    manifests: yamlFiles,
+    generated: written,
+    apps,
+    teams,
+    codeownersLines,
+    staged,
+  };
 }

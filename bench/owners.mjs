@@ -35,13 +35,17 @@ function treePaths(count) {
         paths.push(`clusters/cluster-${index % 40}/apps/app-${index % 97}/file-${index}.${ext}`);
         break;
       case 1:
-        paths.push(`infrastructure/${['security', 'network', 'storage', 'monitoring', 'logging'][index % 5]}/component-${index % 53}/file-${index}.${ext}`);
+        paths.push(
+          `infrastructure/${['security', 'network', 'storage', 'monitoring', 'logging'][index % 5]}/component-${index % 53}/file-${index}.${ext}`,
+        );
         break;
       case 2:
         paths.push(`docs/section-${index % 31}/page-${index}.md`);
         break;
       default:
-        paths.push(`tenants/team-${team}/app-${app}/${['base', 'overlays/dev', 'overlays/prod', 'charts/app/templates'][Math.floor(index / 5) % 4]}/file-${index}.${ext}`);
+        paths.push(
+          `tenants/team-${team}/app-${app}/${['base', 'overlays/dev', 'overlays/prod', 'charts/app/templates'][Math.floor(index / 5) % 4]}/file-${index}.${ext}`,
+        );
     }
   }
   return paths;
@@ -49,12 +53,18 @@ function treePaths(count) {
 
 /** 1,000 lines: a catch-all, critical paths, one line per tenant and app, extensions, and some lines that leave paths unowned. */
 function codeownersLines() {
-  const lines = ['* @acme/platform', '/clusters/ @acme/platform', '/infrastructure/security/ @acme/platform', '/infrastructure/network/ @acme/platform'];
+  const lines = [
+    '* @acme/platform',
+    '/clusters/ @acme/platform',
+    '/infrastructure/security/ @acme/platform',
+    '/infrastructure/network/ @acme/platform',
+  ];
   for (let team = 0; team < TEAMS; team += 1) {
     lines.push(`/tenants/team-${team}/ @acme/team-${team}`);
     lines.push(`/tenants/team-${team}/app-${team % 7}/overlays/prod/ @acme/team-${team} @acme/platform`);
   }
-  for (let team = 0; team < TEAMS && lines.length < 960; team += 1) lines.push(`/tenants/team-${team}/app-${(team + 3) % 7}/charts/ @acme/helm`);
+  for (let team = 0; team < TEAMS && lines.length < 960; team += 1)
+    lines.push(`/tenants/team-${team}/app-${(team + 3) % 7}/charts/ @acme/helm`);
   for (const ext of ['md', 'json', 'sh', 'tpl']) lines.push(`*.${ext} @acme/${ext}-owners`);
   lines.push('**/charts/**/templates/ @acme/helm');
   lines.push('/docs/ @acme/docs');
@@ -96,7 +106,13 @@ function time(command, args, cwd, timeout) {
   return { ms, timedOut: false, stdout: result.stdout, status: result.status, stderr: result.stderr };
 }
 
-const unownedOf = (stdout) => new Set(stdout.split('\n').map((line) => line.trim().split(/\s+/)[0]).filter(Boolean));
+const unownedOf = (stdout) =>
+  new Set(
+    stdout
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/)[0])
+      .filter(Boolean),
+  );
 
 const rows = [];
 for (const count of [...new Set([10_000, size])]) {
@@ -106,7 +122,8 @@ for (const count of [...new Set([10_000, size])]) {
     let cliOutput;
     for (let run = 0; run < runs; run += 1) {
       const result = time(process.execPath, [bin, 'owners', '--unowned', '-C', repository.dir], repository.dir);
-      if (result.status !== 1) throw new Error(`gitops-init owners --unowned exited ${result.status}: ${result.stderr}`);
+      if (result.status !== 1)
+        throw new Error(`gitops-init owners --unowned exited ${result.status}: ${result.stderr}`);
       cli.push(result.ms);
       cliOutput = result.stdout;
     }
@@ -122,7 +139,12 @@ for (const count of [...new Set([10_000, size])]) {
     if (existsSync(peer)) {
       // Its --only-git reads `git ls-files` through a 1 MB buffer and fails past some 30,000
       // paths, so it walks the tree, which here holds the same files as the index.
-      const result = time(process.execPath, [peer, 'audit', '--unloved', '-d', repository.dir], repository.dir, peerTimeout);
+      const result = time(
+        process.execPath,
+        [peer, 'audit', '--unloved', '-d', repository.dir],
+        repository.dir,
+        peerTimeout,
+      );
       if (result.timedOut) {
         peerCell = `did not finish in ${peerTimeout / 1000} s`;
       } else if (result.status !== 0 || result.stderr.trim() !== '') {
@@ -130,21 +152,34 @@ for (const count of [...new Set([10_000, size])]) {
       } else {
         peerCell = `${(result.ms / 1000).toFixed(1)} s`;
         const theirs = unownedOf(result.stdout);
-        const differ = [...ours].filter((file) => !theirs.has(file)).length + [...theirs].filter((file) => !ours.has(file)).length;
+        const differ =
+          [...ours].filter((file) => !theirs.has(file)).length + [...theirs].filter((file) => !ours.has(file)).length;
         agreement = differ === 0 ? `same ${ours.size} files` : `${differ} files differ`;
       }
     }
-    rows.push({ files: repository.files, lines: repository.lines, unowned: ours.size, cli: median(cli), api: median(api), peer: peerCell, agreement });
+    rows.push({
+      files: repository.files,
+      lines: repository.lines,
+      unowned: ours.size,
+      cli: median(cli),
+      api: median(api),
+      peer: peerCell,
+      agreement,
+    });
   } finally {
     rmSync(repository.dir, { recursive: true, force: true });
   }
 }
 
-console.log('| tracked files | CODEOWNERS lines | unowned | gitops-init owners --unowned (process) | owners() API (warm) | @snyk/github-codeowners audit -u | unowned lists | target |');
+console.log(
+  '| tracked files | CODEOWNERS lines | unowned | gitops-init owners --unowned (process) | owners() API (warm) | @snyk/github-codeowners audit -u | unowned lists | target |',
+);
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
 for (const row of rows) {
   console.log(
     `| ${row.files} | ${row.lines} | ${row.unowned} | ${row.cli.toFixed(0)} ms | ${row.api.toFixed(0)} ms | ${row.peer} | ${row.agreement} | ${row.cli < 1000 ? 'under 1 s: met' : 'over 1 s: MISSED'} |`,
   );
 }
-console.log(`\nmedian of ${runs} runs for gitops-init (process: node start-up, git ls-files, matching and output); one run of the peer`);
+console.log(
+  `\nmedian of ${runs} runs for gitops-init (process: node start-up, git ls-files, matching and output); one run of the peer`,
+);

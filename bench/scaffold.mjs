@@ -13,9 +13,14 @@ const bin = path.join(root, 'dist/src/bin/gitops-init.js');
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 
 const answers = (kind, tool) => ({
-  kind, tool, name: kind === 'application' ? 'checkout' : 'platform', org: 'acme', platformTeam: '@acme/platform',
+  kind,
+  tool,
+  name: kind === 'application' ? 'checkout' : 'platform',
+  org: 'acme',
+  platformTeam: '@acme/platform',
   appTeams: kind === 'application' ? '@acme/checkout' : '@acme/checkout,@acme/payments,@acme/search',
-  envs: 'dev,staging,production', host: 'github',
+  envs: 'dev,staging,production',
+  host: 'github',
 });
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -35,8 +40,31 @@ for (const kind of ['infrastructure', 'application']) {
       const target = mkdtempSync(path.join(tmpdir(), 'gitops-init-bench-'));
       const a = answers(kind, tool);
       started = performance.now();
-      const child = spawnSync(process.execPath, [bin, 'new', target, '--kind', kind, '--tool', tool, '--name', a.name, '--org', 'acme',
-        '--platform-team', a.platformTeam, '--app-team', a.appTeams, '--envs', a.envs, '--host', 'github'], { encoding: 'utf8' });
+      const child = spawnSync(
+        process.execPath,
+        [
+          bin,
+          'new',
+          target,
+          '--kind',
+          kind,
+          '--tool',
+          tool,
+          '--name',
+          a.name,
+          '--org',
+          'acme',
+          '--platform-team',
+          a.platformTeam,
+          '--app-team',
+          a.appTeams,
+          '--envs',
+          a.envs,
+          '--host',
+          'github',
+        ],
+        { encoding: 'utf8' },
+      );
       cli.push(performance.now() - started);
       if (child.status !== 0) throw new Error(`gitops-init new failed: ${child.stderr}`);
       rmSync(target, { recursive: true, force: true });
@@ -47,6 +75,8 @@ for (const kind of ['infrastructure', 'application']) {
 console.log('| kind | tool | files | API (warm) ms | CLI process ms | target |');
 console.log('| --- | --- | ---: | ---: | ---: | --- |');
 for (const row of rows) {
-  console.log(`| ${row.kind} | ${row.tool} | ${row.files} | ${row.api.toFixed(0)} | ${row.cli.toFixed(0)} | ${row.cli < 1000 ? 'under 1 s: met' : 'over 1 s: MISSED'} |`);
+  console.log(
+    `| ${row.kind} | ${row.tool} | ${row.files} | ${row.api.toFixed(0)} | ${row.cli.toFixed(0)} | ${row.cli < 1000 ? 'under 1 s: met' : 'over 1 s: MISSED'} |`,
+  );
 }
 console.log(`\nmedian of ${runs} runs each; CLI includes node start-up, git init and writing every file`);

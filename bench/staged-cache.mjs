@@ -27,7 +27,8 @@ const env = {
   GIT_COMMITTER_NAME: 'Bench',
   GIT_COMMITTER_EMAIL: 'bench@example.com',
 };
-const git = (cwd, ...args) => execFileSync('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+const git = (cwd, ...args) =>
+  execFileSync('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
 
 function manifest(index) {
   const name = `svc-${String(index).padStart(5, '0')}`;
@@ -65,13 +66,18 @@ function manifest(index) {
 /** Runs the CLI and returns its wall time in ms; the report goes to a file, as in CI. */
 function lint(cwd, ...args) {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', '--output-file', path.join(cwd, '..', 'report.json'), ...args], {
-    cwd,
-    env,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [bin, 'lint', '--format', 'json', '--output-file', path.join(cwd, '..', 'report.json'), ...args],
+    {
+      cwd,
+      env,
+      encoding: 'utf8',
+    },
+  );
   const elapsed = performance.now() - started;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`gitops-init lint ${args.join(' ')} failed: ${result.stderr}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`gitops-init lint ${args.join(' ')} failed: ${result.stderr}`);
   return elapsed;
 }
 
@@ -80,7 +86,17 @@ try {
   const { root: repository } = await scaffold({
     cwd: base,
     directory: 'shop',
-    answers: { kind: 'application', tool: 'argocd', name: 'shop', org: 'acme', platformTeam: '@acme/platform', appTeams: '@acme/shop', envs: 'dev,production', host: 'github', hooks: 'none' },
+    answers: {
+      kind: 'application',
+      tool: 'argocd',
+      name: 'shop',
+      org: 'acme',
+      platformTeam: '@acme/platform',
+      appTeams: '@acme/shop',
+      envs: 'dev,production',
+      host: 'github',
+      hooks: 'none',
+    },
     yes: true,
     today: '2026-01-15',
   });
@@ -94,7 +110,10 @@ try {
       writeFileSync(path.join(directory, file), manifest(index));
       files.push(file);
     }
-    writeFileSync(path.join(directory, 'kustomization.yaml'), `resources:\n${files.map((file) => `  - ${file}`).join('\n')}\n`);
+    writeFileSync(
+      path.join(directory, 'kustomization.yaml'),
+      `resources:\n${files.map((file) => `  - ${file}`).join('\n')}\n`,
+    );
   }
   git(repository, 'add', '-A');
   git(repository, 'commit', '-q', '-m', 'bench');
@@ -103,7 +122,12 @@ try {
   // Three staged changes; the working tree copies then differ again (partially staged files).
   for (const index of [17, 4242, 9001].filter((index) => index < MANIFESTS)) {
     const team = Math.floor(index / perTeam);
-    const file = path.join(repository, 'deploy/services', `team-${String(team).padStart(3, '0')}`, `svc-${String(index).padStart(5, '0')}.yaml`);
+    const file = path.join(
+      repository,
+      'deploy/services',
+      `team-${String(team).padStart(3, '0')}`,
+      `svc-${String(index).padStart(5, '0')}.yaml`,
+    );
     writeFileSync(file, manifest(index).replace('replicas: ', 'replicas: 1\n  # scaled\n  minReadySeconds: '));
     git(repository, 'add', file);
     writeFileSync(file, `${manifest(index)}# not staged\n`);
@@ -119,16 +143,24 @@ try {
     cold.push(lint(repository, '--cache', '--cache-location', cacheLocation));
     warm.push(lint(repository, '--cache', '--cache-location', cacheLocation));
   }
-  const stagedWarm = Array.from({ length: runs }, () => lint(repository, '--staged', '--cache', '--cache-location', cacheLocation));
+  const stagedWarm = Array.from({ length: runs }, () =>
+    lint(repository, '--staged', '--cache', '--cache-location', cacheLocation),
+  );
 
   const ratio = median(warm) / median(cold);
-  console.log(`repository: ${fileCount} files (${MANIFESTS} manifests of a Deployment and a Service), 3 of them staged\n`);
+  console.log(
+    `repository: ${fileCount} files (${MANIFESTS} manifests of a Deployment and a Service), 3 of them staged\n`,
+  );
   console.log('| run | median ms | target |');
   console.log('| --- | ---: | --- |');
-  console.log(`| lint --staged (3 staged files) | ${median(staged).toFixed(0)} | ${median(staged) < 500 ? 'under 0.5 s: met' : 'over 0.5 s: MISSED'} |`);
+  console.log(
+    `| lint --staged (3 staged files) | ${median(staged).toFixed(0)} | ${median(staged) < 500 ? 'under 0.5 s: met' : 'over 0.5 s: MISSED'} |`,
+  );
   console.log(`| lint --staged --cache (warm) | ${median(stagedWarm).toFixed(0)} | |`);
   console.log(`| lint --cache, cold (whole repository) | ${median(cold).toFixed(0)} | |`);
-  console.log(`| lint --cache, warm (nothing changed) | ${median(warm).toFixed(0)} | ${(ratio * 100).toFixed(1)}% of cold: ${ratio < 0.1 ? 'under 10%: met' : 'MISSED'} |`);
+  console.log(
+    `| lint --cache, warm (nothing changed) | ${median(warm).toFixed(0)} | ${(ratio * 100).toFixed(1)}% of cold: ${ratio < 0.1 ? 'under 10%: met' : 'MISSED'} |`,
+  );
   console.log(`\nmedian of ${runs} runs each, CLI in a fresh node process, report written to a file`);
 } finally {
   rmSync(base, { recursive: true, force: true });

@@ -1,6 +1,12 @@
 import type { NodePlopAPI } from 'node-plop';
 import type { TemplateModel } from '../src/scaffold/model.js';
-import { SHARED_TEMPLATE_SETS, templateActions, wizardQuestions, type GeneratorOptions, type TemplateSet } from './shared.js';
+import {
+  SHARED_TEMPLATE_SETS,
+  templateActions,
+  wizardQuestions,
+  type GeneratorOptions,
+  type TemplateSet,
+} from './shared.js';
 
 const APPLICATION_TEMPLATE_SETS: readonly TemplateSet[] = [
   ...SHARED_TEMPLATE_SETS,

@@ -13,6 +13,7 @@ import {
   type RawAnswers,
 } from '../src/scaffold/answers.js';
 import type { TemplateModel } from '../src/scaffold/model.js';
+import { relativePosix } from '../src/files/paths.js';
 
 /** The custom plop action that renders a template into the scaffold's plan (see src/scaffold/plop.ts). */
 export const RENDER_ACTION = 'gitops-render';
@@ -58,7 +59,7 @@ export const SHARED_TEMPLATE_SETS: readonly TemplateSet[] = [
 function listTemplates(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.hbs'))
-    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .map((entry) => relativePosix(folder, path.join(entry.parentPath, entry.name)))
     .sort();
 }
 
@@ -85,12 +86,21 @@ const REPETITIONS: readonly Repetition[] = [
     // The last environment in promotion order is production-like: more replicas and resources.
     extra: (index, count) => ({ isLastEnv: index === count - 1 }),
   },
-  { placeholder: '__tenant__', key: 'tenant', values: (model) => model.tenants, label: (tenant) => (tenant as { name: string }).name },
+  {
+    placeholder: '__tenant__',
+    key: 'tenant',
+    values: (model) => model.tenants,
+    label: (tenant) => (tenant as { name: string }).name,
+  },
   { placeholder: '__component__', key: 'component', values: (model) => model.components, label: String },
 ];
 
 /** One render action per output file, in a stable order. */
-export function templateActions(templatesRoot: string, sets: readonly TemplateSet[], model: TemplateModel): ActionType[] {
+export function templateActions(
+  templatesRoot: string,
+  sets: readonly TemplateSet[],
+  model: TemplateModel,
+): ActionType[] {
   const actions: ActionType[] = [];
   for (const set of sets) {
     if (!set.when(model)) continue;

@@ -7,7 +7,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     docs: {
-      description: "Application teams' Argo CD AppProjects allow no wildcard sources, destinations or cluster resources, and no Application uses the default project",
+      description:
+        "Application teams' Argo CD AppProjects allow no wildcard sources, destinations or cluster resources, and no Application uses the default project",
       category: 'security',
       recommended: 'error',
     },
@@ -48,7 +49,12 @@ export default defineRule({
         const sourceRepos = Array.isArray(spec.sourceRepos) ? spec.sourceRepos : [];
         sourceRepos.forEach((repo, index) => {
           if (repo === '*') {
-            context.report({ file: object.file, node: fieldNode(object.root, ['spec', 'sourceRepos', index]), messageId: 'wildcardSource', data: { project } });
+            context.report({
+              file: object.file,
+              node: fieldNode(object.root, ['spec', 'sourceRepos', index]),
+              messageId: 'wildcardSource',
+              data: { project },
+            });
           }
         });
         const destinations = Array.isArray(spec.destinations) ? spec.destinations : [];
@@ -69,7 +75,12 @@ export default defineRule({
           const group = stringAt(entry, 'group');
           const kind = stringAt(entry, 'kind');
           if (group !== '*' && kind !== '*') return;
-          const what = group === '*' && kind === '*' ? 'all' : group === '*' ? `"${kind ?? ''}" in every group as` : `every kind of group "${group ?? ''}" as`;
+          const what =
+            group === '*' && kind === '*'
+              ? 'all'
+              : group === '*'
+                ? `"${kind ?? ''}" in every group as`
+                : `every kind of group "${group ?? ''}" as`;
           context.report({
             file: object.file,
             node: fieldNode(object.root, ['spec', 'clusterResourceWhitelist', index]),
@@ -80,7 +91,12 @@ export default defineRule({
       } else if (isArgoKind(object, 'Application') || isArgoKind(object, 'ApplicationSet')) {
         const keys = isArgoKind(object, 'Application') ? ['spec', 'project'] : ['spec', 'template', 'spec', 'project'];
         if (stringAt(object.value, ...keys) === 'default') {
-          context.report({ file: object.file, node: fieldNode(object.root, keys), messageId: 'defaultProject', data: { object: describeObject(object) } });
+          context.report({
+            file: object.file,
+            node: fieldNode(object.root, keys),
+            messageId: 'defaultProject',
+            data: { object: describeObject(object) },
+          });
         }
       }
     }

@@ -21,7 +21,8 @@ export default defineRule({
     scope: 'repository',
     schema: [{ type: 'object', additionalProperties: false, properties: { file: { type: 'string', minLength: 1 } } }],
     messages: {
-      missingSection: '{{file}} has no "## [{{version}}] - YYYY-MM-DD" section for the current version {{version}}; gitops-init version bump writes it from the Unreleased section',
+      missingSection:
+        '{{file}} has no "## [{{version}}] - YYYY-MM-DD" section for the current version {{version}}; gitops-init version bump writes it from the Unreleased section',
       badVersion: 'Section "{{title}}" is not a semantic version (or Unreleased)',
       badDate: 'Section {{title}} has the date "{{date}}"; write it as YYYY-MM-DD',
       missingDate: 'Section {{title}} has no release date; write "## [{{title}}] - YYYY-MM-DD"',
@@ -36,7 +37,8 @@ export default defineRule({
     const sections = parseChangelog(text);
     const seen = new Set<string>();
     for (const section of sections) {
-      if (seen.has(section.title)) context.report({ file, range: section.range, messageId: 'duplicate', data: { title: section.title } });
+      if (seen.has(section.title))
+        context.report({ file, range: section.range, messageId: 'duplicate', data: { title: section.title } });
       seen.add(section.title);
       if (section.title.toLowerCase() === 'unreleased') continue;
       if (!isStrictSemver(section.title)) {
@@ -44,12 +46,19 @@ export default defineRule({
       } else if (section.date === undefined) {
         context.report({ file, range: section.range, messageId: 'missingDate', data: { title: section.title } });
       } else if (!isIsoDate(section.date)) {
-        context.report({ file, range: section.range, messageId: 'badDate', data: { title: section.title, date: section.date } });
+        context.report({
+          file,
+          range: section.range,
+          messageId: 'badDate',
+          data: { title: section.title, date: section.date },
+        });
       }
     }
     const specs = sourceSpecsFor(context.descriptor?.versioning?.sources, context.kind, context.tool);
     const first = specs[0];
-    const current = first ? readVersion(first, context.hasFile(first.file) ? context.text(first.file) : undefined).raw : undefined;
+    const current = first
+      ? readVersion(first, context.hasFile(first.file) ? context.text(first.file) : undefined).raw
+      : undefined;
     if (current !== undefined && isStrictSemver(current) && !sections.some((section) => section.title === current)) {
       context.report({ file, line: 1, messageId: 'missingSection', data: { file, version: current } });
     }

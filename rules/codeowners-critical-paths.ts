@@ -29,14 +29,19 @@ interface Finding {
 
 function describeOwners(ownership: Ownership): string {
   return ownership.matches
-    .flatMap((match) => match.owners.map((owner) => (match.section.optional ? `${owner.name} (optional section)` : owner.name)))
+    .flatMap((match) =>
+      match.owners.map((owner) => (match.section.optional ? `${owner.name} (optional section)` : owner.name)),
+    )
     .filter((name, index, all) => all.indexOf(name) === index)
     .join(' ');
 }
 
 function describeDecider(ownership: Ownership): string {
   return ownership.matches
-    .map(({ rule, section }) => `line ${rule.line}${section.name === undefined ? '' : ` in [${section.name}]`}: "${rule.text}"`)
+    .map(
+      ({ rule, section }) =>
+        `line ${rule.line}${section.name === undefined ? '' : ` in [${section.name}]`}: "${rule.text}"`,
+    )
     .join('; ');
 }
 
@@ -45,7 +50,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     docs: {
-      description: 'The platform team owns the critical paths: alone in infrastructure repositories, with the team in application ones',
+      description:
+        'The platform team owns the critical paths: alone in infrastructure repositories, with the team in application ones',
       category: 'ownership',
       recommended: 'error',
     },
@@ -53,8 +59,10 @@ export default defineRule({
     kinds: ['infrastructure', 'application'],
     schema: [],
     messages: {
-      noPlatformTeam: 'teams.platform is not set in gitops.yaml, so the critical paths cannot be checked; set it to the platform team (@org/team)',
-      unowned: 'Critical path "{{path}}" has no code owner ({{file}}{{more}}); add "{{pattern}} {{platform}}" to CODEOWNERS',
+      noPlatformTeam:
+        'teams.platform is not set in gitops.yaml, so the critical paths cannot be checked; set it to the platform team (@org/team)',
+      unowned:
+        'Critical path "{{path}}" has no code owner ({{file}}{{more}}); add "{{pattern}} {{platform}}" to CODEOWNERS',
       notAlone:
         'Critical path "{{path}}" must be owned by the platform team {{platform}} alone, but {{file}}{{more}} is owned by {{owners}} ({{decider}}); give it to {{platform}} only, on a line below any broader one',
       notCoOwned:
@@ -82,7 +90,12 @@ export default defineRule({
     const descriptorFile = DESCRIPTOR_FILES.find((file) => context.hasFile(file));
     const configured = context.descriptor?.criticalPaths ?? defaultCriticalPaths(kind, codeowners.dialect);
     // CODEOWNERS first: a file that two critical paths cover is reported once, under the first.
-    const paths = [...new Set([codeowners.path, ...configured.map((path) => (path === 'gitops.yaml' && descriptorFile ? descriptorFile : path))])];
+    const paths = [
+      ...new Set([
+        codeowners.path,
+        ...configured.map((path) => (path === 'gitops.yaml' && descriptorFile ? descriptorFile : path)),
+      ]),
+    ];
     const platformKey = platform.toLowerCase();
 
     const failureOf = (ownership: Ownership): Failure | undefined => {
@@ -116,7 +129,9 @@ export default defineRule({
 
     for (const { failure, path, file, count, ownership } of findings.values()) {
       const first = ownership.matches[0]?.rule;
-      const where = first ? { line: first.line, column: first.column, endLine: first.line, endColumn: first.endColumn } : {};
+      const where = first
+        ? { line: first.line, column: first.column, endLine: first.line, endColumn: first.endColumn }
+        : {};
       const isCodeowners = path === codeowners.path;
       const data = {
         path,

@@ -24,10 +24,12 @@ export default defineRule({
         'No CODEOWNERS file where {{host}} reads one ({{locations}}), so nobody has to review any change; create {{path}}, or declare an ownership map in gitops.yaml and run gitops-init codeowners sync',
       shadowed:
         '{{host}} ignores this CODEOWNERS file because it reads {{active}} first; merge this file into {{active}} and delete it',
-      foreignUnused: '{{host}} never reads a CODEOWNERS file at {{path}} (it reads {{active}}); merge this file into {{active}} and delete it',
+      foreignUnused:
+        '{{host}} never reads a CODEOWNERS file at {{path}} (it reads {{active}}); merge this file into {{active}} and delete it',
       foreignOnly:
         '{{host}} never reads a CODEOWNERS file at {{path}}, so nobody has to review any change; move it to {{suggested}} (or set host in gitops.yaml if the repository is on the other host)',
-      tooLarge: 'This CODEOWNERS file is {{size}} MB; GitHub does not load a CODEOWNERS file of 3 MB or more, so nobody owns anything; shorten it with broader patterns',
+      tooLarge:
+        'This CODEOWNERS file is {{size}} MB; GitHub does not load a CODEOWNERS file of 3 MB or more, so nobody owns anything; shorten it with broader patterns',
     },
   },
   defaultOptions: [],
@@ -39,7 +41,8 @@ export default defineRule({
     const active = location.active;
     if (active === undefined) {
       const suggested = DEFAULT_CODEOWNERS_LOCATION[dialect];
-      for (const path of location.foreign) context.report({ file: path, messageId: 'foreignOnly', data: { host, path, suggested } });
+      for (const path of location.foreign)
+        context.report({ file: path, messageId: 'foreignOnly', data: { host, path, suggested } });
       if (location.foreign.length === 0) {
         context.report({
           file: suggested,
@@ -50,7 +53,8 @@ export default defineRule({
       return;
     }
     for (const path of location.shadowed) context.report({ file: path, messageId: 'shadowed', data: { host, active } });
-    for (const path of location.foreign) context.report({ file: path, messageId: 'foreignUnused', data: { host, path, active } });
+    for (const path of location.foreign)
+      context.report({ file: path, messageId: 'foreignUnused', data: { host, path, active } });
     const text = context.text(active);
     if (dialect === 'github' && text !== undefined) {
       const bytes = Buffer.byteLength(text, 'utf8');

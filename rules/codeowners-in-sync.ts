@@ -39,11 +39,17 @@ export default defineRule({
       const document = context.yaml(descriptorFile)?.documents[0]?.document;
       for (const { pattern, name } of rendered.unknown) {
         const node: unknown = document?.getIn(['ownership', pattern], true);
-        context.report({ file: descriptorFile, messageId: 'unknownTeam', data: { name, pattern }, node: isNode(node) ? node : undefined });
+        context.report({
+          file: descriptorFile,
+          messageId: 'unknownTeam',
+          data: { name, pattern },
+          node: isNode(node) ? node : undefined,
+        });
       }
       return;
     }
-    const path = locateCodeowners(dialect, (file) => context.hasFile(file)).active ?? DEFAULT_CODEOWNERS_LOCATION[dialect];
+    const path =
+      locateCodeowners(dialect, (file) => context.hasFile(file)).active ?? DEFAULT_CODEOWNERS_LOCATION[dialect];
     const exists = context.hasFile(path);
     const text = exists ? context.text(path) : '';
     // A CODEOWNERS file that cannot be read is never rewritten.

@@ -40,7 +40,8 @@ export default defineRule({
     messages: {
       undeclared:
         '"{{owner}}" is not declared in gitops.yaml; add it under teams (teams.members for a person), or correct the name',
-      notTeam: '"{{owner}}" is a person, but only teams may own paths here (teamsOnly); give the path to a team declared in gitops.yaml',
+      notTeam:
+        '"{{owner}}" is a person, but only teams may own paths here (teamsOnly); give the path to a team declared in gitops.yaml',
     },
   },
   defaultOptions: [defaults],
@@ -49,7 +50,11 @@ export default defineRule({
     const codeowners = loadCodeowners(context);
     const teams = context.descriptor?.teams;
     if (!codeowners) return;
-    const declaredTeams = [teams?.platform, teams?.application, ...(teams?.applications ?? []).map((tenant) => tenant.team)];
+    const declaredTeams = [
+      teams?.platform,
+      teams?.application,
+      ...(teams?.applications ?? []).map((tenant) => tenant.team),
+    ];
     const known = new Set(
       [...declaredTeams, ...(options.teamsOnly ? [] : (teams?.members ?? [])), ...(options.allow ?? [])]
         .filter((name): name is string => name !== undefined)
@@ -70,7 +75,8 @@ export default defineRule({
         endColumn: owner.endColumn,
       });
     };
-    for (const section of codeowners.parsed.sections) for (const header of section.headers) header.defaultOwners.forEach(check);
+    for (const section of codeowners.parsed.sections)
+      for (const header of section.headers) header.defaultOwners.forEach(check);
     // Lines without owners of their own take their section's defaults, checked above.
     for (const rule of codeowners.parsed.rules) if (rule.hasOwnOwners) rule.owners.forEach(check);
   },

@@ -23,7 +23,8 @@ export default defineRule({
         additionalProperties: false,
         properties: {
           ignorePatterns: {
-            description: 'Patterns, as written in CODEOWNERS, that may match nothing (e.g. for paths that are created later).',
+            description:
+              'Patterns, as written in CODEOWNERS, that may match nothing (e.g. for paths that are created later).',
             type: 'array',
             items: { type: 'string', minLength: 1 },
           },
@@ -31,7 +32,8 @@ export default defineRule({
       },
     ],
     messages: {
-      matchesNothing: '"{{pattern}}" matches no file of the repository; correct the path (patterns are case-sensitive) or remove the line',
+      matchesNothing:
+        '"{{pattern}}" matches no file of the repository; correct the path (patterns are case-sensitive) or remove the line',
     },
   },
   defaultOptions: [defaults],

@@ -12,7 +12,8 @@ const defaults: SyntaxOptions = {};
 const messages = {
   negation:
     'GitHub does not support "!" to negate a pattern and ignores this line ("{{pattern}}"); give the paths that need other owners lines of their own below the broader one',
-  escapedHash: 'GitHub does not support escaping "#" with "\\" and ignores this line ("{{pattern}}"); use "?" for the "#" (it matches any one character)',
+  escapedHash:
+    'GitHub does not support escaping "#" with "\\" and ignores this line ("{{pattern}}"); use "?" for the "#" (it matches any one character)',
   hashInPattern:
     'GitHub reads "#" as the start of a comment, so this line is the pattern "{{pattern}}" and everything after the "#" is ignored; use "?" for the "#" (it matches any one character)',
   sectionHeader:
@@ -23,16 +24,21 @@ const messages = {
     '"{{pattern}}" has no owners, which takes the files it matches away from every earlier line: nobody has to review them; add an owner, or set allowOwnerless if that is intended',
   missingOwner:
     '"{{pattern}}" has no owners and its section has no default owners, which GitLab reports as an error; add an owner, or default owners to the section header',
-  ignoredOwnerText: 'GitLab ignores "{{text}}": it is not @user, @group, @@role or an e-mail address; remove it or prefix it with @',
+  ignoredOwnerText:
+    'GitLab ignores "{{text}}": it is not @user, @group, @@role or an e-mail address; remove it or prefix it with @',
   inlineComment:
     'GitLab has no inline comments: the owners after "#" on this line are owners too; move the comment to a line of its own',
   exclusionOwners: 'GitLab ignores owners on an exclusion ("!{{pattern}}"); remove them',
   unterminatedClass: '"{{pattern}}" has a "[" without "]", which GitLab matches to nothing; escape it as "\\["',
-  invalidSection: 'GitLab reads "{{text}}" as a broken section header (no closing "]"); close the bracket, or escape it as "\\[" if it is a pattern',
+  invalidSection:
+    'GitLab reads "{{text}}" as a broken section header (no closing "]"); close the bracket, or escape it as "\\[" if it is a pattern',
   sectionNameMissing: 'A section header needs a name between the brackets',
-  optionalWithApprovals: 'An optional section (^[{{name}}]) cannot require approvals; remove the "^" or the approval count',
-  invalidSectionOwners: 'GitLab finds no owner in "{{text}}" after [{{name}}]; write @user, @group/subgroup, @@role or an e-mail address',
-  sectionTrailingText: 'GitLab ignores "{{text}}" after the header of [{{name}}]; put the default owners right after the header, separated by spaces',
+  optionalWithApprovals:
+    'An optional section (^[{{name}}]) cannot require approvals; remove the "^" or the approval count',
+  invalidSectionOwners:
+    'GitLab finds no owner in "{{text}}" after [{{name}}]; write @user, @group/subgroup, @@role or an e-mail address',
+  sectionTrailingText:
+    'GitLab ignores "{{text}}" after the header of [{{name}}]; put the default owners right after the header, separated by spaces',
   patternReadAsSection:
     'GitLab reads "{{text}}" as the header of a section [{{name}}], not as a pattern; escape the first bracket ("\\[") to make it a pattern',
 } as const;
@@ -59,7 +65,8 @@ export default defineRule({
         additionalProperties: false,
         properties: {
           allowOwnerless: {
-            description: 'Allow GitHub lines without owners, which take the files they match away from every earlier line.',
+            description:
+              'Allow GitHub lines without owners, which take the files they match away from every earlier line.',
             type: 'boolean',
           },
         },

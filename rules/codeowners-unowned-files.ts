@@ -17,7 +17,8 @@ export default defineRule({
     kinds: ['infrastructure', 'application'],
     schema: [],
     messages: {
-      unownedOne: '1 file has no code owner: {{examples}}; give it an owner, or add a catch-all line ("* @org/team") at the top of this file',
+      unownedOne:
+        '1 file has no code owner: {{examples}}; give it an owner, or add a catch-all line ("* @org/team") at the top of this file',
       unownedMany:
         '{{count}} files have no code owner: {{examples}}{{more}}; give them owners, or add a catch-all line ("* @org/team") at the top of this file (gitops-init owners --unowned lists them all)',
     },

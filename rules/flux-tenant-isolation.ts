@@ -1,7 +1,15 @@
 import picomatch from 'picomatch';
 import { defineRule } from '../src/engine/rule.js';
 import { FLUX_NAMESPACE, isFluxKustomization, isHelmRelease } from '../src/manifests/gitops.js';
-import { describeObject, fieldNode, isRecord, objectsIn, patchFiles, stringAt, type KubernetesObject } from '../src/manifests/objects.js';
+import {
+  describeObject,
+  fieldNode,
+  isRecord,
+  objectsIn,
+  patchFiles,
+  stringAt,
+  type KubernetesObject,
+} from '../src/manifests/objects.js';
 
 /** The label `flux create tenant` puts on a tenant's objects. */
 const TENANT_LABEL = 'toolkit.fluxcd.io/tenant';
@@ -11,7 +19,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     docs: {
-      description: "Tenants' Flux Kustomizations and HelmReleases impersonate a service account, stay in a tenant namespace and use sources of their own namespace",
+      description:
+        "Tenants' Flux Kustomizations and HelmReleases impersonate a service account, stay in a tenant namespace and use sources of their own namespace",
       category: 'security',
       recommended: 'error',
     },
@@ -41,9 +50,12 @@ export default defineRule({
   defaultOptions: [{ tenantPaths: ['tenants/**'] as string[] }],
   check(context, [options]) {
     // Compiled once per run: the rule runs once per chunk of files (per file with --cache).
-    const isTenantPath = context.shared(`flux-tenant-isolation:${JSON.stringify(options.tenantPaths)}`, () => picomatch(options.tenantPaths, { dot: true }));
+    const isTenantPath = context.shared(`flux-tenant-isolation:${JSON.stringify(options.tenantPaths)}`, () =>
+      picomatch(options.tenantPaths, { dot: true }),
+    );
     const tenantNamespaces = new Set<string>();
-    for (const tenant of context.descriptor?.teams?.applications ?? []) for (const namespace of tenant.namespaces ?? []) tenantNamespaces.add(namespace);
+    for (const tenant of context.descriptor?.teams?.applications ?? [])
+      for (const namespace of tenant.namespaces ?? []) tenantNamespaces.add(namespace);
     const isTenant = (object: KubernetesObject): boolean =>
       context.kind === 'application' ||
       isTenantPath(object.file) ||
@@ -54,13 +66,29 @@ export default defineRule({
       // A patch is merged into an object defined elsewhere, which carries the settings.
       if (!isTenant(object) || patchFiles(context).has(object.file)) continue;
       const spec = isRecord(object.value.spec) ? object.value.spec : {};
-      const data = { object: describeObject(object), where: object.namespace === undefined ? 'it has none' : `it is in "${object.namespace}"` };
+      const data = {
+        object: describeObject(object),
+        where: object.namespace === undefined ? 'it has none' : `it is in "${object.namespace}"`,
+      };
       if (typeof spec.serviceAccountName !== 'string' || spec.serviceAccountName === '') {
-        context.report({ file: object.file, node: fieldNode(object.root, ['spec']) ?? fieldNode(object.root, ['kind']), messageId: 'missingServiceAccount', data });
+        context.report({
+          file: object.file,
+          node: fieldNode(object.root, ['spec']) ?? fieldNode(object.root, ['kind']),
+          messageId: 'missingServiceAccount',
+          data,
+        });
       }
       const hasTargetNamespace = typeof spec.targetNamespace === 'string' && spec.targetNamespace !== '';
-      if (!hasTargetNamespace && (object.namespace === undefined || object.namespace === FLUX_NAMESPACE || object.namespace === 'default')) {
-        context.report({ file: object.file, node: fieldNode(object.root, ['metadata']) ?? fieldNode(object.root, ['kind']), messageId: 'missingTargetNamespace', data });
+      if (
+        !hasTargetNamespace &&
+        (object.namespace === undefined || object.namespace === FLUX_NAMESPACE || object.namespace === 'default')
+      ) {
+        context.report({
+          file: object.file,
+          node: fieldNode(object.root, ['metadata']) ?? fieldNode(object.root, ['kind']),
+          messageId: 'missingTargetNamespace',
+          data,
+        });
       }
       const sourceKeys = isHelmRelease(object)
         ? stringAt(spec, 'chartRef', 'namespace') !== undefined

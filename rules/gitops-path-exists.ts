@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { defineRule } from '../src/engine/rule.js';
-import { FLUX_NAMESPACE, isArgoKind, isFluxKustomization, isHelmRelease, isSameRepository } from '../src/manifests/gitops.js';
+import {
+  FLUX_NAMESPACE,
+  isArgoKind,
+  isFluxKustomization,
+  isHelmRelease,
+  isSameRepository,
+} from '../src/manifests/gitops.js';
 import {
   describeObject,
   fieldNode,
@@ -47,7 +53,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Every path that a Flux Kustomization, HelmRelease or Argo CD Application takes from this repository exists in it',
+      description:
+        'Every path that a Flux Kustomization, HelmRelease or Argo CD Application takes from this repository exists in it',
       category: 'references',
       recommended: 'error',
     },
@@ -67,13 +74,20 @@ export default defineRule({
     // This repository's GitRepository objects: the URL in gitops.yaml, or else the one Flux
     // bootstrap writes next to its components (flux-system/flux-system), which points here.
     // Found only when an object refers to a GitRepository: finding them reads every YAML file.
-    const ownSources = (): ReadonlySet<string> => context.shared('gitops-path-exists:own-sources', () => ownGitRepositories(context, repositoryUrl));
+    const ownSources = (): ReadonlySet<string> =>
+      context.shared('gitops-path-exists:own-sources', () => ownGitRepositories(context, repositoryUrl));
     const isOwnSource = (object: KubernetesObject, reference: unknown): boolean => {
-      if (!isRecord(reference) || reference.kind !== 'GitRepository' || typeof reference.name !== 'string') return false;
+      if (!isRecord(reference) || reference.kind !== 'GitRepository' || typeof reference.name !== 'string')
+        return false;
       const namespace = typeof reference.namespace === 'string' ? reference.namespace : (object.namespace ?? 'default');
       return ownSources().has(`${namespace}/${reference.name}`);
     };
-    const check = (object: KubernetesObject, keys: readonly (string | number)[], field: string, chart: boolean): void => {
+    const check = (
+      object: KubernetesObject,
+      keys: readonly (string | number)[],
+      field: string,
+      chart: boolean,
+    ): void => {
       const value = stringAt(object.value, ...keys);
       if (value === undefined || value === '' || isTemplated(value)) return;
       const node = fieldNode(object.root, keys);
@@ -93,15 +107,26 @@ export default defineRule({
         check(object, ['spec', 'path'], 'spec.path', false);
       } else if (isHelmRelease(object)) {
         const chartSpec = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : undefined;
-        if (chartSpec && isOwnSource(object, chartSpec.sourceRef)) check(object, ['spec', 'chart', 'spec', 'chart'], 'spec.chart.spec.chart', true);
+        if (chartSpec && isOwnSource(object, chartSpec.sourceRef))
+          check(object, ['spec', 'chart', 'spec', 'chart'], 'spec.chart.spec.chart', true);
       } else if (isArgoKind(object, 'Application') && repositoryUrl !== undefined) {
         const source = isRecord(spec.source) ? spec.source : undefined;
-        if (source && typeof source.repoURL === 'string' && isSameRepository(source.repoURL, repositoryUrl) && source.chart === undefined) {
+        if (
+          source &&
+          typeof source.repoURL === 'string' &&
+          isSameRepository(source.repoURL, repositoryUrl) &&
+          source.chart === undefined
+        ) {
           check(object, ['spec', 'source', 'path'], 'spec.source.path', false);
         }
         const sources = Array.isArray(spec.sources) ? spec.sources : [];
         sources.forEach((entry, index) => {
-          if (isRecord(entry) && typeof entry.repoURL === 'string' && isSameRepository(entry.repoURL, repositoryUrl) && entry.chart === undefined) {
+          if (
+            isRecord(entry) &&
+            typeof entry.repoURL === 'string' &&
+            isSameRepository(entry.repoURL, repositoryUrl) &&
+            entry.chart === undefined
+          ) {
             check(object, ['spec', 'sources', index, 'path'], `spec.sources[${index}].path`, false);
           }
         });

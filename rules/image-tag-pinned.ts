@@ -24,7 +24,8 @@ export default defineRule({
     selfContained: true,
     schema: [],
     messages: {
-      untagged: '{{where}} uses image "{{image}}" without a tag, which means latest; pin a version (image:1.4.2) or a digest',
+      untagged:
+        '{{where}} uses image "{{image}}" without a tag, which means latest; pin a version (image:1.4.2) or a digest',
       latest: '{{where}} uses image "{{image}}": latest changes under you; pin a version (image:1.4.2) or a digest',
       valuesUntagged: 'Image "{{repository}}" has no tag in these Helm values; set {{key}} to a version',
       valuesLatest: 'Image "{{repository}}" is pinned to latest in these Helm values; set {{key}} to a version',
@@ -54,9 +55,17 @@ export default defineRule({
             const image = container.image;
             const pinning = imagePinning(image);
             if (pinning !== 'untagged' && pinning !== 'latest') return;
-            const label = Object.hasOwn(container, 'name') && isScalarValue(container.name) ? `"${String(container.name)}"` : `#${index + 1}`;
+            const label =
+              Object.hasOwn(container, 'name') && isScalarValue(container.name)
+                ? `"${String(container.name)}"`
+                : `#${index + 1}`;
             const where = `${describeObject(object)} container ${label}`;
-            context.report({ file, node: nodeToReport(object.root, [...specPath, list, index, 'image']), messageId: pinning, data: { where, image } });
+            context.report({
+              file,
+              node: nodeToReport(object.root, [...specPath, list, index, 'image']),
+              messageId: pinning,
+              data: { where, image },
+            });
           });
         }
       }
@@ -64,7 +73,11 @@ export default defineRule({
   },
 });
 
-type Report = (keys: readonly (string | number)[], messageId: 'valuesUntagged' | 'valuesLatest' | 'untagged' | 'latest', data: Record<string, string>) => void;
+type Report = (
+  keys: readonly (string | number)[],
+  messageId: 'valuesUntagged' | 'valuesLatest' | 'untagged' | 'latest',
+  data: Record<string, string>,
+) => void;
 
 function isScalarValue(value: unknown): boolean {
   return typeof value !== 'object' || value === null;
@@ -72,7 +85,10 @@ function isScalarValue(value: unknown): boolean {
 
 /** The path for messages: `image.tag`, `sidecars[0].image`. */
 function trailOf(keys: readonly (string | number)[]): string {
-  return keys.reduce<string>((trail, key) => (typeof key === 'number' ? `${trail}[${key}]` : trail === '' ? key : `${trail}.${key}`), '');
+  return keys.reduce<string>(
+    (trail, key) => (typeof key === 'number' ? `${trail}[${key}]` : trail === '' ? key : `${trail}.${key}`),
+    '',
+  );
 }
 
 /**
@@ -104,7 +120,10 @@ function checkValues(value: unknown, keys: readonly (string | number)[], report:
     if (key === 'image' && typeof item === 'string') {
       const pinning = imagePinning(item);
       if (pinning === 'untagged' || pinning === 'latest') {
-        report([...keys, key], pinning, { where: `Helm value ${trail === '' ? 'image' : `${trail}.image`}`, image: item });
+        report([...keys, key], pinning, {
+          where: `Helm value ${trail === '' ? 'image' : `${trail}.image`}`,
+          image: item,
+        });
       }
     } else {
       checkValues(item, [...keys, key], report);

@@ -22,22 +22,33 @@ export default defineRule({
     schema: [],
     messages: {
       missing: '{{field}} entry "{{value}}" does not exist: no file or directory "{{resolved}}"',
-      notAKustomization: '{{field}} entry "{{value}}" is a directory without a kustomization.yaml, so kustomize cannot build it',
-      outside: '{{field}} entry "{{value}}" points outside the repository, so it cannot be checked or built from a clone',
+      notAKustomization:
+        '{{field}} entry "{{value}}" is a directory without a kustomization.yaml, so kustomize cannot build it',
+      outside:
+        '{{field}} entry "{{value}}" points outside the repository, so it cannot be checked or built from a clone',
     },
   },
   defaultOptions: [],
   check(context) {
     /** The problem with one entry of a kustomization in `directory`, if it has one. */
-    const problemOf = (directory: string, kind: KustomizeReferenceKind, value: string): { messageId: 'missing' | 'notAKustomization' | 'outside'; resolved: string } | undefined => {
-      const resolved = path.posix.normalize(path.posix.join(directory === '.' ? '' : directory, value)).replace(/\/+$/, '');
-      if (resolved === '..' || resolved.startsWith('../') || path.posix.isAbsolute(value)) return { messageId: 'outside', resolved };
+    const problemOf = (
+      directory: string,
+      kind: KustomizeReferenceKind,
+      value: string,
+    ): { messageId: 'missing' | 'notAKustomization' | 'outside'; resolved: string } | undefined => {
+      const resolved = path.posix
+        .normalize(path.posix.join(directory === '.' ? '' : directory, value))
+        .replace(/\/+$/, '');
+      if (resolved === '..' || resolved.startsWith('../') || path.posix.isAbsolute(value))
+        return { messageId: 'outside', resolved };
       if (context.hasFile(resolved)) return undefined;
       const target = resolved === '.' ? '' : resolved;
       if (!context.hasDirectory(target)) return { messageId: 'missing', resolved };
       if (kind === 'file') return { messageId: 'missing', resolved };
       const prefix = target === '' ? '' : `${target}/`;
-      return KUSTOMIZATION_FILE_NAMES.some((name) => context.hasFile(`${prefix}${name}`)) ? undefined : { messageId: 'notAKustomization', resolved };
+      return KUSTOMIZATION_FILE_NAMES.some((name) => context.hasFile(`${prefix}${name}`))
+        ? undefined
+        : { messageId: 'notAKustomization', resolved };
     };
     /**
      * Whether a kustomization names nothing missing, decided from its text without parsing it
@@ -46,7 +57,10 @@ export default defineRule({
     const isClearlyFine = (file: string, directory: string): boolean => {
       const text = context.isYamlFile(file) ? context.text(file) : undefined;
       const references = text === undefined ? undefined : quickKustomizationReferences(text);
-      return references !== undefined && references.every(({ kind, value }) => problemOf(directory, kind, value) === undefined);
+      return (
+        references !== undefined &&
+        references.every(({ kind, value }) => problemOf(directory, kind, value) === undefined)
+      );
     };
     for (const file of context.files) {
       if (!isKustomizationFile(file)) continue;
@@ -61,7 +75,12 @@ export default defineRule({
           const problem = problemOf(directory, reference.kind, reference.value);
           if (!problem) continue;
           const data = { field: reference.field, value: reference.value, resolved: problem.resolved };
-          context.report({ file, node: nodeToReport(document.document.contents, reference.at), messageId: problem.messageId, data });
+          context.report({
+            file,
+            node: nodeToReport(document.document.contents, reference.at),
+            messageId: problem.messageId,
+            data,
+          });
         }
       }
     }

@@ -35,7 +35,10 @@ function isDeferredValue(value: unknown): boolean {
 function summarize(problems: readonly SchemaProblem[]): SchemaProblem[] {
   const byPath = new Map<string, SchemaProblem[]>();
   for (const problem of problems) {
-    const key = problem.keyword === 'required' ? `${problem.instancePath}/${String(problem.params.missingProperty)}` : problem.instancePath;
+    const key =
+      problem.keyword === 'required'
+        ? `${problem.instancePath}/${String(problem.params.missingProperty)}`
+        : problem.instancePath;
     const list = byPath.get(key) ?? [];
     list.push(problem);
     byPath.set(key, list);
@@ -52,7 +55,11 @@ function summarize(problems: readonly SchemaProblem[]): SchemaProblem[] {
     const first = sorted[0];
     if (!first) continue;
     if (first.keyword === 'type' && types.length > 1) {
-      result.push({ ...first, params: { type: [...new Set(types)].join(' or ') }, message: `must be ${[...new Set(types)].join(' or ')}` });
+      result.push({
+        ...first,
+        params: { type: [...new Set(types)].join(' or ') },
+        message: `must be ${[...new Set(types)].join(' or ')}`,
+      });
     } else {
       result.push(first);
     }
@@ -65,7 +72,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Kubernetes, Argo CD, Flux, Sealed Secrets and External Secrets objects, and custom resources of CRDs in the repository, validate against their schemas',
+      description:
+        'Kubernetes, Argo CD, Flux, Sealed Secrets and External Secrets objects, and custom resources of CRDs in the repository, validate against their schemas',
       category: 'syntax',
       recommended: 'error',
     },
@@ -118,7 +126,11 @@ export default defineRule({
         // enum members are their most common compatible change (Flux added source kinds to
         // sourceRef.kind): only a CRD in the repository decides enums of custom resources.
         if (schema.origin === 'package' && problem.keyword === 'enum') return false;
-        if (problem.keyword !== 'required' && isDeferredValue(valueAt(object.value, pointerSegments(problem.instancePath)))) return false;
+        if (
+          problem.keyword !== 'required' &&
+          isDeferredValue(valueAt(object.value, pointerSegments(problem.instancePath)))
+        )
+          return false;
         return true;
       });
       for (const problem of problems) report(object, problem, schema.from);
@@ -129,17 +141,32 @@ export default defineRule({
       const base = { object: describeObject(object), from };
       if (problem.keyword === 'required') {
         const field = String(problem.params.missingProperty);
-        context.report({ file: object.file, node, messageId: 'required', data: { ...base, parent: keys.length === 0 ? 'the object' : formatPath(keys), field } });
+        context.report({
+          file: object.file,
+          node,
+          messageId: 'required',
+          data: { ...base, parent: keys.length === 0 ? 'the object' : formatPath(keys), field },
+        });
         return;
       }
       const field = keys.length === 0 ? 'the object' : formatPath(keys);
       if (problem.keyword === 'type') {
-        context.report({ file: object.file, node, messageId: 'type', data: { ...base, field, expected: String(problem.params.type) } });
+        context.report({
+          file: object.file,
+          node,
+          messageId: 'type',
+          data: { ...base, field, expected: String(problem.params.type) },
+        });
       } else if (problem.keyword === 'enum' && Array.isArray(problem.params.allowedValues)) {
         const allowed = (problem.params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ');
         context.report({ file: object.file, node, messageId: 'enum', data: { ...base, field, allowed } });
       } else {
-        context.report({ file: object.file, node, messageId: 'invalid', data: { ...base, field, problem: problem.message } });
+        context.report({
+          file: object.file,
+          node,
+          messageId: 'invalid',
+          data: { ...base, field, problem: problem.message },
+        });
       }
     }
   },

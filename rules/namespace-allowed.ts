@@ -11,7 +11,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Application resources stay in the namespaces that gitops.yaml allows, and never in the default namespace',
+      description:
+        'Application resources stay in the namespaces that gitops.yaml allows, and never in the default namespace',
       category: 'security',
       recommended: 'error',
     },
@@ -30,14 +31,24 @@ export default defineRule({
     const allowed = context.descriptor?.namespaces ?? [];
     const customScopes = repositoryCustomResourceScopes(context);
     /** `node` gives where to report; it is looked up only when there is something to report. */
-    const checkNamespace = (file: string, node: () => unknown, namespace: string | undefined, subject: string): void => {
+    const checkNamespace = (
+      file: string,
+      node: () => unknown,
+      namespace: string | undefined,
+      subject: string,
+    ): void => {
       if (namespace === undefined || namespace === '' || /\$\{|\{\{/.test(namespace)) return;
       if (namespace !== 'default' && (allowed.length === 0 || allowed.includes(namespace))) return;
       const reportNode = node() as Parameters<typeof context.report>[0]['node'];
       if (namespace === 'default') {
         context.report({ file, node: reportNode, messageId: 'defaultNamespace', data: { subject } });
       } else if (allowed.length > 0 && !allowed.includes(namespace)) {
-        context.report({ file, node: reportNode, messageId: 'notAllowed', data: { subject, namespace, allowed: allowed.join(', ') } });
+        context.report({
+          file,
+          node: reportNode,
+          messageId: 'notAllowed',
+          data: { subject, namespace, allowed: allowed.join(', ') },
+        });
       }
     };
     for (const file of context.targetFiles) {
@@ -46,22 +57,40 @@ export default defineRule({
       const document = yaml?.errors.length === 0 ? yaml.documents[0] : undefined;
       const namespace = valueAt(document?.value, ['namespace']);
       if (document && typeof namespace === 'string') {
-        checkNamespace(file, () => document.document.get('namespace', true), namespace, `The kustomization in ${path.posix.dirname(file)}`);
+        checkNamespace(
+          file,
+          () => document.document.get('namespace', true),
+          namespace,
+          `The kustomization in ${path.posix.dirname(file)}`,
+        );
       }
     }
     for (const object of objectsIn(context, context.targetFiles)) {
       const subject = describeObject(object);
-      const namespaced = isNamespacedBuiltin(object.apiVersion, object.kind) ?? customScopes.get(`${object.group}/${object.kind}`);
+      const namespaced =
+        isNamespacedBuiltin(object.apiVersion, object.kind) ?? customScopes.get(`${object.group}/${object.kind}`);
       // Argo CD's own objects live in Argo CD's namespace; where they deploy is their destination.
-      const isArgo = object.group === 'argoproj.io' && ['Application', 'ApplicationSet', 'AppProject'].includes(object.kind);
-      if (namespaced !== false && !isArgo) checkNamespace(object.file, () => fieldNode(object.root, ['metadata', 'namespace']), object.namespace, subject);
+      const isArgo =
+        object.group === 'argoproj.io' && ['Application', 'ApplicationSet', 'AppProject'].includes(object.kind);
+      if (namespaced !== false && !isArgo)
+        checkNamespace(object.file, () => fieldNode(object.root, ['metadata', 'namespace']), object.namespace, subject);
       if (isFluxKustomization(object) || isHelmRelease(object)) {
         const target = stringAt(object.value, 'spec', 'targetNamespace');
-        checkNamespace(object.file, () => fieldNode(object.root, ['spec', 'targetNamespace']), target, `${subject} (spec.targetNamespace)`);
+        checkNamespace(
+          object.file,
+          () => fieldNode(object.root, ['spec', 'targetNamespace']),
+          target,
+          `${subject} (spec.targetNamespace)`,
+        );
       }
       if (isArgoKind(object, 'Application')) {
         const destination = stringAt(object.value, 'spec', 'destination', 'namespace');
-        checkNamespace(object.file, () => fieldNode(object.root, ['spec', 'destination', 'namespace']), destination, `${subject} (spec.destination.namespace)`);
+        checkNamespace(
+          object.file,
+          () => fieldNode(object.root, ['spec', 'destination', 'namespace']),
+          destination,
+          `${subject} (spec.destination.namespace)`,
+        );
       }
     }
   },

@@ -8,7 +8,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     docs: {
-      description: "Application repositories contain no cluster-scoped objects and none of the kinds gitops.yaml reserves for the platform team",
+      description:
+        'Application repositories contain no cluster-scoped objects and none of the kinds gitops.yaml reserves for the platform team',
       category: 'security',
       recommended: 'error',
     },
@@ -29,7 +30,8 @@ export default defineRule({
     for (const object of objectsIn(context, context.targetFiles)) {
       const node = fieldNode(object.root, ['kind']);
       const data = { object: describeObject(object), apiVersion: object.apiVersion, kind: object.kind };
-      const namespaced = isNamespacedBuiltin(object.apiVersion, object.kind) ?? customScopes.get(`${object.group}/${object.kind}`);
+      const namespaced =
+        isNamespacedBuiltin(object.apiVersion, object.kind) ?? customScopes.get(`${object.group}/${object.kind}`);
       if (namespaced === false) {
         context.report({ file: object.file, node, messageId: 'clusterScoped', data });
       } else if (reserved.has(object.kind) || reserved.has(`${object.group}/${object.kind}`)) {

@@ -3,7 +3,17 @@ import type { Node as YamlNode } from 'yaml';
 import { defineRule } from '../src/engine/rule.js';
 import { isArgoKind, isHelmRelease } from '../src/manifests/gitops.js';
 import { isKustomizationFile } from '../src/manifests/kustomize.js';
-import { describeObject, fieldNode, isRecord, locatePath, nodeAt, nodeToReport, objectsOf, valueAt, type KubernetesObject } from '../src/manifests/objects.js';
+import {
+  describeObject,
+  fieldNode,
+  isRecord,
+  locatePath,
+  nodeAt,
+  nodeToReport,
+  objectsOf,
+  valueAt,
+  type KubernetesObject,
+} from '../src/manifests/objects.js';
 import { isLiteralSecretValue, isSecretLookingKey } from '../src/secrets/keys.js';
 import { scanText } from '../src/secrets/secretlint.js';
 
@@ -34,7 +44,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     docs: {
-      description: 'No plaintext Kubernetes Secrets, private keys or tokens are committed; secret-looking values in Helm values and env entries are warnings',
+      description:
+        'No plaintext Kubernetes Secrets, private keys or tokens are committed; secret-looking values in Helm values and env entries are warnings',
       category: 'security',
       recommended: 'error',
     },
@@ -47,11 +58,11 @@ export default defineRule({
       generatorLiteral:
         'secretGenerator "{{name}}" has the literal "{{key}}" in plain text: use a SOPS-encrypted file, a SealedSecret or an ExternalSecret',
       detectedSecret:
-        'secretlint\'s {{detector}} detector found a secret ({{kind}}) in plain text: remove it, rotate it, and keep it encrypted (SOPS, SealedSecret or ExternalSecret)',
+        "secretlint's {{detector}} detector found a secret ({{kind}}) in plain text: remove it, rotate it, and keep it encrypted (SOPS, SealedSecret or ExternalSecret)",
       secretLookingValue:
         '"{{key}}" looks like a secret and has a literal value in {{where}}: reference a Secret (valueFrom.secretKeyRef, existingSecret) instead',
       asynchronousDetector:
-        'secretlint\'s {{detector}} detector answered asynchronously and was skipped; please report this to gitops-init',
+        "secretlint's {{detector}} detector answered asynchronously and was skipped; please report this to gitops-init",
     },
   },
   defaultOptions: [],
@@ -61,13 +72,20 @@ export default defineRule({
       if (text === undefined) continue;
       const scan = scanText(text, file);
       for (const detector of scan.asynchronousDetectors) {
-        context.report({ file, line: 1, messageId: 'asynchronousDetector', data: { detector: detectorName(detector) }, severity: 'warn' });
+        context.report({
+          file,
+          line: 1,
+          messageId: 'asynchronousDetector',
+          data: { detector: detectorName(detector) },
+          severity: 'warn',
+        });
       }
       const yaml = context.yaml(file);
       /** Value ranges already reported as plaintext Secrets, so that a detector does not report them twice. */
       const reportedValues: (readonly [number, number])[] = [];
       const reportedKeys = new Set<number>();
-      const rangeOf = (node: YamlNode | undefined): readonly [number, number] | undefined => (node?.range ? [node.range[0], node.range[1]] : undefined);
+      const rangeOf = (node: YamlNode | undefined): readonly [number, number] | undefined =>
+        node?.range ? [node.range[0], node.range[1]] : undefined;
       // Values are read as plain data; nodes (positions) are looked up only for what is reported.
       const secretValues = (object: KubernetesObject): void => {
         if (object.apiVersion !== 'v1' || object.kind !== 'Secret' || isSopsEncrypted(object)) return;
@@ -90,28 +108,63 @@ export default defineRule({
         }
       };
       /** A secret-looking key with a literal value: where its pair is, found from the document's root when reported. */
-      const warnings: { root: () => unknown; key: readonly (string | number)[]; value: readonly (string | number)[]; name: string; where: string; at: 'key' | 'name' }[] = [];
-      const walkValues = (value: unknown, root: () => unknown, keys: readonly (string | number)[], where: string): void => {
+      const warnings: {
+        root: () => unknown;
+        key: readonly (string | number)[];
+        value: readonly (string | number)[];
+        name: string;
+        where: string;
+        at: 'key' | 'name';
+      }[] = [];
+      const walkValues = (
+        value: unknown,
+        root: () => unknown,
+        keys: readonly (string | number)[],
+        where: string,
+      ): void => {
         if (Array.isArray(value)) {
           value.forEach((item: unknown, index) => walkValues(item, root, [...keys, index], where));
         } else if (isRecord(value)) {
           for (const [key, item] of Object.entries(value)) {
-            if (isSecretLookingKey(key) && isLiteralSecretValue(item)) warnings.push({ root, key: [...keys, key], value: [...keys, key], name: key, where, at: 'key' });
+            if (isSecretLookingKey(key) && isLiteralSecretValue(item))
+              warnings.push({ root, key: [...keys, key], value: [...keys, key], name: key, where, at: 'key' });
             walkValues(item, root, [...keys, key], where);
           }
         }
       };
-      const nameValueEntries = (list: unknown, root: () => unknown, keys: readonly (string | number)[], where: string): void => {
+      const nameValueEntries = (
+        list: unknown,
+        root: () => unknown,
+        keys: readonly (string | number)[],
+        where: string,
+      ): void => {
         if (!Array.isArray(list)) return;
         list.forEach((item: unknown, index) => {
           if (!isRecord(item) || !Object.hasOwn(item, 'name') || !Object.hasOwn(item, 'value')) return;
           const { name, value } = item;
-          if (isScalarValue(name) && isScalarValue(value) && isSecretLookingKey(String(name)) && isLiteralSecretValue(value)) {
-            warnings.push({ root, key: [...keys, index, 'name'], value: [...keys, index, 'value'], name: String(name), where, at: 'name' });
+          if (
+            isScalarValue(name) &&
+            isScalarValue(value) &&
+            isSecretLookingKey(String(name)) &&
+            isLiteralSecretValue(value)
+          ) {
+            warnings.push({
+              root,
+              key: [...keys, index, 'name'],
+              value: [...keys, index, 'value'],
+              name: String(name),
+              where,
+              at: 'name',
+            });
           }
         });
       };
-      const envEntries = (value: unknown, root: () => unknown, keys: readonly (string | number)[], where: string): void => {
+      const envEntries = (
+        value: unknown,
+        root: () => unknown,
+        keys: readonly (string | number)[],
+        where: string,
+      ): void => {
         if (Array.isArray(value)) {
           value.forEach((item: unknown, index) => envEntries(item, root, [...keys, index], where));
         } else if (isRecord(value)) {
@@ -127,22 +180,42 @@ export default defineRule({
           const subject = describeObject(object);
           const root = (): unknown => object.root;
           envEntries(object.value, root, [], `the env of ${subject}`);
-          if (object.apiVersion === 'v1' && object.kind === 'ConfigMap') walkValues(object.value.data, root, ['data'], `${subject}'s data`);
-          if (isHelmRelease(object)) walkValues(valueAt(object.value, ['spec', 'values']), root, ['spec', 'values'], `the values of ${subject}`);
+          if (object.apiVersion === 'v1' && object.kind === 'ConfigMap')
+            walkValues(object.value.data, root, ['data'], `${subject}'s data`);
+          if (isHelmRelease(object))
+            walkValues(valueAt(object.value, ['spec', 'values']), root, ['spec', 'values'], `the values of ${subject}`);
           if (isArgoKind(object, 'Application')) {
-            const sources: [unknown, (string | number)[]][] = [[valueAt(object.value, ['spec', 'source']), ['spec', 'source']]];
+            const sources: [unknown, (string | number)[]][] = [
+              [valueAt(object.value, ['spec', 'source']), ['spec', 'source']],
+            ];
             const list = valueAt(object.value, ['spec', 'sources']);
-            if (Array.isArray(list)) list.forEach((source: unknown, index) => sources.push([source, ['spec', 'sources', index]]));
+            if (Array.isArray(list))
+              list.forEach((source: unknown, index) => sources.push([source, ['spec', 'sources', index]]));
             for (const [source, keys] of sources) {
               if (!isRecord(source)) continue;
-              walkValues(valueAt(source, ['helm', 'valuesObject']), root, [...keys, 'helm', 'valuesObject'], `the Helm values of ${subject}`);
-              nameValueEntries(valueAt(source, ['helm', 'parameters']), root, [...keys, 'helm', 'parameters'], `the Helm parameters of ${subject}`);
+              walkValues(
+                valueAt(source, ['helm', 'valuesObject']),
+                root,
+                [...keys, 'helm', 'valuesObject'],
+                `the Helm values of ${subject}`,
+              );
+              nameValueEntries(
+                valueAt(source, ['helm', 'parameters']),
+                root,
+                [...keys, 'helm', 'parameters'],
+                `the Helm parameters of ${subject}`,
+              );
             }
           }
         }
         if (VALUES_FILE.test(path.posix.basename(file))) {
           for (const document of yaml.documents) {
-            walkValues(document.value, () => document.document.contents, [], `the Helm values file ${path.posix.basename(file)}`);
+            walkValues(
+              document.value,
+              () => document.document.contents,
+              [],
+              `the Helm values file ${path.posix.basename(file)}`,
+            );
           }
         }
         const first = yaml.documents[0];
@@ -156,7 +229,12 @@ export default defineRule({
                 const key = literal.slice(0, literal.indexOf('='));
                 const name = generator.name;
                 const node = nodeToReport(first.document.contents, ['secretGenerator', index, 'literals', position]);
-                context.report({ file, node, messageId: 'generatorLiteral', data: { name: typeof name === 'string' ? name : '', key } });
+                context.report({
+                  file,
+                  node,
+                  messageId: 'generatorLiteral',
+                  data: { name: typeof name === 'string' ? name : '', key },
+                });
                 const range = rangeOf(node);
                 if (range) reportedValues.push(range);
               });
@@ -183,7 +261,13 @@ export default defineRule({
         if (reportedKeys.has(start)) continue;
         if (valueRange && reportedValues.some((range) => contains(valueRange, range[0]))) continue;
         reportedKeys.add(start);
-        context.report({ file, node: keyNode, messageId: 'secretLookingValue', data: { key: warning.name, where: warning.where }, severity: 'warn' });
+        context.report({
+          file,
+          node: keyNode,
+          messageId: 'secretLookingValue',
+          data: { key: warning.name, where: warning.where },
+          severity: 'warn',
+        });
       }
     }
   },

@@ -25,7 +25,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     docs: {
-      description: "The infrastructure repository runs no application workloads, only the platform components that gitops.yaml lists",
+      description:
+        'The infrastructure repository runs no application workloads, only the platform components that gitops.yaml lists',
       category: 'security',
       recommended: 'error',
     },
@@ -42,10 +43,18 @@ export default defineRule({
   defaultOptions: [],
   check(context) {
     const descriptor = context.descriptor;
-    const allowedNamespaces = new Set<string>([...SYSTEM_NAMESPACES, ...(descriptor?.platform?.workloads?.namespaces ?? [])]);
+    const allowedNamespaces = new Set<string>([
+      ...SYSTEM_NAMESPACES,
+      ...(descriptor?.platform?.workloads?.namespaces ?? []),
+    ]);
     const paths = descriptor?.platform?.workloads?.paths ?? [];
     // Compiled once per run: the rule runs once per chunk of files (per file with --cache).
-    const isAllowedPath = paths.length > 0 ? context.shared(`no-workloads-in-infrastructure:${JSON.stringify(paths)}`, () => picomatch(paths, { dot: true })) : () => false;
+    const isAllowedPath =
+      paths.length > 0
+        ? context.shared(`no-workloads-in-infrastructure:${JSON.stringify(paths)}`, () =>
+            picomatch(paths, { dot: true }),
+          )
+        : () => false;
     const tenantOf = new Map<string, string>();
     for (const tenant of descriptor?.teams?.applications ?? []) {
       for (const namespace of tenant.namespaces ?? []) tenantOf.set(namespace, tenant.name);
@@ -65,11 +74,21 @@ export default defineRule({
       const namespace = object.namespace ?? directoryNamespace(object.file) ?? 'default';
       const tenant = tenantOf.get(namespace);
       if (tenant !== undefined) {
-        context.report({ file: object.file, node: fieldNode(object.root, ['kind']), messageId: 'tenantWorkload', data: { object: describeObject(object), namespace, tenant } });
+        context.report({
+          file: object.file,
+          node: fieldNode(object.root, ['kind']),
+          messageId: 'tenantWorkload',
+          data: { object: describeObject(object), namespace, tenant },
+        });
         continue;
       }
       if (allowedNamespaces.has(namespace) || isAllowedPath(object.file)) continue;
-      context.report({ file: object.file, node: fieldNode(object.root, ['kind']), messageId: 'workload', data: { object: describeObject(object), namespace } });
+      context.report({
+        file: object.file,
+        node: fieldNode(object.root, ['kind']),
+        messageId: 'workload',
+        data: { object: describeObject(object), namespace },
+      });
     }
   },
 });

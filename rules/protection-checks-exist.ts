@@ -5,7 +5,13 @@ import { GITLAB_CI_FILE, gitlabCheckProducers, gitlabLocalIncludes } from '../sr
 import { defineRule } from '../src/engine/rule.js';
 import { nodeToReport } from '../src/manifests/objects.js';
 import { parseYamlFile, type YamlFile } from '../src/manifests/yaml-file.js';
-import { RULESET_FILE, rulesetRequiredChecks, SETTINGS_FILES, settingsRequiredChecks, type RequiredCheck } from '../src/protection/required-checks.js';
+import {
+  RULESET_FILE,
+  rulesetRequiredChecks,
+  SETTINGS_FILES,
+  settingsRequiredChecks,
+  type RequiredCheck,
+} from '../src/protection/required-checks.js';
 
 interface ProtectionChecksExistOptions {
   externalChecks?: string[];
@@ -18,7 +24,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     docs: {
-      description: "Every required status check in the branch protection files is produced by a job of the repository's CI configuration",
+      description:
+        "Every required status check in the branch protection files is produced by a job of the repository's CI configuration",
       category: 'protection',
       recommended: 'error',
     },
@@ -29,7 +36,8 @@ export default defineRule({
         additionalProperties: false,
         properties: {
           externalChecks: {
-            description: 'Names (or globs) of required checks that a service outside this repository reports, such as a code coverage or CLA app.',
+            description:
+              'Names (or globs) of required checks that a service outside this repository reports, such as a code coverage or CLA app.',
             type: 'array',
             items: { type: 'string', minLength: 1 },
           },
@@ -37,9 +45,11 @@ export default defineRule({
       },
     ],
     messages: {
-      noJob: 'Required status check "{{check}}" is not produced by any job in {{ciFiles}}, so pull requests would wait for it forever; name a CI job "{{check}}", or list the check in the externalChecks option if a service outside this repository reports it',
+      noJob:
+        'Required status check "{{check}}" is not produced by any job in {{ciFiles}}, so pull requests would wait for it forever; name a CI job "{{check}}", or list the check in the externalChecks option if a service outside this repository reports it',
       noCi: 'Required status check "{{check}}" has no CI configuration to produce it (no .github/workflows/*.yml or .gitlab-ci.yml), so pull requests would wait for it forever; add the CI job "{{check}}"',
-      notOnPullRequests: 'Required status check "{{check}}" comes from job "{{job}}" in {{file}}, which does not run on pull requests, so they would wait for it forever; add pull_request (or merge_group) to the workflow\'s "on:"',
+      notOnPullRequests:
+        'Required status check "{{check}}" comes from job "{{job}}" in {{file}}, which does not run on pull requests, so they would wait for it forever; add pull_request (or merge_group) to the workflow\'s "on:"',
     },
   },
   defaultOptions: [defaults],
@@ -62,7 +72,8 @@ export default defineRule({
       if (!isRuleset && !(SETTINGS_FILES as readonly string[]).includes(file)) continue;
       const document = firstDocument(file);
       if (!document) continue;
-      for (const check of isRuleset ? rulesetRequiredChecks(document.value) : settingsRequiredChecks(document.value)) required.push({ file, document, check });
+      for (const check of isRuleset ? rulesetRequiredChecks(document.value) : settingsRequiredChecks(document.value))
+        required.push({ file, document, check });
     }
     if (required.length === 0) return;
 
@@ -88,7 +99,8 @@ export default defineRule({
       }
     }
 
-    const isExternal = (options.externalChecks ?? []).length > 0 ? picomatch(options.externalChecks ?? []) : () => false;
+    const isExternal =
+      (options.externalChecks ?? []).length > 0 ? picomatch(options.externalChecks ?? []) : () => false;
     for (const { file, document, check } of required) {
       // The check's node, parsed for its position only when there is something to report.
       const node = (): ReturnType<typeof nodeToReport> => nodeToReport(document.document.contents, check.at);

@@ -47,7 +47,13 @@ export default defineRule({
     if (!codeowners) return;
     const { parsed } = codeowners;
     const owned = (section?: number): boolean =>
-      parsed.rules.some((rule) => rule.effective && !rule.exclusion && rule.owners.length > 0 && (section === undefined || rule.section === section));
+      parsed.rules.some(
+        (rule) =>
+          rule.effective &&
+          !rule.exclusion &&
+          rule.owners.length > 0 &&
+          (section === undefined || rule.section === section),
+      );
     if (!owned()) return;
     for (const policy of resolvePolicies(context.descriptor, kind)) {
       if (policy.requireCodeOwnerReview) continue;
@@ -62,7 +68,12 @@ export default defineRule({
     parsed.sections.forEach((section, index) => {
       const header = section.headers[0];
       if (!section.optional || !header || !owned(index)) return;
-      context.report({ file: codeowners.path, line: header.line, messageId: 'optionalSection', data: { section: section.name ?? '' } });
+      context.report({
+        file: codeowners.path,
+        line: header.line,
+        messageId: 'optionalSection',
+        data: { section: section.name ?? '' },
+      });
     });
   },
 });

@@ -1,7 +1,12 @@
 import { dialectOf } from '../src/codeowners/context.js';
 import { defineRule } from '../src/engine/rule.js';
 import { describeDifference } from '../src/protection/compare.js';
-import { protectionFileState, protectionTargets, renderProtectionFiles, type ProtectionFile } from '../src/protection/files.js';
+import {
+  protectionFileState,
+  protectionTargets,
+  renderProtectionFiles,
+  type ProtectionFile,
+} from '../src/protection/files.js';
 import { PROTECTION_TARGETS, resolvePolicies } from '../src/protection/policy.js';
 
 /** Differences named in one message; the rest are counted. */
@@ -53,11 +58,18 @@ export default defineRule({
       const state = protectionFileState(file, text);
       if (state.status === 'unchanged') continue;
       if (state.status === 'missing') {
-        context.report({ file: file.path, messageId: 'missing', data: { target: file.target }, fix: { edits: [{ range: [0, 0], text: file.render(undefined) }] } });
+        context.report({
+          file: file.path,
+          messageId: 'missing',
+          data: { target: file.target },
+          fix: { edits: [{ range: [0, 0], text: file.render(undefined) }] },
+        });
       } else if (state.status === 'unreadable') {
         context.report({ file: file.path, messageId: 'unreadable', data: { error: state.error }, line: 1 });
       } else {
-        const shown = state.differences.slice(0, SHOWN_DIFFERENCES).map((difference) => describeDifference(difference, 'file'));
+        const shown = state.differences
+          .slice(0, SHOWN_DIFFERENCES)
+          .map((difference) => describeDifference(difference, 'file'));
         const more = state.differences.length - shown.length;
         context.report({
           file: file.path,

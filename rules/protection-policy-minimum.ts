@@ -1,6 +1,12 @@
 import { defineRule } from '../src/engine/rule.js';
 import { descriptorFile, policyNode } from '../src/protection/descriptor-nodes.js';
-import { defaultBranchOf, floorViolations, LINT_CHECK_NAME, patternMatches, resolvePolicies } from '../src/protection/policy.js';
+import {
+  defaultBranchOf,
+  floorViolations,
+  LINT_CHECK_NAME,
+  patternMatches,
+  resolvePolicies,
+} from '../src/protection/policy.js';
 
 interface ProtectionPolicyMinimumOptions {
   lintCheck?: string;
@@ -51,13 +57,23 @@ export default defineRule({
           file: descriptorFile(context),
           node: policyNode(context, violation.branch, violation.field),
           messageId: 'belowFloor',
-          data: { branch: violation.branch, field: violation.field, actual: violation.actual, required: violation.required, kind },
+          data: {
+            branch: violation.branch,
+            field: violation.field,
+            actual: violation.actual,
+            required: violation.required,
+            kind,
+          },
         });
       }
     }
     const branches = descriptor?.protection?.branches;
     const defaultBranch = defaultBranchOf(descriptor);
-    if (branches && Object.keys(branches).length > 0 && !policies.some((policy) => patternMatches(policy.branch, defaultBranch))) {
+    if (
+      branches &&
+      Object.keys(branches).length > 0 &&
+      !policies.some((policy) => patternMatches(policy.branch, defaultBranch))
+    ) {
       context.report({
         file: descriptorFile(context),
         node: policyNode(context, defaultBranch),

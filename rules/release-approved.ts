@@ -14,8 +14,10 @@ export default defineRule({
     scope: 'repository',
     schema: [],
     messages: {
-      missing: '{{name}} is {{status}} without the approval of {{teams}}; record it with gitops-init release approve (an emergency promotion records its reason instead)',
-      noTeam: '{{name}} is {{status}} but names no application_team, so the application team\'s approval cannot be checked',
+      missing:
+        '{{name}} is {{status}} without the approval of {{teams}}; record it with gitops-init release approve (an emergency promotion records its reason instead)',
+      noTeam:
+        "{{name}} is {{status}} but names no application_team, so the application team's approval cannot be checked",
     },
   },
   defaultOptions: [],
@@ -30,7 +32,13 @@ export default defineRule({
         continue;
       }
       const missing = missingApprovals(release, platformTeam);
-      if (missing.length > 0) context.report({ file: manifest.file, line: 1, messageId: 'missing', data: { ...data, teams: missing.join(' and ') } });
+      if (missing.length > 0)
+        context.report({
+          file: manifest.file,
+          line: 1,
+          messageId: 'missing',
+          data: { ...data, teams: missing.join(' and ') },
+        });
     }
   },
 });

@@ -8,7 +8,8 @@ export default defineRule({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Every release manifest matches the release schema: release.application_version and infrastructure_version as semver, known fields only',
+      description:
+        'Every release manifest matches the release schema: release.application_version and infrastructure_version as semver, known fields only',
       category: 'releases',
       recommended: 'error',
     },
@@ -32,7 +33,12 @@ export default defineRule({
       if (!document) continue;
       for (const problem of manifestProblems(document.value)) {
         const position = nodePosition(document.document, problem.path, yaml.position);
-        context.report({ file, ...(position ?? { line: 1 }), messageId: 'invalid', data: { problem: problem.message } });
+        context.report({
+          file,
+          ...(position ?? { line: 1 }),
+          messageId: 'invalid',
+          data: { problem: problem.message },
+        });
       }
     }
   },

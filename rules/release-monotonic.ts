@@ -7,21 +7,29 @@ export default defineRule({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Releases, in the order they were created, never go back in application or infrastructure version (rollbacks aside)',
+      description:
+        'Releases, in the order they were created, never go back in application or infrastructure version (rollbacks aside)',
       category: 'releases',
       recommended: 'error',
     },
     scope: 'repository',
     schema: [],
     messages: {
-      older: '{{name}} ({{component}} {{version}}) was created after {{previous}} ({{component}} {{previousVersion}}); going back is a rollback (gitops-init release rollback) or a deliberate downgrade (--allow-downgrade)',
+      older:
+        '{{name}} ({{component}} {{version}}) was created after {{previous}} ({{component}} {{previousVersion}}); going back is a rollback (gitops-init release rollback) or a deliberate downgrade (--allow-downgrade)',
     },
   },
   defaultOptions: [],
   check(context) {
     const releases = releaseManifests(context)
       .filter((manifest) => manifest.release?.created !== undefined && manifest.release.rollback_of === undefined)
-      .sort((a, b) => ((a.release?.created ?? '') < (b.release?.created ?? '') ? -1 : (a.release?.created ?? '') > (b.release?.created ?? '') ? 1 : 0));
+      .sort((a, b) =>
+        (a.release?.created ?? '') < (b.release?.created ?? '')
+          ? -1
+          : (a.release?.created ?? '') > (b.release?.created ?? '')
+            ? 1
+            : 0,
+      );
     const highest = { application: undefined as string | undefined, infrastructure: undefined as string | undefined };
     const holder = { application: '', infrastructure: '' };
     for (const manifest of releases) {
@@ -35,7 +43,13 @@ export default defineRule({
             file: manifest.file,
             line: 1,
             messageId: 'older',
-            data: { name: nameOf(manifest), component, version, previous: holder[component], previousVersion: previous },
+            data: {
+              name: nameOf(manifest),
+              component,
+              version,
+              previous: holder[component],
+              previousVersion: previous,
+            },
           });
         }
         if (previous === undefined || semver.gt(version, previous)) {

@@ -25,7 +25,9 @@ export default defineRule({
     for (const manifest of releaseManifests(context)) {
       const { release, file } = manifest;
       if (!release) continue;
-      const expected = releaseName(release.application_version, release.infrastructure_version) + (release.rollback_of ? '-rollback-<n>' : '');
+      const expected =
+        releaseName(release.application_version, release.infrastructure_version) +
+        (release.rollback_of ? '-rollback-<n>' : '');
       const root = manifest.yaml.documents[0]?.document.contents;
       const releaseNode = isMap(root) ? root.get('release', true) : undefined;
       const nameNode = isMap(releaseNode) ? releaseNode.get('name', true) : undefined;
@@ -34,8 +36,17 @@ export default defineRule({
       }
       if (release.name !== undefined && !isExpectedName(release, release.name)) {
         context.report({ file, node: nameNode, messageId: 'name', data: { actual: release.name, expected } });
-      } else if (release.name !== undefined && release.name !== manifest.baseName && isExpectedName(release, manifest.baseName)) {
-        context.report({ file, node: nameNode, messageId: 'differ', data: { name: release.name, file: manifest.baseName } });
+      } else if (
+        release.name !== undefined &&
+        release.name !== manifest.baseName &&
+        isExpectedName(release, manifest.baseName)
+      ) {
+        context.report({
+          file,
+          node: nameNode,
+          messageId: 'differ',
+          data: { name: release.name, file: manifest.baseName },
+        });
       }
     }
   },

@@ -27,7 +27,8 @@ export default defineRule({
       if (target === undefined) continue;
       const name = nameOf(manifest);
       if (target === name) context.report({ file: manifest.file, line: 1, messageId: 'self', data: { name } });
-      else if (!names.has(target)) context.report({ file: manifest.file, line: 1, messageId: 'missing', data: { name, target, directory } });
+      else if (!names.has(target))
+        context.report({ file: manifest.file, line: 1, messageId: 'missing', data: { name, target, directory } });
     }
   },
 });

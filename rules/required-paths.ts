@@ -50,8 +50,10 @@ export default defineRule({
       },
     ],
     messages: {
-      missingFile: 'Required file "{{path}}" is missing in this {{kind}} repository; create it, or change the required-paths options in gitops.yaml',
-      missingDirectory: 'Required directory "{{path}}" is missing or empty in this {{kind}} repository; create it, or change the required-paths options in gitops.yaml',
+      missingFile:
+        'Required file "{{path}}" is missing in this {{kind}} repository; create it, or change the required-paths options in gitops.yaml',
+      missingDirectory:
+        'Required directory "{{path}}" is missing or empty in this {{kind}} repository; create it, or change the required-paths options in gitops.yaml',
     },
   },
   defaultOptions: [defaults],

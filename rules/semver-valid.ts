@@ -47,7 +47,12 @@ export default defineRule({
           fix: { edits: [{ range: [range[0] + offset, range[0] + offset + 1], text: '' }] },
         });
       } else {
-        context.report({ file: spec.file, ...(range ? { range } : { line: 1 }), messageId: 'invalid', data: { source: reading.label, value: reading.raw } });
+        context.report({
+          file: spec.file,
+          ...(range ? { range } : { line: 1 }),
+          messageId: 'invalid',
+          data: { source: reading.label, value: reading.raw },
+        });
       }
     }
   },

@@ -33,18 +33,31 @@ export default defineRule({
       },
     ],
     messages: {
-      differs: '{{source}} is {{value}}, but {{reference}} is {{expected}}; versions move together (gitops-init version bump updates all of them)',
+      differs:
+        '{{source}} is {{value}}, but {{reference}} is {{expected}}; versions move together (gitops-init version bump updates all of them)',
     },
   },
   defaultOptions: [defaults],
   check(context, [options]) {
-    const specs = sourceSpecsFor(options.sources ?? context.descriptor?.versioning?.sources, context.kind, context.tool);
-    const readings = specs.map((spec) => readVersion(spec, context.hasFile(spec.file) ? context.text(spec.file) : undefined));
+    const specs = sourceSpecsFor(
+      options.sources ?? context.descriptor?.versioning?.sources,
+      context.kind,
+      context.tool,
+    );
+    const readings = specs.map((spec) =>
+      readVersion(spec, context.hasFile(spec.file) ? context.text(spec.file) : undefined),
+    );
     const reference = readings.find((reading) => reading.raw !== undefined && isStrictSemver(reading.raw));
     if (!reference?.raw) return;
     for (const reading of readings) {
       // Missing and malformed sources are other rules' findings (required-paths, semver-valid).
-      if (reading === reference || reading.raw === undefined || !isStrictSemver(reading.raw) || reading.raw === reference.raw) continue;
+      if (
+        reading === reference ||
+        reading.raw === undefined ||
+        !isStrictSemver(reading.raw) ||
+        reading.raw === reference.raw
+      )
+        continue;
       context.report({
         file: reading.spec.file,
         ...(reading.range ? { range: reading.range } : { line: 1 }),

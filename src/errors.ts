@@ -1,17 +1,46 @@
 /**
  * Known errors. Findings are never exceptions: these are for usage, configuration and
  * internal failures, each with a stable `code` that the CLI maps to an exit status.
+ *
+ * Messages are written for the programmatic API and the CLI alike. Where one names an option of
+ * the call, it says so with a placeholder, `{{option:configFile}}`: `message` names the API
+ * option (`configFile`), and the CLI, which alone knows its flags, renders the same error with
+ * the flag (`--config`) through `describe`.
  */
+
+/** How an option key is written in a message: the API writes the key itself, the CLI its flag. */
+export type OptionNamer = (option: string) => string;
+
+const OPTION_PLACEHOLDER = /\{\{option:([A-Za-z][\w.]*)\}\}/g;
+
+/** Fills the `{{option:key}}` placeholders of a message template. */
+export function nameOptions(template: string, name: OptionNamer = (option) => option): string {
+  return template.replace(OPTION_PLACEHOLDER, (_match, option: string) => name(option));
+}
+
+/** The option keys a message template names, in order. */
+export function optionsNamed(template: string): string[] {
+  return [...template.matchAll(OPTION_PLACEHOLDER)].map((match) => match[1] ?? '');
+}
+
 export class GitopsError extends Error {
   readonly code: string;
   /** Exit status the CLI uses for this error. */
   readonly exitCode: number;
+  /** The message with its option placeholders (see the module comment). */
+  readonly template: string;
 
-  constructor(code: string, message: string, options?: { cause?: unknown; exitCode?: number }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+  constructor(code: string, template: string, options?: { cause?: unknown; exitCode?: number }) {
+    super(nameOptions(template), options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
     this.exitCode = options?.exitCode ?? 2;
+    this.template = template;
+  }
+
+  /** The message with each option named by `name` (the CLI passes its flag names). */
+  describe(name: OptionNamer): string {
+    return nameOptions(this.template, name);
   }
 }
 

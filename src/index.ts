@@ -6,7 +6,13 @@ export { lint, type LintOptions, type LintReport } from './api/lint.js';
 export { listRules, type RuleListing } from './api/rules.js';
 export { owners, type OwnersOptions, type OwnersReport, type PathOwners, type SectionMatch } from './api/owners.js';
 export { syncCodeowners, type SyncCodeownersOptions, type SyncCodeownersResult } from './api/codeowners-sync.js';
-export { parseCodeowners, type CodeownersFile, type CodeownersRule, type CodeownersOwner, type CodeownersSection } from './codeowners/parse.js';
+export {
+  parseCodeowners,
+  type CodeownersFile,
+  type CodeownersRule,
+  type CodeownersOwner,
+  type CodeownersSection,
+} from './codeowners/parse.js';
 export { CodeownersMatcher, type Ownership, type OwnershipMatch } from './codeowners/matcher.js';
 export { CODEOWNERS_LOCATIONS, type Dialect } from './codeowners/dialect.js';
 export {
@@ -19,10 +25,23 @@ export {
   type ProtectionDiffReport,
   type ProtectionApplyResult,
 } from './api/protection.js';
-export { resolvePolicies, defaultPolicy, floorViolations, type ProtectionPolicy, type BypassActor, type ProtectionTarget } from './protection/policy.js';
+export {
+  resolvePolicies,
+  defaultPolicy,
+  floorViolations,
+  type ProtectionPolicy,
+  type BypassActor,
+  type ProtectionTarget,
+} from './protection/policy.js';
 export { loadFormatter, BUILTIN_FORMATTERS } from './formatters/index.js';
 export type { LintResult, LintMessage, Formatter, FormatterContext } from './engine/results.js';
 export type { Diagnostic } from './engine/linter.js';
-export { defineRule, type RuleDefinition, type RuleContext, type RuleMeta, type ReportDescriptor } from './engine/rule.js';
+export {
+  defineRule,
+  type RuleDefinition,
+  type RuleContext,
+  type RuleMeta,
+  type ReportDescriptor,
+} from './engine/rule.js';
 export type { Descriptor, RepositoryKind, GitopsTool } from './config/descriptor.js';
 export { GitopsError, UsageError, ConfigError, RefusedError, InternalError } from './errors.js';

@@ -19,7 +19,10 @@ export function packageInfo(): PackageInfo {
   let directory = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     try {
-      const json = JSON.parse(readFileSync(path.join(directory, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const json = JSON.parse(readFileSync(path.join(directory, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (json.name === 'gitops-init' && json.version) {
         cached = {
           name: json.name,

@@ -21,7 +21,9 @@ export function readmeRuleTable(): string {
     (rule) =>
       `| [${rule.id}](docs/rules/${rule.id}.md) | ${rule.meta.docs.category} | ${rule.meta.docs.recommended} | ${rule.meta.fixable ? 'yes' : ''} | ${rule.meta.docs.description} |`,
   );
-  return ['| rule | category | default | fixable | description |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| rule | category | default | fixable | description |', '| --- | --- | --- | --- | --- |', ...rows].join(
+    '\n',
+  );
 }
 
 describe('the rule registry, rule files and docs agree', () => {

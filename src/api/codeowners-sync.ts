@@ -33,7 +33,9 @@ export async function syncCodeowners(options: SyncCodeownersOptions = {}): Promi
   const { repository, host, file: active } = openCodeowners(options.cwd, options.configFile);
   const loaded = repository.loaded;
   if (!loaded) {
-    throw new ConfigError(`no gitops.yaml in ${repository.root}: codeowners sync writes CODEOWNERS from its ownership map; add one with 'gitops-init new'`);
+    throw new ConfigError(
+      `no gitops.yaml in ${repository.root}: codeowners sync writes CODEOWNERS from its ownership map; add one with 'gitops-init new'`,
+    );
   }
   const { descriptor } = loaded;
   if (!descriptor.ownership) {
@@ -61,7 +63,11 @@ export async function syncCodeowners(options: SyncCodeownersOptions = {}): Promi
       before = readFileSync(absolute, 'utf8');
       mode = statSync(absolute).mode & 0o7777;
     } catch (error) {
-      throw new ConfigError(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`, [], { cause: error });
+      throw new ConfigError(
+        `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`,
+        [],
+        { cause: error },
+      );
     }
   }
   const update = updateOwnershipBlock(before, rendered.text);

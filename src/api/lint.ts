@@ -27,6 +27,7 @@ import { toLintResults, type LintResult } from '../engine/results.js';
 import type { AnyRule, TextEdit } from '../engine/rule.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
 import { parseYamlFile, type FileReadFailure } from '../manifests/yaml-file.js';
+import { relativePosix } from '../files/paths.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 /** How many times --fix re-lints its own output before it stops. */
@@ -103,21 +104,33 @@ function readOutside(file: string): Buffer | FileReadFailure {
     return readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return code === 'ENOENT' ? { reason: 'missing', detail: 'it does not exist' } : { reason: 'unreadable', detail: `it cannot be read (${code})` };
+    return code === 'ENOENT'
+      ? { reason: 'missing', detail: 'it does not exist' }
+      : { reason: 'unreadable', detail: `it cannot be read (${code})` };
   }
 }
 
 /** Reads the descriptor through the file source, so that --staged reads the staged one. */
-function loadDescriptor(source: FileSource, root: string, configFile: string | undefined, cwd: string): LoadedDescriptor | undefined {
-  const candidates = configFile ? [path.resolve(cwd, configFile)] : DESCRIPTOR_FILES.map((name) => path.join(root, name));
+function loadDescriptor(
+  source: FileSource,
+  root: string,
+  configFile: string | undefined,
+  cwd: string,
+): LoadedDescriptor | undefined {
+  const candidates = configFile
+    ? [path.resolve(cwd, configFile)]
+    : DESCRIPTOR_FILES.map((name) => path.join(root, name));
   for (const candidate of candidates) {
-    const relative = path.relative(root, candidate).split(path.sep).join('/');
+    const relative = relativePosix(root, candidate);
     const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
     const bytes = inside ? source.readBytes(relative) : readOutside(candidate);
     if (!Buffer.isBuffer(bytes)) {
       if (bytes.reason === 'missing' && !configFile) continue;
-      if (bytes.reason === 'missing') throw new UsageError(`--config "${configFile}": file not found; give the path of a gitops.yaml`);
-      throw new ConfigError(`${path.relative(cwd, candidate) || candidate} cannot be read (${bytes.detail.split(';')[0] ?? bytes.reason}); check its permissions`);
+      if (bytes.reason === 'missing')
+        throw new UsageError(`{{option:configFile}} "${configFile}": file not found; give the path of a gitops.yaml`);
+      throw new ConfigError(
+        `${path.relative(cwd, candidate) || candidate} cannot be read (${bytes.detail.split(';')[0] ?? bytes.reason}); check its permissions`,
+      );
     }
     return parseDescriptor(inside ? relative : candidate, bytes.toString('utf8'));
   }
@@ -135,16 +148,23 @@ function nameList(files: readonly string[]): string {
 /** The staged files that the given paths (files, directories or globs, as in the index) select. */
 function selectStaged(cwd: string, root: string, staged: readonly string[], paths: readonly string[]): string[] {
   if (paths.length === 0) return [...staged];
-  const cwdPrefix = path.relative(root, cwd).split(path.sep).join('/');
+  const cwdPrefix = relativePosix(root, cwd);
   const matchers = paths.map((given) => {
-    const relative = path.relative(root, path.resolve(cwd, given)).split(path.sep).join('/');
-    if (picomatch.scan(given).isGlob) return picomatch(cwdPrefix === '' ? given : `${cwdPrefix}/${given}`, { dot: true });
+    const relative = relativePosix(root, path.resolve(cwd, given));
+    if (picomatch.scan(given).isGlob)
+      return picomatch(cwdPrefix === '' ? given : `${cwdPrefix}/${given}`, { dot: true });
     return (file: string) => relative === '' || file === relative || file.startsWith(`${relative}/`);
   });
   return staged.filter((file) => matchers.some((matches) => matches(file)));
 }
 
-async function selectTargets(cwd: string, root: string, files: readonly string[], paths: readonly string[], notices: string[]): Promise<string[]> {
+async function selectTargets(
+  cwd: string,
+  root: string,
+  files: readonly string[],
+  paths: readonly string[],
+  notices: string[],
+): Promise<string[]> {
   if (paths.length === 0) return [...files];
   const selected = new Set<string>();
   const fileSet = new Set(files);
@@ -152,9 +172,11 @@ async function selectTargets(cwd: string, root: string, files: readonly string[]
   const missing: { given: string; relative: string }[] = [];
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
-    const relative = path.relative(root, absolute).split(path.sep).join('/');
+    const relative = relativePosix(root, absolute);
     if (relative.startsWith('..') || path.isAbsolute(relative)) {
-      throw new UsageError(`path "${given}" is outside the repository ${root}; run gitops-init in that repository or pass -C <dir>`);
+      throw new UsageError(
+        `path "${given}" is outside the repository ${root}; run gitops-init in that repository or pass -C <dir>`,
+      );
     }
     let stat;
     try {
@@ -169,23 +191,26 @@ async function selectTargets(cwd: string, root: string, files: readonly string[]
       if (fileSet.has(relative)) selected.add(relative);
       else ignored.push(relative);
     } else if (picomatch.scan(given).isGlob) {
-      const cwdPrefix = path.relative(root, cwd).split(path.sep).join('/');
+      const cwdPrefix = relativePosix(root, cwd);
       const pattern = cwdPrefix === '' ? given : `${cwdPrefix}/${given}`;
       const matches = picomatch(pattern, { dot: true });
       const before = selected.size;
       for (const file of files) if (matches(file)) selected.add(file);
-      if (selected.size === before) throw new UsageError(`no files match the pattern "${given}"; check the glob or quote it for your shell`);
+      if (selected.size === before)
+        throw new UsageError(`no files match the pattern "${given}"; check the glob or quote it for your shell`);
     } else {
       missing.push({ given, relative });
     }
   }
-  if (ignored.length > 0) notices.push(`ignored (by .gitignore or ignores in gitops.yaml), not linted: ${nameList(ignored)}`);
+  if (ignored.length > 0)
+    notices.push(`ignored (by .gitignore or ignores in gitops.yaml), not linted: ${nameList(ignored)}`);
   if (missing.length > 0) {
     // A file that git knows but the working tree does not is a deletion (as the pre-commit
     // framework or lint-staged may name); anything else is a mistake.
     const known = await readKnownPaths(root);
     const unknown = missing.find(({ relative }) => !known?.has(relative));
-    if (unknown) throw new UsageError(`path "${unknown.given}" does not exist; give an existing file or directory, or a glob`);
+    if (unknown)
+      throw new UsageError(`path "${unknown.given}" does not exist; give an existing file or directory, or a glob`);
     notices.push(`deleted, not linted: ${nameList(missing.map(({ relative }) => relative))}`);
   }
   return [...selected].sort();
@@ -211,11 +236,17 @@ function parses(file: string, text: string, repository: Repository): boolean {
 }
 
 /** ESLint's `fix` on a message: the edits of one file merged into one replacement. */
-function mergedFix(text: string | undefined, edits: readonly TextEdit[]): { range: [number, number]; text: string } | undefined {
+function mergedFix(
+  text: string | undefined,
+  edits: readonly TextEdit[],
+): { range: [number, number]; text: string } | undefined {
   if (text === undefined || edits.length === 0) return undefined;
   const start = Math.min(...edits.map((edit) => edit.range[0]));
   const end = Math.max(...edits.map((edit) => edit.range[1]));
-  const shifted = edits.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start] as const, text: edit.text }));
+  const shifted = edits.map((edit) => ({
+    range: [edit.range[0] - start, edit.range[1] - start] as const,
+    text: edit.text,
+  }));
   return { range: [start, end], text: applyEdits(text.slice(start, end), shifted) };
 }
 
@@ -230,8 +261,13 @@ function builtinRulesDigest(): string {
   if (rulesDigest === undefined) {
     const directory = fileURLToPath(new URL('../../rules/', import.meta.url));
     const hash = createHash('sha1');
-    for (const name of readdirSync(directory).filter((entry) => /\.(js|ts)$/.test(entry) && !entry.endsWith('.d.ts')).sort()) {
-      hash.update(`${name}\0`).update(readFileSync(path.join(directory, name))).update('\0');
+    for (const name of readdirSync(directory)
+      .filter((entry) => /\.(js|ts)$/.test(entry) && !entry.endsWith('.d.ts'))
+      .sort()) {
+      hash
+        .update(`${name}\0`)
+        .update(readFileSync(path.join(directory, name)))
+        .update('\0');
     }
     rulesDigest = hash.digest('base64url');
   }
@@ -254,11 +290,15 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   if (!cwdStat?.isDirectory()) throw new UsageError(`directory "${options.cwd ?? cwd}" does not exist; check -C/--cwd`);
   const root = findRoot(cwd);
   if (options.staged && options.fix) {
-    throw new UsageError('--fix cannot be used with --staged: fixes are written to the working tree, not the index; run gitops-init lint --fix, then git add');
+    throw new UsageError(
+      '--fix cannot be used with --staged: fixes are written to the working tree, not the index; run gitops-init lint --fix, then git add',
+    );
   }
   const notices: string[] = [];
   // With the cache, a staged run reads few files: nothing is read ahead.
-  const unconfigured = options.staged ? await GitIndexSource.open(root, { readAhead: options.cache !== true }) : new WorkingTreeSource(root);
+  const unconfigured = options.staged
+    ? await GitIndexSource.open(root, { readAhead: options.cache !== true })
+    : new WorkingTreeSource(root);
   const loaded = loadDescriptor(unconfigured, root, options.configFile, cwd);
   const descriptor = loaded?.descriptor;
   const kind = options.kind ?? descriptor?.kind;
@@ -280,7 +320,8 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   // gitops-init's own rules are loaded when rules run: a cached run over unchanged files does
   // without them (its cache key has a digest of their source files instead).
   let builtinRules: readonly AnyRule[] | undefined;
-  const loadRules = async (): Promise<readonly AnyRule[]> => options.ruleSet ?? (builtinRules ??= (await import('../../rules/index.js')).rules);
+  const loadRules = async (): Promise<readonly AnyRule[]> =>
+    options.ruleSet ?? (builtinRules ??= (await import('../../rules/index.js')).rules);
   let config: RuleConfig | undefined;
   const configure = async (): Promise<RuleConfig> => {
     // The settings are checked here: a snapshot is only ever stored by a run that got past this
@@ -289,7 +330,8 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
     return config;
   };
   if (!options.cache) await configure();
-  const base = options.base === undefined ? undefined : await openBaseRevision(root, options.base, options.staged === true);
+  const base =
+    options.base === undefined ? undefined : await openBaseRevision(root, options.base, options.staged === true);
   let cache: LintCache | undefined;
   let cacheRelative: string | undefined;
   // What changed since a base revision is not part of any file's content, so a cached result
@@ -297,9 +339,16 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   if (options.cache && base) notices.push('--cache is not used with --base: results depend on the base revision');
   if (options.cache && !base) {
     const file = resolveCacheFile(cwd, root, options.cacheLocation);
-    const key = lintCacheKey({ version: packageInfo().version, descriptor, cliRules: options.rules ?? {}, kind, tool, rules: options.ruleSet ?? builtinRulesDigest() });
+    const key = lintCacheKey({
+      version: packageInfo().version,
+      descriptor,
+      cliRules: options.rules ?? {},
+      kind,
+      tool,
+      rules: options.ruleSet ?? builtinRulesDigest(),
+    });
     cache = LintCache.load(file, key);
-    cacheRelative = path.relative(root, file).split(path.sep).join('/');
+    cacheRelative = relativePosix(root, file);
   }
   const reportUnused = descriptor?.linterOptions?.reportUnusedDisableDirectives ?? 'warn';
 
@@ -317,7 +366,10 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
     await overlay.prepare();
     // The cache file is the tool's, never the repository's content.
     const files = cacheRelative === undefined ? listed : listed.filter((file) => file !== cacheRelative);
-    repository = new Repository(overlay, files, { dependencies: cache !== undefined, ...(cache ? { known: cache } : {}) });
+    repository = new Repository(overlay, files, {
+      dependencies: cache !== undefined,
+      ...(cache ? { known: cache } : {}),
+    });
     if (pass === 0) {
       targets =
         source instanceof GitIndexSource
@@ -391,30 +443,38 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   }
   for (const file of [...fixedFiles].sort()) {
     const content = overlay.changes.get(file);
-    if (content !== undefined) await writeFileAtomically(path.join(root, ...file.split('/')), content, { mode: modeOf(path.join(root, file)) });
+    if (content !== undefined)
+      await writeFileAtomically(path.join(root, ...file.split('/')), content, { mode: modeOf(path.join(root, file)) });
   }
 
   notices.push(...notes);
   const fixes = new Map<Diagnostic, { range: [number, number]; text: string }>();
   for (const diagnostic of diagnostics) {
     if (!diagnostic.fix || (diagnostic.fix.file ?? diagnostic.file) !== diagnostic.file) continue;
-    const merged = mergedFix(repository.hasFile(diagnostic.file) ? repository.text(diagnostic.file) : '', diagnostic.fix.edits);
+    const merged = mergedFix(
+      repository.hasFile(diagnostic.file) ? repository.text(diagnostic.file) : '',
+      diagnostic.fix.edits,
+    );
     if (merged) fixes.set(diagnostic, merged);
   }
   const results = toLintResults(root, diagnostics, fixes, targets);
   for (const result of fixedFiles.size > 0 ? results : []) {
-    const relative = path.relative(root, result.filePath).split(path.sep).join('/');
+    const relative = relativePosix(root, result.filePath);
     const output = fixedFiles.has(relative) ? overlay.changes.get(relative) : undefined;
     if (output !== undefined) result.output = output;
   }
   if (cache && !reusedSnapshot) {
-    cache.setSnapshot(snapshotInputs === undefined || fixedFiles.size > 0 ? undefined : { inputs: snapshotInputs, diagnostics, notes });
+    cache.setSnapshot(
+      snapshotInputs === undefined || fixedFiles.size > 0 ? undefined : { inputs: snapshotInputs, diagnostics, notes },
+    );
     cache.setFacts(repository.learnt());
     cache.prune(new Set(repository.files));
     try {
       await cache.save();
     } catch (error) {
-      notices.push(`the cache file ${cache.file} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); results were not cached`);
+      notices.push(
+        `the cache file ${cache.file} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); results were not cached`,
+      );
     }
   }
   const rulesMeta: Record<string, AnyRule['meta']> = {};

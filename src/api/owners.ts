@@ -104,7 +104,11 @@ function readCodeowners(opened: OpenedCodeowners): { file: string; parsed: Codeo
   try {
     return { file, parsed: parseCodeowners(readFileSync(path.join(repository.root, file), 'utf8'), host) };
   } catch (error) {
-    throw new ConfigError(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`, [], { cause: error });
+    throw new ConfigError(
+      `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions`,
+      [],
+      { cause: error },
+    );
   }
 }
 
@@ -116,7 +120,12 @@ function describe(file: string, ownership: Ownership, parsed: CodeownersFile): P
     owners: owners.map((owner) => owner.name),
   }));
   for (const rule of ownership.exclusions) {
-    matches.push({ line: rule.line, pattern: `!${rule.pattern}`, section: parsed.sections[rule.section]?.name ?? null, owners: [] });
+    matches.push({
+      line: rule.line,
+      pattern: `!${rule.pattern}`,
+      section: parsed.sections[rule.section]?.name ?? null,
+      owners: [],
+    });
   }
   const first = matches[0];
   return {
@@ -135,7 +144,9 @@ function describe(file: string, ownership: Ownership, parsed: CodeownersFile): P
  */
 export async function owners(options: OwnersOptions = {}): Promise<OwnersReport> {
   if (options.owner !== undefined && !isOwnerHandle(options.owner)) {
-    throw new UsageError(`--owner "${options.owner}": give an owner as CODEOWNERS writes it: @user, @org/team or an e-mail address`);
+    throw new UsageError(
+      `--owner "${options.owner}": give an owner as CODEOWNERS writes it: @user, @org/team or an e-mail address`,
+    );
   }
   const opened = openCodeowners(options.cwd, options.configFile);
   const { repository, host } = opened;
@@ -155,7 +166,9 @@ export async function owners(options: OwnersOptions = {}): Promise<OwnersReport>
     } else {
       // Loaded only here: the file walker is not needed inside git.
       const { WorkingTreeSource } = await import('../engine/file-source.js');
-      paths = await new WorkingTreeSource(repository.root, { ignores: repository.loaded?.descriptor.ignores ?? [] }).listFiles();
+      paths = await new WorkingTreeSource(repository.root, {
+        ignores: repository.loaded?.descriptor.ignores ?? [],
+      }).listFiles();
       fileSource = 'working-tree';
     }
   }

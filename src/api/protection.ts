@@ -5,8 +5,20 @@ import { ConfigError, RefusedError, UsageError, type ConfigProblem } from '../er
 import { writeFileAtomically } from '../files/atomic-write.js';
 import { packageInfo } from '../package-info.js';
 import { protectionFileState, protectionTargets, renderProtectionFiles } from '../protection/files.js';
-import { applyLiveDiff, readLiveDiff, type AppliedChange, type GithubConnection, type LiveDiff, type LiveTarget } from '../protection/github.js';
-import { floorViolations, resolvePolicies, type ProtectionPolicy, type ProtectionTarget } from '../protection/policy.js';
+import {
+  applyLiveDiff,
+  readLiveDiff,
+  type AppliedChange,
+  type GithubConnection,
+  type LiveDiff,
+  type LiveTarget,
+} from '../protection/github.js';
+import {
+  floorViolations,
+  resolvePolicies,
+  type ProtectionPolicy,
+  type ProtectionTarget,
+} from '../protection/policy.js';
 import { openCodeowners } from './owners.js';
 
 interface LoadedProtection {
@@ -27,7 +39,9 @@ function loadProtection(cwd: string | undefined, configFile: string | undefined)
   const { repository, host } = openCodeowners(cwd, configFile);
   const loaded = repository.loaded;
   if (!loaded) {
-    throw new ConfigError(`no gitops.yaml in ${repository.root}: the branch protection policy is kept there; create one with 'gitops-init new'`);
+    throw new ConfigError(
+      `no gitops.yaml in ${repository.root}: the branch protection policy is kept there; create one with 'gitops-init new'`,
+    );
   }
   const { descriptor } = loaded;
   const root = repository.root;
@@ -36,12 +50,17 @@ function loadProtection(cwd: string | undefined, configFile: string | undefined)
     const problems: ConfigProblem[] = policies.flatMap((policy) =>
       floorViolations(policy, 'infrastructure').map((violation) => ({
         file: loaded.file,
-        line: loaded.lineOf(['protection', 'branches', violation.branch, violation.field]) ?? loaded.lineOf(['protection', 'branches', violation.branch]),
+        line:
+          loaded.lineOf(['protection', 'branches', violation.branch, violation.field]) ??
+          loaded.lineOf(['protection', 'branches', violation.branch]),
         message: `branch "${violation.branch}": ${violation.field} is ${violation.actual}; infrastructure repositories require ${violation.required}`,
       })),
     );
     if (problems.length > 0) {
-      throw new ConfigError(`${loaded.file}: the protection policy is below the floor of an infrastructure repository, which cannot be lowered; raise it`, problems);
+      throw new ConfigError(
+        `${loaded.file}: the protection policy is below the floor of an infrastructure repository, which cannot be lowered; raise it`,
+        problems,
+      );
     }
   }
   return { root, loaded, kind: descriptor.kind, host, policies, targets: protectionTargets(descriptor, host) };
@@ -83,7 +102,9 @@ function readExisting(file: string): { text: string | undefined; mode?: number; 
     const mode = statSync(file).mode & 0o7777;
     return { text: readFileSync(file, 'utf8'), mode };
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { text: undefined } : { text: undefined, unreadable: true };
+    return (error as NodeJS.ErrnoException).code === 'ENOENT'
+      ? { text: undefined }
+      : { text: undefined, unreadable: true };
   }
 }
 
@@ -102,7 +123,13 @@ export async function renderProtection(options: RenderProtectionOptions = {}): P
     const existing = readExisting(absolute);
     const state = existing.unreadable ? { status: 'unreadable' as const } : protectionFileState(file, existing.text);
     const status: RenderedProtectionFile['status'] =
-      state.status === 'missing' ? 'create' : state.status === 'unchanged' ? 'unchanged' : options.force ? 'overwrite' : 'conflict';
+      state.status === 'missing'
+        ? 'create'
+        : state.status === 'unchanged'
+          ? 'unchanged'
+          : options.force
+            ? 'overwrite'
+            : 'conflict';
     return { file, absolute, existing, status };
   });
   const result: RenderProtectionResult = {
@@ -110,7 +137,10 @@ export async function renderProtection(options: RenderProtectionOptions = {}): P
     files: plan.map(({ file, status }) => ({ path: file.path, target: file.target, status })),
     written: [],
     dryRun: options.dryRun === true,
-    notes: rendered.skipped.map(({ target, branch }) => `${target}: "${branch}" is a pattern, which ${target === 'settings' ? "safe-settings' branches" : 'the classic branch protection API'} cannot express; its ruleset protects it`),
+    notes: rendered.skipped.map(
+      ({ target, branch }) =>
+        `${target}: "${branch}" is a pattern, which ${target === 'settings' ? "safe-settings' branches" : 'the classic branch protection API'} cannot express; its ruleset protects it`,
+    ),
   };
   if (options.dryRun) return result;
   const conflicts = plan.filter((entry) => entry.status === 'conflict');
@@ -122,7 +152,11 @@ export async function renderProtection(options: RenderProtectionOptions = {}): P
   }
   for (const entry of plan) {
     if (entry.status === 'unchanged') continue;
-    await writeFileAtomically(entry.absolute, entry.file.render(entry.existing.text), entry.existing.mode === undefined ? {} : { mode: entry.existing.mode });
+    await writeFileAtomically(
+      entry.absolute,
+      entry.file.render(entry.existing.text),
+      entry.existing.mode === undefined ? {} : { mode: entry.existing.mode },
+    );
     result.written.push(entry.file.path);
   }
   return result;
@@ -169,7 +203,9 @@ function checkedApiUrl(given: string): string {
   try {
     url = new URL(given);
   } catch {
-    throw new UsageError(`--api-url "${given}": not a URL; give the REST API root, e.g. https://api.github.com or https://github.example.com/api/v3`);
+    throw new UsageError(
+      `--api-url "${given}": not a URL; give the REST API root, e.g. https://api.github.com or https://github.example.com/api/v3`,
+    );
   }
   if (url.username !== '' || url.password !== '') {
     throw new UsageError('--api-url must not contain credentials; give the token in GITHUB_TOKEN or GH_TOKEN');
@@ -180,12 +216,20 @@ function checkedApiUrl(given: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
-function liveSetup(options: LiveProtectionOptions): { protection: LoadedProtection; apiUrl: string; targets: LiveTarget[] } {
+function liveSetup(options: LiveProtectionOptions): {
+  protection: LoadedProtection;
+  apiUrl: string;
+  targets: LiveTarget[];
+} {
   if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/.test(options.repository)) {
-    throw new UsageError(`--repo "${options.repository}": give the GitHub repository as owner/name, e.g. --repo acme/platform`);
+    throw new UsageError(
+      `--repo "${options.repository}": give the GitHub repository as owner/name, e.g. --repo acme/platform`,
+    );
   }
   if (options.token === '') {
-    throw new UsageError('no GitHub token: set GITHUB_TOKEN or GH_TOKEN to a token with admin rights on the repository');
+    throw new UsageError(
+      'no GitHub token: set GITHUB_TOKEN or GH_TOKEN to a token with admin rights on the repository',
+    );
   }
   const apiUrl = checkedApiUrl(options.apiUrl ?? DEFAULT_API_URL);
   const protection = loadProtection(options.cwd, options.configFile);
@@ -193,7 +237,9 @@ function liveSetup(options: LiveProtectionOptions): { protection: LoadedProtecti
     ? [...options.targets]
     : [
         ...(protection.targets.includes('github-ruleset') ? (['github-ruleset'] as const) : []),
-        ...(protection.targets.some((target) => target === 'github-branch-protection' || target === 'settings') ? (['github-branch-protection'] as const) : []),
+        ...(protection.targets.some((target) => target === 'github-branch-protection' || target === 'settings')
+          ? (['github-branch-protection'] as const)
+          : []),
       ];
   if (targets.length === 0) {
     throw new UsageError(
@@ -229,7 +275,9 @@ export async function diffProtection(options: LiveProtectionOptions): Promise<Pr
  * Makes the live repository match the policy: creates or updates rulesets by name and sets each
  * branch's classic protection. Pass the `diff` that was shown to the user to apply exactly it.
  */
-export async function applyProtection(options: LiveProtectionOptions & { diff?: ProtectionDiffReport }): Promise<ProtectionApplyResult> {
+export async function applyProtection(
+  options: LiveProtectionOptions & { diff?: ProtectionDiffReport },
+): Promise<ProtectionApplyResult> {
   const diff = options.diff ?? (await diffProtection(options));
   const { apiUrl } = liveSetup(options);
   const { changes, notes } = await applyLiveDiff(connection(options, apiUrl), diff);

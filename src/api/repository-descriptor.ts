@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DESCRIPTOR_FILES, parseDescriptor, type LoadedDescriptor } from '../config/descriptor.js';
 import { ConfigError, UsageError } from '../errors.js';
+import { relativePosix } from '../files/paths.js';
 
 export interface OpenedRepository {
   /** Absolute directory the command runs in. */
@@ -39,7 +40,9 @@ export function openRepository(cwdOption: string | undefined, configFile?: strin
   }
   if (!isDirectory) throw new UsageError(`directory "${cwdOption ?? cwd}" does not exist; check -C/--cwd`);
   const root = repositoryRoot(cwd);
-  const candidates = configFile ? [path.resolve(cwd, configFile)] : DESCRIPTOR_FILES.map((name) => path.join(root, name));
+  const candidates = configFile
+    ? [path.resolve(cwd, configFile)]
+    : DESCRIPTOR_FILES.map((name) => path.join(root, name));
   for (const candidate of candidates) {
     let text: string;
     try {
@@ -47,10 +50,13 @@ export function openRepository(cwdOption: string | undefined, configFile?: strin
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       if (code === 'ENOENT' && !configFile) continue;
-      if (code === 'ENOENT') throw new UsageError(`--config "${configFile}": file not found; give the path of a gitops.yaml`);
-      throw new ConfigError(`${path.relative(cwd, candidate) || candidate} cannot be read (${code}); check its permissions`);
+      if (code === 'ENOENT')
+        throw new UsageError(`{{option:configFile}} "${configFile}": file not found; give the path of a gitops.yaml`);
+      throw new ConfigError(
+        `${path.relative(cwd, candidate) || candidate} cannot be read (${code}); check its permissions`,
+      );
     }
-    const relative = path.relative(root, candidate).split(path.sep).join('/');
+    const relative = relativePosix(root, candidate);
     return { cwd, root, loaded: parseDescriptor(relative.startsWith('..') ? candidate : relative, text) };
   }
   return { cwd, root, loaded: undefined };
@@ -58,9 +64,11 @@ export function openRepository(cwdOption: string | undefined, configFile?: strin
 
 /** A path given on the command line, as a repository-relative POSIX path. */
 export function repositoryPath(repository: OpenedRepository, given: string): string {
-  const relative = path.relative(repository.root, path.resolve(repository.cwd, given)).split(path.sep).join('/');
+  const relative = relativePosix(repository.root, path.resolve(repository.cwd, given));
   if (relative === '' || relative.startsWith('../') || relative === '..' || path.isAbsolute(relative)) {
-    throw new UsageError(`path "${given}" is not a path inside the repository ${repository.root}; give a path below it, or pass -C <dir>`);
+    throw new UsageError(
+      `path "${given}" is not a path inside the repository ${repository.root}; give a path below it, or pass -C <dir>`,
+    );
   }
   return relative;
 }

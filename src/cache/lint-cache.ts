@@ -6,6 +6,7 @@ import type { Diagnostic, RunCache, StoredRun } from '../engine/linter.js';
 import type { FileFacts, KnownFacts, LearntFacts } from '../engine/repository.js';
 import type { AnyRule } from '../engine/rule.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
+import { isRecord } from '../manifests/plain-data.js';
 
 /** Bumped when the file's layout changes; an older file is then simply not used. */
 const CACHE_FORMAT = 4;
@@ -28,7 +29,10 @@ interface CacheFileContent {
 }
 
 /** A per-file run's dependencies on its own file (`c:<file>`, `y:<file>`, …), the rest shared. */
-function splitDependencies(runKey: string, dependencies: Record<string, string>): [own: Record<string, string>, rest: Record<string, string>] {
+function splitDependencies(
+  runKey: string,
+  dependencies: Record<string, string>,
+): [own: Record<string, string>, rest: Record<string, string>] {
   const file = runKey.startsWith('file:') ? runKey.slice('file:'.length) : undefined;
   if (file === undefined) return [dependencies, {}];
   const own: Record<string, string> = {};
@@ -44,7 +48,8 @@ function sameFiles(a: Facts, b: Facts): boolean {
   if (a.size !== b.size) return false;
   for (const [file, facts] of a) {
     const other = b.get(file);
-    if (other?.version !== facts.version || other.hash !== facts.hash || other.directives !== facts.directives) return false;
+    if (other?.version !== facts.version || other.hash !== facts.hash || other.directives !== facts.directives)
+      return false;
   }
   return true;
 }
@@ -59,12 +64,12 @@ function sameSearches(a: Searches, b: Searches): boolean {
   return true;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isDependencies(value: unknown): value is Record<string, string> {
-  return typeof value === 'object' && value !== null && Object.values(value).every((fingerprint) => typeof fingerprint === 'string');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every((fingerprint) => typeof fingerprint === 'string')
+  );
 }
 
 /**
@@ -117,11 +122,27 @@ export interface LintCacheKeyParts {
  */
 export function lintCacheKey(parts: LintCacheKeyParts): string {
   const rules =
-    typeof parts.rules === 'string' ? parts.rules : parts.rules.map((rule): unknown[] => [rule.id, rule.meta, rule.defaultOptions as unknown, rule.check.toString()]);
+    typeof parts.rules === 'string'
+      ? parts.rules
+      : parts.rules.map((rule): unknown[] => [
+          rule.id,
+          rule.meta,
+          rule.defaultOptions as unknown,
+          rule.check.toString(),
+        ]);
   // Who reads decides what can be read (a file only root may read is a finding for others):
   // a cache written by another user or group is not reused.
   const reader = [process.getuid?.() ?? null, process.getgid?.() ?? null, process.getgroups?.() ?? null];
-  const material = JSON.stringify([CACHE_FORMAT, parts.version, parts.descriptor ?? null, parts.cliRules, parts.kind ?? null, parts.tool ?? null, rules, reader]);
+  const material = JSON.stringify([
+    CACHE_FORMAT,
+    parts.version,
+    parts.descriptor ?? null,
+    parts.cliRules,
+    parts.kind ?? null,
+    parts.tool ?? null,
+    rules,
+    reader,
+  ]);
   return createHash('sha1').update(material).digest('base64url');
 }
 
@@ -144,7 +165,10 @@ function isTallies(value: unknown): boolean {
     typeof value === 'object' &&
     value !== null &&
     Object.values(value).every(
-      (counts: unknown) => typeof counts === 'object' && counts !== null && Object.values(counts).every((count) => typeof count === 'number'),
+      (counts: unknown) =>
+        typeof counts === 'object' &&
+        counts !== null &&
+        Object.values(counts).every((count) => typeof count === 'number'),
     )
   );
 }
@@ -213,7 +237,9 @@ function parseBody(text: string): CacheBody {
   const searches: Searches = new Map();
   try {
     const content = JSON.parse(text) as Partial<CacheFileContent>;
-    const shared = (Array.isArray(content.shared) ? (content.shared as unknown[]) : []).map((set) => (isDependencies(set) ? set : undefined));
+    const shared = (Array.isArray(content.shared) ? (content.shared as unknown[]) : []).map((set) =>
+      isDependencies(set) ? set : undefined,
+    );
     for (const [runKey, written] of Object.entries(isRecord(content.runs) ? content.runs : {})) {
       if (typeof written !== 'object' || written === null) continue;
       const { shared: index, ...run } = written;
@@ -270,7 +296,12 @@ export class LintCache implements RunCache, KnownFacts {
   #body: CacheBody | undefined;
   #changed = false;
 
-  private constructor(file: string, key: string, snapshot: RunSnapshot | undefined, bodyText: (() => string | undefined) | undefined) {
+  private constructor(
+    file: string,
+    key: string,
+    snapshot: RunSnapshot | undefined,
+    bodyText: (() => string | undefined) | undefined,
+  ) {
     this.file = file;
     this.#key = key;
     this.#snapshot = snapshot;
@@ -339,7 +370,12 @@ export class LintCache implements RunCache, KnownFacts {
 
   /** Replaces what is known about the files with what a run learnt (written with the results). */
   setFacts(learnt: LearntFacts): void {
-    const searches = new Map([...learnt.searches].map(([search, entry]) => [search, { listDigest: entry.listDigest, files: new Set(entry.files) }]));
+    const searches = new Map(
+      [...learnt.searches].map(([search, entry]) => [
+        search,
+        { listDigest: entry.listDigest, files: new Set(entry.files) },
+      ]),
+    );
     const body = this.#parsed();
     if (!sameFiles(body.files, learnt.files) || !sameSearches(body.searches, searches)) this.#changed = true;
     body.files = learnt.files;
@@ -398,11 +434,18 @@ export class LintCache implements RunCache, KnownFacts {
     }
     const files: Record<string, [string, string, number?]> = {};
     for (const [path, facts] of body.files) {
-      files[path] = facts.directives === undefined ? [facts.version, facts.hash] : [facts.version, facts.hash, facts.directives ? 1 : 0];
+      files[path] =
+        facts.directives === undefined
+          ? [facts.version, facts.hash]
+          : [facts.version, facts.hash, facts.directives ? 1 : 0];
     }
     const searches: Record<string, string[]> = {};
     for (const [search, entry] of body.searches) searches[search] = [entry.listDigest, ...entry.files];
-    const header: CacheFileHeader = { format: CACHE_FORMAT, key: this.#key, ...(this.#snapshot ? { snapshot: this.#snapshot } : {}) };
+    const header: CacheFileHeader = {
+      format: CACHE_FORMAT,
+      key: this.#key,
+      ...(this.#snapshot ? { snapshot: this.#snapshot } : {}),
+    };
     const content: CacheFileContent = { shared, runs, files, searches };
     // JSON.stringify escapes newlines in strings: the header is exactly the first line.
     await writeFileAtomically(this.file, `${JSON.stringify(header)}\n${JSON.stringify(content)}\n`);

@@ -1,4 +1,5 @@
 import { namePattern, type CheckProducer } from './check-producers.js';
+import { isRecord } from '../manifests/plain-data.js';
 
 const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 /** Events that run a workflow for a pull request, or for the merge queue in front of it. */
@@ -6,10 +7,6 @@ const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'mer
 
 export function isWorkflowFile(file: string): boolean {
   return WORKFLOW_FILE.test(file);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The events of a workflow's `on:` (a name, a list of names, or a map keyed by name). */
@@ -24,7 +21,8 @@ export function workflowEvents(workflow: Record<string, unknown>): Set<string> {
 /** Where `text` has `separator`, every prefix before an occurrence of it. */
 function prefixesBefore(text: string, separator: string): string[] {
   const prefixes: string[] = [];
-  for (let index = text.indexOf(separator); index > 0; index = text.indexOf(separator, index + 1)) prefixes.push(text.slice(0, index));
+  for (let index = text.indexOf(separator); index > 0; index = text.indexOf(separator, index + 1))
+    prefixes.push(text.slice(0, index));
   return prefixes;
 }
 
@@ -64,7 +62,9 @@ export function workflowCheckProducers(file: string, workflow: unknown): CheckPr
       produces(check) {
         let candidates = isCall ? prefixesBefore(check, ' / ') : [check];
         if (matrix !== 'none') {
-          const withValues = candidates.flatMap((candidate) => (candidate.endsWith(')') ? prefixesBefore(candidate, ' (') : []));
+          const withValues = candidates.flatMap((candidate) =>
+            candidate.endsWith(')') ? prefixesBefore(candidate, ' (') : [],
+          );
           // A matrix given by an expression may turn out empty or a single combination.
           candidates = matrix === 'expression' ? [...candidates, ...withValues] : withValues;
         }

@@ -1,4 +1,5 @@
 import type { CheckProducer } from './check-producers.js';
+import { isRecord } from '../manifests/plain-data.js';
 
 export const GITLAB_CI_FILE = '.gitlab-ci.yml';
 
@@ -18,10 +19,6 @@ const GLOBAL_KEYWORDS = new Set([
   'spec',
 ]);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * The jobs of a GitLab CI file: top-level keys that are not global keywords and not hidden
  * (a leading dot marks a template for `extends`). A job with `parallel: N` runs as
@@ -39,7 +36,8 @@ export function gitlabCheckProducers(file: string, configuration: unknown): Chec
       // Which pipelines a job joins depends on rules, only/except and workflow:rules, which
       // are evaluated per pipeline; the job is taken at its word.
       runsOnPullRequests: true,
-      produces: (check) => check === name || (parallel && (check.startsWith(`${name} `) || check.startsWith(`${name}: [`))),
+      produces: (check) =>
+        check === name || (parallel && (check.startsWith(`${name} `) || check.startsWith(`${name}: [`))),
     });
   }
   return producers;
@@ -56,7 +54,8 @@ export function gitlabLocalIncludes(configuration: unknown): string[] {
   const entries = Array.isArray(include) ? (include as unknown[]) : include === undefined ? [] : [include];
   const paths: string[] = [];
   for (const entry of entries) {
-    const local = typeof entry === 'string' ? entry : isRecord(entry) && typeof entry.local === 'string' ? entry.local : undefined;
+    const local =
+      typeof entry === 'string' ? entry : isRecord(entry) && typeof entry.local === 'string' ? entry.local : undefined;
     if (local === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(local)) continue;
     paths.push(local.replace(/^\/+/, ''));
   }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, isGitopsError, UsageError } from '../errors.js';
+import { ConfigError, isGitopsError, nameOptions, UsageError } from '../errors.js';
+import { flagName } from './flags.js';
 import { packageInfo } from '../package-info.js';
 import type { CliIo } from './io.js';
 
@@ -50,10 +51,11 @@ function formatError(error: unknown): string {
       const where = [problem.file, problem.line, problem.line === undefined ? undefined : problem.column]
         .filter((part) => part !== undefined)
         .join(':');
-      return `  ${where}: ${problem.message}`;
+      return `  ${where}: ${nameOptions(problem.message, flagName)}`;
     });
-    return [`gitops-init: ${error.message}${lines.length > 0 ? ':' : ''}`, ...lines].join('\n');
+    return [`gitops-init: ${error.describe(flagName)}${lines.length > 0 ? ':' : ''}`, ...lines].join('\n');
   }
+  if (isGitopsError(error)) return `gitops-init: ${error.describe(flagName)}`;
   return `gitops-init: ${(error as Error).message}`;
 }
 
@@ -72,27 +74,50 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
       // Commander puts its suggestion on a second line; keep the message to one line.
-      outputError: (text, write) => write(`gitops-init: ${text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()}; see 'gitops-init --help'\n`),
+      outputError: (text, write) =>
+        write(
+          `gitops-init: ${text
+            .replace(/^error: /, '')
+            .replace(/\s*\n\s*/g, ' ')
+            .trim()}; see 'gitops-init --help'\n`,
+        ),
     });
 
   program
     .command('lint')
     .description('lint the repository (or the given files) against the rules')
     .argument('[paths...]', 'files, directories or globs to lint (repository-wide rules always run)')
-    .option('-f, --format <name>', 'output format: stylish, json, sarif, junit, github, gitlab, or an ESLint formatter package', 'stylish')
+    .option(
+      '-f, --format <name>',
+      'output format: stylish, json, sarif, junit, github, gitlab, or an ESLint formatter package',
+      'stylish',
+    )
     .option('-o, --output-file <path>', 'write the report to a file instead of standard output')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseInteger('--max-warnings'))
     .option('--quiet', 'report errors only')
     .option('--fix', 'apply safe fixes and write the fixed files')
     .option('--base <ref>', 'a git revision to compare with, for rules such as chart-version-bumped')
-    .option('--staged', "lint what the next commit records (git's index): the staged files, and repository rules on the whole index")
-    .option('--cache', 'reuse results for unchanged files and store this run\'s')
-    .option('--cache-location <path>', 'with --cache: the cache file or directory (default: node_modules/.cache/gitops-init/, else .gitops-init-cache/)')
-    .option('--concurrency <n|auto|off>', 'threads for the per-file rules: a number, auto (one per core for large repositories) or off', parseConcurrency, 'auto')
-    .addOption(new Option('--kind <kind>', 'repository kind, overriding gitops.yaml').choices(['infrastructure', 'application']))
+    .option(
+      '--staged',
+      "lint what the next commit records (git's index): the staged files, and repository rules on the whole index",
+    )
+    .option('--cache', "reuse results for unchanged files and store this run's")
+    .option(
+      '--cache-location <path>',
+      'with --cache: the cache file or directory (default: node_modules/.cache/gitops-init/, else .gitops-init-cache/)',
+    )
+    .option(
+      '--concurrency <n|auto|off>',
+      'threads for the per-file rules: a number, auto (one per core for large repositories) or off',
+      parseConcurrency,
+      'auto',
+    )
+    .addOption(
+      new Option('--kind <kind>', 'repository kind, overriding gitops.yaml').choices(['infrastructure', 'application']),
+    )
     .addOption(new Option('--tool <tool>', 'GitOps tool, overriding gitops.yaml').choices(['argocd', 'flux', 'helm']))
     .option('-c, --config <file>', 'descriptor to use instead of gitops.yaml at the repository root')
-    .option('--rule <id=severity>', 'set a rule\'s severity (off, warn, error), repeatable', collect)
+    .option('--rule <id=severity>', "set a rule's severity (off, warn, error), repeatable", collect)
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')
     .action(async (paths: string[], options: Record<string, unknown>) => {
@@ -109,11 +134,22 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--name <name>', 'repository name (a DNS-1123 label)')
     .option('--org <org>', 'GitHub organisation or GitLab group')
     .option('--platform-team <team>', 'platform team, as @org/team')
-    .option('--app-team <teams>', 'owning team of an application repository, or the tenant teams of an infrastructure one (comma-separated)')
+    .option(
+      '--app-team <teams>',
+      'owning team of an application repository, or the tenant teams of an infrastructure one (comma-separated)',
+    )
     .option('--envs <list>', 'environments in promotion order, comma-separated (default dev,staging,production)')
     .addOption(new Option('--host <host>', 'where the repository is hosted').choices(['github', 'gitlab']))
-    .addOption(new Option('--ci <ci>', 'CI system for the lint job (default follows --host)').choices(['github', 'gitlab', 'none']))
-    .addOption(new Option('--hooks <hooks>', 'pre-commit hook manager (default husky)').choices(['husky', 'pre-commit', 'none']))
+    .addOption(
+      new Option('--ci <ci>', 'CI system for the lint job (default follows --host)').choices([
+        'github',
+        'gitlab',
+        'none',
+      ]),
+    )
+    .addOption(
+      new Option('--hooks <hooks>', 'pre-commit hook manager (default husky)').choices(['husky', 'pre-commit', 'none']),
+    )
     .option('--default-branch <branch>', 'default branch (default main)')
     .option('-y, --yes', 'use defaults for every answer not given')
     .option('--dry-run', 'print the plan (create, unchanged, conflict) and write nothing')
@@ -126,18 +162,21 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
       setExitCode(await runNew(dir, options, commandCwd(program, io), io));
     });
 
-  const versionCommand = program.command('version').description('show the version and where each source stands; bump and tag it');
-  versionCommand
-    .option('--json', 'print JSON')
-    .action(async (options: { json?: boolean }) => {
-      const { runVersion } = await import('./commands/release.js');
-      setExitCode(runVersion(options, commandCwd(program, io), io));
-    });
+  const versionCommand = program
+    .command('version')
+    .description('show the version and where each source stands; bump and tag it');
+  versionCommand.option('--json', 'print JSON').action(async (options: { json?: boolean }) => {
+    const { runVersion } = await import('./commands/release.js');
+    setExitCode(runVersion(options, commandCwd(program, io), io));
+  });
   versionCommand
     .command('bump')
     .description("raise the version in every source and move CHANGELOG.md's Unreleased section to it")
     .addArgument(new Argument('<level>', 'which part to raise').choices(['major', 'minor', 'patch', 'prerelease']))
-    .option('--preid <id>', 'pre-release identifier, e.g. rc (with major, minor or patch: a pre-release of that version)')
+    .option(
+      '--preid <id>',
+      'pre-release identifier, e.g. rc (with major, minor or patch: a pre-release of that version)',
+    )
     .action(async (level: string, options: { preid?: string }) => {
       const { runBump } = await import('./commands/release.js');
       setExitCode(await runBump(level, options, commandCwd(program, io), io));
@@ -150,7 +189,9 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
       setExitCode(await runTag(commandCwd(program, io), io));
     });
 
-  const releaseCommand = program.command('release').description('coordinated releases: the application and infrastructure versions tested together');
+  const releaseCommand = program
+    .command('release')
+    .description('coordinated releases: the application and infrastructure versions tested together');
   releaseCommand
     .command('create')
     .description('write releases/release-<app>-<infra>.yaml as a candidate')
@@ -231,7 +272,9 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .description('show who owns each path and the CODEOWNERS line that decided, as the host reads it')
     .argument('[paths...]', 'paths to look up (they need not exist); every tracked file when none are given')
     .option('--json', 'print JSON: [{ path, owners, line, pattern, section }]')
-    .addOption(new Option('--unowned', 'list the tracked files without an owner (exit 1 when there are any)').conflicts('owner'))
+    .addOption(
+      new Option('--unowned', 'list the tracked files without an owner (exit 1 when there are any)').conflicts('owner'),
+    )
     .option('--owner <owner>', 'list the tracked files this owner owns (@user, @org/team or an e-mail address)')
     .option('-c, --config <file>', 'descriptor to use instead of gitops.yaml at the repository root')
     .action(async (paths: string[], options: Record<string, unknown>) => {
@@ -256,8 +299,17 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .description('branch protection as code: render the policy in gitops.yaml, compare it with GitHub, apply it');
   protect
     .command('render')
-    .description("write the host's protection files from the policy in gitops.yaml (atomically; a differing file only with --force)")
-    .addOption(new Option('--target <target>', 'render one target only (default: protection.targets, else the host\'s)').choices(['github-ruleset', 'github-branch-protection', 'settings', 'gitlab']))
+    .description(
+      "write the host's protection files from the policy in gitops.yaml (atomically; a differing file only with --force)",
+    )
+    .addOption(
+      new Option('--target <target>', "render one target only (default: protection.targets, else the host's)").choices([
+        'github-ruleset',
+        'github-branch-protection',
+        'settings',
+        'gitlab',
+      ]),
+    )
     .option('--force', 'overwrite files whose content differs from the policy')
     .option('--dry-run', 'print the plan (create, unchanged, conflict) and write nothing')
     .option('-c, --config <file>', 'descriptor to use instead of gitops.yaml at the repository root')
@@ -270,12 +322,20 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
       .command(name)
       .description(
         name === 'diff'
-          ? "compare the live rulesets and branch protection of a GitHub repository with the policy, field by field (exit 1 on drift)"
+          ? 'compare the live rulesets and branch protection of a GitHub repository with the policy, field by field (exit 1 on drift)'
           : 'create or update the rulesets and branch protection of a GitHub repository to match the policy (asks on a terminal)',
       )
       .requiredOption('--repo <owner/name>', 'the GitHub repository')
-      .option('--api-url <url>', 'REST API root for GitHub Enterprise (default GITHUB_API_URL, else https://api.github.com)')
-      .addOption(new Option('--target <target>', 'only rulesets or only the classic branch protection (default from protection.targets)').choices(['github-ruleset', 'github-branch-protection']))
+      .option(
+        '--api-url <url>',
+        'REST API root for GitHub Enterprise (default GITHUB_API_URL, else https://api.github.com)',
+      )
+      .addOption(
+        new Option(
+          '--target <target>',
+          'only rulesets or only the classic branch protection (default from protection.targets)',
+        ).choices(['github-ruleset', 'github-branch-protection']),
+      )
       .option('-c, --config <file>', 'descriptor to use instead of gitops.yaml at the repository root');
     if (name === 'apply') command.option('-y, --yes', 'apply without asking (needed without a terminal)');
     command.action(async (options: { repo: string }) => {
@@ -313,7 +373,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return 0;
       if (error.code === 'commander.executeSubCommandAsync') return error.exitCode;
       return USAGE_CODES.has(error.code) ? 2 : error.exitCode === 0 ? 0 : 2;
     }

@@ -48,7 +48,15 @@ export function loadCodeowners(context: ContextView): LoadedCodeowners | undefin
     const matcher = new CodeownersMatcher(parsed);
     let coverage: Coverage | undefined;
     const files = context.files;
-    loaded = { dialect, location, path, text, parsed, matcher, coverage: () => (coverage ??= computeCoverage(matcher, files)) };
+    loaded = {
+      dialect,
+      location,
+      path,
+      text,
+      parsed,
+      matcher,
+      coverage: () => (coverage ??= computeCoverage(matcher, files)),
+    };
     byFile.set(key, loaded);
   }
   return loaded;
@@ -63,7 +71,10 @@ export function declaresTeams(descriptor: Descriptor | undefined): boolean {
   const teams = descriptor?.teams;
   return (
     teams !== undefined &&
-    (teams.platform !== undefined || teams.application !== undefined || (teams.applications ?? []).length > 0 || (teams.members ?? []).length > 0)
+    (teams.platform !== undefined ||
+      teams.application !== undefined ||
+      (teams.applications ?? []).length > 0 ||
+      (teams.members ?? []).length > 0)
   );
 }
 

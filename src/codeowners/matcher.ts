@@ -122,7 +122,11 @@ export class CodeownersMatcher {
         if (rule?.compiled.regex.test(path)) {
           const section = sections[rule.section] ?? sections[0];
           if (!section) break;
-          return { owners: uniqueNames(rule.owners), matches: [{ rule, section, owners: rule.owners }], exclusions: [] };
+          return {
+            owners: uniqueNames(rule.owners),
+            matches: [{ rule, section, owners: rule.owners }],
+            exclusions: [],
+          };
         }
       }
       return { owners: [], matches: [], exclusions: [] };

@@ -180,7 +180,11 @@ function parseGithubLine(builder: Builder, raw: string, line: number): void {
   for (const token of tokens(raw, patternEnd, commentAt, /\s/)) {
     const kind = classifyGithubOwner(token.text);
     if (kind) owners.push(builder.owner(token.text, kind, line, token.start));
-    else builder.problem('invalidOwner', line, token.start, token.start + token.text.length, { owner: token.text, pattern });
+    else
+      builder.problem('invalidOwner', line, token.start, token.start + token.text.length, {
+        owner: token.text,
+        pattern,
+      });
   }
   if (owners.length === 0 && effective && raw[patternEnd] !== '#' && raw.slice(patternEnd, commentAt).trim() === '') {
     builder.problem('noOwners', line, start, patternEnd, { pattern });
@@ -248,7 +252,8 @@ interface GitlabState {
 /** GitLab's SectionParser#find_section_name: exact while no named section exists, then without case. */
 function gitlabSectionIndex(builder: Builder, state: GitlabState, name: string): number {
   let key = name;
-  if (state.names.at(-1) !== 'codeowners') key = state.names.find((known) => known.toLowerCase() === name.toLowerCase()) ?? name;
+  if (state.names.at(-1) !== 'codeowners')
+    key = state.names.find((known) => known.toLowerCase() === name.toLowerCase()) ?? name;
   const existing = state.names.indexOf(key);
   if (existing !== -1) return existing;
   state.names.push(key);
@@ -257,7 +262,13 @@ function gitlabSectionIndex(builder: Builder, state: GitlabState, name: string):
 }
 
 /** Reads a section header: `header` when it is one, `broken` for an unclosed one, `none` otherwise. */
-function parseGitlabHeader(builder: Builder, state: GitlabState, raw: string, line: number, start: number): 'header' | 'broken' | 'none' {
+function parseGitlabHeader(
+  builder: Builder,
+  state: GitlabState,
+  raw: string,
+  line: number,
+  start: number,
+): 'header' | 'broken' | 'none' {
   const text = raw.slice(start).trimEnd();
   const match = GITLAB_HEADER.exec(text);
   if (!match) {
@@ -300,7 +311,8 @@ function parseGitlabHeader(builder: Builder, state: GitlabState, raw: string, li
 function parseGitlabLine(builder: Builder, state: GitlabState, raw: string, line: number): void {
   const start = raw.search(/\S/);
   if (start === -1 || raw[start] === '#') return;
-  const header = raw[start] === '[' || raw.startsWith('^[', start) ? parseGitlabHeader(builder, state, raw, line, start) : 'none';
+  const header =
+    raw[start] === '[' || raw.startsWith('^[', start) ? parseGitlabHeader(builder, state, raw, line, start) : 'none';
   if (header === 'header') return;
   // GitLab reads a broken header as an entry; its one problem is the header.
   const reported = builder.problems.length;
@@ -315,10 +327,16 @@ function parseGitlabLine(builder: Builder, state: GitlabState, raw: string, line
   const section = builder.sections[state.section];
   const defaults = section?.headers.at(-1)?.defaultOwners ?? [];
   if (ownersText !== '' && own.length === 0) {
-    builder.problem('invalidOwner', line, patternEnd + raw.slice(patternEnd).search(/\S/), ownersEnd, { owner: ownersText, pattern });
+    builder.problem('invalidOwner', line, patternEnd + raw.slice(patternEnd).search(/\S/), ownersEnd, {
+      owner: ownersText,
+      pattern,
+    });
   } else {
     for (const token of ignored) {
-      builder.problem('ignoredOwnerText', line, token.start, token.start + token.text.length, { text: token.text, pattern });
+      builder.problem('ignoredOwnerText', line, token.start, token.start + token.text.length, {
+        text: token.text,
+        pattern,
+      });
     }
   }
   const hash = ownersText === '' ? -1 : raw.indexOf('#', patternEnd);
@@ -327,7 +345,8 @@ function parseGitlabLine(builder: Builder, state: GitlabState, raw: string, line
   }
   const owners = ownersText === '' ? defaults : own;
   if (exclusion && own.length > 0) builder.problem('exclusionOwners', line, patternEnd, ownersEnd, { pattern });
-  if (!exclusion && owners.length === 0 && ownersText === '') builder.problem('missingOwner', line, start, patternEnd, { pattern });
+  if (!exclusion && owners.length === 0 && ownersText === '')
+    builder.problem('missingOwner', line, start, patternEnd, { pattern });
   if (hasUnterminatedClass(pattern)) builder.problem('unterminatedClass', line, patternStart, patternEnd, { pattern });
   const compiled = compilePattern(pattern, 'gitlab');
   const rule: CodeownersRule = {

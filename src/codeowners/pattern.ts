@@ -21,10 +21,7 @@ import type { Dialect } from './dialect.js';
 
 /** One piece of a path segment's glob. */
 type GlobToken =
-  | { type: 'literal'; text: string }
-  | { type: 'star' }
-  | { type: 'question' }
-  | { type: 'class'; source: string };
+  { type: 'literal'; text: string } | { type: 'star' } | { type: 'question' } | { type: 'class'; source: string };
 
 interface Segment {
   /** `**` as a whole segment. */
@@ -155,7 +152,10 @@ function splitSegments(path: string, classes: boolean): Segment[] | undefined {
   return segments;
 }
 
-function indexFacts(segments: readonly Segment[], anchored: boolean): Pick<CompiledPattern, 'prefix' | 'literalSegment' | 'extension'> {
+function indexFacts(
+  segments: readonly Segment[],
+  anchored: boolean,
+): Pick<CompiledPattern, 'prefix' | 'literalSegment' | 'extension'> {
   const prefix: string[] = [];
   if (anchored) {
     for (const segment of segments) {
@@ -168,7 +168,8 @@ function indexFacts(segments: readonly Segment[], anchored: boolean): Pick<Compi
   let extension: string | undefined;
   for (const segment of segments) {
     const literal = literalOf(segment);
-    if (literal !== undefined && (literalSegment === undefined || literal.length > literalSegment.length)) literalSegment = literal;
+    if (literal !== undefined && (literalSegment === undefined || literal.length > literalSegment.length))
+      literalSegment = literal;
     extension ??= extensionOf(segment);
   }
   return { prefix, literalSegment, extension };
@@ -206,9 +207,11 @@ function compileGithub(pattern: string): CompiledPattern {
   if (text.startsWith('/')) text = text.slice(1);
   const key = `${anchored ? '/' : ''}${text}${directoryOnly ? '/' : ''}`;
   const segments = splitSegments(text, false);
-  if (text === '' || !segments) return { regex: NEVER, key, prefix: [], literalSegment: undefined, extension: undefined };
+  if (text === '' || !segments)
+    return { regex: NEVER, key, prefix: [], literalSegment: undefined, extension: undefined };
   const last = segments.at(-1);
-  const lastIsLoneStar = last !== undefined && !last.globstar && last.tokens.length === 1 && last.tokens[0]?.type === 'star';
+  const lastIsLoneStar =
+    last !== undefined && !last.globstar && last.tokens.length === 1 && last.tokens[0]?.type === 'star';
   // A final `**` is everything inside (gitignore: "abc/**" matches all files inside abc).
   const body = segments.length === 1 && last?.globstar ? '.*' : joinSegments(segments, '.+');
   const start = anchored || segments[0]?.globstar ? '' : '(?:[^/]+/)*';

@@ -7,7 +7,8 @@ import type { Dialect } from './dialect.js';
 
 export const BLOCK_BEGIN = '# BEGIN gitops-init ownership';
 export const BLOCK_END = '# END gitops-init ownership';
-const BLOCK_NOTE = '# Generated from the ownership map in gitops.yaml: edit it there, then run `gitops-init codeowners sync`.';
+const BLOCK_NOTE =
+  '# Generated from the ownership map in gitops.yaml: edit it there, then run `gitops-init codeowners sync`.';
 
 /** Owner names that gitops.yaml's ownership map may use instead of a handle. */
 export function teamAliases(descriptor: Descriptor): Map<string, string> {

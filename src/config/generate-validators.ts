@@ -14,8 +14,16 @@ import releaseSchema from '../release/release.schema.json' with { type: 'json' }
  * manifests wherever a repository has releases. Paths are relative to the package root.
  */
 export const GENERATED_VALIDATORS: readonly { schema: object; schemaFile: string; file: string }[] = [
-  { schema: gitopsSchema, schemaFile: 'src/config/gitops.schema.json', file: 'src/config/generated/gitops-schema.validate.ts' },
-  { schema: releaseSchema, schemaFile: 'src/release/release.schema.json', file: 'src/config/generated/release-schema.validate.ts' },
+  {
+    schema: gitopsSchema,
+    schemaFile: 'src/config/gitops.schema.json',
+    file: 'src/config/generated/gitops-schema.validate.ts',
+  },
+  {
+    schema: releaseSchema,
+    schemaFile: 'src/release/release.schema.json',
+    file: 'src/config/generated/release-schema.validate.ts',
+  },
 ];
 
 /**

@@ -33,7 +33,9 @@ function optionsSchema(rule: AnyRule): object {
   const schema = rule.meta.schema;
   if (Array.isArray(schema)) {
     // ajv refuses `items: []` as an invalid schema: a rule without options allows an empty list only.
-    return schema.length === 0 ? { type: 'array', maxItems: 0 } : { type: 'array', items: schema, minItems: 0, maxItems: schema.length };
+    return schema.length === 0
+      ? { type: 'array', maxItems: 0 }
+      : { type: 'array', items: schema, minItems: 0, maxItems: schema.length };
   }
   return schema;
 }
@@ -51,7 +53,10 @@ function describeOptionsError(error: ErrorObject): { path: (string | number)[]; 
     const limit = Number((error.params as { limit: unknown }).limit);
     return {
       path: [limit],
-      message: limit === 0 ? 'the rule takes no options; remove them' : `the rule takes at most ${limit} option${limit === 1 ? '' : 's'}; remove the rest`,
+      message:
+        limit === 0
+          ? 'the rule takes no options; remove them'
+          : `the rule takes at most ${limit} option${limit === 1 ? '' : 's'}; remove the rest`,
     };
   }
   return describeAjvErrorNaming(error, optionName);
@@ -128,7 +133,12 @@ export class RuleConfig {
               const described = describeOptionsError(error);
               problems.push({
                 file,
-                line: loaded?.lineOf([...path, id, ...described.path.map((key, index) => (index === 0 && typeof key === 'number' ? key + 1 : key))]) ?? line,
+                line:
+                  loaded?.lineOf([
+                    ...path,
+                    id,
+                    ...described.path.map((key, index) => (index === 0 && typeof key === 'number' ? key + 1 : key)),
+                  ]) ?? line,
                 message: `options of rule "${id}": ${described.message}`,
               });
             }
@@ -152,7 +162,10 @@ export class RuleConfig {
       const entry = cliRules[rule.id] ?? descriptor?.rules?.[rule.id];
       this.#base.set(rule.id, {
         severity: entry === undefined ? rule.meta.docs.recommended : severityOf(entry),
-        options: mergeOptions(rule.defaultOptions as readonly unknown[], entry === undefined ? undefined : optionsOf(entry)),
+        options: mergeOptions(
+          rule.defaultOptions as readonly unknown[],
+          entry === undefined ? undefined : optionsOf(entry),
+        ),
       });
     }
     this.#overrides = (descriptor?.overrides ?? []).map((override) => ({
@@ -193,7 +206,9 @@ export class RuleConfig {
         const options = optionsOf(entry);
         setting = {
           severity: severityOf(entry),
-          options: options ? mergeOptions(rule.defaultOptions as readonly unknown[], options) : (setting?.options ?? []),
+          options: options
+            ? mergeOptions(rule.defaultOptions as readonly unknown[], options)
+            : (setting?.options ?? []),
         };
       });
       settings.set(ruleId, setting);

@@ -53,7 +53,10 @@ export function describeAjvError(error: ErrorObject): { path: (string | number)[
 }
 
 /** As describeAjvError, with the field named by `name` (rule options name their first key "option 1"). */
-export function describeAjvErrorNaming(error: ErrorObject, name: PathName): { path: (string | number)[]; message: string } {
+export function describeAjvErrorNaming(
+  error: ErrorObject,
+  name: PathName,
+): { path: (string | number)[]; message: string } {
   const path = instancePathKeys(error.instancePath);
   const where = name(path);
   const params = error.params as Record<string, unknown>;
@@ -70,7 +73,10 @@ export function describeAjvErrorNaming(error: ErrorObject, name: PathName): { pa
     case 'pattern':
       return { path, message: `${where} must match ${String(params.pattern)}` };
     case 'propertyNames':
-      return { path: [...path, String(params.propertyName)], message: `"${String(params.propertyName)}" is not a valid name in ${where}` };
+      return {
+        path: [...path, String(params.propertyName)],
+        message: `"${String(params.propertyName)}" is not a valid name in ${where}`,
+      };
     case 'type':
       return { path, message: `${where} must be of type ${String(params.type)}` };
     default:

@@ -18,7 +18,8 @@ export interface Directive {
   targetLine: number;
 }
 
-const DIRECTIVE = /(^|[ \t])#[ \t]*gitops-lint-(disable-next-line|disable-line|disable-file|disable|enable)(?=$|[ \t])([^\r\n]*)/gm;
+const DIRECTIVE =
+  /(^|[ \t])#[ \t]*gitops-lint-(disable-next-line|disable-line|disable-file|disable|enable)(?=$|[ \t])([^\r\n]*)/gm;
 
 export function hasDirectives(text: string): boolean {
   return text.includes('gitops-lint-');

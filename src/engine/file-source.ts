@@ -1,4 +1,14 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -71,7 +81,10 @@ async function gitignoreFilter(root: string, gitignores: readonly string[]): Pro
     scopes.push({ directory: directory === '.' ? '' : `${directory}/`, matcher: ignore().add(text) });
   }
   try {
-    scopes.unshift({ directory: '', matcher: ignore().add(readFileSync(path.join(root, '.git/info/exclude'), 'utf8')) });
+    scopes.unshift({
+      directory: '',
+      matcher: ignore().add(readFileSync(path.join(root, '.git/info/exclude'), 'utf8')),
+    });
   } catch {
     // No repository, or no exclude file: nothing to add.
   }
@@ -118,7 +131,8 @@ export class WorkingTreeSource implements FileSource {
   readonly #ignores: readonly string[];
   readonly #maxFileSize: number;
   /** Regular files found by the last listing, and the symbolic links among the listed files. */
-  #listed: { regular: ReadonlySet<string>; links: readonly string[]; unchanged?: ReadonlyMap<string, string> } | undefined;
+  #listed:
+    { regular: ReadonlySet<string>; links: readonly string[]; unchanged?: ReadonlyMap<string, string> } | undefined;
 
   constructor(root: string, options: WorkingTreeOptions = {}) {
     this.root = path.resolve(root);
@@ -149,7 +163,11 @@ export class WorkingTreeSource implements FileSource {
    */
   async listFiles(): Promise<string[]> {
     const listed = (await this.#listWithGit()) ?? (await this.#walk());
-    this.#listed = { regular: listed.regular, links: listed.links, ...(listed.unchanged ? { unchanged: listed.unchanged } : {}) };
+    this.#listed = {
+      regular: listed.regular,
+      links: listed.links,
+      ...(listed.unchanged ? { unchanged: listed.unchanged } : {}),
+    };
     const isConfiguredIgnore =
       this.#ignores.length > 0 ? picomatch(this.#ignores as string[], { dot: true }) : () => false;
     return listed.files.filter((file) => !listed.isIgnored(file) && !isConfiguredIgnore(file)).sort(compareStrings);
@@ -189,16 +207,22 @@ export class WorkingTreeSource implements FileSource {
     let changed: Buffer | undefined;
     try {
       [topLevel, listed, others, changed] = await Promise.all([
-        this.#isWorkTreeTop() ? Buffer.from(this.#realRoot) : runGit(['rev-parse', '--show-toplevel'], { cwd: this.root }),
+        this.#isWorkTreeTop()
+          ? Buffer.from(this.#realRoot)
+          : runGit(['rev-parse', '--show-toplevel'], { cwd: this.root }),
         // The index (tag, mode, object id, stage) and the deleted files (tag R); the untracked
         // files that are not ignored (tag ?) in another process, which walks the tree meanwhile.
         // With diff-files (below), the deleted files come from it instead (status D): one pass
         // over the working tree's files rather than two.
-        runGit(['ls-files', '-z', '--cached', '--stage', '-v', ...(this.#options.versions ? [] : ['--deleted'])], { cwd: this.root }),
+        runGit(['ls-files', '-z', '--cached', '--stage', '-v', ...(this.#options.versions ? [] : ['--deleted'])], {
+          cwd: this.root,
+        }),
         runGit(['ls-files', '-z', '-t', '--others', '--exclude-standard'], { cwd: this.root }),
         // What git finds changed against the index (it compares stat data, and the content of
         // racily clean entries): every other tracked file is its index blob (for version()).
-        this.#options.versions ? runGit(['diff-files', '--name-status', '-z', '--relative'], { cwd: this.root }) : undefined,
+        this.#options.versions
+          ? runGit(['diff-files', '--name-status', '-z', '--relative'], { cwd: this.root })
+          : undefined,
       ]);
     } catch {
       // Not a git work tree (or no git): the directory is walked.
@@ -206,7 +230,9 @@ export class WorkingTreeSource implements FileSource {
     }
     const records = [...splitNul(listed), ...splitNul(others)];
     const tracked = records.filter((record) => !/^[?Rr] /.test(record));
-    const deleted = records.filter((record) => /^[Rr] /.test(record)).map((record) => record.slice(record.indexOf('\t') + 1));
+    const deleted = records
+      .filter((record) => /^[Rr] /.test(record))
+      .map((record) => record.slice(record.indexOf('\t') + 1));
     const untrackedFiles = records.filter((record) => record.startsWith('? ')).map((record) => record.slice(2));
     // Below the top of a work tree, the directory may itself be ignored (git would list nothing):
     // it is walked, as a directory of its own.
@@ -237,7 +263,8 @@ export class WorkingTreeSource implements FileSource {
     // A tracked file replaced by a directory: git lists the directory's files as untracked.
     const nowDirectories = new Set<string>();
     for (const file of untrackedFiles) {
-      for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) nowDirectories.add(file.slice(0, slash));
+      for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1))
+        nowDirectories.add(file.slice(0, slash));
     }
     /** Lists a path found on disk (untracked, or tracked but not checked by git): regular files and links to files. */
     const addFromDisk = (file: string): void => {

@@ -10,8 +10,16 @@ import {
   type IndexEntry,
 } from '../git/index-entries.js';
 import type { FileReadFailure } from '../manifests/yaml-file.js';
-import { ALWAYS_IGNORED, compareStrings, tooLarge, WorkingTreeSource, type FileSource, type WorkingTreeOptions } from './file-source.js';
+import {
+  ALWAYS_IGNORED,
+  compareStrings,
+  tooLarge,
+  WorkingTreeSource,
+  type FileSource,
+  type WorkingTreeOptions,
+} from './file-source.js';
 import { isKustomizationFile } from '../manifests/kustomize.js';
+import { toPosix } from '../files/paths.js';
 
 /** Links followed before a chain of symbolic links counts as a loop. */
 const MAX_LINK_DEPTH = 40;
@@ -73,7 +81,11 @@ export class GitIndexSource implements FileSource {
   static async open(root: string, options: WorkingTreeOptions & { readAhead?: boolean } = {}): Promise<GitIndexSource> {
     const resolved = path.resolve(root);
     // readIndexEntries names a directory outside any repository as such, so its failure comes first.
-    const results = await Promise.allSettled([readIndexEntries(resolved), readStagedPaths(resolved), readWorktreeChanges(resolved)]);
+    const results = await Promise.allSettled([
+      readIndexEntries(resolved),
+      readStagedPaths(resolved),
+      readWorktreeChanges(resolved),
+    ]);
     const [indexResult, stagedResult, changedResult] = results;
     if (indexResult.status === 'rejected') throw indexResult.reason;
     if (stagedResult.status === 'rejected') throw stagedResult.reason;
@@ -103,7 +115,8 @@ export class GitIndexSource implements FileSource {
     }
     const aheadOids = new Map<string, string>();
     for (const entry of options.readAhead === false ? [] : entries.values()) {
-      if (!blobs.has(entry.path) && REGULAR_FILE_MODES.has(entry.mode) && isKustomizationFile(entry.path)) aheadOids.set(entry.path, entry.oid);
+      if (!blobs.has(entry.path) && REGULAR_FILE_MODES.has(entry.mode) && isKustomizationFile(entry.path))
+        aheadOids.set(entry.path, entry.oid);
     }
     const readAhead = readBlobs(resolved, aheadOids.values()).then(
       (byOid) => {
@@ -117,7 +130,14 @@ export class GitIndexSource implements FileSource {
       // Not read ahead: each file is read from the working tree, as before.
       () => new Map<string, BlobContent>(),
     );
-    const state: IndexState = { root: resolved, entries, unmerged, blobs, readAhead, staged: [...new Set(stagedPaths)].sort(compareStrings) };
+    const state: IndexState = {
+      root: resolved,
+      entries,
+      unmerged,
+      blobs,
+      readAhead,
+      staged: [...new Set(stagedPaths)].sort(compareStrings),
+    };
     return new GitIndexSource(state, options);
   }
 
@@ -141,7 +161,10 @@ export class GitIndexSource implements FileSource {
       const files: string[] = [...this.#state.unmerged];
       for (const entry of this.#state.entries.values()) {
         // Submodules (160000) are other repositories; links count when they lead to a file.
-        if (REGULAR_FILE_MODES.has(entry.mode) || (entry.mode === SYMLINK_MODE && this.#resolveLink(entry.path) !== undefined)) {
+        if (
+          REGULAR_FILE_MODES.has(entry.mode) ||
+          (entry.mode === SYMLINK_MODE && this.#resolveLink(entry.path) !== undefined)
+        ) {
           files.push(entry.path);
         }
       }
@@ -158,14 +181,18 @@ export class GitIndexSource implements FileSource {
 
   readBytes(file: string): Buffer | FileReadFailure {
     if (this.#state.unmerged.has(file)) {
-      return { reason: 'unreadable', detail: 'it has unresolved merge conflicts in the index; resolve them and git add it' };
+      return {
+        reason: 'unreadable',
+        detail: 'it has unresolved merge conflicts in the index; resolve them and git add it',
+      };
     }
     const entry = this.#state.entries.get(file);
     if (!entry) return { reason: 'missing', detail: 'it is not in the index' };
     if (entry.mode === SYMLINK_MODE) {
       const target = this.#resolveLink(file);
       if (target === undefined) return { reason: 'missing', detail: 'it is a symbolic link to nothing in the index' };
-      if ('outside' in target) return { reason: 'outside-repository', detail: 'it is a symbolic link to a file outside the repository' };
+      if ('outside' in target)
+        return { reason: 'outside-repository', detail: 'it is a symbolic link to a file outside the repository' };
       return this.readBytes(target.file);
     }
     const blob = this.#state.blobs.get(file) ?? this.#readAheadBlobs?.get(file);
@@ -201,7 +228,7 @@ export class GitIndexSource implements FileSource {
       if (path.isAbsolute(target)) {
         const relative = path.relative(this.root, target);
         if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return { outside: true };
-        next = relative.split(path.sep).join('/');
+        next = toPosix(relative);
       } else {
         next = path.posix.normalize(path.posix.join(path.posix.dirname(current), target));
         if (next === '..' || next.startsWith('../')) return { outside: true };

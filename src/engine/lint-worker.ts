@@ -30,13 +30,25 @@ async function run(task: WorkerTask): Promise<[number, ChunkResult][]> {
   const fileRules = await loadRules(task.ruleIds);
   // RuleConfig knows every rule of the run by id; only the file-scope ones are run here.
   const rulesById = new Map(fileRules.map((rule) => [rule.id, rule]));
-  const loaded = task.descriptor && { file: task.descriptorFile ?? 'gitops.yaml', descriptor: task.descriptor, lineOf: () => undefined };
+  const loaded = task.descriptor && {
+    file: task.descriptorFile ?? 'gitops.yaml',
+    descriptor: task.descriptor,
+    lineOf: () => undefined,
+  };
   const config = new RuleConfig(rulesById, loaded, task.cliRules, { checked: true });
   const overlay = new OverlaySource(WorkingTreeSource.fromDescription(task.source, task.files));
   for (const [file, text] of task.source.changes) overlay.changes.set(file, text);
   const repository = new Repository(overlay, task.files, { dependencies: task.store });
   const base = task.base && (await openBaseRevision(overlay.root, task.base.ref, task.base.staged));
-  const inputs: RunInputs = { repository, config, descriptor: task.descriptor, kind: task.kind, tool: task.tool, base, targetFiles: [] };
+  const inputs: RunInputs = {
+    repository,
+    config,
+    descriptor: task.descriptor,
+    kind: task.kind,
+    tool: task.tool,
+    base,
+    targetFiles: [],
+  };
   const queue = new Int32Array(task.queue);
   const chunkOf = new Map(task.toLint.map((file, index) => [file, Math.floor(index / CHUNK_SIZE)]));
   const fingerprints = new Map<string, string>();
@@ -60,7 +72,10 @@ async function run(task: WorkerTask): Promise<[number, ChunkResult][]> {
   };
   for (let index = claimChunk(queue); index * CHUNK_SIZE < task.toLint.length; index = claimChunk(queue)) {
     takeTexts();
-    done.push([index, lintChunk(inputs, fileRules, task.toLint.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE), store, thread)]);
+    done.push([
+      index,
+      lintChunk(inputs, fileRules, task.toLint.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE), store, thread),
+    ]);
     // Keep the documents of chunks nobody has claimed yet: this thread may lint them next.
     const next = Atomics.load(queue, 0);
     repository.forgetParsed((file) => (chunkOf.get(file) ?? -1) >= next);
@@ -73,6 +88,7 @@ const port = parentPort;
 if (port) {
   run(workerData as WorkerTask).then(
     (chunks) => port.postMessage({ chunks } satisfies WorkerReply),
-    (error: unknown) => port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
+    (error: unknown) =>
+      port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
   );
 }

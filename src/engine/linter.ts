@@ -211,7 +211,14 @@ export async function runRules(options: LinterOptions): Promise<Diagnostic[]> {
     }
   };
 
-  const chunks = await lintInChunks(options, inputs, fileRules, toLint, cache ? { fingerprint } : undefined, runRepositoryRules);
+  const chunks = await lintInChunks(
+    options,
+    inputs,
+    fileRules,
+    toLint,
+    cache ? { fingerprint } : undefined,
+    runRepositoryRules,
+  );
   const fileNotes: string[] = [];
   for (const chunk of chunks) {
     diagnostics.push(...chunk.diagnostics);
@@ -246,7 +253,9 @@ export async function runRules(options: LinterOptions): Promise<Diagnostic[]> {
   options.notes?.push(...new Set(notes));
 
   const hasNoDirectives = (file: string): boolean => repository.hasLoadedDirectives(file) === false;
-  return applyDirectives(diagnostics, options, new Set(options.targetFiles), readFiles, hasNoDirectives).sort(compareDiagnostics);
+  return applyDirectives(diagnostics, options, new Set(options.targetFiles), readFiles, hasNoDirectives).sort(
+    compareDiagnostics,
+  );
 }
 
 /** One note per tallied message: how many, of how many keys, and the first keys. */
@@ -363,7 +372,11 @@ async function lintInChunks(
       return results;
     }
     forget(Atomics.load(queue, 0));
-    for (let index = pool && workersOnly ? chunkCount : claimChunk(queue); index < chunkCount; index = claimChunk(queue)) {
+    for (
+      let index = pool && workersOnly ? chunkCount : claimChunk(queue);
+      index < chunkCount;
+      index = claimChunk(queue)
+    ) {
       results[index] = lintChunk(inputs, fileRules, chunk(index), store, thread);
       forget(Atomics.load(queue, 0));
     }
@@ -405,7 +418,12 @@ function threadCount(options: LinterOptions, files: number, chunkCount: number, 
 function hasOverrideTurningOn(ruleId: string, options: LinterOptions): boolean {
   return (options.descriptor?.overrides ?? []).some((override) => {
     const entry = override.rules[ruleId];
-    return entry !== undefined && entry !== 'off' && entry !== 0 && !(Array.isArray(entry) && (entry[0] === 'off' || entry[0] === 0));
+    return (
+      entry !== undefined &&
+      entry !== 'off' &&
+      entry !== 0 &&
+      !(Array.isArray(entry) && (entry[0] === 'off' || entry[0] === 0))
+    );
   });
 }
 

@@ -153,7 +153,11 @@ export class Repository {
         this.#listHash ??= digest(this.files.join('\0'));
         return this.#listHash;
       case 's:':
-        return digest(this.#yamlFilesContaining(argument).map((file) => `${file}\0${this.contentHash(file)}`).join('\0'));
+        return digest(
+          this.#yamlFilesContaining(argument)
+            .map((file) => `${file}\0${this.contentHash(file)}`)
+            .join('\0'),
+        );
       default:
         // An unknown query (from another version) never matches.
         return `?${query}`;
@@ -230,7 +234,8 @@ export class Repository {
 
   /** The file's version (FileSource.version), asked once per run and before the file is read. */
   versionOf(file: string): string | undefined {
-    if (!this.#versions.has(file)) this.#versions.set(file, this.#fileSet.has(file) ? this.source.version?.(file) : undefined);
+    if (!this.#versions.has(file))
+      this.#versions.set(file, this.#fileSet.has(file) ? this.source.version?.(file) : undefined);
     return this.#versions.get(file);
   }
 
@@ -331,7 +336,9 @@ export class Repository {
         if (!this.#isYamlFile(file)) return false;
         if (earlier && this.#knownFacts(file)) return earlier.has(file);
         const loaded = this.#load(file);
-        return typeof loaded === 'string' && (needles.every((needle) => loaded.includes(needle)) || loaded.includes('\\'));
+        return (
+          typeof loaded === 'string' && (needles.every((needle) => loaded.includes(needle)) || loaded.includes('\\'))
+        );
       });
       this.#containing.set(search, found);
     }
@@ -372,7 +379,11 @@ export class Repository {
       if (query.startsWith('s:')) for (const file of this.#yamlFilesContaining(query.slice(2))) covered.add(file);
     }
     if (covered.size === 0) return queries;
-    return new Set([...queries].filter((query) => !((query.startsWith('c:') || query.startsWith('y:')) && covered.has(query.slice(2)))));
+    return new Set(
+      [...queries].filter(
+        (query) => !((query.startsWith('c:') || query.startsWith('y:')) && covered.has(query.slice(2))),
+      ),
+    );
   }
 
   /** The files whose contents a query key stands for: its file for `c:`, the files matched for `s:`. */
@@ -386,7 +397,6 @@ export class Repository {
   forgetParsed(keep: (file: string) => boolean = () => false): void {
     for (const file of this.#yaml.keys()) if (!keep(file)) this.#yaml.delete(file);
   }
-
 
   /**
    * Whether the file's text has inline directives (`gitops-lint-…`), for files read in this run
@@ -423,7 +433,8 @@ export class Repository {
       files.set(file, { version, hash, ...(directives === undefined ? {} : { directives }) });
     }
     const searches = new Map<string, { listDigest: string; files: readonly string[] }>();
-    for (const [search, found] of this.#containing) searches.set(search, { listDigest: this.#yamlListDigest(), files: found });
+    for (const [search, found] of this.#containing)
+      searches.set(search, { listDigest: this.#yamlListDigest(), files: found });
     return { files, searches };
   }
 }

@@ -70,13 +70,20 @@ export function addTallies(into: Tallies, from: Readonly<Tallies> | undefined): 
 }
 
 /** Runs one rule over some target files and returns its findings and what it asked. */
-export function executeRule(inputs: RunInputs, rule: AnyRule, targetFiles: readonly string[], ruleOptions: readonly unknown[]): RuleRun {
+export function executeRule(
+  inputs: RunInputs,
+  rule: AnyRule,
+  targetFiles: readonly string[],
+  ruleOptions: readonly unknown[],
+): RuleRun {
   const { repository, config } = inputs;
   const found: Diagnostic[] = [];
   const notes: string[] = [];
   const tallies: Tallies = {};
   let usedTargets = false;
-  const locate = (descriptor: ReportDescriptor<string>): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> => {
+  const locate = (
+    descriptor: ReportDescriptor<string>,
+  ): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> => {
     if (descriptor.line !== undefined) {
       return {
         line: descriptor.line,
@@ -168,7 +175,10 @@ export function executeRule(inputs: RunInputs, rule: AnyRule, targetFiles: reado
 }
 
 /** Query key to fingerprint, for the queries of a stored run. */
-export function fingerprintsOf(queries: Iterable<string>, fingerprint: (query: string) => string): Record<string, string> {
+export function fingerprintsOf(
+  queries: Iterable<string>,
+  fingerprint: (query: string) => string,
+): Record<string, string> {
   const dependencies: Record<string, string> = {};
   for (const query of [...queries].sort()) dependencies[query] = fingerprint(query);
   return dependencies;

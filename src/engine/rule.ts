@@ -5,14 +5,7 @@ import type { BaseRevision } from '../git/base-revision.js';
 
 export type Severity = 'off' | 'warn' | 'error';
 export type RuleCategory =
-  | 'syntax'
-  | 'layout'
-  | 'references'
-  | 'ownership'
-  | 'versioning'
-  | 'releases'
-  | 'protection'
-  | 'security';
+  'syntax' | 'layout' | 'references' | 'ownership' | 'versioning' | 'releases' | 'protection' | 'security';
 
 /** A JSON Schema for a rule's options: an array schema (one item per option) or a single object schema. */
 export type RuleSchema = Record<string, unknown> | readonly Record<string, unknown>[];

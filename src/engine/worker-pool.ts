@@ -69,14 +69,23 @@ export function claimChunk(queue: Int32Array): number {
 export function startWorkers(
   count: number,
   task: WorkerTask,
-): { done: Promise<[number, ChunkResult][]>; stop: () => Promise<void>; shareTexts: (texts: [string, string][]) => void } {
+): {
+  done: Promise<[number, ChunkResult][]>;
+  stop: () => Promise<void>;
+  shareTexts: (texts: [string, string][]) => void;
+} {
   // A worker's heap left to V8's defaults grows to several times what it holds before it is
   // collected; bounded by what a run of this size needs, a worker keeps the process small.
-  const maxOldGenerationSizeMb = WORKER_BASE_HEAP_MB + Math.ceil(task.files.length / 1000) * WORKER_HEAP_MB_PER_1000_FILES;
+  const maxOldGenerationSizeMb =
+    WORKER_BASE_HEAP_MB + Math.ceil(task.files.length / 1000) * WORKER_HEAP_MB_PER_1000_FILES;
   const channels = Array.from({ length: count }, () => new MessageChannel());
   const workers = channels.map(
     (channel) =>
-      new Worker(WORKER_URL, { workerData: { ...task, texts: channel.port2 }, transferList: [channel.port2], resourceLimits: { maxOldGenerationSizeMb } }),
+      new Worker(WORKER_URL, {
+        workerData: { ...task, texts: channel.port2 },
+        transferList: [channel.port2],
+        resourceLimits: { maxOldGenerationSizeMb },
+      }),
   );
   const replies = workers.map(
     (worker) =>

@@ -7,12 +7,22 @@ import { execFile } from 'node:child_process';
  */
 export function listTrackedFiles(directory: string): Promise<string[] | undefined> {
   return new Promise((resolve) => {
-    execFile('git', ['ls-files', '-z'], { cwd: directory, encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024 }, (error, stdout) => {
-      if (error) {
-        resolve(undefined);
-        return;
-      }
-      resolve(stdout.toString('utf8').split('\0').filter((file) => file !== ''));
-    });
+    execFile(
+      'git',
+      ['ls-files', '-z'],
+      { cwd: directory, encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024 },
+      (error, stdout) => {
+        if (error) {
+          resolve(undefined);
+          return;
+        }
+        resolve(
+          stdout
+            .toString('utf8')
+            .split('\0')
+            .filter((file) => file !== ''),
+        );
+      },
+    );
   });
 }

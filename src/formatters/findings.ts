@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { LintMessage, LintResult } from '../engine/results.js';
+import { toPosix } from '../files/paths.js';
 
 /**
  * The rule id the machine-readable formats give to engine messages (`ruleId: null`, such as
@@ -37,7 +38,7 @@ export interface Finding {
 export function relativePath(cwd: string, filePath: string): string {
   const relative = path.relative(cwd, filePath);
   if (relative === '') return '.';
-  return relative.split(path.sep).join('/');
+  return toPosix(relative);
 }
 
 /** Whether a relative path (from {@link relativePath}) leaves `cwd`: another drive or a `..` start. */
@@ -51,7 +52,9 @@ function byPosition(a: LintMessage, b: LintMessage): number {
 
 function fingerprintOf(ruleId: string, relative: string, message: string, occurrence: number): string {
   // JSON keeps the parts apart whatever characters they contain.
-  return createHash('sha256').update(JSON.stringify([ruleId, relative, message, occurrence])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([ruleId, relative, message, occurrence]))
+    .digest('hex');
 }
 
 /** Every message of every result, in result order and, within a file, in message order. */

@@ -27,7 +27,8 @@ const github: Formatter = (results, context) => {
       properties.push(['line', message.line]);
       const isOneLine = message.endLine === undefined || message.endLine === message.line;
       if (isOneLine && message.column >= 1) properties.push(['col', message.column]);
-      if (message.endLine !== undefined && message.endLine > message.line) properties.push(['endLine', message.endLine]);
+      if (message.endLine !== undefined && message.endLine > message.line)
+        properties.push(['endLine', message.endLine]);
       if (isOneLine && message.column >= 1 && message.endColumn !== undefined && message.endColumn > message.column) {
         properties.push(['endColumn', message.endColumn]);
       }

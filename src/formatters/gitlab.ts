@@ -16,15 +16,13 @@ interface CodeQualityIssue {
  * so an issue that only moved is not reported as fixed and new in a merge request.
  */
 const gitlab: Formatter = (results, context) => {
-  const issues = flattenFindings(results, context.cwd).map(
-    (finding): CodeQualityIssue => ({
-      description: finding.message.message,
-      check_name: finding.ruleId,
-      fingerprint: finding.fingerprint,
-      severity: finding.message.severity === 2 ? 'major' : 'minor',
-      location: { path: finding.path, lines: { begin: Math.max(1, finding.message.line) } },
-    }),
-  );
+  const issues = flattenFindings(results, context.cwd).map((finding): CodeQualityIssue => ({
+    description: finding.message.message,
+    check_name: finding.ruleId,
+    fingerprint: finding.fingerprint,
+    severity: finding.message.severity === 2 ? 'major' : 'minor',
+    location: { path: finding.path, lines: { begin: Math.max(1, finding.message.line) } },
+  }));
   return JSON.stringify(issues, null, 2);
 };
 

@@ -49,7 +49,7 @@ function errorCode(error: unknown): unknown {
 }
 
 function firstLine(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
 }
 
 /**
@@ -110,7 +110,9 @@ export async function loadFormatter(name: string, cwd: string): Promise<LoadedFo
   if (isFilePath(name)) {
     const file = path.resolve(cwd, name);
     if (!existsSync(file)) {
-      throw new UsageError(`--format "${name}": no such formatter file "${file}"; built-in: ${BUILTIN_FORMATTERS.join(', ')}`);
+      throw new UsageError(
+        `--format "${name}": no such formatter file "${file}"; built-in: ${BUILTIN_FORMATTERS.join(', ')}`,
+      );
     }
     return adapt(name, await importFormatter(name, file));
   }

@@ -10,15 +10,17 @@ import { ENGINE_RULE_ID, relativePath } from './findings.js';
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
 
 function xmlText(value: string): string {
-  return value
-    .replace(NOT_XML, (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&apos;')
-    // A parser turns a raw carriage return into a newline.
-    .replaceAll('\r', '&#13;');
+  return (
+    value
+      .replace(NOT_XML, (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
+      .replaceAll('&', '&amp;')
+      .replaceAll('<', '&lt;')
+      .replaceAll('>', '&gt;')
+      .replaceAll('"', '&quot;')
+      .replaceAll("'", '&apos;')
+      // A parser turns a raw carriage return into a newline.
+      .replaceAll('\r', '&#13;')
+  );
 }
 
 /** Attribute values also lose raw tabs and newlines to attribute-value normalisation. */

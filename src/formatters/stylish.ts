@@ -15,7 +15,10 @@ function pluralize(word: string, count: number): string {
 const TERMINAL_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 function printable(text: string): string {
-  return text.replace(TERMINAL_CONTROL, (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return text.replace(
+    TERMINAL_CONTROL,
+    (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }
 
 /** ESLint strips one trailing period unless a space stands before it. */

@@ -21,16 +21,28 @@ export interface BaseRevision {
 export async function openBaseRevision(root: string, ref: string, staged: boolean): Promise<BaseRevision> {
   let commit: string;
   try {
-    commit = (await runGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root })).toString('utf8').trim();
+    commit = (await runGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root }))
+      .toString('utf8')
+      .trim();
   } catch (error) {
     if (error instanceof GitCommandError) {
-      throw new UsageError(`--base "${ref}": not a commit in this repository; give a branch, tag or commit (e.g. --base origin/main)`, { cause: error });
+      throw new UsageError(
+        `--base "${ref}": not a commit in this repository; give a branch, tag or commit (e.g. --base origin/main)`,
+        { cause: error },
+      );
     }
     throw error;
   }
-  const changed = new Set(splitNul(await runGit(['diff', '--name-only', '-z', '--no-renames', ...(staged ? ['--cached'] : []), commit], { cwd: root })));
+  const changed = new Set(
+    splitNul(
+      await runGit(['diff', '--name-only', '-z', '--no-renames', ...(staged ? ['--cached'] : []), commit], {
+        cwd: root,
+      }),
+    ),
+  );
   if (!staged) {
-    for (const file of splitNul(await runGit(['ls-files', '--others', '--exclude-standard', '-z'], { cwd: root }))) changed.add(file);
+    for (const file of splitNul(await runGit(['ls-files', '--others', '--exclude-standard', '-z'], { cwd: root })))
+      changed.add(file);
   }
   const texts = new Map<string, string | undefined>();
   return {
@@ -42,7 +54,12 @@ export async function openBaseRevision(root: string, ref: string, staged: boolea
         let text: string | undefined;
         try {
           // Synchronous because rules are; each file is read once, and only the few a rule asks for.
-          text = execFileSync('git', ['show', `${commit}:${file}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+          text = execFileSync('git', ['show', `${commit}:${file}`], {
+            cwd: root,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+            maxBuffer: 64 * 1024 * 1024,
+          });
         } catch {
           text = undefined;
         }

@@ -8,7 +8,11 @@ export type BlobContent = Buffer | { size: number };
  * (https://git-scm.com/docs/git-cat-file#_batch_output): each answer is
  * "<oid> <type> <size>\n<content>\n", or "<oid> missing\n".
  */
-export async function readBlobs(cwd: string, oids: Iterable<string>, maxSize = Number.POSITIVE_INFINITY): Promise<Map<string, BlobContent>> {
+export async function readBlobs(
+  cwd: string,
+  oids: Iterable<string>,
+  maxSize = Number.POSITIVE_INFINITY,
+): Promise<Map<string, BlobContent>> {
   const unique = [...new Set(oids)];
   const blobs = new Map<string, BlobContent>();
   if (unique.length === 0) return blobs;

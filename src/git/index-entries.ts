@@ -21,9 +21,12 @@ export const REGULAR_FILE_MODES: ReadonlySet<string> = new Set(['100644', '10075
 export const SYMLINK_MODE = '120000';
 
 function notARepository(root: string, error: unknown): UsageError {
-  return new UsageError(`${root} is not inside a git repository; --staged lints git's index, so run it in a repository (git init)`, {
-    cause: error,
-  });
+  return new UsageError(
+    `${root} is not inside a git repository; --staged lints git's index, so run it in a repository (git init)`,
+    {
+      cause: error,
+    },
+  );
 }
 
 /** The index entries under `cwd`, with paths relative to it. */
@@ -59,7 +62,20 @@ export async function readIndexEntries(cwd: string): Promise<IndexEntry[]> {
  */
 export async function readStagedPaths(cwd: string): Promise<string[] | 'all'> {
   try {
-    const output = await runGit(['diff-index', '--cached', '--name-only', '-z', '--no-renames', '--relative', '--diff-filter=ACMRTU', 'HEAD', '--'], { cwd });
+    const output = await runGit(
+      [
+        'diff-index',
+        '--cached',
+        '--name-only',
+        '-z',
+        '--no-renames',
+        '--relative',
+        '--diff-filter=ACMRTU',
+        'HEAD',
+        '--',
+      ],
+      { cwd },
+    );
     return splitNul(output);
   } catch (error) {
     if (!(error instanceof GitCommandError)) throw error;
@@ -85,7 +101,10 @@ export async function readWorktreeChanges(cwd: string): Promise<string[]> {
  * file deleted with `git rm` still counts as known). Undefined outside a repository.
  */
 export async function readKnownPaths(cwd: string): Promise<Set<string> | undefined> {
-  for (const args of [['ls-files', '-z', '--with-tree=HEAD'], ['ls-files', '-z']]) {
+  for (const args of [
+    ['ls-files', '-z', '--with-tree=HEAD'],
+    ['ls-files', '-z'],
+  ]) {
     try {
       return new Set(splitNul(await runGit(args, { cwd })));
     } catch (error) {

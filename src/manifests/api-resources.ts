@@ -41,5 +41,8 @@ export function isNamespacedBuiltin(apiVersion: string, kind: string): boolean |
 
 /** The built-in cluster-scoped kinds, as `group/Kind` (`/Namespace` for the core group). */
 export function clusterScopedBuiltins(): string[] {
-  return [...scopeByGroupKind].filter(([, namespaced]) => !namespaced).map(([key]) => key).sort();
+  return [...scopeByGroupKind]
+    .filter(([, namespaced]) => !namespaced)
+    .map(([key]) => key)
+    .sort();
 }

@@ -66,12 +66,25 @@ function resolvePlain(text: string): unknown {
   if (OCTAL.test(text)) return parseInt(text.slice(2), 8);
   if (INT.test(text)) return parseInt(text, 10);
   if (HEX.test(text)) return parseInt(text.slice(2), 16);
-  if (NOT_A_NUMBER.test(text)) return text.slice(-3).toLowerCase() === 'nan' ? NaN : text.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (NOT_A_NUMBER.test(text))
+    return text.slice(-3).toLowerCase() === 'nan'
+      ? NaN
+      : text.startsWith('-')
+        ? Number.NEGATIVE_INFINITY
+        : Number.POSITIVE_INFINITY;
   if (FLOAT.test(text)) return parseFloat(text);
   return text;
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\',
+  '"': '"',
+  '/': '/',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '0': '\0',
+};
 
 interface ContentLine {
   /** Offset of the line's first character. */
@@ -303,7 +316,8 @@ class Reader {
       const next = this.nextLine(index);
       const line = this.contentLine(next);
       if (line.indent > indent) return this.readNode(line, indent).value;
-      if (inMapping && line.indent === indent && this.isItemAt(line.start + indent)) return this.readSequence(indent, line.start + indent);
+      if (inMapping && line.indent === indent && this.isItemAt(line.start + indent))
+        return this.readSequence(indent, line.start + indent);
       this.position = next;
       return null;
     }
@@ -414,7 +428,13 @@ class Reader {
           index = item.next;
         } else {
           const key = this.readFlow(index, end, depth + 1);
-          if (typeof key.value !== 'string' || key.value === '__proto__' || key.value === '<<' || Object.hasOwn(mapping, key.value)) throw OUTSIDE;
+          if (
+            typeof key.value !== 'string' ||
+            key.value === '__proto__' ||
+            key.value === '<<' ||
+            Object.hasOwn(mapping, key.value)
+          )
+            throw OUTSIDE;
           index = key.next;
           while (text.charCodeAt(index) === SPACE) index += 1;
           if (text.charCodeAt(index) !== COLON || text.charCodeAt(index + 1) !== SPACE) throw OUTSIDE;
@@ -445,7 +465,8 @@ class Reader {
         const next = text.charCodeAt(stop + 1);
         if (next === SPACE) break; // a flow mapping's key ends here
         // `:` inside a plain scalar only before a letter, digit or slash (`http://`, `a:b`).
-        if (!((next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 47)) throw OUTSIDE;
+        if (!((next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 47))
+          throw OUTSIDE;
       }
       stop += 1;
     }

@@ -22,16 +22,38 @@ export function customResourceVersions(objects: readonly KubernetesObject[]): Cu
   for (const object of objects) {
     if (object.group !== 'apiextensions.k8s.io' || object.kind !== 'CustomResourceDefinition') continue;
     const spec = object.value.spec;
-    if (!isRecord(spec) || typeof spec.group !== 'string' || !isRecord(spec.names) || typeof spec.names.kind !== 'string') continue;
+    if (
+      !isRecord(spec) ||
+      typeof spec.group !== 'string' ||
+      !isRecord(spec.names) ||
+      typeof spec.names.kind !== 'string'
+    )
+      continue;
     const { group } = spec;
     const kind = spec.names.kind;
     const namespaced = spec.scope !== 'Cluster';
-    const shared = isRecord(spec.validation) && isRecord(spec.validation.openAPIV3Schema) ? spec.validation.openAPIV3Schema : undefined;
-    const list = Array.isArray(spec.versions) ? spec.versions : typeof spec.version === 'string' ? [{ name: spec.version }] : [];
+    const shared =
+      isRecord(spec.validation) && isRecord(spec.validation.openAPIV3Schema)
+        ? spec.validation.openAPIV3Schema
+        : undefined;
+    const list = Array.isArray(spec.versions)
+      ? spec.versions
+      : typeof spec.version === 'string'
+        ? [{ name: spec.version }]
+        : [];
     for (const entry of list) {
       if (!isRecord(entry) || typeof entry.name !== 'string') continue;
-      const own = isRecord(entry.schema) && isRecord(entry.schema.openAPIV3Schema) ? entry.schema.openAPIV3Schema : undefined;
-      versions.push({ group, kind, version: entry.name, apiVersion: `${group}/${entry.name}`, namespaced, schema: own ?? shared, file: object.file });
+      const own =
+        isRecord(entry.schema) && isRecord(entry.schema.openAPIV3Schema) ? entry.schema.openAPIV3Schema : undefined;
+      versions.push({
+        group,
+        kind,
+        version: entry.name,
+        apiVersion: `${group}/${entry.name}`,
+        namespaced,
+        schema: own ?? shared,
+        file: object.file,
+      });
     }
   }
   return versions;
@@ -40,7 +62,8 @@ export function customResourceVersions(objects: readonly KubernetesObject[]): Cu
 /** Whether each custom kind (`group/Kind`) that a CRD among the objects defines is namespaced. */
 export function customResourceScopes(objects: readonly KubernetesObject[]): Map<string, boolean> {
   const scopes = new Map<string, boolean>();
-  for (const version of customResourceVersions(objects)) scopes.set(`${version.group}/${version.kind}`, version.namespaced);
+  for (const version of customResourceVersions(objects))
+    scopes.set(`${version.group}/${version.kind}`, version.namespaced);
   return scopes;
 }
 
@@ -49,12 +72,16 @@ const CRD_KIND = 'CustomResourceDefinition';
 
 /** The custom resource versions that the repository's CRDs define, computed once per run. */
 export function repositoryCustomResourceVersions(source: RepositoryObjectSource): readonly CustomResourceVersion[] {
-  return source.shared('custom-resource-versions', () => customResourceVersions(repositoryObjectsOfKind(source, CRD_GROUP, CRD_KIND)));
+  return source.shared('custom-resource-versions', () =>
+    customResourceVersions(repositoryObjectsOfKind(source, CRD_GROUP, CRD_KIND)),
+  );
 }
 
 /** Whether each custom kind (`group/Kind`) that a CRD in the repository defines is namespaced, computed once per run. */
 export function repositoryCustomResourceScopes(source: RepositoryObjectSource): ReadonlyMap<string, boolean> {
-  return source.shared('custom-resource-scopes', () => customResourceScopes(repositoryObjectsOfKind(source, CRD_GROUP, CRD_KIND)));
+  return source.shared('custom-resource-scopes', () =>
+    customResourceScopes(repositoryObjectsOfKind(source, CRD_GROUP, CRD_KIND)),
+  );
 }
 
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions'] as const;
@@ -85,7 +112,8 @@ export function toJsonSchema(schema: unknown): unknown {
   }
   if (schema['x-kubernetes-int-or-string'] === true) {
     delete result.type;
-    if (!Array.isArray(result.anyOf) && !Array.isArray(result.oneOf)) result.anyOf = [{ type: 'integer' }, { type: 'string' }];
+    if (!Array.isArray(result.anyOf) && !Array.isArray(result.oneOf))
+      result.anyOf = [{ type: 'integer' }, { type: 'string' }];
   }
   if (schema.nullable === true) {
     if (typeof result.type === 'string') result.type = [result.type, 'null'];

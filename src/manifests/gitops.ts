@@ -36,7 +36,10 @@ export function normalizeGitUrl(url: string): string {
   const slash = rest.indexOf('/');
   const host = (slash === -1 ? rest : rest.slice(0, slash)).replace(/:\d*$/, '').toLowerCase();
   const pathname = slash === -1 ? '' : rest.slice(slash + 1);
-  return `${host}/${pathname.replace(/\/+$/, '').replace(/\.git$/, '').replace(/^\/+/, '')}`;
+  return `${host}/${pathname
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '')
+    .replace(/^\/+/, '')}`;
 }
 
 /** Whether two Git URLs name the same repository. */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isRecord } from './plain-data.js';
 
 /** File names kustomize accepts for a kustomization, in its own lookup order. */
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
@@ -26,7 +27,6 @@ function generatorFilePath(entry: string): string {
   return index === -1 ? entry : entry.slice(index + 1);
 }
 
-
 /** A local path that a kustomization names, found in its plain data, with where it is. */
 export interface KustomizeReference {
   field: string;
@@ -44,7 +44,7 @@ export interface KustomizeReference {
  */
 export function kustomizationReferences(root: unknown): KustomizeReference[] {
   const references: KustomizeReference[] = [];
-  if (!isPlainMapping(root)) return references;
+  if (!isRecord(root)) return references;
   const add = (field: string, kind: KustomizeReferenceKind, at: readonly (string | number)[], value: unknown): void => {
     if (typeof value !== 'string' || value.trim() === '' || value.includes('\n') || isRemoteReference(value)) return;
     references.push({ field, kind, value, at });
@@ -57,35 +57,48 @@ export function kustomizationReferences(root: unknown): KustomizeReference[] {
     sequence(field).forEach((item, index) => add(field, 'resource', [field, index], item));
   }
   sequence('components').forEach((item, index) => add('components', 'component', ['components', index], item));
-  for (const field of ['crds', 'configurations', 'patchesStrategicMerge', 'generators', 'transformers', 'validators'] as const) {
+  for (const field of [
+    'crds',
+    'configurations',
+    'patchesStrategicMerge',
+    'generators',
+    'transformers',
+    'validators',
+  ] as const) {
     const kind = field === 'generators' || field === 'transformers' || field === 'validators' ? 'resource' : 'file';
     sequence(field).forEach((item, index) => add(field, kind, [field, index], item));
   }
   for (const field of ['patches', 'patchesJson6902', 'replacements'] as const) {
     sequence(field).forEach((item, index) => {
-      if (isPlainMapping(item)) add(field, 'file', [field, index, 'path'], Object.hasOwn(item, 'path') ? item.path : undefined);
+      if (isRecord(item))
+        add(field, 'file', [field, index, 'path'], Object.hasOwn(item, 'path') ? item.path : undefined);
       else if (field === 'patches') add(field, 'file', [field, index], item);
     });
   }
   for (const field of ['configMapGenerator', 'secretGenerator'] as const) {
     sequence(field).forEach((generator, index) => {
-      if (!isPlainMapping(generator)) return;
+      if (!isRecord(generator)) return;
       const files = Object.hasOwn(generator, 'files') ? generator.files : undefined;
       if (Array.isArray(files)) {
-        files.forEach((item: unknown, position) => add(`${field}.files`, 'file', [field, index, 'files', position], typeof item === 'string' ? generatorFilePath(item) : undefined));
+        files.forEach((item: unknown, position) =>
+          add(
+            `${field}.files`,
+            'file',
+            [field, index, 'files', position],
+            typeof item === 'string' ? generatorFilePath(item) : undefined,
+          ),
+        );
       }
       const envs = Object.hasOwn(generator, 'envs') ? generator.envs : undefined;
-      if (Array.isArray(envs)) envs.forEach((item: unknown, position) => add(`${field}.envs`, 'file', [field, index, 'envs', position], item));
+      if (Array.isArray(envs))
+        envs.forEach((item: unknown, position) => add(`${field}.envs`, 'file', [field, index, 'envs', position], item));
       add(`${field}.env`, 'file', [field, index, 'env'], Object.hasOwn(generator, 'env') ? generator.env : undefined);
     });
   }
   const openapi = Object.hasOwn(root, 'openapi') ? root.openapi : undefined;
-  if (isPlainMapping(openapi)) add('openapi.path', 'file', ['openapi', 'path'], Object.hasOwn(openapi, 'path') ? openapi.path : undefined);
+  if (isRecord(openapi))
+    add('openapi.path', 'file', ['openapi', 'path'], Object.hasOwn(openapi, 'path') ? openapi.path : undefined);
   return references;
-}
-
-function isPlainMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A one-line scalar of a block-style YAML file, with its path of mapping keys and sequence indexes. */
@@ -212,7 +225,17 @@ function readBlockScalars(text: string): BlockScalar[] | undefined {
 
 /** Top-level fields whose entries are kustomizations or resources (a directory is fine); the others name files. */
 const RESOURCE_FIELDS = new Set(['resources', 'bases', 'components', 'generators', 'transformers', 'validators']);
-const SCALAR_LIST_FIELDS = new Set(['resources', 'bases', 'components', 'crds', 'configurations', 'patchesStrategicMerge', 'generators', 'transformers', 'validators']);
+const SCALAR_LIST_FIELDS = new Set([
+  'resources',
+  'bases',
+  'components',
+  'crds',
+  'configurations',
+  'patchesStrategicMerge',
+  'generators',
+  'transformers',
+  'validators',
+]);
 
 /** A local path in a kustomization, read from its text. */
 export interface QuickReference {
@@ -241,10 +264,16 @@ export function quickKustomizationReferences(text: string): QuickReference[] | u
       add(field, field === 'components' ? 'component' : RESOURCE_FIELDS.has(field) ? 'resource' : 'file', value);
     } else if (keys.length === 2 && typeof first === 'number' && field === 'patches') {
       add(field, 'file', value);
-    } else if (keys.length === 3 && typeof first === 'number' && second === 'path' && ['patches', 'patchesJson6902', 'replacements'].includes(field)) {
+    } else if (
+      keys.length === 3 &&
+      typeof first === 'number' &&
+      second === 'path' &&
+      ['patches', 'patchesJson6902', 'replacements'].includes(field)
+    ) {
       add(field, 'file', value);
     } else if ((field === 'configMapGenerator' || field === 'secretGenerator') && typeof first === 'number') {
-      if (keys.length === 4 && second === 'files' && typeof third === 'number') add(`${field}.files`, 'file', generatorFilePath(value));
+      if (keys.length === 4 && second === 'files' && typeof third === 'number')
+        add(`${field}.files`, 'file', generatorFilePath(value));
       else if (keys.length === 4 && second === 'envs' && typeof third === 'number') add(`${field}.envs`, 'file', value);
       else if (keys.length === 3 && second === 'env') add(`${field}.env`, 'file', value);
     } else if (keys.length === 2 && field === 'openapi' && first === 'path') {

@@ -4,6 +4,7 @@ import { isMap, isPair, isScalar, isSeq } from './yaml-nodes.js';
 import { apiGroup } from './api-resources.js';
 import { isKustomizationFile, kustomizationReferences, quickKustomizationReferences } from './kustomize.js';
 import type { YamlDocument, YamlFile } from './yaml-file.js';
+import { isRecord } from './plain-data.js';
 
 /** A Kubernetes object: a YAML document with a string `apiVersion` and `kind`. */
 export interface KubernetesObject {
@@ -28,9 +29,7 @@ export interface KubernetesObject {
 /** API groups whose documents are tool configuration read by kustomize, not objects sent to a cluster. */
 const CONFIGURATION_GROUPS = new Set(['kustomize.config.k8s.io', 'config.kubernetes.io']);
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 /** The value at a path of plain data (mapping keys and sequence indexes), or undefined. */
 export function valueAt(value: unknown, keys: readonly (string | number)[]): unknown {
@@ -60,7 +59,14 @@ class ManifestObject implements KubernetesObject {
   readonly value: Record<string, unknown>;
   readonly #document: YamlDocument;
 
-  constructor(file: string, document: YamlDocument, value: Record<string, unknown>, apiVersion: string, kind: string, group: string) {
+  constructor(
+    file: string,
+    document: YamlDocument,
+    value: Record<string, unknown>,
+    apiVersion: string,
+    kind: string,
+    group: string,
+  ) {
     this.file = file;
     this.index = document.index;
     this.#document = document;
@@ -225,7 +231,11 @@ export interface RepositoryObjectSource extends ObjectSource {
  * files whose text contains both are parsed: an object spells out its kind and, in its
  * apiVersion, its group (the core group `''` is not searched for).
  */
-export function repositoryObjectsOfKind(source: RepositoryObjectSource, group: string, kind: string): readonly KubernetesObject[] {
+export function repositoryObjectsOfKind(
+  source: RepositoryObjectSource,
+  group: string,
+  kind: string,
+): readonly KubernetesObject[] {
   return source.shared(`objects-of-kind:${group}/${kind}`, () =>
     objectsIn(source, source.yamlFilesContaining(kind, ...(group === '' ? [] : [group]))).filter(
       (object) => object.group === group && object.kind === kind,
@@ -248,7 +258,8 @@ export function patchFiles(source: RepositoryObjectSource): ReadonlySet<string> 
       const directory = path.posix.dirname(file);
       const text = source.text(file);
       // A plain kustomization is read, not parsed (most of them are).
-      let references: readonly { field: string; value: string }[] | undefined = text === undefined ? undefined : quickKustomizationReferences(text);
+      let references: readonly { field: string; value: string }[] | undefined =
+        text === undefined ? undefined : quickKustomizationReferences(text);
       if (!references) {
         const yaml = source.yaml(file);
         if (!yaml || yaml.errors.length > 0) continue;

@@ -28,7 +28,10 @@ const PACKAGES: readonly { test: (group: string) => boolean; name: string }[] = 
   { test: (group) => group === 'argoproj.io', name: '@kubernetes-models/argo-cd' },
   { test: (group) => group.endsWith('.toolkit.fluxcd.io'), name: '@kubernetes-models/flux-cd' },
   { test: (group) => group === 'bitnami.com', name: '@kubernetes-models/sealed-secrets' },
-  { test: (group) => group === 'external-secrets.io' || group === 'generators.external-secrets.io', name: '@kubernetes-models/external-secrets' },
+  {
+    test: (group) => group === 'external-secrets.io' || group === 'generators.external-secrets.io',
+    name: '@kubernetes-models/external-secrets',
+  },
 ];
 
 const SAFE_GROUP = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;
@@ -67,10 +70,13 @@ export function compiledValidator(modelFile: string): CompiledValidator | undefi
   } catch {
     return undefined;
   }
-  const specifier = /import\s*\{\s*validate\s*\}\s*from\s*"((?:\.\.\/){1,2}_schemas\/[A-Za-z0-9]+\.js)"/.exec(source)?.[1];
+  const specifier = /import\s*\{\s*validate\s*\}\s*from\s*"((?:\.\.\/){1,2}_schemas\/[A-Za-z0-9]+\.js)"/.exec(
+    source,
+  )?.[1];
   if (specifier === undefined) return undefined;
   try {
-    const validate = (requireModule(path.resolve(path.dirname(modelFile), specifier)) as { validate?: unknown }).validate;
+    const validate = (requireModule(path.resolve(path.dirname(modelFile), specifier)) as { validate?: unknown })
+      .validate;
     return typeof validate === 'function' ? (validate as CompiledValidator) : undefined;
   } catch {
     return undefined;
@@ -124,7 +130,11 @@ export class SchemaRegistry {
   }
 
   /** The repository's CRD versions of a group and kind (empty when the repository has no CRD for it). */
-  customResourceVersions(group: string, kind: string, customResources: CustomResources): readonly CustomResourceVersion[] {
+  customResourceVersions(
+    group: string,
+    kind: string,
+    customResources: CustomResources,
+  ): readonly CustomResourceVersion[] {
     this.#index(customResources);
     return this.#crdKinds.get(`${group}/${kind}`) ?? [];
   }
@@ -149,7 +159,13 @@ export class SchemaRegistry {
     if (!this.#ajv) {
       // Loaded here, not imported: only a repository with CRDs needs ajv's compiler.
       const { Ajv: AjvClass } = this.#require('ajv') as typeof import('ajv');
-      this.#ajv = new AjvClass({ strict: false, allErrors: true, validateFormats: false, allowUnionTypes: true, logger: false });
+      this.#ajv = new AjvClass({
+        strict: false,
+        allErrors: true,
+        validateFormats: false,
+        allowUnionTypes: true,
+        logger: false,
+      });
     }
     let validate: ValidateFunction;
     try {
@@ -184,7 +200,8 @@ export class SchemaRegistry {
     const slash = apiVersion.lastIndexOf('/');
     const group = slash === -1 ? '' : apiVersion.slice(0, slash);
     const version = apiVersion.slice(slash + 1);
-    if ((group !== '' && !SAFE_GROUP.test(group)) || !SAFE_VERSION.test(version) || !SAFE_KIND.test(kind)) return undefined;
+    if ((group !== '' && !SAFE_GROUP.test(group)) || !SAFE_VERSION.test(version) || !SAFE_KIND.test(kind))
+      return undefined;
     const custom = PACKAGES.find((entry) => entry.test(group));
     if ((origin === 'package') !== (custom !== undefined)) return undefined;
     const name = custom?.name ?? 'kubernetes-models';
@@ -208,7 +225,8 @@ export class SchemaRegistry {
         // what the model would throw, and their messages are not used (a missing field is
         // reported by name), so the model's copy and English messages are skipped.
         const errors = check?.errors;
-        if (errors && errors.length > 0 && errors.every((error) => error.keyword === 'required')) return toProblems(errors);
+        if (errors && errors.length > 0 && errors.every((error) => error.keyword === 'required'))
+          return toProblems(errors);
         try {
           new model(value).validate();
           return [];

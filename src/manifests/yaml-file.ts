@@ -158,7 +158,10 @@ class BlockDocument implements YamlDocument {
 
   get document(): Document.Parsed {
     const document = this.#parse()[this.index];
-    if (!document) throw new Error(`internal error: the yaml package found fewer documents than the block reader (document ${this.index + 1})`);
+    if (!document)
+      throw new Error(
+        `internal error: the yaml package found fewer documents than the block reader (document ${this.index + 1})`,
+      );
     return document;
   }
 }
@@ -253,7 +256,11 @@ export function parseYamlFile(path: string, text: string, options: { json?: bool
   const documents: YamlDocument[] = [];
   list.forEach((document, index) => {
     for (const error of document.errors) {
-      errors.push({ code: error.code, message: error.message.split('\n')[0] ?? error.message, range: [error.pos[0], error.pos[1]] });
+      errors.push({
+        code: error.code,
+        message: error.message.split('\n')[0] ?? error.message,
+        range: [error.pos[0], error.pos[1]],
+      });
     }
     findDuplicateKeys(document.contents, duplicateKeys);
     documents.push(new LazyYamlDocument(index, document));

@@ -19,7 +19,9 @@ const SCALAR = Symbol.for('yaml.scalar');
 const SEQ = Symbol.for('yaml.seq');
 
 function typeOf(node: unknown): symbol | undefined {
-  return typeof node === 'object' && node !== null ? ((node as Record<symbol, unknown>)[NODE_TYPE] as symbol | undefined) : undefined;
+  return typeof node === 'object' && node !== null
+    ? ((node as Record<symbol, unknown>)[NODE_TYPE] as symbol | undefined)
+    : undefined;
 }
 
 export function isMap<K = unknown, V = unknown>(node: unknown): node is YAMLMap<K, V> {

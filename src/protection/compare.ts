@@ -56,7 +56,13 @@ function isScalar(value: unknown): boolean {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value);
 }
 
-function compareArrays(expected: readonly unknown[], actual: readonly unknown[], path: string, options: CompareOptions, out: FieldDifference[]): void {
+function compareArrays(
+  expected: readonly unknown[],
+  actual: readonly unknown[],
+  path: string,
+  options: CompareOptions,
+  out: FieldDifference[],
+): void {
   if (expected.every(isScalar) && actual.every(isScalar)) {
     // Lists of names (status check contexts): order does not matter.
     const want = new Set(expected.map((item) => JSON.stringify(item)));
@@ -68,7 +74,8 @@ function compareArrays(expected: readonly unknown[], actual: readonly unknown[],
   const haveKeys = keyed(actual);
   if (wantKeys && haveKeys) {
     for (const [key, item] of wantKeys) compareInto(item, haveKeys.get(key), `${path}[${key}]`, options, out);
-    for (const [key, item] of haveKeys) if (!wantKeys.has(key)) out.push({ path: `${path}[${key}]`, expected: undefined, actual: item });
+    for (const [key, item] of haveKeys)
+      if (!wantKeys.has(key)) out.push({ path: `${path}[${key}]`, expected: undefined, actual: item });
     return;
   }
   if (expected.length !== actual.length) {
@@ -78,12 +85,20 @@ function compareArrays(expected: readonly unknown[], actual: readonly unknown[],
   expected.forEach((item, index) => compareInto(item, actual[index], `${path}[${index}]`, options, out));
 }
 
-function compareInto(expected: unknown, actual: unknown, path: string, options: CompareOptions, out: FieldDifference[]): void {
+function compareInto(
+  expected: unknown,
+  actual: unknown,
+  path: string,
+  options: CompareOptions,
+  out: FieldDifference[],
+): void {
   if (isObject(expected) && isObject(actual)) {
-    for (const [key, value] of Object.entries(expected)) compareInto(value, actual[key], path === '' ? key : `${path}.${key}`, options, out);
+    for (const [key, value] of Object.entries(expected))
+      compareInto(value, actual[key], path === '' ? key : `${path}.${key}`, options, out);
     if (options.extraFields === 'report') {
       for (const [key, value] of Object.entries(actual)) {
-        if (!(key in expected) && value !== undefined) out.push({ path: path === '' ? key : `${path}.${key}`, expected: undefined, actual: value });
+        if (!(key in expected) && value !== undefined)
+          out.push({ path: path === '' ? key : `${path}.${key}`, expected: undefined, actual: value });
       }
     }
     return;

@@ -103,7 +103,10 @@ function settingsFile(path: string, policies: readonly ProtectionPolicy[]): Prot
     path,
     expected,
     render(existing) {
-      const document = existing === undefined || existing.trim() === '' ? undefined : yamlPackage().parseDocument(existing, { uniqueKeys: false });
+      const document =
+        existing === undefined || existing.trim() === ''
+          ? undefined
+          : yamlPackage().parseDocument(existing, { uniqueKeys: false });
       if (!document || document.errors.length > 0 || !isMap(document.contents)) {
         return `${SETTINGS_HEADER}${new (yamlPackage().Document)(expected).toString({ lineWidth: 0 })}`;
       }
@@ -119,10 +122,12 @@ function settingsFile(path: string, policies: readonly ProtectionPolicy[]): Prot
         value = read[0]?.value;
       } else {
         const document = yamlPackage().parseDocument(text, { uniqueKeys: false });
-        if (document.errors.length > 0) return { error: `not valid YAML (${document.errors[0]?.message.split('\n')[0] ?? ''})` };
+        if (document.errors.length > 0)
+          return { error: `not valid YAML (${document.errors[0]?.message.split('\n')[0] ?? ''})` };
         value = document.toJS();
       }
-      const map = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+      const map =
+        typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
       return { value: { branches: map.branches, rulesets: map.rulesets } };
     },
   };
@@ -145,7 +150,14 @@ export function renderProtectionFiles(
     } else if (target === 'github-branch-protection') {
       for (const policy of policies) {
         if (isWildcard(policy.branch)) skipped.push({ target, branch: policy.branch });
-        else files.push(jsonFile(target, `${BRANCH_PROTECTION_DIRECTORY}/${branchFileName(policy.branch)}.json`, renderGithubBranchProtection(policy)));
+        else
+          files.push(
+            jsonFile(
+              target,
+              `${BRANCH_PROTECTION_DIRECTORY}/${branchFileName(policy.branch)}.json`,
+              renderGithubBranchProtection(policy),
+            ),
+          );
       }
     } else if (target === 'settings') {
       for (const policy of policies) if (isWildcard(policy.branch)) skipped.push({ target, branch: policy.branch });

@@ -87,7 +87,10 @@ function mask(text: string, token: string): string {
 
 function githubMessage(failure: RequestFailure): string {
   const data = failure.response?.data;
-  const message = typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string' ? (data as { message: string }).message : '';
+  const message =
+    typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string'
+      ? (data as { message: string }).message
+      : '';
   return message.replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
@@ -109,10 +112,14 @@ export function explainFailure(error: unknown, context: RequestContext, connecti
   } else if (status === 401) {
     code = 'GITHUB_UNAUTHORIZED';
     text = `GitHub rejected the token (401${message ? ` ${message}` : ''}); set GITHUB_TOKEN or GH_TOKEN to a valid token for ${connection.apiUrl}`;
-  } else if ((status === 403 || status === 429) && (failure.response.headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message))) {
+  } else if (
+    (status === 403 || status === 429) &&
+    (failure.response.headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message))
+  ) {
     code = 'GITHUB_RATE_LIMITED';
     const reset = Number(failure.response.headers?.['x-ratelimit-reset']);
-    const when = Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC` : '';
+    const when =
+      Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC` : '';
     text = `${context.action}: GitHub's API rate limit is exhausted (${status})${when}; try again later`;
   } else if (status === 403) {
     code = 'GITHUB_FORBIDDEN';
@@ -143,11 +150,20 @@ export async function createClient(connection: GithubConnection, notes: string[]
   const silent = (): void => undefined;
   // Waits longer than this are not worth a hang: the command fails and says when to retry.
   const maxWaitSeconds = 60;
-  const onLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number): boolean => {
-    if (retryCount >= retries || retryAfter > maxWaitSeconds) return false;
-    notes.push(`GitHub's ${kind} was reached on ${options.method ?? ''} ${options.url ?? ''}; retried after ${retryAfter} s`);
-    return true;
-  };
+  const onLimit =
+    (kind: string) =>
+    (
+      retryAfter: number,
+      options: { method?: string; url?: string },
+      _octokit: unknown,
+      retryCount: number,
+    ): boolean => {
+      if (retryCount >= retries || retryAfter > maxWaitSeconds) return false;
+      notes.push(
+        `GitHub's ${kind} was reached on ${options.method ?? ''} ${options.url ?? ''}; retried after ${retryAfter} s`,
+      );
+      return true;
+    };
   const Client = RestOctokit.plugin(retry, throttling);
   return new Client({
     auth: connection.token,
@@ -155,7 +171,11 @@ export async function createClient(connection: GithubConnection, notes: string[]
     userAgent: connection.userAgent,
     log: { debug: silent, info: silent, warn: silent, error: silent },
     retry: { retries, retryAfterBaseValue: base },
-    throttle: { retryAfterBaseValue: base, onRateLimit: onLimit('rate limit'), onSecondaryRateLimit: onLimit('secondary rate limit') },
+    throttle: {
+      retryAfterBaseValue: base,
+      onRateLimit: onLimit('rate limit'),
+      onSecondaryRateLimit: onLimit('secondary rate limit'),
+    },
     request: {
       fetch: (url: string | URL, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
     },
@@ -192,18 +212,25 @@ export function normalizeBranchProtection(live: Record<string, unknown>): Record
   const reviews = live.required_pull_request_reviews;
   const restrictions = live.restrictions;
   return {
-    required_status_checks: isObject(checks) ? { strict: checks.strict === true, contexts: names(checks.contexts, 'context') } : null,
+    required_status_checks: isObject(checks)
+      ? { strict: checks.strict === true, contexts: names(checks.contexts, 'context') }
+      : null,
     enforce_admins: enabled(live.enforce_admins),
     required_pull_request_reviews: isObject(reviews)
       ? {
           dismiss_stale_reviews: reviews.dismiss_stale_reviews === true,
           require_code_owner_reviews: reviews.require_code_owner_reviews === true,
-          required_approving_review_count: typeof reviews.required_approving_review_count === 'number' ? reviews.required_approving_review_count : 0,
+          required_approving_review_count:
+            typeof reviews.required_approving_review_count === 'number' ? reviews.required_approving_review_count : 0,
           require_last_push_approval: reviews.require_last_push_approval === true,
         }
       : null,
     restrictions: isObject(restrictions)
-      ? { users: names(restrictions.users, 'login'), teams: names(restrictions.teams, 'slug'), apps: names(restrictions.apps, 'slug') }
+      ? {
+          users: names(restrictions.users, 'login'),
+          teams: names(restrictions.teams, 'slug'),
+          apps: names(restrictions.apps, 'slug'),
+        }
       : null,
     required_linear_history: enabled(live.required_linear_history),
     allow_force_pushes: enabled(live.allow_force_pushes),
@@ -221,12 +248,23 @@ interface RulesetSummary {
   source_type?: string;
 }
 
-async function listRulesets(client: Client, connection: GithubConnection, owner: string, repo: string): Promise<RulesetSummary[]> {
+async function listRulesets(
+  client: Client,
+  connection: GithubConnection,
+  owner: string,
+  repo: string,
+): Promise<RulesetSummary[]> {
   const all: RulesetSummary[] = [];
   const repository = `${owner}/${repo}`;
   for (let page = 1; page <= MAX_RULESET_PAGES; page += 1) {
     const { data } = await call(connection, { action: `listing the rulesets of ${repository}`, repository }, () =>
-      client.request('GET /repos/{owner}/{repo}/rulesets', { owner, repo, per_page: 100, page, includes_parents: false }),
+      client.request('GET /repos/{owner}/{repo}/rulesets', {
+        owner,
+        repo,
+        per_page: 100,
+        page,
+        includes_parents: false,
+      }),
     );
     const batch = data as unknown as RulesetSummary[];
     all.push(...batch);
@@ -266,11 +304,22 @@ export async function readLiveDiff(
         items.push({ target: 'github-ruleset', name, branch: policy.branch, status: 'missing', differences: [], body });
         continue;
       }
-      const { data } = await call(connection, { action: `reading ruleset "${name}" of ${repository}`, repository }, () =>
-        client.request('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', { owner, repo, ruleset_id: summary.id }),
+      const { data } = await call(
+        connection,
+        { action: `reading ruleset "${name}" of ${repository}`, repository },
+        () =>
+          client.request('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', { owner, repo, ruleset_id: summary.id }),
       );
       const differences = compareFields(body, data, { extraFields: 'ignore' });
-      items.push({ target: 'github-ruleset', name, branch: policy.branch, status: differences.length > 0 ? 'differs' : 'in-sync', differences, rulesetId: summary.id, body });
+      items.push({
+        target: 'github-ruleset',
+        name,
+        branch: policy.branch,
+        status: differences.length > 0 ? 'differs' : 'in-sync',
+        differences,
+        rulesetId: summary.id,
+        body,
+      });
     }
   }
   if (targets.includes('github-branch-protection')) {
@@ -281,21 +330,37 @@ export async function readLiveDiff(
       }
       const branch = policy.branch;
       const context = { action: `reading the protection of ${branch} in ${repository}`, repository, branch };
-      await call(connection, context, () => client.request('GET /repos/{owner}/{repo}/branches/{branch}', { owner, repo, branch }));
+      await call(connection, context, () =>
+        client.request('GET /repos/{owner}/{repo}/branches/{branch}', { owner, repo, branch }),
+      );
       const body = renderGithubBranchProtection(policy);
       let live: Record<string, unknown> | undefined;
       try {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/branches/{branch}/protection', { owner, repo, branch });
+        const { data } = await client.request('GET /repos/{owner}/{repo}/branches/{branch}/protection', {
+          owner,
+          repo,
+          branch,
+        });
         live = data;
       } catch (error) {
         // The branch exists (read above): a 404 here means it is not protected.
-        if ((error as RequestFailure).status !== 404) throw explainFailure(error, { ...context, branch: undefined }, connection);
+        if ((error as RequestFailure).status !== 404)
+          throw explainFailure(error, { ...context, branch: undefined }, connection);
       }
-      const item: DriftItem = { target: 'github-branch-protection', name: branch, branch, status: 'missing', differences: [], body, requireSignatures: policy.requireSignedCommits };
+      const item: DriftItem = {
+        target: 'github-branch-protection',
+        name: branch,
+        branch,
+        status: 'missing',
+        differences: [],
+        body,
+        requireSignatures: policy.requireSignedCommits,
+      };
       if (live) {
         const differences = compareFields(body, normalizeBranchProtection(live), { extraFields: 'ignore' });
         const signed = enabled(live.required_signatures);
-        if (signed !== policy.requireSignedCommits) differences.push({ path: 'required_signatures', expected: policy.requireSignedCommits, actual: signed });
+        if (signed !== policy.requireSignedCommits)
+          differences.push({ path: 'required_signatures', expected: policy.requireSignedCommits, actual: signed });
         item.differences = differences;
         item.status = differences.length > 0 ? 'differs' : 'in-sync';
       }
@@ -306,7 +371,10 @@ export async function readLiveDiff(
 }
 
 /** Creates or updates what differs: rulesets by name, then each branch's classic protection. */
-export async function applyLiveDiff(connection: GithubConnection, diff: LiveDiff): Promise<{ changes: AppliedChange[]; notes: string[] }> {
+export async function applyLiveDiff(
+  connection: GithubConnection,
+  diff: LiveDiff,
+): Promise<{ changes: AppliedChange[]; notes: string[] }> {
   const repository = diff.repository;
   const [owner = '', repo = ''] = repository.split('/');
   const notes: string[] = [];
@@ -316,36 +384,74 @@ export async function applyLiveDiff(connection: GithubConnection, diff: LiveDiff
     for (const item of diff.items) {
       if (item.status === 'in-sync') continue;
       if (item.target === 'github-ruleset') {
-        const context = { action: `${item.status === 'missing' ? 'creating' : 'updating'} ruleset "${item.name}" of ${repository}`, repository };
+        const context = {
+          action: `${item.status === 'missing' ? 'creating' : 'updating'} ruleset "${item.name}" of ${repository}`,
+          repository,
+        };
         const rulesetId = item.rulesetId;
         // The body is the rendered ruleset, checked against GitHub's request schema in the tests.
         if (rulesetId === undefined) {
-          await call(connection, context, () => client.request({ method: 'POST', url: '/repos/{owner}/{repo}/rulesets', ...item.body, owner, repo }));
+          await call(connection, context, () =>
+            client.request({ method: 'POST', url: '/repos/{owner}/{repo}/rulesets', ...item.body, owner, repo }),
+          );
         } else {
           await call(connection, context, () =>
-            client.request({ method: 'PUT', url: '/repos/{owner}/{repo}/rulesets/{ruleset_id}', ...item.body, owner, repo, ruleset_id: rulesetId }),
+            client.request({
+              method: 'PUT',
+              url: '/repos/{owner}/{repo}/rulesets/{ruleset_id}',
+              ...item.body,
+              owner,
+              repo,
+              ruleset_id: rulesetId,
+            }),
           );
         }
-        changes.push({ target: item.target, name: item.name, action: item.status === 'missing' ? 'created' : 'updated' });
+        changes.push({
+          target: item.target,
+          name: item.name,
+          action: item.status === 'missing' ? 'created' : 'updated',
+        });
         continue;
       }
       const branch = item.name;
       const context = { action: `protecting ${branch} in ${repository}`, repository, branch };
       await call(connection, context, () =>
-        client.request({ method: 'PUT', url: '/repos/{owner}/{repo}/branches/{branch}/protection', ...item.body, owner, repo, branch }),
+        client.request({
+          method: 'PUT',
+          url: '/repos/{owner}/{repo}/branches/{branch}/protection',
+          ...item.body,
+          owner,
+          repo,
+          branch,
+        }),
       );
       const signatures = item.differences.find((difference) => difference.path === 'required_signatures');
       if (item.requireSignatures === true && (item.status === 'missing' || signatures)) {
-        await call(connection, context, () => client.request('POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures', { owner, repo, branch }));
+        await call(connection, context, () =>
+          client.request('POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures', {
+            owner,
+            repo,
+            branch,
+          }),
+        );
       } else if (item.requireSignatures === false && signatures) {
-        await call(connection, context, () => client.request('DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures', { owner, repo, branch }));
+        await call(connection, context, () =>
+          client.request('DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures', {
+            owner,
+            repo,
+            branch,
+          }),
+        );
       }
       changes.push({ target: item.target, name: item.name, action: item.status === 'missing' ? 'created' : 'updated' });
     }
   } catch (error) {
     // Say what was applied before the failure, so that nobody has to guess the repository's state.
     if (changes.length === 0 || !(error instanceof GitopsError)) throw error;
-    const done = changes.map((change) => `${change.action} ${change.target === 'github-ruleset' ? `ruleset "${change.name}"` : `the classic protection of ${change.name}`}`);
+    const done = changes.map(
+      (change) =>
+        `${change.action} ${change.target === 'github-ruleset' ? `ruleset "${change.name}"` : `the classic protection of ${change.name}`}`,
+    );
     throw new GitopsError(error.code, `${error.message} (already applied: ${done.join(', ')})`, { cause: error });
   }
   return { changes, notes };

@@ -14,11 +14,7 @@ export type BypassRole = (typeof BYPASS_ROLES)[number];
  * through a pull request (GitHub rulesets); the default is always.
  */
 export type BypassActor = (
-  | { role: BypassRole }
-  | { team: number }
-  | { app: number }
-  | { organizationAdmin: true }
-  | { deployKeys: true }
+  { role: BypassRole } | { team: number } | { app: number } | { organizationAdmin: true } | { deployKeys: true }
 ) & { mode?: 'always' | 'pull-request' };
 
 /** One provider-neutral branch protection policy. */
@@ -99,7 +95,11 @@ export function defaultBranchOf(descriptor: Descriptor | undefined): string {
 export function resolvePolicies(descriptor: Descriptor | undefined, kind: RepositoryKind): ProtectionPolicy[] {
   const branches = descriptor?.protection?.branches;
   if (!branches || Object.keys(branches).length === 0) return [defaultPolicy(kind, defaultBranchOf(descriptor))];
-  return Object.entries(branches).map(([branch, settings]) => ({ ...defaultPolicy(kind, branch), ...settings, branch }));
+  return Object.entries(branches).map(([branch, settings]) => ({
+    ...defaultPolicy(kind, branch),
+    ...settings,
+    branch,
+  }));
 }
 
 /** Whether a branch name falls under a policy's pattern (fnmatch, where `*` stops at `/`). */
@@ -131,23 +131,43 @@ export interface ProtectionFloor {
  * required. Applications: one approval, no force push, no deletion.
  */
 export const PROTECTION_FLOORS: Readonly<Record<RepositoryKind, ProtectionFloor>> = {
-  infrastructure: { requiredApprovals: 2, requireCodeOwnerReview: true, blockForcePushes: true, blockDeletions: true, requireLintCheck: true },
-  application: { requiredApprovals: 1, requireCodeOwnerReview: false, blockForcePushes: true, blockDeletions: true, requireLintCheck: false },
+  infrastructure: {
+    requiredApprovals: 2,
+    requireCodeOwnerReview: true,
+    blockForcePushes: true,
+    blockDeletions: true,
+    requireLintCheck: true,
+  },
+  application: {
+    requiredApprovals: 1,
+    requireCodeOwnerReview: false,
+    blockForcePushes: true,
+    blockDeletions: true,
+    requireLintCheck: false,
+  },
 };
 
 /** Every way a policy falls below the floor of the repository kind. */
-export function floorViolations(policy: ProtectionPolicy, kind: RepositoryKind, lintCheck = LINT_CHECK_NAME): FloorViolation[] {
+export function floorViolations(
+  policy: ProtectionPolicy,
+  kind: RepositoryKind,
+  lintCheck = LINT_CHECK_NAME,
+): FloorViolation[] {
   const floor = PROTECTION_FLOORS[kind];
   const violations: FloorViolation[] = [];
   const add = (field: keyof PolicySettings, required: string, actual: string): void => {
     violations.push({ branch: policy.branch, field, required, actual });
   };
-  if (policy.requiredApprovals < floor.requiredApprovals) add('requiredApprovals', `at least ${floor.requiredApprovals}`, String(policy.requiredApprovals));
+  if (policy.requiredApprovals < floor.requiredApprovals)
+    add('requiredApprovals', `at least ${floor.requiredApprovals}`, String(policy.requiredApprovals));
   if (floor.requireCodeOwnerReview && !policy.requireCodeOwnerReview) add('requireCodeOwnerReview', 'true', 'false');
   if (floor.blockForcePushes && !policy.blockForcePushes) add('blockForcePushes', 'true', 'false');
   if (floor.blockDeletions && !policy.blockDeletions) add('blockDeletions', 'true', 'false');
   if (floor.requireLintCheck && !policy.requiredStatusChecks.includes(lintCheck)) {
-    const actual = policy.requiredStatusChecks.length === 0 ? 'empty' : `[${policy.requiredStatusChecks.map((check) => `"${check}"`).join(', ')}]`;
+    const actual =
+      policy.requiredStatusChecks.length === 0
+        ? 'empty'
+        : `[${policy.requiredStatusChecks.map((check) => `"${check}"`).join(', ')}]`;
     add('requiredStatusChecks', `the check "${lintCheck}"`, actual);
   }
   return violations;

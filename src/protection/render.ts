@@ -33,7 +33,10 @@ function githubBypassActor(actor: BypassActor): GithubBypassActor {
 export function githubBypassActors(policy: ProtectionPolicy): GithubBypassActor[] {
   const actors = policy.bypassActors.map(githubBypassActor);
   const adminRole = GITHUB_ROLE_IDS.admin;
-  if (!policy.includeAdministrators && !actors.some((actor) => actor.actor_type === 'RepositoryRole' && actor.actor_id === adminRole)) {
+  if (
+    !policy.includeAdministrators &&
+    !actors.some((actor) => actor.actor_type === 'RepositoryRole' && actor.actor_id === adminRole)
+  ) {
     actors.push({ actor_id: adminRole, actor_type: 'RepositoryRole', bypass_mode: 'always' });
   }
   return actors;

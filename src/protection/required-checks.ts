@@ -41,7 +41,11 @@ function rulesetChecks(ruleset: unknown, at: readonly (string | number)[], check
   if (scalarValue(mapItem(ruleset, 'enforcement')) === 'disabled') return;
   sequenceItems(mapItem(ruleset, 'rules')).forEach((rule, index) => {
     if (scalarValue(mapItem(rule, 'type')) !== 'required_status_checks') return;
-    checkEntries(mapItem(mapItem(rule, 'parameters'), 'required_status_checks'), [...at, 'rules', index, 'parameters', 'required_status_checks'], checks);
+    checkEntries(
+      mapItem(mapItem(rule, 'parameters'), 'required_status_checks'),
+      [...at, 'rules', index, 'parameters', 'required_status_checks'],
+      checks,
+    );
   });
 }
 
@@ -68,6 +72,8 @@ export function settingsRequiredChecks(value: unknown): RequiredCheck[] {
     });
     checkEntries(mapItem(required, 'checks'), [...at, 'checks'], checks);
   });
-  sequenceItems(mapItem(value, 'rulesets')).forEach((ruleset, index) => rulesetChecks(ruleset, ['rulesets', index], checks));
+  sequenceItems(mapItem(value, 'rulesets')).forEach((ruleset, index) =>
+    rulesetChecks(ruleset, ['rulesets', index], checks),
+  );
   return checks;
 }

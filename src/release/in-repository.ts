@@ -27,7 +27,8 @@ export function releaseManifests(context: ReleaseFiles): ManifestInRepository[] 
     if (path.posix.dirname(file) !== directory || !/\.ya?ml$/.test(file)) continue;
     const yaml = context.yaml(file);
     if (!yaml || yaml.errors.length > 0 || yaml.documents.length !== 1) {
-      if (yaml) manifests.push({ file, yaml, release: undefined, baseName: path.posix.basename(file).replace(/\.ya?ml$/, '') });
+      if (yaml)
+        manifests.push({ file, yaml, release: undefined, baseName: path.posix.basename(file).replace(/\.ya?ml$/, '') });
       continue;
     }
     const value = yaml.documents[0]?.value;

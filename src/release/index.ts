@@ -39,7 +39,9 @@ interface Context {
 function context(cwd: string | undefined, command: string): Context {
   const { root, loaded } = openRepository(cwd);
   if (!loaded) {
-    throw new UsageError(`no gitops.yaml in ${root}: '${command}' works in a repository made by 'gitops-init new' (or pass -C <dir>)`);
+    throw new UsageError(
+      `no gitops.yaml in ${root}: '${command}' works in a repository made by 'gitops-init new' (or pass -C <dir>)`,
+    );
   }
   const descriptor = loaded.descriptor;
   return { root, descriptor, directory: descriptor.releases?.directory ?? 'releases' };
@@ -69,11 +71,15 @@ export function readReleases(root: string, directory: string): StoredRelease[] {
     try {
       value = yamlPackage().parse(readFileSync(path.join(absolute, entry), 'utf8'), { maxAliasCount: 100 });
     } catch (error) {
-      throw new ConfigError(`${file} is not valid YAML (${(error as Error).message.split('\n')[0] ?? ''}); fix it or run gitops-init lint for details`);
+      throw new ConfigError(
+        `${file} is not valid YAML (${(error as Error).message.split('\n')[0] ?? ''}); fix it or run gitops-init lint for details`,
+      );
     }
     const problems = manifestProblems(value);
     if (problems.length > 0) {
-      throw new ConfigError(`${file} is not a valid release manifest: ${problems.map((problem) => problem.message).join('; ')}`);
+      throw new ConfigError(
+        `${file} is not a valid release manifest: ${problems.map((problem) => problem.message).join('; ')}`,
+      );
     }
     const release = (value as ReleaseManifest).release;
     releases.push({ ...release, name: release.name ?? entry.replace(/\.ya?ml$/, ''), file });
@@ -82,10 +88,14 @@ export function readReleases(root: string, directory: string): StoredRelease[] {
 }
 
 function findRelease(releases: readonly StoredRelease[], name: string): StoredRelease {
-  const release = releases.find((candidate) => candidate.name === name || candidate.name === name.replace(/\.ya?ml$/, ''));
+  const release = releases.find(
+    (candidate) => candidate.name === name || candidate.name === name.replace(/\.ya?ml$/, ''),
+  );
   if (!release) {
     const known = releases.map((candidate) => candidate.name);
-    throw new UsageError(`no release "${name}"${known.length > 0 ? `; known releases: ${known.slice(-5).join(', ')}` : ' (releases/ is empty)'}`);
+    throw new UsageError(
+      `no release "${name}"${known.length > 0 ? `; known releases: ${known.slice(-5).join(', ')}` : ' (releases/ is empty)'}`,
+    );
   }
   return release;
 }
@@ -103,13 +113,18 @@ function applicationTeams(descriptor: Descriptor): string[] {
 }
 
 async function hasRemoteTag(root: string, repository: string, tag: string): Promise<boolean> {
-  const target = /^[a-z][a-z0-9+.-]*:\/\//i.test(repository) || /^[^/]+@[^/]+:/.test(repository) ? repository : path.resolve(root, repository);
+  const target =
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(repository) || /^[^/]+@[^/]+:/.test(repository)
+      ? repository
+      : path.resolve(root, repository);
   try {
     const output = (await runGit(['ls-remote', '--tags', target, `refs/tags/${tag}`], { cwd: root })).toString('utf8');
     return output.trim() !== '';
   } catch (error) {
     if (error instanceof GitCommandError) {
-      throw new RefusedError(`cannot read tags of ${repository} (git ls-remote: ${error.stderr.trim().split('\n')[0] ?? 'failed'}); check releases.repositories in gitops.yaml`);
+      throw new RefusedError(
+        `cannot read tags of ${repository} (git ls-remote: ${error.stderr.trim().split('\n')[0] ?? 'failed'}); check releases.repositories in gitops.yaml`,
+      );
     }
     throw error;
   }
@@ -134,11 +149,18 @@ export async function createRelease(options: CreateReleaseOptions): Promise<Stor
   const infra = requireSemver('--infra', options.infra);
   const ctx = context(options.cwd, 'release create');
   const { descriptor } = ctx;
-  if (options.environment !== undefined && descriptor.environments && !descriptor.environments.includes(options.environment)) {
-    throw new UsageError(`--environment "${options.environment}": not in gitops.yaml's environments (${descriptor.environments.join(', ')})`);
+  if (
+    options.environment !== undefined &&
+    descriptor.environments &&
+    !descriptor.environments.includes(options.environment)
+  ) {
+    throw new UsageError(
+      `--environment "${options.environment}": not in gitops.yaml's environments (${descriptor.environments.join(', ')})`,
+    );
   }
   for (const [name, version] of Object.entries(options.components ?? {})) {
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) throw new UsageError(`--component "${name}=${version}": the name must be a DNS-1123 label`);
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name))
+      throw new UsageError(`--component "${name}=${version}": the name must be a DNS-1123 label`);
     requireSemver(`--component ${name}=`, version);
   }
   const teams = applicationTeams(descriptor);
@@ -150,22 +172,34 @@ export async function createRelease(options: CreateReleaseOptions): Promise<Stor
         : `--app-team is required: gitops.yaml names several application teams (${teams.join(', ')})`,
     );
   }
-  if (!teams.includes(appTeam)) throw new UsageError(`--app-team "${appTeam}": not an application team in gitops.yaml (${teams.join(', ') || 'none'})`);
+  if (!teams.includes(appTeam))
+    throw new UsageError(
+      `--app-team "${appTeam}": not an application team in gitops.yaml (${teams.join(', ') || 'none'})`,
+    );
   const releases = readReleases(ctx.root, ctx.directory);
   const name = releaseName(app, infra);
-  if (releases.some((release) => release.name === name) || existsSync(path.join(ctx.root, ctx.directory, `${name}.yaml`))) {
-    throw new RefusedError(`release ${name} already exists; a release is never rewritten (use a new version, or release rollback)`);
+  if (
+    releases.some((release) => release.name === name) ||
+    existsSync(path.join(ctx.root, ctx.directory, `${name}.yaml`))
+  ) {
+    throw new RefusedError(
+      `release ${name} already exists; a release is never rewritten (use a new version, or release rollback)`,
+    );
   }
   const newest = releases.filter((release) => release.rollback_of === undefined).at(-1);
   let downgrade = false;
   if (newest) {
     const older = [
       semver.lt(app, newest.application_version) ? `application ${app} < ${newest.application_version}` : undefined,
-      semver.lt(infra, newest.infrastructure_version) ? `infrastructure ${infra} < ${newest.infrastructure_version}` : undefined,
+      semver.lt(infra, newest.infrastructure_version)
+        ? `infrastructure ${infra} < ${newest.infrastructure_version}`
+        : undefined,
     ].filter((part): part is string => part !== undefined);
     downgrade = older.length > 0;
     if (downgrade && !options.allowDowngrade) {
-      throw new RefusedError(`${name} is older than the newest release ${newest.name} (${older.join(', ')}); use release rollback, or --allow-downgrade if this is deliberate`);
+      throw new RefusedError(
+        `${name} is older than the newest release ${newest.name} (${older.join(', ')}); use release rollback, or --allow-downgrade if this is deliberate`,
+      );
     }
   }
   const repositories = descriptor.releases?.repositories ?? {};
@@ -178,7 +212,10 @@ export async function createRelease(options: CreateReleaseOptions): Promise<Stor
       missingTags.push(`v${version} in the ${component} repository ${repository}`);
     }
   }
-  if (missingTags.length > 0) throw new RefusedError(`missing tag${missingTags.length > 1 ? 's' : ''}: ${missingTags.join('; ')}; tag the tested versions first (gitops-init version tag)`);
+  if (missingTags.length > 0)
+    throw new RefusedError(
+      `missing tag${missingTags.length > 1 ? 's' : ''}: ${missingTags.join('; ')}; tag the tested versions first (gitops-init version tag)`,
+    );
   const release: StoredRelease = {
     name,
     file: path.posix.join(ctx.directory, `${name}.yaml`),
@@ -198,7 +235,13 @@ export async function createRelease(options: CreateReleaseOptions): Promise<Stor
 }
 
 /** Records a team's approval; the release becomes approved once every required team has approved. */
-export async function approveRelease(options: { cwd?: string; name: string; team: string; by: string; now?: Date }): Promise<StoredRelease> {
+export async function approveRelease(options: {
+  cwd?: string;
+  name: string;
+  team: string;
+  by: string;
+  now?: Date;
+}): Promise<StoredRelease> {
   const ctx = context(options.cwd, 'release approve');
   const release = findRelease(readReleases(ctx.root, ctx.directory), options.name);
   const platformTeam = ctx.descriptor.teams?.platform;
@@ -206,14 +249,18 @@ export async function approveRelease(options: { cwd?: string; name: string; team
   if (!allowed.includes(options.team)) {
     throw new UsageError(`--team "${options.team}": ${release.name} needs approvals from ${allowed.join(' and ')}`);
   }
-  if (!/^[^\s]+$/.test(options.by)) throw new UsageError(`--by "${options.by}": give the approver's user name, without spaces`);
+  if (!/^[^\s]+$/.test(options.by))
+    throw new UsageError(`--by "${options.by}": give the approver's user name, without spaces`);
   if (release.status === 'promoted' || release.status === 'rolled-back') {
     throw new RefusedError(`${release.name} is already ${release.status}; approvals are recorded before promotion`);
   }
   if ((release.approvals ?? []).some((approval) => approval.team === options.team)) {
     throw new RefusedError(`${options.team} has already approved ${release.name}`);
   }
-  release.approvals = [...(release.approvals ?? []), { team: options.team, approver: options.by, time: isoNow(options.now) }];
+  release.approvals = [
+    ...(release.approvals ?? []),
+    { team: options.team, approver: options.by, time: isoNow(options.now) },
+  ];
   if (missingApprovals(release, platformTeam).length === 0) release.status = 'approved';
   await save(ctx, release);
   return release;
@@ -239,7 +286,13 @@ export function inReleaseWindow(windows: readonly ReleaseWindow[], now: Date): b
  * and a release window when gitops.yaml sets them, unless `emergency` with a reason, which is
  * recorded. Promoting a rollback marks the release it rolls back as rolled-back.
  */
-export async function promoteRelease(options: { cwd?: string; name: string; emergency?: boolean; reason?: string; now?: Date }): Promise<StoredRelease> {
+export async function promoteRelease(options: {
+  cwd?: string;
+  name: string;
+  emergency?: boolean;
+  reason?: string;
+  now?: Date;
+}): Promise<StoredRelease> {
   const ctx = context(options.cwd, 'release promote');
   const releases = readReleases(ctx.root, ctx.directory);
   const release = findRelease(releases, options.name);
@@ -247,12 +300,15 @@ export async function promoteRelease(options: { cwd?: string; name: string; emer
     throw new UsageError('--emergency needs --reason "<why>", which is recorded in the manifest');
   }
   if (!options.emergency && options.reason !== undefined) throw new UsageError('--reason goes with --emergency');
-  if (release.status === 'promoted' || release.status === 'rolled-back') throw new RefusedError(`${release.name} is already ${release.status}`);
+  if (release.status === 'promoted' || release.status === 'rolled-back')
+    throw new RefusedError(`${release.name} is already ${release.status}`);
   const now = options.now ?? new Date();
   if (!options.emergency) {
     const missing = missingApprovals(release, ctx.descriptor.teams?.platform);
     if (missing.length > 0) {
-      throw new RefusedError(`${release.name} is not approved by ${missing.join(' and ')}; record it with release approve (or promote with --emergency --reason)`);
+      throw new RefusedError(
+        `${release.name} is not approved by ${missing.join(' and ')}; record it with release approve (or promote with --emergency --reason)`,
+      );
     }
     const windows = ctx.descriptor.releases?.windows ?? [];
     if (windows.length > 0 && !inReleaseWindow(windows, now)) {
@@ -288,16 +344,20 @@ export async function tagRelease(options: { cwd?: string; name: string }): Promi
   const release = findRelease(readReleases(ctx.root, ctx.directory), options.name);
   if (release.status !== 'approved' && release.status !== 'promoted') {
     const missing = missingApprovals(release, ctx.descriptor.teams?.platform);
-    throw new RefusedError(`${release.name} is ${release.status ?? 'a candidate'}, not approved${missing.length > 0 ? ` (missing: ${missing.join(', ')})` : ''}; approve it first`);
+    throw new RefusedError(
+      `${release.name} is ${release.status ?? 'a candidate'}, not approved${missing.length > 0 ? ` (missing: ${missing.join(', ')})` : ''}; approve it first`,
+    );
   }
   let changed: string;
   try {
     changed = (await runGit(['status', '--porcelain', '--', release.file], { cwd: ctx.root })).toString('utf8');
   } catch (error) {
-    if (error instanceof GitCommandError) throw new RefusedError(`${ctx.root} is not a git repository; release tag needs one`);
+    if (error instanceof GitCommandError)
+      throw new RefusedError(`${ctx.root} is not a git repository; release tag needs one`);
     throw error;
   }
-  if (changed.trim() !== '') throw new RefusedError(`${release.file} has uncommitted changes; commit the manifest, then tag`);
+  if (changed.trim() !== '')
+    throw new RefusedError(`${release.file} has uncommitted changes; commit the manifest, then tag`);
   if (await tagExists(ctx.root, release.name)) throw new RefusedError(`tag ${release.name} already exists`);
   const message = tagMessage(release);
   await runGit(['tag', '-a', release.name, '-m', message], { cwd: ctx.root });
@@ -312,7 +372,9 @@ export function listReleases(options: { cwd?: string } = {}): StoredRelease[] {
 }
 
 /** Writes RELEASES.md (or releases.changelog) from the manifests, newest first. */
-export async function writeReleaseLog(options: { cwd?: string } = {}): Promise<{ file: string; releases: number; changed: boolean }> {
+export async function writeReleaseLog(
+  options: { cwd?: string } = {},
+): Promise<{ file: string; releases: number; changed: boolean }> {
   const ctx = context(options.cwd, 'release changelog');
   const releases = readReleases(ctx.root, ctx.directory);
   const file = ctx.descriptor.releases?.changelog ?? 'RELEASES.md';
@@ -331,7 +393,9 @@ export async function writeReleaseLog(options: { cwd?: string } = {}): Promise<{
     if (release.environment) lines.push(`- Environment: ${release.environment}`);
     if (release.created) lines.push(`- Created: ${release.created}`);
     const approvals = release.approvals ?? [];
-    lines.push(`- Approvals: ${approvals.length === 0 ? 'none' : approvals.map((approval) => `${approval.team} (${approval.approver}, ${approval.time})`).join('; ')}`);
+    lines.push(
+      `- Approvals: ${approvals.length === 0 ? 'none' : approvals.map((approval) => `${approval.team} (${approval.approver}, ${approval.time})`).join('; ')}`,
+    );
     if (release.promoted) lines.push(`- Promoted: ${release.promoted}`);
     if (release.emergency) lines.push(`- Emergency: ${release.emergency.reason} (${release.emergency.time})`);
     if (release.rollback_of) lines.push(`- Rollback of: ${release.rollback_of}`);
@@ -363,10 +427,14 @@ export async function rollbackRelease(options: { cwd?: string; to?: string; now?
   let target: StoredRelease | undefined;
   if (options.to !== undefined) {
     target = findRelease(releases, options.to);
-    if (target.name === current.name) throw new RefusedError(`${target.name} is the current release; name an earlier one with --to`);
+    if (target.name === current.name)
+      throw new RefusedError(`${target.name} is the current release; name an earlier one with --to`);
   } else {
-    target = live.filter((release) => release.rollback_of === undefined && compareReleases(release, current) < 0).at(-1);
-    if (!target) throw new RefusedError(`${current.name} is the first release; there is nothing earlier to roll back to`);
+    target = live
+      .filter((release) => release.rollback_of === undefined && compareReleases(release, current) < 0)
+      .at(-1);
+    if (!target)
+      throw new RefusedError(`${current.name} is the first release; there is nothing earlier to roll back to`);
   }
   const base = releaseName(target.application_version, target.infrastructure_version);
   let n = 1;

@@ -50,7 +50,9 @@ export function releaseName(applicationVersion: string, infrastructureVersion: s
 export function isExpectedName(release: Release, name: string): boolean {
   const base = releaseName(release.application_version, release.infrastructure_version);
   if (name === base) return true;
-  return release.rollback_of !== undefined && new RegExp(`^${base.replace(/[.+]/g, '\\$&')}-rollback-[1-9]\\d*$`).test(name);
+  return (
+    release.rollback_of !== undefined && new RegExp(`^${base.replace(/[.+]/g, '\\$&')}-rollback-[1-9]\\d*$`).test(name)
+  );
 }
 
 /** The tag message of a release: `Deploy: Application v1.5.3 and Infrastructure v2.1.0`. */
@@ -81,8 +83,20 @@ export function missingApprovals(release: Release, platformTeam: string | undefi
 /** The manifest as written: the schema line, then `release:` with its fields in a fixed order. */
 export function renderManifest(release: Release): string {
   const order: (keyof Release)[] = [
-    'name', 'application_version', 'infrastructure_version', 'components', 'created', 'environment', 'status',
-    'application_team', 'approvals', 'promoted', 'emergency', 'rollback_of', 'downgrade', 'notes',
+    'name',
+    'application_version',
+    'infrastructure_version',
+    'components',
+    'created',
+    'environment',
+    'status',
+    'application_team',
+    'approvals',
+    'promoted',
+    'emergency',
+    'rollback_of',
+    'downgrade',
+    'notes',
   ];
   const ordered: Record<string, unknown> = {};
   for (const key of order) if (release[key] !== undefined) ordered[key] = release[key];

@@ -107,7 +107,10 @@ export function teamSlug(team: string): string {
  * user can fix them all in one go. Values that end up in paths, YAML or shell scripts are held
  * to patterns that cannot traverse paths, break YAML or inject commands.
  */
-export function validateAnswers(raw: RawAnswers, created: string): { answers?: ScaffoldAnswers; problems: AnswerProblem[] } {
+export function validateAnswers(
+  raw: RawAnswers,
+  created: string,
+): { answers?: ScaffoldAnswers; problems: AnswerProblem[] } {
   const problems: AnswerProblem[] = [];
   const one = (key: AnswerKey): string => {
     const value = raw[key];
@@ -127,7 +130,10 @@ export function validateAnswers(raw: RawAnswers, created: string): { answers?: S
   if (nameProblem) problems.push(nameProblem);
   const org = one('org');
   if (!ORG.test(org)) {
-    problems.push({ key: 'org', message: `--org ${show(org)}: must be an organisation or group name (letters, digits and '-', at most 39 characters)` });
+    problems.push({
+      key: 'org',
+      message: `--org ${show(org)}: must be an organisation or group name (letters, digits and '-', at most 39 characters)`,
+    });
   }
   const checkTeam = (key: AnswerKey, team: string): void => {
     const match = TEAM.exec(team);
@@ -136,7 +142,10 @@ export function validateAnswers(raw: RawAnswers, created: string): { answers?: S
     } else if (ORG.test(org) && match[1]?.toLowerCase() !== org.toLowerCase()) {
       problems.push({ key, message: `${ANSWER_FLAGS[key]} ${show(team)}: the team must belong to --org ${show(org)}` });
     } else if (!DNS_LABEL.test(teamSlug(team)) || teamSlug(team).length > 63) {
-      problems.push({ key, message: `${ANSWER_FLAGS[key]} ${show(team)}: the team slug names a namespace, so it must be a DNS-1123 label` });
+      problems.push({
+        key,
+        message: `${ANSWER_FLAGS[key]} ${show(team)}: the team slug names a namespace, so it must be a DNS-1123 label`,
+      });
     }
   };
   const platformTeam = one('platformTeam');
@@ -144,7 +153,10 @@ export function validateAnswers(raw: RawAnswers, created: string): { answers?: S
   const appTeams = list(raw.appTeams);
   for (const team of appTeams) checkTeam('appTeams', team);
   if (kind === 'application' && appTeams.length !== 1) {
-    problems.push({ key: 'appTeams', message: `--app-team: an application repository has exactly one owning team, got ${appTeams.length}` });
+    problems.push({
+      key: 'appTeams',
+      message: `--app-team: an application repository has exactly one owning team, got ${appTeams.length}`,
+    });
   }
   if (new Set(appTeams.map(teamSlug)).size !== appTeams.length) {
     problems.push({ key: 'appTeams', message: '--app-team: a team is listed twice' });
@@ -152,24 +164,38 @@ export function validateAnswers(raw: RawAnswers, created: string): { answers?: S
   // Each tenant's repository is <org>/<team slug>: an infrastructure repository of the same name
   // would be that repository.
   if (kind === 'infrastructure' && appTeams.some((team) => teamSlug(team) === name)) {
-    problems.push({ key: 'name', message: `--name ${show(name)}: the application team's repository is ${org}/${name}; give the infrastructure repository another name` });
+    problems.push({
+      key: 'name',
+      message: `--name ${show(name)}: the application team's repository is ${org}/${name}; give the infrastructure repository another name`,
+    });
   }
   if (appTeams.includes(platformTeam)) {
-    problems.push({ key: 'appTeams', message: `--app-team ${show(platformTeam)}: the platform team cannot also be an application team` });
+    problems.push({
+      key: 'appTeams',
+      message: `--app-team ${show(platformTeam)}: the platform team cannot also be an application team`,
+    });
   }
   const envs = list(raw.envs);
-  if (envs.length === 0) problems.push({ key: 'envs', message: '--envs: give at least one environment, e.g. --envs dev,staging,production' });
+  if (envs.length === 0)
+    problems.push({
+      key: 'envs',
+      message: '--envs: give at least one environment, e.g. --envs dev,staging,production',
+    });
   for (const env of envs) {
     const problem = checkDnsLabel('envs', env, 'each environment');
     if (problem) problems.push(problem);
   }
-  if (new Set(envs).size !== envs.length) problems.push({ key: 'envs', message: `--envs ${show(envs.join(','))}: an environment is listed twice` });
+  if (new Set(envs).size !== envs.length)
+    problems.push({ key: 'envs', message: `--envs ${show(envs.join(','))}: an environment is listed twice` });
   const host = choice('host', HOSTS);
   const ci = choice('ci', CI_SYSTEMS);
   const hooks = choice('hooks', HOOK_MANAGERS);
   const defaultBranch = one('defaultBranch');
   if (!isValidBranchName(defaultBranch)) {
-    problems.push({ key: 'defaultBranch', message: `--default-branch ${show(defaultBranch)}: not a valid git branch name` });
+    problems.push({
+      key: 'defaultBranch',
+      message: `--default-branch ${show(defaultBranch)}: not a valid git branch name`,
+    });
   }
   if (problems.length > 0) return { problems };
   return {
@@ -180,9 +206,21 @@ export function validateAnswers(raw: RawAnswers, created: string): { answers?: S
 
 /** Defaults for answers not given with --yes. */
 export function defaultAnswers(given: RawAnswers, directory: string): Record<AnswerKey, string> {
-  const base = path.basename(directory).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63);
+  const base = path
+    .basename(directory)
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
   const kind = typeof given.kind === 'string' ? given.kind : 'infrastructure';
-  const name = typeof given.name === 'string' ? given.name : DNS_LABEL.test(base) ? base : kind === 'application' ? 'app' : 'platform';
+  const name =
+    typeof given.name === 'string'
+      ? given.name
+      : DNS_LABEL.test(base)
+        ? base
+        : kind === 'application'
+          ? 'app'
+          : 'platform';
   const org = typeof given.org === 'string' ? given.org : 'my-org';
   const host = typeof given.host === 'string' ? given.host : 'github';
   return {
@@ -212,9 +250,10 @@ export function answersFromDescriptor(descriptor: Descriptor): RawAnswers & { cr
   const org = text(stored.org);
   if (org) raw.org = org;
   if (descriptor.teams?.platform) raw.platformTeam = descriptor.teams.platform;
-  const teams = descriptor.kind === 'application'
-    ? [descriptor.teams?.application].filter((team): team is string => team !== undefined)
-    : (descriptor.teams?.applications ?? []).map((tenant) => tenant.team);
+  const teams =
+    descriptor.kind === 'application'
+      ? [descriptor.teams?.application].filter((team): team is string => team !== undefined)
+      : (descriptor.teams?.applications ?? []).map((tenant) => tenant.team);
   raw.appTeams = teams;
   if (descriptor.environments) raw.envs = descriptor.environments;
   if (descriptor.host) raw.host = descriptor.host;

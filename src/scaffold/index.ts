@@ -75,14 +75,18 @@ function readAnswersFile(cwd: string, file: string): RawAnswers {
   try {
     text = readFileSync(absolute, 'utf8');
   } catch (error) {
-    throw new UsageError(`--answers "${file}": cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(
+      `--answers "${file}": cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   let value: unknown;
   try {
     value = parse(text, { uniqueKeys: true, maxAliasCount: 10 });
   } catch (error) {
     const where = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new ConfigError(`${file}${where ? `:${where}` : ''}: not valid YAML (${(error as Error).message.split('\n')[0] ?? ''})`);
+    throw new ConfigError(
+      `${file}${where ? `:${where}` : ''}: not valid YAML (${(error as Error).message.split('\n')[0] ?? ''})`,
+    );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ConfigError(`${file}: expected a mapping of answers, e.g. "kind: application"`);
@@ -94,8 +98,12 @@ function readAnswersFile(cwd: string, file: string): RawAnswers {
       throw new ConfigError(`${file}: unknown answer "${key}"; allowed: ${Object.keys(ANSWER_FILE_KEYS).join(', ')}`);
     }
     if (Array.isArray(entry) && entry.every((item) => typeof item === 'string')) raw[answerKey] = entry;
-    else if (typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean') raw[answerKey] = String(entry);
-    else throw new ConfigError(`${file}: answer "${key}" must be a string${answerKey === 'envs' || answerKey === 'appTeams' ? ' or a list of strings' : ''}`);
+    else if (typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean')
+      raw[answerKey] = String(entry);
+    else
+      throw new ConfigError(
+        `${file}: answer "${key}" must be a string${answerKey === 'envs' || answerKey === 'appTeams' ? ' or a list of strings' : ''}`,
+      );
   }
   return raw;
 }
@@ -128,7 +136,10 @@ export function resolveAnswers(options: ScaffoldOptions): ResolvedAnswers {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const root = path.resolve(cwd, options.directory ?? '.');
   try {
-    if (!statSync(root).isDirectory()) throw new UsageError(`"${options.directory ?? root}" is a file, not a directory; give a directory for the new repository`);
+    if (!statSync(root).isDirectory())
+      throw new UsageError(
+        `"${options.directory ?? root}" is a file, not a directory; give a directory for the new repository`,
+      );
   } catch (error) {
     if (error instanceof UsageError) throw error;
   }
@@ -214,7 +225,11 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   return writeScaffold(resolved.root, answers, options);
 }
 
-async function writeScaffold(root: string, answers: ScaffoldAnswers, options: ScaffoldOptions): Promise<ScaffoldResult> {
+async function writeScaffold(
+  root: string,
+  answers: ScaffoldAnswers,
+  options: ScaffoldOptions,
+): Promise<ScaffoldResult> {
   const model = buildModel(answers, packageInfo().version);
   const { plop, rendered } = await createPlop(root, {
     templatesRoot: path.join(packageInfo().directory, 'templates'),
@@ -224,7 +239,9 @@ async function writeScaffold(root: string, answers: ScaffoldAnswers, options: Sc
   });
   const { failures } = await plop.getGenerator(answers.kind).runActions(model);
   if (failures.length > 0) {
-    throw new InternalError(`rendering the ${answers.kind} scaffold failed: ${failures.map((failure) => `${failure.path}: ${failure.error}`).join('; ')}`);
+    throw new InternalError(
+      `rendering the ${answers.kind} scaffold failed: ${failures.map((failure) => `${failure.path}: ${failure.error}`).join('; ')}`,
+    );
   }
   const force = options.force === true;
   const files = rendered
@@ -232,7 +249,15 @@ async function writeScaffold(root: string, answers: ScaffoldAnswers, options: Sc
     .sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
   const planned = files.map(({ file, status }) => ({ path: file.path, status }));
   const conflicts = planned.filter((file) => file.status === 'conflict');
-  const result: ScaffoldResult = { root, answers, files: planned, written: [], dryRun: options.dryRun === true, gitInitialized: false, committed: false };
+  const result: ScaffoldResult = {
+    root,
+    answers,
+    files: planned,
+    written: [],
+    dryRun: options.dryRun === true,
+    gitInitialized: false,
+    committed: false,
+  };
   if (options.dryRun) return result;
   if (conflicts.length > 0) {
     throw new RefusedError(
@@ -243,11 +268,17 @@ async function writeScaffold(root: string, answers: ScaffoldAnswers, options: Sc
   try {
     ensureDirectory(root);
   } catch (error) {
-    throw new RefusedError(`cannot create ${root} (${(error as NodeJS.ErrnoException).code ?? 'error'}); choose another directory`);
+    throw new RefusedError(
+      `cannot create ${root} (${(error as NodeJS.ErrnoException).code ?? 'error'}); choose another directory`,
+    );
   }
   for (const { file, status } of files) {
     if (status === 'unchanged') continue;
-    await writeFileAtomically(path.join(root, ...file.path.split('/')), file.content, file.mode === undefined ? {} : { mode: file.mode });
+    await writeFileAtomically(
+      path.join(root, ...file.path.split('/')),
+      file.content,
+      file.mode === undefined ? {} : { mode: file.mode },
+    );
     result.written.push(file.path);
   }
   if (options.git !== false && !isInsideGitRepository(root)) {
@@ -255,17 +286,29 @@ async function writeScaffold(root: string, answers: ScaffoldAnswers, options: Sc
       git(root, ['init', '-q', '-b', answers.defaultBranch]);
       result.gitInitialized = true;
     } catch (error) {
-      throw new RefusedError(`git init failed in ${root}: ${String((error as { stderr?: unknown }).stderr ?? error).trim()}`);
+      throw new RefusedError(
+        `git init failed in ${root}: ${String((error as { stderr?: unknown }).stderr ?? error).trim()}`,
+      );
     }
   }
   if (options.commit) {
     try {
       git(root, ['add', '-A']);
-      git(root, ['commit', '-q', '-m', `Scaffold the ${answers.name} ${answers.kind} repository with gitops-init ${packageInfo().version}`]);
+      git(root, [
+        'commit',
+        '-q',
+        '-m',
+        `Scaffold the ${answers.name} ${answers.kind} repository with gitops-init ${packageInfo().version}`,
+      ]);
       result.committed = true;
     } catch (error) {
-      const detail = String((error as { stderr?: unknown }).stderr ?? error).trim().split('\n')[0] ?? '';
-      throw new RefusedError(`the files were written, but git commit failed: ${detail}; set git's user.name and user.email, then commit`);
+      const detail =
+        String((error as { stderr?: unknown }).stderr ?? error)
+          .trim()
+          .split('\n')[0] ?? '';
+      throw new RefusedError(
+        `the files were written, but git commit failed: ${detail}; set git's user.name and user.email, then commit`,
+      );
     }
   }
   return result;

@@ -1,5 +1,11 @@
 import { branchFileName, defaultTargets, rulesetName, settingsSections } from '../protection/files.js';
-import { defaultPolicy, LINT_CHECK_NAME, policySettings, type DescriptorProtection, type ProtectionPolicy } from '../protection/policy.js';
+import {
+  defaultPolicy,
+  LINT_CHECK_NAME,
+  policySettings,
+  type DescriptorProtection,
+  type ProtectionPolicy,
+} from '../protection/policy.js';
 import { renderGithubRuleset, renderGitlab } from '../protection/render.js';
 import { DESCRIPTOR_SCHEMA_URL } from '../config/descriptor.js';
 import { teamSlug, type ScaffoldAnswers } from './answers.js';
@@ -61,11 +67,31 @@ export interface ComponentChart {
 
 /** Pinned upstream charts of the infrastructure components; storage has none (a StorageClass). */
 export const COMPONENT_CHARTS: Readonly<Record<string, ComponentChart | undefined>> = {
-  network: { chart: 'ingress-nginx', repository: 'https://kubernetes.github.io/ingress-nginx', version: '4.11.3', namespace: 'ingress-nginx' },
-  security: { chart: 'cert-manager', repository: 'https://charts.jetstack.io', version: 'v1.16.2', namespace: 'security' },
+  network: {
+    chart: 'ingress-nginx',
+    repository: 'https://kubernetes.github.io/ingress-nginx',
+    version: '4.11.3',
+    namespace: 'ingress-nginx',
+  },
+  security: {
+    chart: 'cert-manager',
+    repository: 'https://charts.jetstack.io',
+    version: 'v1.16.2',
+    namespace: 'security',
+  },
   storage: undefined,
-  monitoring: { chart: 'kube-prometheus-stack', repository: 'https://prometheus-community.github.io/helm-charts', version: '66.3.1', namespace: 'monitoring' },
-  logging: { chart: 'fluent-bit', repository: 'https://fluent.github.io/helm-charts', version: '0.47.10', namespace: 'logging' },
+  monitoring: {
+    chart: 'kube-prometheus-stack',
+    repository: 'https://prometheus-community.github.io/helm-charts',
+    version: '66.3.1',
+    namespace: 'monitoring',
+  },
+  logging: {
+    chart: 'fluent-bit',
+    repository: 'https://fluent.github.io/helm-charts',
+    version: '0.47.10',
+    namespace: 'logging',
+  },
 };
 
 /** Infrastructure components every infrastructure repository starts with. */

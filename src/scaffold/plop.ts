@@ -4,7 +4,12 @@ import nodePlop, { type NodePlopAPI } from 'node-plop';
 import { stringify } from 'yaml';
 import { registerApplication } from '../../generators/application.js';
 import { registerInfrastructure } from '../../generators/infrastructure.js';
-import { registerKindChooser, RENDER_ACTION, type GeneratorOptions, type RenderActionConfig } from '../../generators/shared.js';
+import {
+  registerKindChooser,
+  RENDER_ACTION,
+  type GeneratorOptions,
+  type RenderActionConfig,
+} from '../../generators/shared.js';
 
 /** One file of the scaffold, rendered but not yet written. */
 export interface RenderedFile {
@@ -41,7 +46,12 @@ function registerHelpers(plop: NodePlopAPI): void {
   plop.setHelper('yaml', (value: unknown, indent: unknown) => {
     const spaces = typeof indent === 'number' ? indent : 0;
     const text = stringify(value, { lineWidth: 0 }).trimEnd();
-    return new SafeString(text.split('\n').map((line, index) => (index === 0 ? line : ' '.repeat(spaces) + line)).join('\n'));
+    return new SafeString(
+      text
+        .split('\n')
+        .map((line, index) => (index === 0 ? line : ' '.repeat(spaces) + line))
+        .join('\n'),
+    );
   });
   plop.setHelper('lastSegment', (value: unknown) => String(value).split('/').pop() ?? '');
   plop.setHelper('eq', (a: unknown, b: unknown) => a === b);
@@ -55,18 +65,23 @@ function registerHelpers(plop: NodePlopAPI): void {
  * each rendered file to `rendered` instead of writing it: the scaffolder decides what to write
  * after checking every file for conflicts.
  */
-export async function createPlop(destination: string, options: GeneratorOptions): Promise<{ plop: NodePlopAPI; rendered: RenderedFile[] }> {
+export async function createPlop(
+  destination: string,
+  options: GeneratorOptions,
+): Promise<{ plop: NodePlopAPI; rendered: RenderedFile[] }> {
   const plop = await nodePlop(undefined, { destBasePath: destination, force: false });
   const rendered: RenderedFile[] = [];
   const templates = new Map<string, (data: unknown) => string>();
   registerHelpers(plop);
   const partials = path.join(options.templatesRoot, 'shared/partials');
   for (const file of readdirSync(partials)) {
-    if (file.endsWith('.hbs')) plop.setPartial(file.slice(0, -'.hbs'.length), readFileSync(path.join(partials, file), 'utf8'));
+    if (file.endsWith('.hbs'))
+      plop.setPartial(file.slice(0, -'.hbs'.length), readFileSync(path.join(partials, file), 'utf8'));
   }
   // node-plop's renderString compiles the template on every call; a template rendered once per
   // environment or tenant is compiled once here, with the Handlebars instance plop configured.
-  const handlebars = (plop as unknown as { handlebars: { compile: (template: string) => (data: unknown) => string } }).handlebars;
+  const handlebars = (plop as unknown as { handlebars: { compile: (template: string) => (data: unknown) => string } })
+    .handlebars;
   plop.setActionType(RENDER_ACTION, (answers, config) => {
     const action = config as unknown as RenderActionConfig;
     let template = templates.get(action.templateFile);

@@ -12,7 +12,12 @@ export async function runWizard(resolved: ResolvedAnswers): Promise<RawAnswers> 
   const templatesRoot = path.join(packageInfo().directory, 'templates');
   const given: RawAnswers = { ...resolved.given };
   if (resolved.missing.includes('kind')) {
-    const { plop } = await createPlop(resolved.root, { templatesRoot, missing: ['kind'], given, defaults: resolved.defaults });
+    const { plop } = await createPlop(resolved.root, {
+      templatesRoot,
+      missing: ['kind'],
+      given,
+      defaults: resolved.defaults,
+    });
     const chosen = (await plop.getGenerator('gitops-init').runPrompts()) as RawAnswers;
     given.kind = chosen.kind;
   }

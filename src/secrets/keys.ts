@@ -4,18 +4,106 @@
  * secret and hold something else.
  */
 
-const SECRET_WORDS = new Set(['password', 'passwd', 'passphrase', 'pwd', 'secret', 'token', 'credential', 'credentials']);
+const SECRET_WORDS = new Set([
+  'password',
+  'passwd',
+  'passphrase',
+  'pwd',
+  'secret',
+  'token',
+  'credential',
+  'credentials',
+]);
 /** Compounds ending in "key" that are secrets themselves (`passwordKey` names a key inside a Secret). */
-const SECRET_KEYS = new Set(['apikey', 'privatekey', 'accesskey', 'secretkey', 'signingkey', 'encryptionkey', 'masterkey', 'licensekey']);
+const SECRET_KEYS = new Set([
+  'apikey',
+  'privatekey',
+  'accesskey',
+  'secretkey',
+  'signingkey',
+  'encryptionkey',
+  'masterkey',
+  'licensekey',
+]);
 /** Last words of keys that name a setting about a secret, not the secret: `secretName`, `passwordFile`, `tokenTTL`. */
 const SETTING_WORDS = new Set([
-  'name', 'names', 'ref', 'refs', 'reference', 'file', 'files', 'path', 'paths', 'dir', 'directory', 'key', 'keys',
-  'enabled', 'enable', 'disabled', 'create', 'created', 'length', 'size', 'type', 'mode', 'policy', 'ttl', 'expiry',
-  'expiration', 'expires', 'rotation', 'annotations', 'labels', 'namespace', 'mount', 'volume', 'volumes', 'provider',
-  'store', 'class', 'header', 'field', 'selector', 'format', 'template', 'audience', 'id', 'url', 'uri', 'endpoint',
-  'location', 'source', 'generator', 'required', 'strength', 'lifetime', 'duration', 'seconds', 'timeout', 'interval',
-  'period', 'regex', 'pattern', 'prefix', 'suffix', 'version', 'kind', 'env', 'var', 'variable', 'configmap', 'count',
-  'min', 'max', 'issuer', 'hash', 'algorithm', 'user', 'username', 'usernames',
+  'name',
+  'names',
+  'ref',
+  'refs',
+  'reference',
+  'file',
+  'files',
+  'path',
+  'paths',
+  'dir',
+  'directory',
+  'key',
+  'keys',
+  'enabled',
+  'enable',
+  'disabled',
+  'create',
+  'created',
+  'length',
+  'size',
+  'type',
+  'mode',
+  'policy',
+  'ttl',
+  'expiry',
+  'expiration',
+  'expires',
+  'rotation',
+  'annotations',
+  'labels',
+  'namespace',
+  'mount',
+  'volume',
+  'volumes',
+  'provider',
+  'store',
+  'class',
+  'header',
+  'field',
+  'selector',
+  'format',
+  'template',
+  'audience',
+  'id',
+  'url',
+  'uri',
+  'endpoint',
+  'location',
+  'source',
+  'generator',
+  'required',
+  'strength',
+  'lifetime',
+  'duration',
+  'seconds',
+  'timeout',
+  'interval',
+  'period',
+  'regex',
+  'pattern',
+  'prefix',
+  'suffix',
+  'version',
+  'kind',
+  'env',
+  'var',
+  'variable',
+  'configmap',
+  'count',
+  'min',
+  'max',
+  'issuer',
+  'hash',
+  'algorithm',
+  'user',
+  'username',
+  'usernames',
 ]);
 
 /** Splits `existingSecretPasswordKey`, `DB_PASSWORD`, `api-key`, `auth.token` into lower-case words. */
@@ -48,7 +136,8 @@ export function isLiteralSecretValue(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const text = value.trim();
   if (text.length < 3) return false;
-  if (/\$\{[^}]*\}|\{\{|\$\([A-Za-z_][A-Za-z0-9_]*\)|^ENC\[|^vault:|^ref\+|^<path:|^secretref\+/.test(text)) return false;
+  if (/\$\{[^}]*\}|\{\{|\$\([A-Za-z_][A-Za-z0-9_]*\)|^ENC\[|^vault:|^ref\+|^<path:|^secretref\+/.test(text))
+    return false;
   // A file path or a reference to a file is not the secret itself.
   if (/^(\/|\.\/|~\/|file:)/.test(text)) return false;
   return true;

@@ -11,11 +11,7 @@
  * which quote the secret.
  */
 import { createRequire } from 'node:module';
-import type {
-  SecretLintRuleContext,
-  SecretLintRuleCreator,
-  SecretLintSourceCode,
-} from '@secretlint/types';
+import type { SecretLintRuleContext, SecretLintRuleCreator, SecretLintSourceCode } from '@secretlint/types';
 
 /** A secret that a secretlint detector found: where, and which detector and message, never the value. */
 export interface DetectedSecret {
@@ -54,7 +50,8 @@ function sourceCode(content: string, filePath: string): SecretLintSourceCode {
   const lineStartsOf = (): number[] => {
     if (starts) return starts;
     starts = [0];
-    for (let index = content.indexOf('\n'); index !== -1; index = content.indexOf('\n', index + 1)) starts.push(index + 1);
+    for (let index = content.indexOf('\n'); index !== -1; index = content.indexOf('\n', index + 1))
+      starts.push(index + 1);
     return starts;
   };
   const indexToPosition = (index: number): { line: number; column: number } => {
@@ -68,7 +65,8 @@ function sourceCode(content: string, filePath: string): SecretLintSourceCode {
     }
     return { line: low + 1, column: index - (lineStarts[low] ?? 0) };
   };
-  const positionToIndex = (position: { line: number; column: number }): number => (lineStartsOf()[position.line - 1] ?? content.length) + position.column;
+  const positionToIndex = (position: { line: number; column: number }): number =>
+    (lineStartsOf()[position.line - 1] ?? content.length) + position.column;
   const dot = filePath.lastIndexOf('.');
   const slash = filePath.lastIndexOf('/');
   return {
@@ -94,7 +92,11 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 const SHARED_OPTIONS = {};
 // The message text is never built: secretlint's messages quote the secret.
-const TRANSLATE = (messageId: string | number | symbol) => ({ message: String(messageId), messageId: String(messageId), data: undefined });
+const TRANSLATE = (messageId: string | number | symbol) => ({
+  message: String(messageId),
+  messageId: String(messageId),
+  data: undefined,
+});
 const CREATE_TRANSLATOR: SecretLintRuleContext['createTranslator'] = () => TRANSLATE;
 
 const forText = new WeakMap<readonly SecretLintRuleCreator[], readonly SecretLintRuleCreator[]>();
@@ -103,7 +105,9 @@ const forText = new WeakMap<readonly SecretLintRuleCreator[], readonly SecretLin
 function textDetectors(detectors: readonly SecretLintRuleCreator[]): readonly SecretLintRuleCreator[] {
   let found = forText.get(detectors);
   if (!found) {
-    found = detectors.filter((detector) => detector.meta.supportedContentTypes.some((type) => type === 'text' || type === 'all'));
+    found = detectors.filter((detector) =>
+      detector.meta.supportedContentTypes.some((type) => type === 'text' || type === 'all'),
+    );
     forText.set(detectors, found);
   }
   return found;
@@ -119,7 +123,11 @@ export interface ScanResult {
  * Scans one text file with the given detectors. `filePath` is repository-relative and only
  * tells detectors the file's name and extension (`.npmrc`, `.json`).
  */
-export function scanText(content: string, filePath: string, detectors: readonly SecretLintRuleCreator[] = recommendedDetectors()): ScanResult {
+export function scanText(
+  content: string,
+  filePath: string,
+  detectors: readonly SecretLintRuleCreator[] = recommendedDetectors(),
+): ScanResult {
   const offset = content.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = sourceCode(offset ? content.slice(1) : content, filePath);
   const reports: DetectedSecret[] = [];
@@ -134,10 +142,17 @@ export function scanText(content: string, filePath: string, detectors: readonly 
     sharedOptions: SHARED_OPTIONS,
     createTranslator: CREATE_TRANSLATOR,
     report(descriptor) {
-      reports.push({ ruleId, messageId: descriptor.message.messageId, range: [descriptor.range[0] + offset, descriptor.range[1] + offset] });
+      reports.push({
+        ruleId,
+        messageId: descriptor.message.messageId,
+        range: [descriptor.range[0] + offset, descriptor.range[1] + offset],
+      });
     },
     ignore(descriptor) {
-      ignores.push({ targetRuleId: descriptor.targetRuleId, range: [descriptor.range[0] + offset, descriptor.range[1] + offset] });
+      ignores.push({
+        targetRuleId: descriptor.targetRuleId,
+        range: [descriptor.range[0] + offset, descriptor.range[1] + offset],
+      });
     },
   };
   for (const detector of textDetectors(detectors)) {

@@ -81,7 +81,10 @@ export class RuleTester {
 
   #it(): TestFunction {
     const fn = RuleTester.it ?? globals().it;
-    if (!fn) throw new Error('RuleTester needs a test framework: set RuleTester.it and RuleTester.describe, or enable globals');
+    if (!fn)
+      throw new Error(
+        'RuleTester needs a test framework: set RuleTester.it and RuleTester.describe, or enable globals',
+      );
     return fn;
   }
 
@@ -89,7 +92,9 @@ export class RuleTester {
     if (ruleId !== rule.id) throw new Error(`RuleTester.run("${ruleId}"): the rule's id is "${rule.id}"`);
     const seen = new Set<string>();
     const checkDuplicate = (kind: string, testCase: unknown): void => {
-      const key = JSON.stringify(testCase, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('base64') : value));
+      const key = JSON.stringify(testCase, (_key, value: unknown) =>
+        Buffer.isBuffer(value) ? value.toString('base64') : value,
+      );
       if (seen.has(key)) throw new Error(`${ruleId}: duplicate ${kind} test case ${key.slice(0, 200)}`);
       seen.add(key);
     };
@@ -122,7 +127,9 @@ export class RuleTester {
               for (const [file, expected] of Object.entries(testCase.output)) {
                 const actual = fixed.files[file];
                 if (actual !== expected) {
-                  throw new Error(`Fixed content of ${file} differs.\nExpected:\n${expected}\nActual:\n${actual ?? '(missing)'}`);
+                  throw new Error(
+                    `Fixed content of ${file} differs.\nExpected:\n${expected}\nActual:\n${actual ?? '(missing)'}`,
+                  );
                 }
               }
               for (const [file, original] of Object.entries(testCase.files)) {
@@ -147,18 +154,22 @@ function assertErrors(rule: AnyRule, actual: readonly Diagnostic[], expected: re
   const count = typeof expected === 'number' ? expected : expected.length;
   if (count === 0) throw new Error('An invalid case must expect at least one error');
   if (actual.length !== count) {
-    throw new Error(`Expected ${count} finding(s), got ${actual.length}:\n${actual.map(describeDiagnostic).join('\n')}`);
+    throw new Error(
+      `Expected ${count} finding(s), got ${actual.length}:\n${actual.map(describeDiagnostic).join('\n')}`,
+    );
   }
   if (typeof expected === 'number') return;
   expected.forEach((want, index) => {
     const got = actual[index];
     if (!got) return;
-    if (!(want.messageId in rule.meta.messages)) throw new Error(`messageId "${want.messageId}" is not in ${rule.id}'s meta.messages`);
+    if (!(want.messageId in rule.meta.messages))
+      throw new Error(`messageId "${want.messageId}" is not in ${rule.id}'s meta.messages`);
     const problems: string[] = [];
     if (got.messageId !== want.messageId) problems.push(`messageId ${got.messageId ?? '-'} (want ${want.messageId})`);
     if (want.file !== undefined && got.file !== want.file) problems.push(`file ${got.file} (want ${want.file})`);
     if (want.line !== undefined && got.line !== want.line) problems.push(`line ${got.line ?? '-'} (want ${want.line})`);
-    if (want.column !== undefined && got.column !== want.column) problems.push(`column ${got.column ?? '-'} (want ${want.column})`);
+    if (want.column !== undefined && got.column !== want.column)
+      problems.push(`column ${got.column ?? '-'} (want ${want.column})`);
     if (want.data) {
       const template = rule.meta.messages[want.messageId] ?? '';
       const expectedMessage = template.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (whole, name: string) =>
@@ -166,7 +177,8 @@ function assertErrors(rule: AnyRule, actual: readonly Diagnostic[], expected: re
       );
       if (got.message !== expectedMessage) problems.push(`message "${got.message}" (want "${expectedMessage}")`);
     }
-    if (problems.length > 0) throw new Error(`Finding ${index + 1} differs: ${problems.join('; ')}\n${describeDiagnostic(got)}`);
+    if (problems.length > 0)
+      throw new Error(`Finding ${index + 1} differs: ${problems.join('; ')}\n${describeDiagnostic(got)}`);
   });
 }
 

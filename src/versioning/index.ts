@@ -34,7 +34,6 @@ export interface VersionStatus {
 export type BumpLevel = 'major' | 'minor' | 'patch' | 'prerelease';
 export const BUMP_LEVELS: readonly BumpLevel[] = ['major', 'minor', 'patch', 'prerelease'];
 
-
 function readText(root: string, file: string): string | undefined {
   try {
     return readFileSync(path.join(root, ...file.split('/')), 'utf8');
@@ -53,12 +52,14 @@ function readStatus(cwd: string | undefined): { status: VersionStatus; specs: Ve
   const current = first !== undefined && isStrictSemver(first) ? first : undefined;
   const sources = readings.map((reading): VersionSourceStatus => {
     const version = reading.raw;
-    const status = version === undefined ? 'missing' : !isStrictSemver(version) ? 'invalid' : version === current ? 'ok' : 'differs';
+    const status =
+      version === undefined ? 'missing' : !isStrictSemver(version) ? 'invalid' : version === current ? 'ok' : 'differs';
     return { source: reading.label, version, status };
   });
   // A source missing altogether (no file, or no field) does not count against consistency,
   // except the first one, which is where the version lives.
-  const consistent = current !== undefined && sources.every((source) => source.status === 'ok' || source.status === 'missing');
+  const consistent =
+    current !== undefined && sources.every((source) => source.status === 'ok' || source.status === 'missing');
   return { status: { root, current, sources, consistent }, specs };
 }
 
@@ -84,7 +85,12 @@ function today(): string {
  * the new version with the date. Refuses when the sources disagree. Every file is computed
  * first and then written atomically, so a refusal writes nothing.
  */
-export async function bumpVersion(options: { cwd?: string; level: BumpLevel; preid?: string; date?: string }): Promise<BumpResult> {
+export async function bumpVersion(options: {
+  cwd?: string;
+  level: BumpLevel;
+  preid?: string;
+  date?: string;
+}): Promise<BumpResult> {
   if (!BUMP_LEVELS.includes(options.level)) {
     throw new UsageError(`version bump "${String(options.level)}": expected one of ${BUMP_LEVELS.join(', ')}`);
   }
@@ -149,12 +155,19 @@ export async function requireCleanTree(root: string, action: string): Promise<vo
   try {
     status = await git(root, ['status', '--porcelain', '--untracked-files=normal']);
   } catch (error) {
-    if (error instanceof GitCommandError) throw new RefusedError(`${root} is not a git repository with a commit; ${action} needs one`);
+    if (error instanceof GitCommandError)
+      throw new RefusedError(`${root} is not a git repository with a commit; ${action} needs one`);
     throw error;
   }
   if (status.trim() !== '') {
-    const files = status.trim().split('\n').slice(0, 5).map((line) => line.slice(3));
-    throw new RefusedError(`the work tree has uncommitted changes (${files.join(', ')}${status.trim().split('\n').length > 5 ? ', …' : ''}); commit or stash them before ${action}`);
+    const files = status
+      .trim()
+      .split('\n')
+      .slice(0, 5)
+      .map((line) => line.slice(3));
+    throw new RefusedError(
+      `the work tree has uncommitted changes (${files.join(', ')}${status.trim().split('\n').length > 5 ? ', …' : ''}); commit or stash them before ${action}`,
+    );
   }
 }
 
@@ -172,11 +185,16 @@ export async function tagExists(root: string, tag: string): Promise<boolean> {
 export async function tagVersion(options: { cwd?: string } = {}): Promise<TagResult> {
   const status = versionStatus(options);
   const root = status.root;
-  if (status.current === undefined) throw new RefusedError(`no valid version in ${status.sources[0]?.source ?? 'VERSION'}; nothing to tag`);
-  if (!status.consistent) throw new RefusedError('the version sources disagree; run gitops-init version to see them, and make them agree before tagging');
+  if (status.current === undefined)
+    throw new RefusedError(`no valid version in ${status.sources[0]?.source ?? 'VERSION'}; nothing to tag`);
+  if (!status.consistent)
+    throw new RefusedError(
+      'the version sources disagree; run gitops-init version to see them, and make them agree before tagging',
+    );
   await requireCleanTree(root, 'tagging');
   const tag = `v${status.current}`;
-  if (await tagExists(root, tag)) throw new RefusedError(`tag ${tag} already exists; bump the version first (gitops-init version bump patch)`);
+  if (await tagExists(root, tag))
+    throw new RefusedError(`tag ${tag} already exists; bump the version first (gitops-init version bump patch)`);
   await git(root, ['tag', '-a', tag, '-m', `Release ${tag}`]);
   const commit = (await git(root, ['rev-list', '-n', '1', tag])).trim();
   return { root, tag, commit };

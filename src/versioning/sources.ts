@@ -41,7 +41,11 @@ export function parseSourceSpec(text: string): VersionSourceSpec {
  * repository, so it is not a source unless configured.
  */
 export function defaultSourceSpecs(kind: string | undefined, tool: string | undefined): VersionSourceSpec[] {
-  const specs: VersionSourceSpec[] = [{ file: 'VERSION' }, { file: 'gitops.yaml', field: 'version' }, { file: 'package.json', field: 'version' }];
+  const specs: VersionSourceSpec[] = [
+    { file: 'VERSION' },
+    { file: 'gitops.yaml', field: 'version' },
+    { file: 'package.json', field: 'version' },
+  ];
   if (kind === 'application' && tool === 'helm') specs.push({ file: 'chart/Chart.yaml', field: 'version' });
   return specs;
 }
@@ -68,7 +72,12 @@ export function readVersion(spec: VersionSourceSpec, text: string | undefined): 
     case 'file': {
       const start = text.length - text.trimStart().length;
       const value = text.trim();
-      return { spec, label, raw: value === '' ? undefined : value, range: value === '' ? undefined : [start, start + value.length] };
+      return {
+        spec,
+        label,
+        raw: value === '' ? undefined : value,
+        range: value === '' ? undefined : [start, start + value.length],
+      };
     }
     case 'yaml': {
       // A plain block-style file is read for the value; its nodes are parsed for the range only when it is asked for.
@@ -76,7 +85,8 @@ export function readVersion(spec: VersionSourceSpec, text: string | undefined): 
       if (read?.length === 1) {
         const field = spec.field ?? 'version';
         const value = valueAt(read[0]?.value, [field]);
-        if (value === undefined || (typeof value === 'object' && value !== null)) return { spec, label, raw: undefined, range: undefined };
+        if (value === undefined || (typeof value === 'object' && value !== null))
+          return { spec, label, raw: undefined, range: undefined };
         const scalar = value as string | number | boolean | null;
         let range: [number, number] | undefined;
         let located = false;
@@ -96,7 +106,8 @@ export function readVersion(spec: VersionSourceSpec, text: string | undefined): 
       }
       const document = yamlPackage().parseDocument(text, { uniqueKeys: false });
       const node = isMap(document.contents) ? document.contents.get(spec.field ?? 'version', true) : undefined;
-      if (!isScalar(node) || node.range === undefined || node.range === null) return { spec, label, raw: undefined, range: undefined };
+      if (!isScalar(node) || node.range === undefined || node.range === null)
+        return { spec, label, raw: undefined, range: undefined };
       return { spec, label, raw: String(node.value), range: [node.range[0], node.range[1]] };
     }
     case 'json': {

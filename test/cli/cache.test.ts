@@ -1,5 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
@@ -82,11 +93,16 @@ describe('--cache', () => {
     // Asked for, the metadata is there from the cache too.
     expect(Object.keys((await lint({ cwd: root, cache: true })).rulesMeta)).toContain('yaml-syntax');
     // A --rule setting that names no rule is still refused with the cache (there is no snapshot for it).
-    await expect(lint({ cwd: root, cache: true, rulesMeta: false, rules: { 'no-such-rule': 'error' } })).rejects.toThrow(/unknown rule "no-such-rule"/);
+    await expect(
+      lint({ cwd: root, cache: true, rulesMeta: false, rules: { 'no-such-rule': 'error' } }),
+    ).rejects.toThrow(/unknown rule "no-such-rule"/);
   });
 
   it('a changed gitops.yaml or --rule brings a finding back', async () => {
-    const root = repo({ 'gitops.yaml': 'kind: application\ntool: helm\nname: a\nrules:\n  yaml-syntax: off\n  required-paths: off\n', 'bad.yaml': duplicate });
+    const root = repo({
+      'gitops.yaml': 'kind: application\ntool: helm\nname: a\nrules:\n  yaml-syntax: off\n  required-paths: off\n',
+      'bad.yaml': duplicate,
+    });
     expect(await run(root)).toEqual([]);
     write(root, 'gitops.yaml', 'kind: application\ntool: helm\nname: a\nrules:\n  required-paths: off\n');
     expect(await run(root)).toEqual(['bad.yaml:2 yaml-syntax']);
@@ -95,7 +111,10 @@ describe('--cache', () => {
   });
 
   it('a change to the file list brings back a repository rule finding', async () => {
-    const root = repo({ 'k/kustomization.yaml': 'resources:\n  - service.yaml\n', 'k/service.yaml': 'kind: Service\n' });
+    const root = repo({
+      'k/kustomization.yaml': 'resources:\n  - service.yaml\n',
+      'k/service.yaml': 'kind: Service\n',
+    });
     expect(await run(root)).toEqual([]);
     unlinkSync(path.join(root, 'k/service.yaml'));
     expect(await run(root)).toEqual(['k/kustomization.yaml:2 kustomization-resources-exist']);
@@ -168,7 +187,11 @@ describe('--cache', () => {
     writeFileSync(path.join(installed, 'package.json'), JSON.stringify({ ...manifest, version: '9.9.9' }));
     cpSync(path.join(REPO_ROOT, 'dist'), path.join(installed, 'dist'), { recursive: true });
     symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(installed, 'node_modules'));
-    const newer = spawnSync(process.execPath, [path.join(installed, 'dist/src/bin/gitops-init.js'), 'lint', '--cache'], { cwd: root, encoding: 'utf8' });
+    const newer = spawnSync(
+      process.execPath,
+      [path.join(installed, 'dist/src/bin/gitops-init.js'), 'lint', '--cache'],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(newer.status).toBe(1);
     expect(newer.stdout).toContain('bad.yaml');
   });
@@ -182,7 +205,11 @@ describe('--cache', () => {
     const lines = readFileSync(cacheFile(root), 'utf8').split('\n');
     expect(lines).toHaveLength(3);
     expect(() => lines.slice(0, 2).map((line) => JSON.parse(line) as unknown)).not.toThrow();
-    write(root, '.gitops-init-cache/lint-cache.json', JSON.stringify({ format: 1, key: 'x', runs: { 'file:bad.yaml': 'nonsense' } }));
+    write(
+      root,
+      '.gitops-init-cache/lint-cache.json',
+      JSON.stringify({ format: 1, key: 'x', runs: { 'file:bad.yaml': 'nonsense' } }),
+    );
     expect(await run(root)).toEqual(['bad.yaml:2 yaml-syntax']);
   });
 
@@ -202,9 +229,13 @@ describe('--cache', () => {
 
   it('takes --cache-location as a file or a directory, relative to the working directory, and never lints it', async () => {
     const root = repo({ 'a.yaml': 'a: 1\n', 'sub/b.yaml': 'b: 1\n' });
-    const asFile = await cli(['lint', '--cache', '--cache-location', 'cache/results.json', '--format', 'json'], { cwd: root });
+    const asFile = await cli(['lint', '--cache', '--cache-location', 'cache/results.json', '--format', 'json'], {
+      cwd: root,
+    });
     expect(existsSync(path.join(root, 'cache/results.json'))).toBe(true);
-    const again = await cli(['lint', '--cache', '--cache-location', 'cache/results.json', '--format', 'json'], { cwd: root });
+    const again = await cli(['lint', '--cache', '--cache-location', 'cache/results.json', '--format', 'json'], {
+      cwd: root,
+    });
     expect(again.stdout).toBe(asFile.stdout);
     expect(again.stdout).not.toContain('results.json');
     await cli(['lint', '--cache', '--cache-location', 'dir/'], { cwd: path.join(root, 'sub') });
@@ -222,7 +253,9 @@ describe('--cache', () => {
     expect(await run(root)).toEqual(['link.yaml:2 yaml-syntax', 'target.yaml:2 yaml-syntax']);
     unlinkSync(path.join(root, 'link.yaml'));
     symlinkSync(path.join(outside, 'same.yaml'), path.join(root, 'link.yaml'));
-    const uncached = (await lint({ cwd: root, ruleSet })).diagnostics.map((d) => `${d.file}:${d.line ?? 0} ${d.ruleId ?? 'directive'}`);
+    const uncached = (await lint({ cwd: root, ruleSet })).diagnostics.map(
+      (d) => `${d.file}:${d.line ?? 0} ${d.ruleId ?? 'directive'}`,
+    );
     expect(uncached).toEqual(['link.yaml:1 yaml-syntax', 'target.yaml:2 yaml-syntax']);
     expect(await run(root)).toEqual(uncached);
   });

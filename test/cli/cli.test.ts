@@ -8,7 +8,9 @@ import { cli, runBin } from '../helpers/cli.js';
 
 const repo = temporaryTrees();
 
-const version = (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+const version = (
+  JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }
+).version;
 const cleanApp = {
   'gitops.yaml': 'kind: application\ntool: argocd\nname: shop\n',
   'README.md': '# shop\n',
@@ -55,7 +57,11 @@ describe('global behaviour', () => {
 
   it('rejects a bad value for a choice or number flag with exit 2', async () => {
     const root = repo(cleanApp);
-    for (const argv of [['lint', '--kind', 'platform'], ['lint', '--max-warnings', 'many'], ['lint', '--rule', 'yaml-syntax']]) {
+    for (const argv of [
+      ['lint', '--kind', 'platform'],
+      ['lint', '--max-warnings', 'many'],
+      ['lint', '--rule', 'yaml-syntax'],
+    ]) {
       const run = await cli(argv, { cwd: root });
       expect(run.code, argv.join(' ')).toBe(2);
       expect(run.stderr.trimEnd().split('\n'), argv.join(' ')).toHaveLength(1);
@@ -80,7 +86,11 @@ describe('rules', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^RULE\s+CATEGORY\s+DEFAULT\s+DESCRIPTION$/);
     for (const rule of listRules()) {
-      expect(lines.some((line) => line.startsWith(rule.id) && line.includes(rule.description) && line.includes(rule.category))).toBe(true);
+      expect(
+        lines.some(
+          (line) => line.startsWith(rule.id) && line.includes(rule.description) && line.includes(rule.category),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -99,7 +109,10 @@ describe('lint', () => {
   });
 
   it('exits 1 on errors and shows them in stylish form', async () => {
-    const root = repo({ ...cleanApp, 'deploy/base/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - service.yaml\n' });
+    const root = repo({
+      ...cleanApp,
+      'deploy/base/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - service.yaml\n',
+    });
     const run = await cli(['lint'], { cwd: root });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('deploy/base/kustomization.yaml');
@@ -117,7 +130,11 @@ describe('lint', () => {
   });
 
   it('treats warnings as clean unless --max-warnings is exceeded', async () => {
-    const root = repo({ ...cleanApp, 'gitops.yaml': 'kind: application\ntool: argocd\nname: shop\nrules:\n  yaml-syntax: warn\n', 'bad.yaml': 'a: 1\na: 2\n' });
+    const root = repo({
+      ...cleanApp,
+      'gitops.yaml': 'kind: application\ntool: argocd\nname: shop\nrules:\n  yaml-syntax: warn\n',
+      'bad.yaml': 'a: 1\na: 2\n',
+    });
     expect((await cli(['lint'], { cwd: root })).code).toBe(0);
     const over = await cli(['lint', '--max-warnings', '0'], { cwd: root });
     expect(over.code).toBe(1);
@@ -138,7 +155,10 @@ describe('lint', () => {
       errorCount: number;
     }[];
     const bad = results.find((result) => result.filePath === path.join(root, 'bad.yaml'));
-    expect(bad).toMatchObject({ errorCount: 1, messages: [{ ruleId: 'yaml-syntax', severity: 2, line: 2, column: 1 }] });
+    expect(bad).toMatchObject({
+      errorCount: 1,
+      messages: [{ ruleId: 'yaml-syntax', severity: 2, line: 2, column: 1 }],
+    });
   });
 
   it('reports a missing required path with the path that should exist', async () => {
@@ -146,7 +166,9 @@ describe('lint', () => {
     const root = repo(files);
     const run = await cli(['lint', '--format', 'json'], { cwd: root });
     const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
-    expect(results.find((result) => result.filePath === path.join(root, 'VERSION'))?.messages[0]?.ruleId).toBe('required-paths');
+    expect(results.find((result) => result.filePath === path.join(root, 'VERSION'))?.messages[0]?.ruleId).toBe(
+      'required-paths',
+    );
   });
 
   it('says how to add a descriptor when there is none, and runs kind-independent rules', async () => {
@@ -154,7 +176,7 @@ describe('lint', () => {
     const run = await cli(['lint'], { cwd: root });
     expect(run.code).toBe(1);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(run.stderr).toContain("gitops-init new");
+    expect(run.stderr).toContain('gitops-init new');
     expect(run.stderr).toContain('--kind');
     expect(run.stdout).toContain('yaml-syntax');
     expect(run.stdout).not.toContain('required-paths');
@@ -166,17 +188,24 @@ describe('lint', () => {
     const root = repo({ ...cleanApp, 'a/bad.yaml': 'x: 1\nx: 2\n', 'b/bad.yaml': 'x: 1\nx: 2\n' });
     const run = await cli(['lint', 'a', '--format', 'json'], { cwd: root });
     const results = JSON.parse(run.stdout) as { filePath: string; errorCount: number }[];
-    expect(results.filter((result) => result.errorCount > 0).map((result) => path.relative(root, result.filePath))).toEqual(['a/bad.yaml']);
+    expect(
+      results.filter((result) => result.errorCount > 0).map((result) => path.relative(root, result.filePath)),
+    ).toEqual(['a/bad.yaml']);
     const glob = await cli(['lint', 'b/*.yaml', '--format', 'json'], { cwd: root });
-    expect((JSON.parse(glob.stdout) as { filePath: string; errorCount: number }[]).filter((r) => r.errorCount > 0)).toHaveLength(1);
+    expect(
+      (JSON.parse(glob.stdout) as { filePath: string; errorCount: number }[]).filter((r) => r.errorCount > 0),
+    ).toHaveLength(1);
     const missing = await cli(['lint', 'nope.yaml'], { cwd: root });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe('gitops-init: path "nope.yaml" does not exist; give an existing file or directory, or a glob\n');
+    expect(missing.stderr).toBe(
+      'gitops-init: path "nope.yaml" does not exist; give an existing file or directory, or a glob\n',
+    );
   });
 
   it('lists every problem of an invalid gitops.yaml with its line, exit 2', async () => {
     const root = repo({
-      'gitops.yaml': 'kind: infra\ntool: flux\nname: Platform\nteams:\n  platform: acme-platform\nrules:\n  yaml-syntx: error\n',
+      'gitops.yaml':
+        'kind: infra\ntool: flux\nname: Platform\nteams:\n  platform: acme-platform\nrules:\n  yaml-syntx: error\n',
     });
     const run = await cli(['lint'], { cwd: root });
     expect(run.code).toBe(2);
@@ -190,7 +219,8 @@ describe('lint', () => {
   it('rejects an unknown rule and invalid rule options in gitops.yaml', async () => {
     const root = repo({
       ...cleanApp,
-      'gitops.yaml': 'kind: application\ntool: argocd\nname: shop\nrules:\n  yaml-syntx: error\n  required-paths: [error, {pathz: []}]\n',
+      'gitops.yaml':
+        'kind: application\ntool: argocd\nname: shop\nrules:\n  yaml-syntx: error\n  required-paths: [error, {pathz: []}]\n',
     });
     const run = await cli(['lint'], { cwd: root });
     expect(run.code).toBe(2);
@@ -230,7 +260,11 @@ describe('lint', () => {
   });
 
   it('names the option and the property of invalid rule options, and the options too many', async () => {
-    const root = repo({ ...cleanApp, 'gitops.yaml': 'kind: application\ntool: argocd\nname: shop\nrules:\n  required-paths: [error, {nope: 1, paths: [3]}, extra]\n' });
+    const root = repo({
+      ...cleanApp,
+      'gitops.yaml':
+        'kind: application\ntool: argocd\nname: shop\nrules:\n  required-paths: [error, {nope: 1, paths: [3]}, extra]\n',
+    });
     const run = await cli(['lint'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^gitops-init: gitops\.yaml has invalid rule settings:\n/);
@@ -248,9 +282,12 @@ describe('lint', () => {
     expect(run).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'gitops-init: --rule "image-tag-pinned=[error, {nope: 1}]": expected <rule-id>=<off|warn|error>, e.g. --rule required-paths=warn\n',
+      stderr:
+        'gitops-init: --rule "image-tag-pinned=[error, {nope: 1}]": expected <rule-id>=<off|warn|error>, e.g. --rule required-paths=warn\n',
     });
-    expect(await cli(['lint', '--rule', 'image-tag-pinned=error', '--rule', 'namespace-allowed=warn'], { cwd: root })).toMatchObject({ code: 0, stderr: '' });
+    expect(
+      await cli(['lint', '--rule', 'image-tag-pinned=error', '--rule', 'namespace-allowed=warn'], { cwd: root }),
+    ).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('names --rule, not gitops.yaml, for an unknown rule given on the command line', async () => {
@@ -258,7 +295,8 @@ describe('lint', () => {
     expect(await cli(['lint', '--rule', 'yaml-syntx=error'], { cwd: root })).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'gitops-init: --rule: unknown rule "yaml-syntx"; did you mean "yaml-syntax"? Run \'gitops-init rules\' for the list\n',
+      stderr:
+        'gitops-init: --rule: unknown rule "yaml-syntx"; did you mean "yaml-syntax"? Run \'gitops-init rules\' for the list\n',
     });
     expect(await cli(['lint', '--rule', 'nosuch=off'], { cwd: root })).toEqual({
       code: 2,
@@ -267,8 +305,10 @@ describe('lint', () => {
     });
   });
 
-  it('refuses an --output-file that cannot be written, at once (Node\'s recursive mkdir never returns under /proc)', async () => {
-    const run = await cli(['lint', '--format', 'sarif', '--output-file', '/proc/gitops-init/report.sarif'], { cwd: repo(cleanApp) });
+  it("refuses an --output-file that cannot be written, at once (Node's recursive mkdir never returns under /proc)", async () => {
+    const run = await cli(['lint', '--format', 'sarif', '--output-file', '/proc/gitops-init/report.sarif'], {
+      cwd: repo(cleanApp),
+    });
     expect(run).toMatchObject({ code: 2, stdout: '' });
     expect(run.stderr).toBe('gitops-init: --output-file "/proc/gitops-init/report.sarif": cannot write (ENOENT)\n');
   });
@@ -281,7 +321,11 @@ describe('lint', () => {
   });
 
   it('prints a please-report line, the version and the stack for an internal error', async () => {
-    const root = repo({ ...cleanApp, 'node_modules/eslint-formatter-broken/package.json': '{"name":"eslint-formatter-broken","main":"index.js"}', 'node_modules/eslint-formatter-broken/index.js': 'module.exports = () => { throw new Error("boom"); };\n' });
+    const root = repo({
+      ...cleanApp,
+      'node_modules/eslint-formatter-broken/package.json': '{"name":"eslint-formatter-broken","main":"index.js"}',
+      'node_modules/eslint-formatter-broken/index.js': 'module.exports = () => { throw new Error("boom"); };\n',
+    });
     const run = await cli(['lint', '--format', 'broken'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('internal error: boom');

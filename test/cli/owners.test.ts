@@ -56,7 +56,8 @@ describe('gitops-init owners', () => {
         'scratch/x  (no owner)  .github/CODEOWNERS:5 /scratch/',
         '',
       ].join('\n'),
-      stderr: "gitops-init: .github/CODEOWNERS has 1 syntax problem(s), read as GitHub reads them; run 'gitops-init lint' to see them\n",
+      stderr:
+        "gitops-init: .github/CODEOWNERS has 1 syntax problem(s), read as GitHub reads them; run 'gitops-init lint' to see them\n",
     });
   });
 
@@ -73,7 +74,9 @@ describe('gitops-init owners', () => {
   it('paths are relative to the working directory', async () => {
     const root = gitRepository(files);
     const run = await cli(['owners', '--json', 'app.yaml'], { cwd: path.join(root, 'tenants/checkout') });
-    expect(JSON.parse(run.stdout)).toMatchObject([{ path: 'tenants/checkout/app.yaml', owners: ['@acme/checkout', '@acme/platform'], line: 3 }]);
+    expect(JSON.parse(run.stdout)).toMatchObject([
+      { path: 'tenants/checkout/app.yaml', owners: ['@acme/checkout', '@acme/platform'], line: 3 },
+    ]);
   });
 
   it('--unowned lists the tracked files without an owner and exits 1; untracked files do not count', async () => {
@@ -86,13 +89,19 @@ describe('gitops-init owners', () => {
 
   it('--unowned exits 0 when every tracked file has an owner', async () => {
     const root = gitRepository({ ...files, '.github/CODEOWNERS': '* @acme/platform\n' });
-    expect(await cli(['owners', '--unowned', '--json'], { cwd: root })).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+    expect(await cli(['owners', '--unowned', '--json'], { cwd: root })).toEqual({
+      code: 0,
+      stdout: '[]\n',
+      stderr: '',
+    });
   });
 
   it('--owner lists the files an owner owns, without regard to case', async () => {
     const root = gitRepository(files);
     const run = await cli(['owners', '--owner', '@ACME/checkout', '--json'], { cwd: root });
-    expect((JSON.parse(run.stdout) as { path: string }[]).map((entry) => entry.path)).toEqual(['tenants/checkout/app.yaml']);
+    expect((JSON.parse(run.stdout) as { path: string }[]).map((entry) => entry.path)).toEqual([
+      'tenants/checkout/app.yaml',
+    ]);
   });
 
   it('outside git: the files of the working tree that are not ignored', async () => {
@@ -121,10 +130,19 @@ describe('gitops-init owners', () => {
           { line: 5, pattern: '*.md', section: 'Docs', owners: ['@acme/docs'] },
         ],
       },
-      { path: 'yarn.lock', owners: [], line: 2, pattern: '!*.lock', section: null, matches: [{ line: 2, pattern: '!*.lock', section: null, owners: [] }] },
+      {
+        path: 'yarn.lock',
+        owners: [],
+        line: 2,
+        pattern: '!*.lock',
+        section: null,
+        matches: [{ line: 2, pattern: '!*.lock', section: null, owners: [] }],
+      },
     ]);
     const text = await cli(['owners', 'README.md'], { cwd: root });
-    expect(text.stdout).toBe('README.md  @acme/platform @acme/docs  .gitlab/CODEOWNERS:1 * @acme/platform; .gitlab/CODEOWNERS:5 [Docs] *.md\n');
+    expect(text.stdout).toBe(
+      'README.md  @acme/platform @acme/docs  .gitlab/CODEOWNERS:1 * @acme/platform; .gitlab/CODEOWNERS:5 [Docs] *.md\n',
+    );
   });
 
   it('without CODEOWNERS: one line that says where to create it, exit 2', async () => {
@@ -156,8 +174,16 @@ describe('gitops-init owners', () => {
 });
 
 const withMap = `${infra}ownership:\n  '*': platform\n  '/docs/': '@acme/docs'\n`;
-const note = '# Generated from the ownership map in gitops.yaml: edit it there, then run `gitops-init codeowners sync`.';
-const block = ['# BEGIN gitops-init ownership', note, '*      @acme/platform', '/docs/ @acme/docs', '# END gitops-init ownership', ''].join('\n');
+const note =
+  '# Generated from the ownership map in gitops.yaml: edit it there, then run `gitops-init codeowners sync`.';
+const block = [
+  '# BEGIN gitops-init ownership',
+  note,
+  '*      @acme/platform',
+  '/docs/ @acme/docs',
+  '# END gitops-init ownership',
+  '',
+].join('\n');
 
 describe('gitops-init codeowners sync', () => {
   it('creates CODEOWNERS where the host reads it, then changes nothing', async () => {
@@ -170,15 +196,25 @@ describe('gitops-init codeowners sync', () => {
     const file = path.join(root, '.github/CODEOWNERS');
     expect(readFileSync(file, 'utf8')).toBe(block);
     const modified = statSync(file).mtimeMs;
-    expect(await cli(['codeowners', 'sync'], { cwd: root })).toMatchObject({ code: 0, stdout: '.github/CODEOWNERS is up to date with the ownership map in gitops.yaml\n' });
+    expect(await cli(['codeowners', 'sync'], { cwd: root })).toMatchObject({
+      code: 0,
+      stdout: '.github/CODEOWNERS is up to date with the ownership map in gitops.yaml\n',
+    });
     expect(readFileSync(file, 'utf8')).toBe(block);
     expect(statSync(file).mtimeMs).toBe(modified);
   });
 
   it('keeps hand-written lines and replaces only the block, in place', async () => {
-    const root = tree({ 'gitops.yaml': withMap, CODEOWNERS: `/first/ @acme/first\n# BEGIN gitops-init ownership\n* @someone\n# END gitops-init ownership\n/legacy/ @acme/legacy\n` });
-    expect((await cli(['codeowners', 'sync'], { cwd: root })).stdout).toBe('updated CODEOWNERS from the ownership map in gitops.yaml\n');
-    expect(readFileSync(path.join(root, 'CODEOWNERS'), 'utf8')).toBe(`/first/ @acme/first\n${block}/legacy/ @acme/legacy\n`);
+    const root = tree({
+      'gitops.yaml': withMap,
+      CODEOWNERS: `/first/ @acme/first\n# BEGIN gitops-init ownership\n* @someone\n# END gitops-init ownership\n/legacy/ @acme/legacy\n`,
+    });
+    expect((await cli(['codeowners', 'sync'], { cwd: root })).stdout).toBe(
+      'updated CODEOWNERS from the ownership map in gitops.yaml\n',
+    );
+    expect(readFileSync(path.join(root, 'CODEOWNERS'), 'utf8')).toBe(
+      `/first/ @acme/first\n${block}/legacy/ @acme/legacy\n`,
+    );
   });
 
   it('--check exits 1 without writing when CODEOWNERS is out of date', async () => {
@@ -187,7 +223,8 @@ describe('gitops-init codeowners sync', () => {
     expect(run).toEqual({
       code: 1,
       stdout: '',
-      stderr: "gitops-init: CODEOWNERS is out of date with the ownership map in gitops.yaml; run 'gitops-init codeowners sync'\n",
+      stderr:
+        "gitops-init: CODEOWNERS is out of date with the ownership map in gitops.yaml; run 'gitops-init codeowners sync'\n",
     });
     expect(readFileSync(path.join(root, 'CODEOWNERS'), 'utf8')).toBe('/legacy/ @acme/legacy\n');
   });
@@ -214,11 +251,15 @@ describe('gitops-init codeowners sync', () => {
   it('lint reports the drift that sync repairs', async () => {
     const root = tree({ 'gitops.yaml': withMap, '.github/CODEOWNERS': '* @acme/platform\n' });
     const before = await cli(['lint', '--rule', 'required-paths=off', '-f', 'json'], { cwd: root });
-    const messages = (JSON.parse(before.stdout) as { messages: { ruleId: string }[] }[]).flatMap((result) => result.messages.map((message) => message.ruleId));
+    const messages = (JSON.parse(before.stdout) as { messages: { ruleId: string }[] }[]).flatMap((result) =>
+      result.messages.map((message) => message.ruleId),
+    );
     expect(messages).toContain('codeowners-in-sync');
     await cli(['codeowners', 'sync'], { cwd: root });
     const after = await cli(['lint', '--rule', 'required-paths=off', '-f', 'json'], { cwd: root });
-    const left = (JSON.parse(after.stdout) as { messages: { ruleId: string }[] }[]).flatMap((result) => result.messages.map((message) => message.ruleId));
+    const left = (JSON.parse(after.stdout) as { messages: { ruleId: string }[] }[]).flatMap((result) =>
+      result.messages.map((message) => message.ruleId),
+    );
     expect(left).not.toContain('codeowners-in-sync');
   });
 });

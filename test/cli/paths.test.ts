@@ -19,7 +19,8 @@ function notices(stderr: string): string[] {
 describe('lint <files...> as the pre-commit framework calls it', () => {
   it('lints thousands of file names given on the command line', async () => {
     const files: Record<string, string> = {};
-    for (let index = 0; index < 3000; index += 1) files[`manifests/team-${index % 30}/config-${index}.yaml`] = `index: ${index}\n`;
+    for (let index = 0; index < 3000; index += 1)
+      files[`manifests/team-${index % 30}/config-${index}.yaml`] = `index: ${index}\n`;
     files['manifests/team-7/config-7.yaml'] = duplicate;
     const root = repo(files);
     const names = Object.keys(files);
@@ -28,9 +29,9 @@ describe('lint <files...> as the pre-commit framework calls it', () => {
     expect(run.code).toBe(1);
     const results = JSON.parse(run.stdout) as { filePath: string; errorCount: number }[];
     expect(results).toHaveLength(3000);
-    expect(results.filter((result) => result.errorCount > 0).map((result) => path.relative(root, result.filePath))).toEqual([
-      'manifests/team-7/config-7.yaml',
-    ]);
+    expect(
+      results.filter((result) => result.errorCount > 0).map((result) => path.relative(root, result.filePath)),
+    ).toEqual(['manifests/team-7/config-7.yaml']);
   });
 
   it('skips named files that git knows but that are deleted, with one notice line', async () => {
@@ -53,12 +54,20 @@ describe('lint <files...> as the pre-commit framework calls it', () => {
     gitInit(root);
     git(root, 'add', '-A');
     const run = await cli(['lint', 'a.yaml', 'typo.yaml'], { cwd: root });
-    expect(run).toEqual({ code: 2, stdout: '', stderr: 'gitops-init: path "typo.yaml" does not exist; give an existing file or directory, or a glob\n' });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gitops-init: path "typo.yaml" does not exist; give an existing file or directory, or a glob\n',
+    });
   });
 
   it('sums up named files that are ignored in one line', async () => {
     const names = Array.from({ length: 8 }, (_, index) => `build/out-${index}.yaml`);
-    const root = repo({ '.gitignore': 'build/\n', ...Object.fromEntries(names.map((name) => [name, duplicate])), 'ok.yaml': 'a: 1\n' });
+    const root = repo({
+      '.gitignore': 'build/\n',
+      ...Object.fromEntries(names.map((name) => [name, duplicate])),
+      'ok.yaml': 'a: 1\n',
+    });
     const run = await cli(['lint', 'ok.yaml', ...names], { cwd: root });
     expect(run.stdout).not.toContain('build/');
     expect(notices(run.stderr)).toEqual([

@@ -103,7 +103,10 @@ describe('lint --staged: contents', () => {
   it('stops a commit that deletes a required path or a file a kustomization names, even while it is still on disk', async () => {
     const root = committed();
     git(root, 'rm', '-q', '--cached', 'VERSION', 'deploy/base/deployment.yaml');
-    expect(await stagedFindings(root)).toEqual(['VERSION:0 required-paths', 'deploy/base/kustomization.yaml:2 kustomization-resources-exist']);
+    expect(await stagedFindings(root)).toEqual([
+      'VERSION:0 required-paths',
+      'deploy/base/kustomization.yaml:2 kustomization-resources-exist',
+    ]);
     expect((await lintWith({ cwd: root })).diagnostics).toEqual([]);
   });
 
@@ -114,7 +117,9 @@ describe('lint --staged: contents', () => {
     git(root, 'add', 'bad.yaml', 'gitops.yaml');
     write(root, 'gitops.yaml', app['gitops.yaml'] as string);
     expect(await stagedFindings(root)).toEqual([]);
-    expect(await lintWith({ cwd: root }).then((report) => report.diagnostics.map((d) => d.ruleId))).toEqual(['yaml-syntax']);
+    expect(await lintWith({ cwd: root }).then((report) => report.diagnostics.map((d) => d.ruleId))).toEqual([
+      'yaml-syntax',
+    ]);
 
     git(root, 'add', 'gitops.yaml');
     expect(await stagedFindings(root)).toEqual(['bad.yaml:2 yaml-syntax']);
@@ -166,7 +171,10 @@ describe('lint --staged: contents', () => {
     expect(tryGit(root, 'merge', '-q', 'other').status).not.toBe(0);
     const report = await lintWith({ cwd: root, staged: true });
     expect(report.diagnostics.map((d) => [d.file, d.message])).toEqual([
-      ['c.yaml', 'Cannot lint this YAML file: it has unresolved merge conflicts in the index; resolve them and git add it'],
+      [
+        'c.yaml',
+        'Cannot lint this YAML file: it has unresolved merge conflicts in the index; resolve them and git add it',
+      ],
     ]);
   });
 

@@ -107,13 +107,17 @@ describe("GitHub's documented example as one file: the last matching line wins",
 
   it('parses without problems except the documented ownerless line', () => {
     const parsed = parseCodeowners(GITHUB_EXAMPLE, 'github');
-    expect(parsed.problems).toEqual([{ code: 'noOwners', line: 13, column: 1, endColumn: 13, data: { pattern: '/apps/github' } }]);
+    expect(parsed.problems).toEqual([
+      { code: 'noOwners', line: 13, column: 1, endColumn: 13, data: { pattern: '/apps/github' } },
+    ]);
     expect(parsed.rules.map((rule) => rule.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
   });
 
   it('marks repeated patterns: each earlier /apps/ line is dead', () => {
     const parsed = parseCodeowners(GITHUB_EXAMPLE, 'github');
-    expect(parsed.rules.filter((rule) => rule.duplicateOf !== undefined).map((rule) => [rule.line, rule.duplicateOf])).toEqual([
+    expect(
+      parsed.rules.filter((rule) => rule.duplicateOf !== undefined).map((rule) => [rule.line, rule.duplicateOf]),
+    ).toEqual([
       [12, 14],
       [13, 15],
     ]);
@@ -161,7 +165,9 @@ describe('GitHub syntax exceptions (the "do not work" list) and other details', 
 
   it('reads "#" inside a pattern as the start of a comment, and says so', () => {
     const parsed = parseCodeowners('notes#1.md @x\n', 'github');
-    expect(parsed.problems).toMatchObject([{ code: 'hashInPattern', line: 1, column: 1, endColumn: 6, data: { pattern: 'notes' } }]);
+    expect(parsed.problems).toMatchObject([
+      { code: 'hashInPattern', line: 1, column: 1, endColumn: 6, data: { pattern: 'notes' } },
+    ]);
     expect(parsed.problems).toHaveLength(1);
     expect(parsed.rules[0]?.pattern).toBe('notes');
   });
@@ -173,7 +179,9 @@ describe('GitHub syntax exceptions (the "do not work" list) and other details', 
       { code: 'invalidOwner', column: 17, endColumn: 22, data: { owner: '@org/' } },
       { code: 'invalidOwner', column: 23, endColumn: 26, data: { owner: 'x@y' } },
     ]);
-    expect(parsed.rules[0]?.owners.map((owner) => [owner.name, owner.kind, owner.column])).toEqual([['@docs', 'user', 6]]);
+    expect(parsed.rules[0]?.owners.map((owner) => [owner.name, owner.kind, owner.column])).toEqual([
+      ['@docs', 'user', 6],
+    ]);
   });
 
   it("reports GitLab's section headers, which GitHub reads as patterns", () => {

@@ -14,7 +14,17 @@ function ownersOf(text: string, path: string): string[] {
 describe("GitLab's documented sections", () => {
   // "The Code Owners for the README.md in the root directory are @admin, @user1 and @user2,
   // @user3. The Code Owners for internal/README.md are @admin, @user4, @user3."
-  const sections = ['* @admin', '', '[README Owners]', 'README.md @user1 @user2', 'internal/README.md @user4', '', '[README other owners]', 'README.md @user3', ''].join('\n');
+  const sections = [
+    '* @admin',
+    '',
+    '[README Owners]',
+    'README.md @user1 @user2',
+    'internal/README.md @user4',
+    '',
+    '[README other owners]',
+    'README.md @user3',
+    '',
+  ].join('\n');
 
   it('every section applies its own last match', () => {
     expect(ownersOf(sections, 'README.md')).toEqual(['@admin', '@user1', '@user2', '@user3']);
@@ -31,21 +41,53 @@ describe("GitLab's documented sections", () => {
   });
 
   it('default owners of a section, and a line that overrides them', () => {
-    const text = ['[Documentation] @docs-team', 'docs/', 'README.md', '', '[Database] @database-team @agarcia', 'model/db/', 'config/db/database-setup.md @docs-team', ''].join('\n');
+    const text = [
+      '[Documentation] @docs-team',
+      'docs/',
+      'README.md',
+      '',
+      '[Database] @database-team @agarcia',
+      'model/db/',
+      'config/db/database-setup.md @docs-team',
+      '',
+    ].join('\n');
     expect(ownersOf(text, 'docs/index.md')).toEqual(['@docs-team']);
     expect(ownersOf(text, 'model/db/schema.rb')).toEqual(['@database-team', '@agarcia']);
     expect(ownersOf(text, 'config/db/database-setup.md')).toEqual(['@docs-team']);
   });
 
   it('regular entries are an unnamed section that sections do not override', () => {
-    const text = ['* @general-approvers', '', '[Documentation] @docs-team', 'docs/', 'README.md', '*.txt', '', '[Database] @database-team', 'model/db/', 'config/db/database-setup.md @docs-team', ''].join('\n');
+    const text = [
+      '* @general-approvers',
+      '',
+      '[Documentation] @docs-team',
+      'docs/',
+      'README.md',
+      '*.txt',
+      '',
+      '[Database] @database-team',
+      'model/db/',
+      'config/db/database-setup.md @docs-team',
+      '',
+    ].join('\n');
     expect(ownersOf(text, 'model/db/CHANGELOG.txt')).toEqual(['@general-approvers', '@docs-team', '@database-team']);
     expect(ownersOf(text, 'config/db/database-setup.md')).toEqual(['@general-approvers', '@docs-team']);
     expect(ownersOf(text, 'src/main.rb')).toEqual(['@general-approvers']);
   });
 
   it('optional sections, required approvals and default owners on one header', () => {
-    const parsed = parseCodeowners(['[Documentation][2] @docs-team', 'docs/', '^[Database] @database-team', 'model/db/', '^[Go]', '*.go @root', ''].join('\n'), 'gitlab');
+    const parsed = parseCodeowners(
+      [
+        '[Documentation][2] @docs-team',
+        'docs/',
+        '^[Database] @database-team',
+        'model/db/',
+        '^[Go]',
+        '*.go @root',
+        '',
+      ].join('\n'),
+      'gitlab',
+    );
     expect(parsed.sections.map((section) => [section.name, section.optional, section.approvals])).toEqual([
       [undefined, false, 0],
       ['Documentation', false, 2],
@@ -56,12 +98,17 @@ describe("GitLab's documented sections", () => {
   });
 
   it('section names are case-insensitive and duplicate sections are combined; one required header makes the section required', () => {
-    const parsed = parseCodeowners(['[Documentation]', 'docs/ @docs', '^[DOCUMENTATION]', 'README.md @docs', ''].join('\n'), 'gitlab');
+    const parsed = parseCodeowners(
+      ['[Documentation]', 'docs/ @docs', '^[DOCUMENTATION]', 'README.md @docs', ''].join('\n'),
+      'gitlab',
+    );
     expect(parsed.sections.map((section) => [section.name, section.optional])).toEqual([
       [undefined, false],
       ['Documentation', false],
     ]);
-    expect(new CodeownersMatcher(parsed).match('README.md').matches.map((match) => match.section.name)).toEqual(['Documentation']);
+    expect(new CodeownersMatcher(parsed).match('README.md').matches.map((match) => match.section.name)).toEqual([
+      'Documentation',
+    ]);
   });
 
   it('reports the header errors GitLab reports', () => {
@@ -131,17 +178,24 @@ describe("GitLab's documented path matching", () => {
 
   it('escaped spaces and an escaped leading "#"', () => {
     expect(ownersOf('path\\ with\\ spaces/ @space-owner\n', 'a/path with spaces/b.md')).toEqual(['@space-owner']);
-    expect(ownersOf('\\#file_with_pound.rb @owner-file-with-pound\n', 'lib/#file_with_pound.rb')).toEqual(['@owner-file-with-pound']);
+    expect(ownersOf('\\#file_with_pound.rb @owner-file-with-pound\n', 'lib/#file_with_pound.rb')).toEqual([
+      '@owner-file-with-pound',
+    ]);
   });
 
   it('owners: users, nested groups, e-mail addresses and roles; other words are ignored but reported', () => {
-    const parsed = parseCodeowners('LICENSE @legal this_does_not_match janedoe@gitlab.com\nREADME @group @group/with-nested/subgroup\n/config/ @@maintainer\n', 'gitlab');
+    const parsed = parseCodeowners(
+      'LICENSE @legal this_does_not_match janedoe@gitlab.com\nREADME @group @group/with-nested/subgroup\n/config/ @@maintainer\n',
+      'gitlab',
+    );
     expect(parsed.rules.map((rule) => rule.owners.map((owner) => `${owner.kind}:${owner.name}`))).toEqual([
       ['user:@legal', 'email:janedoe@gitlab.com'],
       ['user:@group', 'team:@group/with-nested/subgroup'],
       ['role:@@maintainer'],
     ]);
-    expect(parsed.problems).toMatchObject([{ code: 'ignoredOwnerText', line: 1, column: 16, data: { text: 'this_does_not_match' } }]);
+    expect(parsed.problems).toMatchObject([
+      { code: 'ignoredOwnerText', line: 1, column: 16, data: { text: 'this_does_not_match' } },
+    ]);
   });
 
   it('has no inline comments: owners after "#" count, and that is reported', () => {
@@ -172,7 +226,9 @@ describe("GitLab's documented exclusions", () => {
 
   it('an excluded path cannot be included again in the same section, whatever the order', () => {
     expect(ownersOf('* @default-owner\n!*.rb\n/special/*.rb @ruby-owner\n', 'special/a.rb')).toEqual([]);
-    expect(ownersOf('[Ruby]\n*.rb @ruby-team\n!/config/**/*.rb\n/config/routes.rb @ops\n', 'config/routes.rb')).toEqual([]);
+    expect(ownersOf('[Ruby]\n*.rb @ruby-team\n!/config/**/*.rb\n/config/routes.rb @ops\n', 'config/routes.rb')).toEqual(
+      [],
+    );
   });
 
   it('different exclusions for different owners with more sections', () => {
@@ -183,7 +239,8 @@ describe("GitLab's documented exclusions", () => {
 
   it('automatically updated files need no approval', () => {
     const automated = '* @default-owner\n!package-lock.json\n!yarn.lock\n!**/generated/**/*\n!.gitlab-ci.yml\n';
-    for (const path of ['package-lock.json', 'sub/yarn.lock', 'a/generated/b/c.ts', '.gitlab-ci.yml']) expect(ownersOf(automated, path)).toEqual([]);
+    for (const path of ['package-lock.json', 'sub/yarn.lock', 'a/generated/b/c.ts', '.gitlab-ci.yml'])
+      expect(ownersOf(automated, path)).toEqual([]);
     expect(ownersOf(automated, 'src/index.ts')).toEqual(['@default-owner']);
   });
 

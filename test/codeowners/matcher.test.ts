@@ -20,12 +20,24 @@ function scan(file: CodeownersFile, path: string): { lines: number[]; owners: st
     const last = inSection.at(-1);
     if (!last) return;
     lines.push(last.line);
-    for (const owner of last.owners) if (!owners.some((known) => known.toLowerCase() === owner.name.toLowerCase())) owners.push(owner.name);
+    for (const owner of last.owners)
+      if (!owners.some((known) => known.toLowerCase() === owner.name.toLowerCase())) owners.push(owner.name);
   });
   return { lines, owners };
 }
 
-const segment = fc.constantFrom('apps', 'docs', 'a', 'b.yaml', 'c.md', 'x.test.ts', '.github', 'CODEOWNERS', '[id]', 'b');
+const segment = fc.constantFrom(
+  'apps',
+  'docs',
+  'a',
+  'b.yaml',
+  'c.md',
+  'x.test.ts',
+  '.github',
+  'CODEOWNERS',
+  '[id]',
+  'b',
+);
 const path = fc.array(segment, { minLength: 1, maxLength: 5 }).map((segments) => segments.join('/'));
 const globSegment = fc.oneof(
   { weight: 5, arbitrary: segment },
@@ -33,7 +45,11 @@ const globSegment = fc.oneof(
   { weight: 1, arbitrary: fc.constant('**') },
 );
 const pattern = fc
-  .record({ leading: fc.boolean(), segments: fc.array(globSegment, { minLength: 1, maxLength: 3 }), trailing: fc.boolean() })
+  .record({
+    leading: fc.boolean(),
+    segments: fc.array(globSegment, { minLength: 1, maxLength: 3 }),
+    trailing: fc.boolean(),
+  })
   .map(({ leading, segments, trailing }) => `${leading ? '/' : ''}${segments.join('/')}${trailing ? '/' : ''}`);
 const owners = fc.array(fc.constantFrom('@acme/platform', '@acme/app', '@alice', 'bob@example.com'), { maxLength: 2 });
 
@@ -43,7 +59,12 @@ function line(dialect: Dialect): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 8, arbitrary: rule },
     { weight: 1, arbitrary: pattern.map((text) => `!${text}`) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('[Docs]', '^[Ops]', '[docs][2]', '[Security] @acme/security'), owners).map(([header, names]) => [header, ...names].join(' ')) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom('[Docs]', '^[Ops]', '[docs][2]', '[Security] @acme/security'), owners)
+        .map(([header, names]) => [header, ...names].join(' ')),
+    },
   );
 }
 
@@ -51,16 +72,28 @@ for (const dialect of ['github', 'gitlab'] as const) {
   describe(`the ${dialect} matcher's index`, () => {
     it('gives the same answer as a scan of every line', () => {
       fc.assert(
-        fc.property(fc.array(line(dialect), { maxLength: 40 }), fc.array(path, { minLength: 1, maxLength: 30 }), (lines, paths) => {
-          const file = parseCodeowners(lines.join('\n'), dialect);
-          const matcher = new CodeownersMatcher(file);
-          for (const file_ of paths) {
-            const ownership = matcher.match(file_);
-            expect({ lines: ownership.matches.map((match) => match.rule.line), owners: ownership.owners }, file_).toEqual(scan(file, file_));
-            const all = matcher.matchingRules(file_).map((rule) => rule.line);
-            expect(all).toEqual(file.rules.filter((rule) => rule.effective && rule.compiled.regex.test(file_)).sort((a, b) => a.order - b.order).map((rule) => rule.line));
-          }
-        }),
+        fc.property(
+          fc.array(line(dialect), { maxLength: 40 }),
+          fc.array(path, { minLength: 1, maxLength: 30 }),
+          (lines, paths) => {
+            const file = parseCodeowners(lines.join('\n'), dialect);
+            const matcher = new CodeownersMatcher(file);
+            for (const file_ of paths) {
+              const ownership = matcher.match(file_);
+              expect(
+                { lines: ownership.matches.map((match) => match.rule.line), owners: ownership.owners },
+                file_,
+              ).toEqual(scan(file, file_));
+              const all = matcher.matchingRules(file_).map((rule) => rule.line);
+              expect(all).toEqual(
+                file.rules
+                  .filter((rule) => rule.effective && rule.compiled.regex.test(file_))
+                  .sort((a, b) => a.order - b.order)
+                  .map((rule) => rule.line),
+              );
+            }
+          },
+        ),
         { numRuns: 300 },
       );
     });

@@ -7,7 +7,7 @@
  * left out: a double star inside a segment ("a", two stars, "/b"), which gitignore's
  * documentation calls a regular star but git's wildmatch reads as any directories (it ignores
  * "ab/c"), and which GitHub documents nowhere; the matcher follows the documentation.
- * See /work/shared/FACTS.md, "CODEOWNERS versus gitignore".
+ * GitHub documents this in "About code owners" (docs.github.com), "CODEOWNERS syntax".
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,10 +51,13 @@ function gitIgnores(pattern: string, paths: readonly string[]): boolean[] {
 }
 
 const pathSegment = fc.constantFrom('a', 'b', 'ab', 'ba', 'a.b', 'b.a', '.a', 'a*', 'a?b', 'x y');
-const paths = fc.uniqueArray(fc.array(pathSegment, { minLength: 1, maxLength: 4 }).map((segments) => segments.join('/')), {
-  minLength: 1,
-  maxLength: 40,
-});
+const paths = fc.uniqueArray(
+  fc.array(pathSegment, { minLength: 1, maxLength: 4 }).map((segments) => segments.join('/')),
+  {
+    minLength: 1,
+    maxLength: 40,
+  },
+);
 
 const globSegment = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('a', 'b', 'ab', 'a.b', '.a', 'x\\ y') },
@@ -73,7 +76,11 @@ function isShared(pattern: string): boolean {
 }
 
 const patterns = fc
-  .record({ leading: fc.boolean(), segments: fc.array(globSegment, { minLength: 1, maxLength: 3 }), trailing: fc.boolean() })
+  .record({
+    leading: fc.boolean(),
+    segments: fc.array(globSegment, { minLength: 1, maxLength: 3 }),
+    trailing: fc.boolean(),
+  })
   .map(({ leading, segments, trailing }) => `${leading ? '/' : ''}${segments.join('/')}${trailing ? '/' : ''}`)
   .filter(isShared);
 
@@ -91,9 +98,29 @@ describe('the GitHub matcher agrees with git check-ignore on the syntax both sha
 
   it('hand-picked patterns where gitignore has special cases', () => {
     const files = ['a', 'a/b', 'a/b/c', 'b/a', 'b/a/c', 'a/x/b', 'a/x/y/b', 'ab', 'x/ab/c', '.a', 'x/.a/b'];
-    for (const pattern of ['**', '**/', '/**', 'a/**', 'a/**/', 'a/**/b', '**/a', '**/a/', 'a/', '/a', '/a/', '*', '*/', 'a/*/', '.a', '**/b/**']) {
+    for (const pattern of [
+      '**',
+      '**/',
+      '/**',
+      'a/**',
+      'a/**/',
+      'a/**/b',
+      '**/a',
+      '**/a/',
+      'a/',
+      '/a',
+      '/a/',
+      '*',
+      '*/',
+      'a/*/',
+      '.a',
+      '**/b/**',
+    ]) {
       const { regex } = compilePattern(pattern, 'github');
-      expect(files.map((file) => regex.test(file)), pattern).toEqual(gitIgnores(pattern, files));
+      expect(
+        files.map((file) => regex.test(file)),
+        pattern,
+      ).toEqual(gitIgnores(pattern, files));
     }
   });
 
@@ -102,6 +129,8 @@ describe('the GitHub matcher agrees with git check-ignore on the syntax both sha
     expect(gitIgnores('docs/*', files)).toEqual([true, true]);
     expect(files.map((file) => compilePattern('docs/*', 'github').regex.test(file))).toEqual([true, false]);
     expect(gitIgnores('/app/[id]/', ['app/i/page.tsx', 'app/[id]/page.tsx'])).toEqual([true, false]);
-    expect(['app/i/page.tsx', 'app/[id]/page.tsx'].map((file) => compilePattern('/app/[id]/', 'github').regex.test(file))).toEqual([false, true]);
+    expect(
+      ['app/i/page.tsx', 'app/[id]/page.tsx'].map((file) => compilePattern('/app/[id]/', 'github').regex.test(file)),
+    ).toEqual([false, true]);
   });
 });

@@ -7,7 +7,12 @@ const descriptor: Descriptor = {
   tool: 'flux',
   name: 'platform',
   teams: { platform: '@acme/platform', applications: [{ name: 'checkout', team: '@acme/checkout' }] },
-  ownership: { '*': 'platform', '/tenants/checkout/': ['checkout', 'platform'], 'my docs/': '@alice', '[id]/': 'platform' },
+  ownership: {
+    '*': 'platform',
+    '/tenants/checkout/': ['checkout', 'platform'],
+    'my docs/': '@alice',
+    '[id]/': 'platform',
+  },
 };
 
 describe('the generated CODEOWNERS block', () => {
@@ -31,9 +36,9 @@ describe('the generated CODEOWNERS block', () => {
   });
 
   it('names owners that are neither handles nor declared teams', () => {
-    expect(renderOwnershipBlock({ ...descriptor, ownership: { '/x/': ['platform', 'payments'] } }, 'github').unknown).toEqual([
-      { pattern: '/x/', name: 'payments' },
-    ]);
+    expect(
+      renderOwnershipBlock({ ...descriptor, ownership: { '/x/': ['platform', 'payments'] } }, 'github').unknown,
+    ).toEqual([{ pattern: '/x/', name: 'payments' }]);
   });
 
   it('goes at the top of a hand-written file, replaces itself in place, and is idempotent', () => {
@@ -62,8 +67,16 @@ describe('the generated CODEOWNERS block', () => {
 
   it('never guesses at broken markers', () => {
     const block = renderOwnershipBlock(descriptor, 'github').text;
-    expect(updateOwnershipBlock(`${BLOCK_BEGIN}\n* @x\n`, block)).toEqual({ status: 'broken', line: 1, reason: 'unterminated' });
-    expect(updateOwnershipBlock(`* @x\n${BLOCK_END}\n`, block)).toEqual({ status: 'broken', line: 2, reason: 'unopened' });
+    expect(updateOwnershipBlock(`${BLOCK_BEGIN}\n* @x\n`, block)).toEqual({
+      status: 'broken',
+      line: 1,
+      reason: 'unterminated',
+    });
+    expect(updateOwnershipBlock(`* @x\n${BLOCK_END}\n`, block)).toEqual({
+      status: 'broken',
+      line: 2,
+      reason: 'unopened',
+    });
     expect(updateOwnershipBlock(`${block}${block}`, block)).toMatchObject({ status: 'broken', reason: 'repeated' });
   });
 });

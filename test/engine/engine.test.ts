@@ -126,7 +126,8 @@ describe('inline directives', () => {
       'next.yaml': 'a: 1\n# gitops-lint-disable-next-line yaml-syntax -- legacy\na: 2\nb: 1\nb: 2\n',
       'block.yaml': 'a: 1\n# gitops-lint-disable yaml-syntax\na: 2\n# gitops-lint-enable yaml-syntax\na: 3\n',
       'file.yaml': '# gitops-lint-disable-file\na: 1\na: 2\n',
-      'unused.yaml': '# gitops-lint-disable-next-line yaml-syntax\nok: 1\n# gitops-lint-disable-next-line no-such-rule\nfine: 2\n',
+      'unused.yaml':
+        '# gitops-lint-disable-next-line yaml-syntax\nok: 1\n# gitops-lint-disable-next-line no-such-rule\nfine: 2\n',
     });
     const report = await lint({ cwd: root });
     expect(report.diagnostics.map((d) => `${d.file}:${d.line ?? 0} ${d.ruleId ?? d.message}`)).toEqual([
@@ -141,7 +142,10 @@ describe('inline directives', () => {
   it('makes unused directives errors or silent with linterOptions', async () => {
     const files = { 'u.yaml': '# gitops-lint-disable-next-line yaml-syntax\nok: 1\n' };
     const make = (level: string) =>
-      repo({ ...files, 'gitops.yaml': `kind: application\ntool: helm\nname: a\nrules: {required-paths: off}\nlinterOptions:\n  reportUnusedDisableDirectives: ${level}\n` });
+      repo({
+        ...files,
+        'gitops.yaml': `kind: application\ntool: helm\nname: a\nrules: {required-paths: off}\nlinterOptions:\n  reportUnusedDisableDirectives: ${level}\n`,
+      });
     expect((await lint({ cwd: make('error') })).diagnostics.map((d) => d.severity)).toEqual([2]);
     expect((await lint({ cwd: make('off') })).diagnostics).toEqual([]);
   });
@@ -167,7 +171,10 @@ describe('rule settings', () => {
       'legacy/old.yaml': dup,
       'legacy/generated/gen.yaml': dup,
     });
-    expect(summary(await lint({ cwd: root }))).toEqual(['legacy/old.yaml:2 yaml-syntax 1', 'main.yaml:2 yaml-syntax 2']);
+    expect(summary(await lint({ cwd: root }))).toEqual([
+      'legacy/old.yaml:2 yaml-syntax 1',
+      'main.yaml:2 yaml-syntax 2',
+    ]);
   });
 
   it('lets --rule settings override gitops.yaml', async () => {
@@ -191,7 +198,12 @@ const appendNewline = defineRule({
     for (const file of context.targetFiles) {
       const text = context.text(file);
       if (text === undefined || text === '' || text.endsWith('\n')) continue;
-      context.report({ file, messageId: 'missing', range: [text.length, text.length], fix: { edits: [{ range: [text.length, text.length], text: '\n' }] } });
+      context.report({
+        file,
+        messageId: 'missing',
+        range: [text.length, text.length],
+        fix: { edits: [{ range: [text.length, text.length], text: '\n' }] },
+      });
     }
   },
 });
@@ -211,7 +223,8 @@ const indentTwice = defineRule({
     for (const file of context.targetFiles) {
       if (!file.endsWith('.txt')) continue;
       const text = context.text(file) ?? '';
-      if (!text.startsWith('>>')) context.report({ file, messageId: 'missing', line: 1, fix: { edits: [{ range: [0, 0], text: '>' }] } });
+      if (!text.startsWith('>>'))
+        context.report({ file, messageId: 'missing', line: 1, fix: { edits: [{ range: [0, 0], text: '>' }] } });
     }
   },
 });
@@ -256,7 +269,10 @@ describe('bad input ends in findings, within seconds', () => {
     const report = await lint({ cwd: root });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(report.diagnostics.map((d) => [d.file, d.message])).toEqual([
-      ['huge.yaml', 'Cannot lint this YAML file: it is 20.0 MiB, over the limit of 5.0 MiB; raise linterOptions.maxFileSize in gitops.yaml to lint it'],
+      [
+        'huge.yaml',
+        'Cannot lint this YAML file: it is 20.0 MiB, over the limit of 5.0 MiB; raise linterOptions.maxFileSize in gitops.yaml to lint it',
+      ],
       ['other.yaml', 'Duplicate key "a": the later value silently replaces the earlier one'],
     ]);
   });
@@ -278,7 +294,9 @@ describe('bad input ends in findings, within seconds', () => {
     const { runBin } = await import('../helpers/cli.js');
     const run = await runBin(['lint', '--format', 'json'], { cwd: root, timeoutMs: 10_000 });
     const results = JSON.parse(run.stdout) as { filePath: string; messages: { message: string }[] }[];
-    const byFile = Object.fromEntries(results.map((result) => [path.basename(result.filePath), result.messages.map((m) => m.message)]));
+    const byFile = Object.fromEntries(
+      results.map((result) => [path.basename(result.filePath), result.messages.map((m) => m.message)]),
+    );
     expect(byFile['pipe.yaml']).toEqual(['Cannot lint this YAML file: it is not a regular file']);
     expect(byFile['other.yaml']).toHaveLength(1);
     expect(run.code).toBe(1);
@@ -292,10 +310,17 @@ describe('bad input ends in findings, within seconds', () => {
     // Root reads any file, so as root the CLI runs as the unprivileged user "nobody".
     const asRoot = process.getuid?.() === 0;
     if (asRoot) chmodSync(root, 0o755);
-    const run = await runBin(['lint', '--format', 'json'], { cwd: root, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    const run = await runBin(['lint', '--format', 'json'], {
+      cwd: root,
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
     const results = JSON.parse(run.stdout) as { filePath: string; messages: { message: string }[] }[];
-    const byFile = Object.fromEntries(results.map((result) => [path.basename(result.filePath), result.messages.map((m) => m.message)]));
-    expect(byFile['locked.yaml']).toEqual(['Cannot lint this YAML file: permission denied; make it readable (chmod +r) or add it to ignores in gitops.yaml']);
+    const byFile = Object.fromEntries(
+      results.map((result) => [path.basename(result.filePath), result.messages.map((m) => m.message)]),
+    );
+    expect(byFile['locked.yaml']).toEqual([
+      'Cannot lint this YAML file: permission denied; make it readable (chmod +r) or add it to ignores in gitops.yaml',
+    ]);
     expect(byFile['other.yaml']).toHaveLength(1);
     expect(run.code).toBe(1);
   });

@@ -126,7 +126,9 @@ describe('what the cache knows about files', () => {
     writeFileSync(path.join(root, 'a.yaml'), 'a: 1\na: 2\n');
     versions.set('a.yaml', 'v2');
     const source = countingSource(root, versions);
-    expect(await run(source, cacheFile, [yamlSyntax])).toEqual(['a.yaml:2 yaml-syntax Duplicate key "a": the later value silently replaces the earlier one']);
+    expect(await run(source, cacheFile, [yamlSyntax])).toEqual([
+      'a.yaml:2 yaml-syntax Duplicate key "a": the later value silently replaces the earlier one',
+    ]);
     expect(source.reads).toEqual(['a.yaml']);
   });
 });
@@ -158,7 +160,10 @@ describe('the snapshot of a whole run', () => {
   const lintOnce = async (root: string, paths?: string[]): Promise<string[]> => {
     checked.length = 0;
     const report = await lint({ cwd: root, ruleSet, cache: true, ...(paths ? { paths } : {}) });
-    return [...report.diagnostics.map((d) => `${d.file}:${d.line ?? 0} ${d.ruleId ?? 'directive'}`), ...report.notices.filter((notice) => !notice.startsWith('No gitops.yaml'))];
+    return [
+      ...report.diagnostics.map((d) => `${d.file}:${d.line ?? 0} ${d.ruleId ?? 'directive'}`),
+      ...report.notices.filter((notice) => !notice.startsWith('No gitops.yaml')),
+    ];
   };
 
   it('a run over unchanged files runs no rule and reports what the last run reported; any change runs them again', async () => {
@@ -180,7 +185,9 @@ describe('the snapshot of a whole run', () => {
     writeFileSync(path.join(root, 'new.yaml'), 'n: 1\nn: 2\n');
     expect(await lintOnce(root)).toEqual(['new.yaml:2 yaml-syntax']);
     expect(checked).toEqual(['new.yaml']);
-    expect(readFileSync(path.join(root, '.gitops-init-cache/lint-cache.json'), 'utf8').split('\n')[0]).toContain('"snapshot"');
+    expect(readFileSync(path.join(root, '.gitops-init-cache/lint-cache.json'), 'utf8').split('\n')[0]).toContain(
+      '"snapshot"',
+    );
   });
 });
 
@@ -191,10 +198,14 @@ describe('file versions in a git work tree', () => {
     git(root, 'add', '-A');
     git(root, 'commit', '-q', '-m', 'init');
     const lintOnce = async (): Promise<string[]> =>
-      (await lint({ cwd: root, ruleSet: [yamlSyntax], cache: true })).diagnostics.map((d) => `${d.file}:${d.line ?? 0} ${d.ruleId ?? 'directive'}`);
+      (await lint({ cwd: root, ruleSet: [yamlSyntax], cache: true })).diagnostics.map(
+        (d) => `${d.file}:${d.line ?? 0} ${d.ruleId ?? 'directive'}`,
+      );
     expect(await lintOnce()).toEqual([]);
     // Within the two seconds in which stat data is not trusted, git's own check is.
-    const body = JSON.parse(readFileSync(path.join(root, '.gitops-init-cache/lint-cache.json'), 'utf8').split('\n')[1] ?? '{}') as {
+    const body = JSON.parse(
+      readFileSync(path.join(root, '.gitops-init-cache/lint-cache.json'), 'utf8').split('\n')[1] ?? '{}',
+    ) as {
       files: Record<string, [string, string]>;
     };
     expect(body.files['a.yaml']?.[0]).toBe(`git:${git(root, 'rev-parse', ':a.yaml').trim()}`);

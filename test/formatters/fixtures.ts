@@ -22,7 +22,12 @@ export function message(overrides: Partial<LintMessage> & Pick<LintMessage, 'mes
 }
 
 /** A result with counts computed from its messages, as toLintResults makes them. */
-export function result(cwd: string, file: string, messages: LintMessage[], fixable: { errors?: number; warnings?: number } = {}): LintResult {
+export function result(
+  cwd: string,
+  file: string,
+  messages: LintMessage[],
+  fixable: { errors?: number; warnings?: number } = {},
+): LintResult {
   return {
     filePath: path.join(cwd, ...file.split('/')),
     messages,
@@ -35,7 +40,11 @@ export function result(cwd: string, file: string, messages: LintMessage[], fixab
   };
 }
 
-const meta = (description: string, category: AnyRule['meta']['docs']['category'], recommended: AnyRule['meta']['docs']['recommended']): AnyRule['meta'] => ({
+const meta = (
+  description: string,
+  category: AnyRule['meta']['docs']['category'],
+  recommended: AnyRule['meta']['docs']['recommended'],
+): AnyRule['meta'] => ({
   type: 'problem',
   docs: { description, category, recommended },
   scope: 'repository',
@@ -61,11 +70,32 @@ export function context(cwd: string, overrides: Partial<FormatterContext> = {}):
 export function sampleResults(cwd: string): LintResult[] {
   return [
     result(cwd, 'apps/[id]/kustomization.yaml', [
-      message({ ruleId: 'yaml-syntax', message: 'Duplicate key "name".', line: 3, column: 3, endLine: 3, endColumn: 7 }),
-      message({ ruleId: null, severity: 1, message: 'Unused gitops-lint-disable directive (no problems were reported from "yaml-syntax")', line: 12, column: 1 }),
+      message({
+        ruleId: 'yaml-syntax',
+        message: 'Duplicate key "name".',
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 7,
+      }),
+      message({
+        ruleId: null,
+        severity: 1,
+        message: 'Unused gitops-lint-disable directive (no problems were reported from "yaml-syntax")',
+        line: 12,
+        column: 1,
+      }),
     ]),
     result(cwd, 'apps/my app/values.yaml', [
-      message({ ruleId: 'no-plain-secrets', severity: 1, message: 'Key "a:b,c" holds 100% plain text\nsee docs', line: 7, column: 10, endLine: 8, endColumn: 2 }),
+      message({
+        ruleId: 'no-plain-secrets',
+        severity: 1,
+        message: 'Key "a:b,c" holds 100% plain text\nsee docs',
+        line: 7,
+        column: 10,
+        endLine: 8,
+        endColumn: 2,
+      }),
     ]),
     result(cwd, 'gitops.yaml', []),
     result(

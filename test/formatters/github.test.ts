@@ -22,7 +22,11 @@ describe('github', () => {
 
   it('escapes %, CR and LF in the message, and also : and , in properties', () => {
     const output = github(
-      [result(cwd, 'odd,name:100%.yaml', [message({ ruleId: 'yaml-syntax', message: 'a\r\nb::c, 50%', line: 2, column: 4 })])],
+      [
+        result(cwd, 'odd,name:100%.yaml', [
+          message({ ruleId: 'yaml-syntax', message: 'a\r\nb::c, 50%', line: 2, column: 4 }),
+        ]),
+      ],
       context(cwd),
     );
     expect(output).toBe('::error file=odd%2Cname%3A100%25.yaml,line=2,col=4,title=yaml-syntax::a%0D%0Ab::c, 50%25\n');

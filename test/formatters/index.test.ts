@@ -9,12 +9,17 @@ import stylish from '../../src/formatters/stylish.js';
 import { context, sampleResults, temporaryDirectory } from './fixtures.js';
 
 /** A project directory with packages written into its node_modules. */
-function project(packages: Record<string, { packageJson?: Record<string, unknown>; files: Record<string, string> }>): string {
+function project(
+  packages: Record<string, { packageJson?: Record<string, unknown>; files: Record<string, string> }>,
+): string {
   const root = temporaryDirectory('gitops-init-formatter-packages-');
   for (const [name, { packageJson = {}, files }] of Object.entries(packages)) {
     const directory = path.join(root, 'node_modules', ...name.split('/'));
     mkdirSync(directory, { recursive: true });
-    writeFileSync(path.join(directory, 'package.json'), JSON.stringify({ name, version: '1.0.0', main: 'index.js', ...packageJson }));
+    writeFileSync(
+      path.join(directory, 'package.json'),
+      JSON.stringify({ name, version: '1.0.0', main: 'index.js', ...packageJson }),
+    );
     for (const [file, text] of Object.entries(files)) writeFileSync(path.join(directory, file), text);
   }
   return root;
@@ -41,10 +46,13 @@ const cwd = project({
   },
   'eslint-formatter-esm': {
     packageJson: { type: 'module', exports: './index.js' },
-    files: { 'index.js': "export default async function format(results) { return `esm ${results.length}`; }\n" },
+    files: { 'index.js': 'export default async function format(results) { return `esm ${results.length}`; }\n' },
   },
   'eslint-formatter-transpiled': {
-    files: { 'index.js': "'use strict';\nObject.defineProperty(exports, '__esModule', { value: true });\nexports.default = () => 'transpiled';\n" },
+    files: {
+      'index.js':
+        "'use strict';\nObject.defineProperty(exports, '__esModule', { value: true });\nexports.default = () => 'transpiled';\n",
+    },
   },
   'plain-formatter': { files: { 'index.js': "module.exports = () => 'plain';\n" } },
   '@acme/eslint-formatter-report': { files: { 'index.js': "module.exports = () => 'acme report';\n" } },
@@ -55,7 +63,10 @@ const cwd = project({
   'eslint-formatter-broken': { files: { 'index.js': 'module.exports = (;\n' } },
 });
 mkdirSync(path.join(cwd, 'formatters'));
-writeFileSync(path.join(cwd, 'formatters', 'custom.cjs'), "module.exports = (results) => `custom ${results.length}`;\n");
+writeFileSync(
+  path.join(cwd, 'formatters', 'custom.cjs'),
+  'module.exports = (results) => `custom ${results.length}`;\n',
+);
 
 describe('loadFormatter', () => {
   it('returns the built-in formatters by name', async () => {
@@ -111,8 +122,12 @@ describe('loadFormatter', () => {
   });
 
   it('throws a UsageError for a package that is not a formatter, fails to load or returns no text', async () => {
-    await expect(loadFormatter('object', cwd)).rejects.toThrow(/--format "object": ".*eslint-formatter-object.index\.js" does not export a formatter function/);
-    await expect(loadFormatter('broken', cwd)).rejects.toThrow(/--format "broken": could not load ".*eslint-formatter-broken.index\.js": /);
+    await expect(loadFormatter('object', cwd)).rejects.toThrow(
+      /--format "object": ".*eslint-formatter-object.index\.js" does not export a formatter function/,
+    );
+    await expect(loadFormatter('broken', cwd)).rejects.toThrow(
+      /--format "broken": could not load ".*eslint-formatter-broken.index\.js": /,
+    );
     const formatter = await loadFormatter('number', cwd);
     await expect(Promise.resolve().then(() => formatter([], context(cwd)))).rejects.toThrow(
       '--format "number": the formatter returned number instead of a string',

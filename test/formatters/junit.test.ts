@@ -36,17 +36,21 @@ describe('junit', () => {
   });
 
   it('escapes markup and writes characters XML 1.0 cannot hold as visible escapes', () => {
-    const text = 'nul\u0000 esc\u001b vt\u000b & <b> \'q\' ]]> tab\tcr\rlone\uD800 nonchar\uFFFF emoji \u{1F600}';
+    const text = "nul\u0000 esc\u001b vt\u000b & <b> 'q' ]]> tab\tcr\rlone\uD800 nonchar\uFFFF emoji \u{1F600}";
     const output = junit([result(cwd, 'x&<y>.yaml', [message({ message: text })])], context(cwd));
     expect(output).not.toMatch(NOT_XML_CHAR);
     expect(output).toContain('name="x&amp;&lt;y&gt;.yaml"');
     expect(output).toContain(
       'message="nul\\u0000 esc\\u001B vt\\u000B &amp; &lt;b&gt; &apos;q&apos; ]]&gt; tab&#9;cr&#13;lone\\uD800 nonchar\\uFFFF emoji \u{1F600}"',
     );
-    expect(output).toContain('Error - nul\\u0000 esc\\u001B vt\\u000B &amp; &lt;b&gt; &apos;q&apos; ]]&gt; tab\tcr&#13;lone\\uD800 nonchar\\uFFFF emoji \u{1F600} (required-paths)');
+    expect(output).toContain(
+      'Error - nul\\u0000 esc\\u001B vt\\u000B &amp; &lt;b&gt; &apos;q&apos; ]]&gt; tab\tcr&#13;lone\\uD800 nonchar\\uFFFF emoji \u{1F600} (required-paths)',
+    );
   });
 
   it('writes an empty testsuites element for no results', () => {
-    expect(junit([], context(cwd))).toBe('<?xml version="1.0" encoding="utf-8"?>\n<testsuites tests="0" failures="0" errors="0">\n</testsuites>\n');
+    expect(junit([], context(cwd))).toBe(
+      '<?xml version="1.0" encoding="utf-8"?>\n<testsuites tests="0" failures="0" errors="0">\n</testsuites>\n',
+    );
   });
 });

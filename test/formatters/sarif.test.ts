@@ -101,18 +101,33 @@ function validate(name: string, text: string): ValidatorFinding[] {
   writeFileSync(input, text);
   execFileSync(
     multitool(),
-    ['validate', input, '-o', output, '--log', 'ForceOverwrite', '--level', 'Error;Warning;Note', '--rule-kind', 'Sarif;Ghas'],
+    [
+      'validate',
+      input,
+      '-o',
+      output,
+      '--log',
+      'ForceOverwrite',
+      '--level',
+      'Error;Warning;Note',
+      '--rule-kind',
+      'Sarif;Ghas',
+    ],
     { encoding: 'utf8', timeout: 120_000, stdio: 'pipe' },
   );
   const log = JSON.parse(readFileSync(output, 'utf8')) as {
     runs: {
       results?: { ruleId: string; level?: string; message: { text?: string; arguments?: string[] } }[];
-      invocations?: { executionSuccessful: boolean; toolExecutionNotifications?: { level?: string; message: { text?: string } }[] }[];
+      invocations?: {
+        executionSuccessful: boolean;
+        toolExecutionNotifications?: { level?: string; message: { text?: string } }[];
+      }[];
     }[];
   };
   const [validation] = log.runs;
   expect(validation?.invocations?.[0]?.executionSuccessful).toBe(true);
-  const notifications = validation?.invocations?.flatMap((invocation) => invocation.toolExecutionNotifications ?? []) ?? [];
+  const notifications =
+    validation?.invocations?.flatMap((invocation) => invocation.toolExecutionNotifications ?? []) ?? [];
   expect(notifications.filter((notification) => notification.level === 'error')).toEqual([]);
   return (validation?.results ?? []).map((finding) => ({
     ruleId: finding.ruleId,
@@ -171,7 +186,9 @@ describe('sarif', () => {
     for (const sarifResult of sarifRun.results) {
       expect(rules[sarifResult.ruleIndex]?.id).toBe(sarifResult.ruleId);
     }
-    expect(sarifRun.results.map((r) => [r.ruleId, r.level, r.locations[0]?.physicalLocation.artifactLocation.uri])).toEqual([
+    expect(
+      sarifRun.results.map((r) => [r.ruleId, r.level, r.locations[0]?.physicalLocation.artifactLocation.uri]),
+    ).toEqual([
       ['yaml-syntax', 'error', 'apps/%5Bid%5D/kustomization.yaml'],
       [ENGINE_RULE_ID, 'warning', 'apps/%5Bid%5D/kustomization.yaml'],
       ['no-plain-secrets', 'warning', 'apps/my%20app/values.yaml'],
@@ -183,9 +200,16 @@ describe('sarif', () => {
       artifactLocation: { uri: 'apps/%5Bid%5D/kustomization.yaml', uriBaseId: '%SRCROOT%' },
       region: { startLine: 3, startColumn: 3, endLine: 3, endColumn: 7 },
     });
-    expect(engine?.message.text).toBe('Unused gitops-lint-disable directive (no problems were reported from "yaml-syntax")');
+    expect(engine?.message.text).toBe(
+      'Unused gitops-lint-disable directive (no problems were reported from "yaml-syntax")',
+    );
     expect(secret?.message.text).toBe('Key "a:b,c" holds 100% plain text\nsee docs');
-    expect(secret?.locations[0]?.physicalLocation.region).toEqual({ startLine: 7, startColumn: 10, endLine: 8, endColumn: 2 });
+    expect(secret?.locations[0]?.physicalLocation.region).toEqual({
+      startLine: 7,
+      startColumn: 10,
+      endLine: 8,
+      endColumn: 2,
+    });
   });
 
   it('never includes source snippets or file contents', () => {
@@ -197,7 +221,11 @@ describe('sarif', () => {
     const before = onlyRun(run(sampleResults(cwd)).log).results;
     const moved = sampleResults(cwd).map((r) => ({
       ...r,
-      messages: r.messages.map((m) => ({ ...m, line: m.line + 40, ...(m.endLine === undefined ? {} : { endLine: m.endLine + 40 }) })),
+      messages: r.messages.map((m) => ({
+        ...m,
+        line: m.line + 40,
+        ...(m.endLine === undefined ? {} : { endLine: m.endLine + 40 }),
+      })),
     }));
     const after = onlyRun(run(moved).log).results;
     const fingerprints = (results: Result[]) => results.map((r) => r.partialFingerprints[FINGERPRINT_KEY]);
@@ -208,14 +236,21 @@ describe('sarif', () => {
     const reworded = sampleResults(cwd);
     const first = reworded[0]?.messages[0];
     if (first) first.message = 'Duplicate key "kind".';
-    expect(onlyRun(run(reworded).log).results[0]?.partialFingerprints[FINGERPRINT_KEY]).not.toBe(before[0]?.partialFingerprints[FINGERPRINT_KEY]);
+    expect(onlyRun(run(reworded).log).results[0]?.partialFingerprints[FINGERPRINT_KEY]).not.toBe(
+      before[0]?.partialFingerprints[FINGERPRINT_KEY],
+    );
   });
 
   it('handles a file outside cwd, missing and reversed positions, and a rule without metadata', () => {
     const sarifRun = onlyRun(run(edgeResults(), '0.1.0-dev+local').log);
     const locations = sarifRun.results.map((r) => r.locations[0]?.physicalLocation);
-    expect(locations[0]?.artifactLocation).toEqual({ uri: pathToFileURL(path.join(path.dirname(cwd), 'elsewhere', 'x y.yaml')).href });
-    expect(locations[1]).toEqual({ artifactLocation: { uri: 'a.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } });
+    expect(locations[0]?.artifactLocation).toEqual({
+      uri: pathToFileURL(path.join(path.dirname(cwd), 'elsewhere', 'x y.yaml')).href,
+    });
+    expect(locations[1]).toEqual({
+      artifactLocation: { uri: 'a.yaml', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 1 },
+    });
     expect(locations[2]?.region).toEqual({ startLine: 5, startColumn: 9 });
     expect(locations[3]?.region).toEqual({ startLine: 5, startColumn: 9, endLine: 5 });
     expect(locations[4]?.region).toEqual({ startLine: 5, startColumn: 9, endColumn: 12 });
@@ -261,7 +296,9 @@ describe('sarif', () => {
       const first = onlyRun(log).results[0];
       if (first) first.ruleIndex = 99;
       const findings = validate('broken', JSON.stringify(log, null, 2));
-      expect(findings.filter((finding) => finding.level === 'error').map((finding) => finding.ruleId)).toEqual(['SARIF1009']);
+      expect(findings.filter((finding) => finding.level === 'error').map((finding) => finding.ruleId)).toEqual([
+        'SARIF1009',
+      ]);
     });
   });
 });

@@ -13,9 +13,14 @@ describe('stylish', () => {
         message({ ruleId: null, severity: 1, message: 'Unused directive', line: 12, column: 10 }),
       ]),
       result(cwd, 'gitops.yaml', []),
-      result(cwd, 'apps/my app/values.yaml', [message({ ruleId: 'required-paths', message: 'Missing "VERSION"', line: 1, column: 1 })], {
-        errors: 1,
-      }),
+      result(
+        cwd,
+        'apps/my app/values.yaml',
+        [message({ ruleId: 'required-paths', message: 'Missing "VERSION"', line: 1, column: 1 })],
+        {
+          errors: 1,
+        },
+      ),
     ];
     expect(stylish(results, context(cwd))).toBe(
       [
@@ -64,12 +69,18 @@ describe('stylish', () => {
   });
 
   it('colours the summary yellow when there are only warnings', () => {
-    const coloured = stylish([result(cwd, 'a.yaml', [message({ severity: 1, message: 'm' })])], context(cwd, { color: true }));
+    const coloured = stylish(
+      [result(cwd, 'a.yaml', [message({ severity: 1, message: 'm' })])],
+      context(cwd, { color: true }),
+    );
     expect(coloured).toContain('\u001b[33m\u001b[1m\u2716 1 problem');
   });
 
   it('shows terminal control characters from the repository as escapes', () => {
-    const output = stylish([result(cwd, 'a\u001b[2J.yaml', [message({ message: 'value "\u001b]0;pwned\u0007"' })])], context(cwd));
+    const output = stylish(
+      [result(cwd, 'a\u001b[2J.yaml', [message({ message: 'value "\u001b]0;pwned\u0007"' })])],
+      context(cwd),
+    );
     expect(output).not.toContain('\u001b');
     expect(output).not.toContain('\u0007');
     expect(output).toContain('a\\u001B[2J.yaml\n');

@@ -19,7 +19,9 @@ export function deriveApiResources(): ApiResourceList {
   const apis = path.join(root, 'dist/gen/apis');
   const seen = new Map<string, boolean>();
   const method = /\n {4}async create\w*\([^)]*\) \{([\s\S]*?)\n {4}\}/g;
-  for (const file of readdirSync(apis).filter((name) => name.endsWith('Api.js')).sort()) {
+  for (const file of readdirSync(apis)
+    .filter((name) => name.endsWith('Api.js'))
+    .sort()) {
     const source = readFileSync(path.join(apis, file), 'utf8');
     for (const match of source.matchAll(method)) {
       const body = match[1] ?? '';
@@ -39,7 +41,9 @@ export function deriveApiResources(): ApiResourceList {
       const [apiVersion = '', kind = ''] = key.split(' ');
       return { apiVersion, kind, namespaced };
     })
-    .sort((a, b) => (a.apiVersion === b.apiVersion ? (a.kind < b.kind ? -1 : 1) : a.apiVersion < b.apiVersion ? -1 : 1));
+    .sort((a, b) =>
+      a.apiVersion === b.apiVersion ? (a.kind < b.kind ? -1 : 1) : a.apiVersion < b.apiVersion ? -1 : 1,
+    );
   return {
     source: `@kubernetes/client-node ${version}, generated from the Kubernetes OpenAPI specification; regenerate with UPDATE_API_RESOURCES=1 npx vitest run test/manifests/api-resources.test.ts`,
     resources,

@@ -40,7 +40,14 @@ export const BIN = path.join(REPO_ROOT, 'dist/src/bin/gitops-init.js');
 /** Runs the built bin in a child process (needs `npm run build`, which `npm test` does first). */
 export function runBin(
   argv: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number; timeoutMs?: number; nodeOptions?: readonly string[] },
+  options: {
+    cwd: string;
+    env?: NodeJS.ProcessEnv;
+    uid?: number;
+    gid?: number;
+    timeoutMs?: number;
+    nodeOptions?: readonly string[];
+  },
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...(options.nodeOptions ?? []), BIN, ...argv], {

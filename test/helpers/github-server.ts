@@ -21,7 +21,10 @@ interface OpenApi {
 }
 
 const openapi = JSON.parse(
-  readFileSync(path.join(import.meta.dirname, '../../node_modules/@octokit/openapi/generated/api.github.com.deref.json'), 'utf8'),
+  readFileSync(
+    path.join(import.meta.dirname, '../../node_modules/@octokit/openapi/generated/api.github.com.deref.json'),
+    'utf8',
+  ),
 ) as OpenApi;
 /**
  * OpenAPI 3.0's `nullable` as JSON Schema: a `null` type, or a null branch where the schema has
@@ -30,11 +33,18 @@ const openapi = JSON.parse(
 function withNulls(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(withNulls);
   if (typeof schema !== 'object' || schema === null) return schema;
-  const entries = Object.entries(schema as Record<string, unknown>).map(([key, value]) => [key, key === 'enum' || key === 'example' ? value : withNulls(value)] as const);
+  const entries = Object.entries(schema as Record<string, unknown>).map(
+    ([key, value]) => [key, key === 'enum' || key === 'example' ? value : withNulls(value)] as const,
+  );
   const converted: Record<string, unknown> = Object.fromEntries(entries);
   if (converted.nullable !== true) return converted;
   delete converted.nullable;
-  if (typeof converted.type === 'string') return { ...converted, type: [converted.type, 'null'], ...(Array.isArray(converted.enum) ? { enum: [...(converted.enum as unknown[]), null] } : {}) };
+  if (typeof converted.type === 'string')
+    return {
+      ...converted,
+      type: [converted.type, 'null'],
+      ...(Array.isArray(converted.enum) ? { enum: [...(converted.enum as unknown[]), null] } : {}),
+    };
   return { anyOf: [{ type: 'null' }, converted] };
 }
 
@@ -43,13 +53,20 @@ addFormats.default(ajv);
 const compiled = new Map<string, ValidateFunction>();
 
 /** A validator for the request (or response) body of a route in GitHub's REST description. */
-export function schemaValidator(route: string, method: string, kind: 'request' | 'response', status = '200'): ValidateFunction {
+export function schemaValidator(
+  route: string,
+  method: string,
+  kind: 'request' | 'response',
+  status = '200',
+): ValidateFunction {
   const key = `${kind} ${method} ${route} ${status}`;
   let validate = compiled.get(key);
   if (!validate) {
     const operation = openapi.paths[route]?.[method];
     const schema =
-      kind === 'request' ? operation?.requestBody?.content['application/json']?.schema : operation?.responses?.[status]?.content?.['application/json']?.schema;
+      kind === 'request'
+        ? operation?.requestBody?.content['application/json']?.schema
+        : operation?.responses?.[status]?.content?.['application/json']?.schema;
     if (!schema) throw new Error(`no ${kind} schema for ${method.toUpperCase()} ${route} ${status}`);
     validate = ajv.compile(withNulls(schema) as object);
     compiled.set(key, validate);
@@ -127,7 +144,12 @@ export class FakeGithub {
   }
 
   addRepository(fullName: string, options: { branches?: string[]; admin?: boolean } = {}): FakeRepository {
-    const repository: FakeRepository = { admin: options.admin ?? true, branches: new Set(options.branches ?? ['main']), rulesets: new Map(), protection: new Map() };
+    const repository: FakeRepository = {
+      admin: options.admin ?? true,
+      branches: new Set(options.branches ?? ['main']),
+      rulesets: new Map(),
+      protection: new Map(),
+    };
     this.repositories.set(fullName, repository);
     return repository;
   }
@@ -145,13 +167,18 @@ export class FakeGithub {
 
   #send(response: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
     const text = body === undefined ? '' : JSON.stringify(body);
-    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', ...headers });
+    response.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-ratelimit-remaining': '4999',
+      ...headers,
+    });
     response.end(text);
   }
 
   #checkResponse(route: string, method: string, status: string, body: unknown): void {
     const validate = schemaValidator(route, method, 'response', status);
-    if (!validate(body)) this.schemaErrors.push(`response of ${method.toUpperCase()} ${route}: ${ajv.errorsText(validate.errors)}`);
+    if (!validate(body))
+      this.schemaErrors.push(`response of ${method.toUpperCase()} ${route}: ${ajv.errorsText(validate.errors)}`);
   }
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -168,7 +195,9 @@ export class FakeGithub {
     }
     this.requests.push({ method, path: url.pathname + url.search, body, authorization: request.headers.authorization });
 
-    const fault = this.faults.find((candidate) => candidate.times > 0 && candidate.method === method && candidate.path.test(url.pathname));
+    const fault = this.faults.find(
+      (candidate) => candidate.times > 0 && candidate.method === method && candidate.path.test(url.pathname),
+    );
     if (fault) {
       fault.times -= 1;
       // Status 0: never answer (the connection is closed by close()).
@@ -177,7 +206,11 @@ export class FakeGithub {
     }
     const authorization = request.headers.authorization ?? '';
     if (authorization !== `token ${this.token}` && authorization !== `Bearer ${this.token}`) {
-      this.#send(response, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+      this.#send(response, 401, {
+        message: 'Bad credentials',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '401',
+      });
       return;
     }
 
@@ -194,7 +227,8 @@ export class FakeGithub {
       if (rest === '') return '/repos/{owner}/{repo}';
       if (rest === '/rulesets') return '/repos/{owner}/{repo}/rulesets';
       if (/^\/rulesets\/\d+$/.test(rest)) return '/repos/{owner}/{repo}/rulesets/{ruleset_id}';
-      if (/^\/branches\/.+\/protection\/required_signatures$/.test(rest)) return '/repos/{owner}/{repo}/branches/{branch}/protection/required_signatures';
+      if (/^\/branches\/.+\/protection\/required_signatures$/.test(rest))
+        return '/repos/{owner}/{repo}/branches/{branch}/protection/required_signatures';
       if (/^\/branches\/.+\/protection$/.test(rest)) return '/repos/{owner}/{repo}/branches/{branch}/protection';
       if (/^\/branches\/.+$/.test(rest)) return '/repos/{owner}/{repo}/branches/{branch}';
       return '';
@@ -269,7 +303,11 @@ export class FakeGithub {
           this.#send(response, 404, { message: 'Branch not found', status: '404' });
           return;
         }
-        this.#send(response, 200, { name: branch, commit: { sha: '0'.repeat(40) }, protected: repository.protection.has(branch) });
+        this.#send(response, 200, {
+          name: branch,
+          commit: { sha: '0'.repeat(40) },
+          protected: repository.protection.has(branch),
+        });
         return;
       case 'GET /repos/{owner}/{repo}/branches/{branch}/protection':
       case 'PUT /repos/{owner}/{repo}/branches/{branch}/protection': {
@@ -277,7 +315,11 @@ export class FakeGithub {
           this.#send(response, 404, { message: 'Branch not found', status: '404' });
           return;
         }
-        if (method === 'PUT') repository.protection.set(branch, { ...(body as Json), required_signatures: repository.protection.get(branch)?.required_signatures ?? false });
+        if (method === 'PUT')
+          repository.protection.set(branch, {
+            ...(body as Json),
+            required_signatures: repository.protection.get(branch)?.required_signatures ?? false,
+          });
         const stored = repository.protection.get(branch);
         if (!stored) {
           this.#send(response, 404, { message: 'Branch not protected', status: '404' });
@@ -315,7 +357,10 @@ export class FakeGithub {
       source: fullName,
       enforcement: ruleset.enforcement,
       node_id: `RRS_${id}`,
-      _links: { self: { href: `${this.url}/repos/${fullName}/rulesets/${id}` }, html: { href: `https://github.com/${fullName}/rules/${id}` } },
+      _links: {
+        self: { href: `${this.url}/repos/${fullName}/rulesets/${id}` },
+        html: { href: `https://github.com/${fullName}/rules/${id}` },
+      },
       created_at: '2026-01-15T10:00:00.000Z',
       updated_at: '2026-01-15T10:00:00.000Z',
     };
@@ -325,8 +370,10 @@ export class FakeGithub {
   #full(fullName: string, ruleset: Json): Json {
     const rules = ((ruleset.rules as Json[] | undefined) ?? []).map((rule) => {
       const parameters = rule.parameters as Json | undefined;
-      if (rule.type === 'pull_request') return { ...rule, parameters: { allowed_merge_methods: ['merge', 'squash', 'rebase'], ...parameters } };
-      if (rule.type === 'required_status_checks') return { ...rule, parameters: { do_not_enforce_on_create: false, ...parameters } };
+      if (rule.type === 'pull_request')
+        return { ...rule, parameters: { allowed_merge_methods: ['merge', 'squash', 'rebase'], ...parameters } };
+      if (rule.type === 'required_status_checks')
+        return { ...rule, parameters: { do_not_enforce_on_create: false, ...parameters } };
       return rule;
     });
     return {
@@ -357,7 +404,9 @@ export class FakeGithub {
             },
           }
         : {}),
-      ...(reviews ? { required_pull_request_reviews: { url: `${base}/required_pull_request_reviews`, ...reviews } } : {}),
+      ...(reviews
+        ? { required_pull_request_reviews: { url: `${base}/required_pull_request_reviews`, ...reviews } }
+        : {}),
       required_signatures: { url: `${base}/required_signatures`, enabled: stored.required_signatures === true },
       enforce_admins: { url: `${base}/enforce_admins`, enabled: stored.enforce_admins === true },
       required_linear_history: flag(stored.required_linear_history),

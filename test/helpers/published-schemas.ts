@@ -18,9 +18,12 @@ function modulePath(apiVersion: string, kind: string): { path: string; apiVersio
   if (group === 'helm.toolkit.fluxcd.io' && version === 'v2') {
     return { path: `@kubernetes-models/flux-cd/${HELM_RELEASE_FALLBACK}/${kind}`, apiVersion: HELM_RELEASE_FALLBACK };
   }
-  if (group.endsWith('.toolkit.fluxcd.io')) return { path: `@kubernetes-models/flux-cd/${group}/${version}/${kind}`, apiVersion };
-  if (group === 'bitnami.com') return { path: `@kubernetes-models/sealed-secrets/${group}/${version}/${kind}`, apiVersion };
-  if (group === 'external-secrets.io') return { path: `@kubernetes-models/external-secrets/${group}/${version}/${kind}`, apiVersion };
+  if (group.endsWith('.toolkit.fluxcd.io'))
+    return { path: `@kubernetes-models/flux-cd/${group}/${version}/${kind}`, apiVersion };
+  if (group === 'bitnami.com')
+    return { path: `@kubernetes-models/sealed-secrets/${group}/${version}/${kind}`, apiVersion };
+  if (group === 'external-secrets.io')
+    return { path: `@kubernetes-models/external-secrets/${group}/${version}/${kind}`, apiVersion };
   if (group.endsWith('.k8s.io') || ['apps', 'batch', 'policy', 'autoscaling'].includes(group)) {
     return { path: `kubernetes-models/${group}/${version}/${kind}`, apiVersion };
   }
@@ -29,7 +32,8 @@ function modulePath(apiVersion: string, kind: string): { path: string; apiVersio
 
 /** Throws with the schema's message when the object is invalid; returns false for a kind no package covers. */
 export async function validateWithPublishedSchema(object: { apiVersion?: unknown; kind?: unknown }): Promise<boolean> {
-  if (typeof object.apiVersion !== 'string' || typeof object.kind !== 'string') throw new Error('not a Kubernetes object');
+  if (typeof object.apiVersion !== 'string' || typeof object.kind !== 'string')
+    throw new Error('not a Kubernetes object');
   const target = modulePath(object.apiVersion, object.kind);
   if (!target) return false;
   const module = (await import(target.path)) as Record<string, ModelClass | undefined>;

@@ -8,7 +8,10 @@ import { writeFileTree, type FileTree } from '../../src/testing/index.js';
  * Temporary directories for one test file, removed after each test: `repository(files)`
  * writes a file tree, `track(directory)` adds one made elsewhere.
  */
-export function temporaryRepositories(): { repository: (files: FileTree) => string; track: (directory: string) => string } {
+export function temporaryRepositories(): {
+  repository: (files: FileTree) => string;
+  track: (directory: string) => string;
+} {
   const directories: string[] = [];
   afterEach(() => {
     for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true });
@@ -31,7 +34,17 @@ export async function scaffoldShop(base: string, hooks: HookManager): Promise<st
   const { root } = await scaffold({
     cwd: base,
     directory: 'shop',
-    answers: { kind: 'application', tool: 'argocd', name: 'shop', org: 'acme', platformTeam: '@acme/platform', appTeams: '@acme/shop', envs: 'dev,production', host: 'github', hooks },
+    answers: {
+      kind: 'application',
+      tool: 'argocd',
+      name: 'shop',
+      org: 'acme',
+      platformTeam: '@acme/platform',
+      appTeams: '@acme/shop',
+      envs: 'dev,production',
+      host: 'github',
+      hooks,
+    },
     yes: true,
     today: '2026-01-15',
   });

@@ -28,7 +28,8 @@ export class Terminal {
     for (;;) {
       const match = pattern.exec(this.screen.slice(from));
       if (match) return from + match.index + match[0].length;
-      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${this.screen.slice(-2000)}`);
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${this.screen.slice(-2000)}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }

@@ -29,7 +29,10 @@ const workspaceOf = temporaryRepositories().repository;
  * Runs the action's steps as the runner would: each `env` value with its `${{ inputs.* }}` and
  * `${{ github.action_path }}` expressions filled in, the script with bash in the workspace.
  */
-function runAction(workspace: string, inputs: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
+function runAction(
+  workspace: string,
+  inputs: Record<string, string>,
+): { status: number | null; stdout: string; stderr: string } {
   let last = { status: 0 as number | null, stdout: '', stderr: '' };
   for (const step of action.runs.steps) {
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
@@ -68,7 +71,12 @@ describe('action.yml', () => {
 
   it('writes the report to an output file relative to the workspace, with extra arguments', () => {
     const workspace = workspaceOf({ 'repo/bad.yaml': 'a: 1\na: 2\n' });
-    const run = runAction(workspace, { path: 'repo', format: 'sarif', 'output-file': 'reports/gitops-lint.sarif', args: '--rule yaml-syntax=warn' });
+    const run = runAction(workspace, {
+      path: 'repo',
+      format: 'sarif',
+      'output-file': 'reports/gitops-lint.sarif',
+      args: '--rule yaml-syntax=warn',
+    });
     expect(run.stderr).not.toMatch(/error/i);
     expect(run.status).toBe(0);
     const sarif = JSON.parse(readFileSync(path.join(workspace, 'reports/gitops-lint.sarif'), 'utf8')) as {

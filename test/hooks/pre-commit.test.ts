@@ -22,7 +22,16 @@ import { scaffoldShop } from '../helpers/repositories.js';
  * npm prints while packing must not reach pre-commit, which takes `npm pack`'s whole output as
  * the tarball's name (.npmrc keeps it quiet).
  */
-const PACKAGE_FILES = ['package-lock.json', '.npmrc', '.pre-commit-hooks.yaml', 'dist/src', 'dist/rules', 'dist/generators', 'templates', 'docs/rules'];
+const PACKAGE_FILES = [
+  'package-lock.json',
+  '.npmrc',
+  '.pre-commit-hooks.yaml',
+  'dist/src',
+  'dist/rules',
+  'dist/generators',
+  'templates',
+  'docs/rules',
+];
 /** Seconds for one pre-commit or git command, installation included. */
 const COMMAND_TIMEOUT = 100;
 const TEST_TIMEOUT = (COMMAND_TIMEOUT + 20) * 1000;
@@ -40,7 +49,13 @@ let preCommitHome: string;
 function run(cwd: string, command: string, ...args: string[]): { status: number | null; output: string } {
   const result = spawnSync('timeout', ['-k', '5', String(COMMAND_TIMEOUT), command, ...args], {
     cwd,
-    env: { ...process.env, ...GIT_ENV, PRE_COMMIT_HOME: preCommitHome, PRE_COMMIT_COLOR: 'never', npm_config_prefer_offline: 'true' },
+    env: {
+      ...process.env,
+      ...GIT_ENV,
+      PRE_COMMIT_HOME: preCommitHome,
+      PRE_COMMIT_COLOR: 'never',
+      npm_config_prefer_offline: 'true',
+    },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -48,17 +63,21 @@ function run(cwd: string, command: string, ...args: string[]): { status: number 
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-const preCommit = (cwd: string, ...args: string[]): { status: number | null; output: string } => run(cwd, 'pre-commit', ...args);
-const commit = (cwd: string, message: string): { status: number | null; output: string } => run(cwd, 'git', 'commit', '-m', message);
+const preCommit = (cwd: string, ...args: string[]): { status: number | null; output: string } =>
+  run(cwd, 'pre-commit', ...args);
+const commit = (cwd: string, message: string): { status: number | null; output: string } =>
+  run(cwd, 'git', 'commit', '-m', message);
 
-const head = (root: string): string => spawnSync('git', ['rev-parse', '-q', '--verify', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+const head = (root: string): string =>
+  spawnSync('git', ['rev-parse', '-q', '--verify', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
 
 beforeAll(() => {
   base = mkdtempSync(path.join(tmpdir(), 'gitops-init-pre-commit-'));
   preCommitHome = path.join(base, 'pre-commit-home');
   // The hook repository: this package's sources as they are now, committed in a fresh repository.
   hookRepository = path.join(base, 'gitops-init');
-  for (const file of PACKAGE_FILES) cpSync(path.join(REPO_ROOT, file), path.join(hookRepository, file), { recursive: true });
+  for (const file of PACKAGE_FILES)
+    cpSync(path.join(REPO_ROOT, file), path.join(hookRepository, file), { recursive: true });
   const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
   delete manifest.devDependencies;
   manifest.scripts = { prepare: 'echo dist/ is prebuilt' };
@@ -74,54 +93,67 @@ afterAll(() => {
 });
 
 describe('the gitops-lint hook in the pre-commit framework', () => {
-  it('runs with pre-commit try-repo and fails on findings', () => {
-    const target = writeFileTree({ 'deploy/bad.yaml': 'replicas: 1\nreplicas: 2\n', 'deploy/good.yaml': 'a: 1\n' }, 'gitops-init-target-');
-    try {
-      gitInit(target);
-      git(target, 'add', '-A');
-      const run = preCommit(target, 'try-repo', hookRepository, 'gitops-lint', '--all-files');
-      expect(run.output).toMatch(/gitops-init lint\.+Failed/);
-      expect(run.output).toContain('deploy/bad.yaml');
-      expect(run.output).toContain('Duplicate key "replicas"');
-      expect(run.status).toBe(1);
-    } finally {
-      rmSync(target, { recursive: true, force: true });
-    }
-  }, TEST_TIMEOUT);
+  it(
+    'runs with pre-commit try-repo and fails on findings',
+    () => {
+      const target = writeFileTree(
+        { 'deploy/bad.yaml': 'replicas: 1\nreplicas: 2\n', 'deploy/good.yaml': 'a: 1\n' },
+        'gitops-init-target-',
+      );
+      try {
+        gitInit(target);
+        git(target, 'add', '-A');
+        const run = preCommit(target, 'try-repo', hookRepository, 'gitops-lint', '--all-files');
+        expect(run.output).toMatch(/gitops-init lint\.+Failed/);
+        expect(run.output).toContain('deploy/bad.yaml');
+        expect(run.output).toContain('Duplicate key "replicas"');
+        expect(run.status).toBe(1);
+      } finally {
+        rmSync(target, { recursive: true, force: true });
+      }
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('guards the commits of a scaffolded repository: a clean commit passes, findings and a deleted required file are refused', async () => {
-    const root = await scaffoldShop(base, 'pre-commit');
-    // The generated configuration, pointed at the local hook repository instead of GitHub.
-    const configFile = path.join(root, '.pre-commit-config.yaml');
-    expect(existsSync(configFile)).toBe(true);
-    const config = parse(readFileSync(configFile, 'utf8')) as { repos: { repo: string; rev: string; hooks: { id: string }[] }[] };
-    const entry = config.repos.find((repo) => repo.hooks.some((hook) => hook.id === 'gitops-lint'));
-    expect(entry).toBeDefined();
-    if (!entry) return;
-    entry.repo = hookRepository;
-    entry.rev = revision;
-    writeFileSync(configFile, stringify(config));
-    expect(preCommit(root, 'install').status).toBe(0);
+  it(
+    'guards the commits of a scaffolded repository: a clean commit passes, findings and a deleted required file are refused',
+    async () => {
+      const root = await scaffoldShop(base, 'pre-commit');
+      // The generated configuration, pointed at the local hook repository instead of GitHub.
+      const configFile = path.join(root, '.pre-commit-config.yaml');
+      expect(existsSync(configFile)).toBe(true);
+      const config = parse(readFileSync(configFile, 'utf8')) as {
+        repos: { repo: string; rev: string; hooks: { id: string }[] }[];
+      };
+      const entry = config.repos.find((repo) => repo.hooks.some((hook) => hook.id === 'gitops-lint'));
+      expect(entry).toBeDefined();
+      if (!entry) return;
+      entry.repo = hookRepository;
+      entry.rev = revision;
+      writeFileSync(configFile, stringify(config));
+      expect(preCommit(root, 'install').status).toBe(0);
 
-    git(root, 'add', '-A');
-    const first = commit(root, 'initial');
-    expect(first.output).toMatch(/gitops-init lint\.+Passed/);
-    expect(first.status).toBe(0);
-    const clean = head(root);
+      git(root, 'add', '-A');
+      const first = commit(root, 'initial');
+      expect(first.output).toMatch(/gitops-init lint\.+Passed/);
+      expect(first.status).toBe(0);
+      const clean = head(root);
 
-    writeFileSync(path.join(root, 'deploy/base/extra.yaml'), 'a: 1\na: 2\n');
-    git(root, 'add', '-A');
-    const refused = commit(root, 'duplicate key');
-    expect(refused.status).toBe(1);
-    expect(refused.output).toContain('deploy/base/extra.yaml');
-    expect(head(root)).toBe(clean);
-    git(root, 'rm', '-q', '--cached', 'deploy/base/extra.yaml');
-    rmSync(path.join(root, 'deploy/base/extra.yaml'));
+      writeFileSync(path.join(root, 'deploy/base/extra.yaml'), 'a: 1\na: 2\n');
+      git(root, 'add', '-A');
+      const refused = commit(root, 'duplicate key');
+      expect(refused.status).toBe(1);
+      expect(refused.output).toContain('deploy/base/extra.yaml');
+      expect(head(root)).toBe(clean);
+      git(root, 'rm', '-q', '--cached', 'deploy/base/extra.yaml');
+      rmSync(path.join(root, 'deploy/base/extra.yaml'));
 
-    git(root, 'rm', '-q', 'CHANGELOG.md');
-    const deletion = commit(root, 'remove the changelog');
-    expect(deletion.status).toBe(1);
-    expect(deletion.output).toContain('Required file "CHANGELOG.md" is missing');
-    expect(head(root)).toBe(clean);
-  }, TEST_TIMEOUT);
+      git(root, 'rm', '-q', 'CHANGELOG.md');
+      const deletion = commit(root, 'remove the changelog');
+      expect(deletion.status).toBe(1);
+      expect(deletion.output).toContain('Required file "CHANGELOG.md" is missing');
+      expect(head(root)).toBe(clean);
+    },
+    TEST_TIMEOUT,
+  );
 });

@@ -12,7 +12,10 @@ function fullParse(text: string): { problems: string[]; documents: { value: unkn
   const list = Array.isArray(parsed) ? parsed : [];
   return {
     problems: list.flatMap((document) => [...document.errors, ...document.warnings].map((problem) => problem.code)),
-    documents: list.map((document) => ({ value: document.toJS() as unknown, isMapping: document.contents?.constructor.name === 'YAMLMap' })),
+    documents: list.map((document) => ({
+      value: document.toJS() as unknown,
+      isMapping: document.contents?.constructor.name === 'YAMLMap',
+    })),
   };
 }
 
@@ -42,7 +45,7 @@ describe('readBlockYaml', () => {
       'list:\n  - a\n  -\n  - - not compact\n'.replace('  - - not compact\n', '  - c\n'),
       // scalars of the core schema
       'n: ~\nm: null\nnulls: NULL\nt: true\nf: False\ni: -12\nplus: +7\noct: 0o17\nhex: 0x1F\nfl: 1.50\nexp: 1e3\ninf: -.inf\nnan: .NaN\nstr: 1.2.3\nver: v1\ndate: 2001-12-14\nyes: yes\ncolon: a:b\nurl: http://example.com/#frag\nhash: a#b\ndash: -x\nempty:\n',
-      "quoted: 'it''s'\ndouble: \"a \\\"b\\\" \\\\ \\n \\t \\/\"\n'quoted key': 1\n\"double key\": 2\n",
+      'quoted: \'it\'\'s\'\ndouble: "a \\"b\\" \\\\ \\n \\t \\/"\n\'quoted key\': 1\n"double key": 2\n',
       // block scalars: literal and folded, every chomping, blank lines inside and after
       'a: |\n  line 1\n\n    indented\n  # not a comment\nb: |-\n  x\n\n\nc: |+\n  y\n\n\nd: >\n  folded\n  text\n\n  para\ne: >-\n  p\n  q\nf: >+\n  r\n\n',
       '- |\n  in a sequence\n- key: |\n    in a compact mapping\n  other: 1\n',
@@ -122,13 +125,97 @@ describe('readBlockYaml', () => {
       return seed / 0x7fffffff;
     };
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-    const scalars = ['a', 'b c', 'x:y', 'http://e.com/a', '-1', '+2', '0', '00', '0o17', '0x1F', '1.0', '1.50', '.5', '1e3', '-.inf', '.NaN', 'true', 'False', 'tRue', 'null', '~', '', "'q'", "'it''s'", '"d"', '"e\\"s"', '"\\n"', '"\\x41"', 'a #c', 'a#b', '-', '-x', '--flag', '?x', ':x', 'a: b', '[a, b]', '[]', '{}', '{ a: [1, 2], b: {c: d} }', '[{ a: 1 }, b]', '[a,]', '{a}', '[a:b]', '&x a', '*x', '!!str 1', '|', '>-', '@x', '12:30', 'é', '"', 'a  ', 'x]', '"a" b'];
-    const keys = ['a', 'b', 'key', 'a b', '"q"', "'s'", '1', 'true', '~', '-k', 'x:y', '__proto__', 'dup', 'dup', '? k', '[a]', 'k #c', '.5', 'é'];
+    const scalars = [
+      'a',
+      'b c',
+      'x:y',
+      'http://e.com/a',
+      '-1',
+      '+2',
+      '0',
+      '00',
+      '0o17',
+      '0x1F',
+      '1.0',
+      '1.50',
+      '.5',
+      '1e3',
+      '-.inf',
+      '.NaN',
+      'true',
+      'False',
+      'tRue',
+      'null',
+      '~',
+      '',
+      "'q'",
+      "'it''s'",
+      '"d"',
+      '"e\\"s"',
+      '"\\n"',
+      '"\\x41"',
+      'a #c',
+      'a#b',
+      '-',
+      '-x',
+      '--flag',
+      '?x',
+      ':x',
+      'a: b',
+      '[a, b]',
+      '[]',
+      '{}',
+      '{ a: [1, 2], b: {c: d} }',
+      '[{ a: 1 }, b]',
+      '[a,]',
+      '{a}',
+      '[a:b]',
+      '&x a',
+      '*x',
+      '!!str 1',
+      '|',
+      '>-',
+      '@x',
+      '12:30',
+      'é',
+      '"',
+      'a  ',
+      'x]',
+      '"a" b',
+    ];
+    const keys = [
+      'a',
+      'b',
+      'key',
+      'a b',
+      '"q"',
+      "'s'",
+      '1',
+      'true',
+      '~',
+      '-k',
+      'x:y',
+      '__proto__',
+      'dup',
+      'dup',
+      '? k',
+      '[a]',
+      'k #c',
+      '.5',
+      'é',
+    ];
     const blockScalar = (indent: number): string => {
       const pad = ' '.repeat(indent + 1 + Math.floor(random() * 3));
       let text = `${pick(['|', '|-', '|+', '>', '>-', '>+'])}${pick(['', ' #c', '  '])}\n`;
       for (let line = 0; line < 1 + Math.floor(random() * 4); line += 1) {
-        text += pick(['\n', `${' '.repeat(Math.floor(random() * (pad.length + 3)))}\n`, `${pad}  more\n`, `${pad}# text\n`, `${pad}line a\n`, `${pad}b: c\n`]);
+        text += pick([
+          '\n',
+          `${' '.repeat(Math.floor(random() * (pad.length + 3)))}\n`,
+          `${pad}  more\n`,
+          `${pad}# text\n`,
+          `${pad}line a\n`,
+          `${pad}b: c\n`,
+        ]);
       }
       return text;
     };
@@ -138,7 +225,8 @@ describe('readBlockYaml', () => {
       if (draw < 0.55) return ` ${blockScalar(indent)}`;
       if (!inMapping && random() < 0.4) {
         let text = ` ${pick(keys)}:${value(depth + 1, indent + 2, true)}`;
-        for (let more = Math.floor(random() * 3); more > 0; more -= 1) text += `${' '.repeat(indent + 2)}${pick(keys)}:${value(depth + 1, indent + 2, true)}`;
+        for (let more = Math.floor(random() * 3); more > 0; more -= 1)
+          text += `${' '.repeat(indent + 2)}${pick(keys)}:${value(depth + 1, indent + 2, true)}`;
         return text;
       }
       const nested = pick([indent + 2, indent + 4, indent + 1, inMapping ? indent : indent + 2]);
@@ -149,7 +237,9 @@ describe('readBlockYaml', () => {
       const isMapping = random() < 0.55;
       let text = '';
       for (let entry = 1 + Math.floor(random() * 4); entry > 0; entry -= 1) {
-        text += isMapping ? `${' '.repeat(indent)}${pick(keys)}:${value(depth, indent, true)}` : `${' '.repeat(indent)}-${value(depth, indent, false)}`;
+        text += isMapping
+          ? `${' '.repeat(indent)}${pick(keys)}:${value(depth, indent, true)}`
+          : `${' '.repeat(indent)}-${value(depth, indent, false)}`;
       }
       return text;
     };
@@ -163,13 +253,20 @@ describe('readBlockYaml', () => {
       if (random() < 0.2) text = text.replace(/\n$/, '');
       if (random() < 0.2) {
         const at = Math.floor(random() * (text.length + 1));
-        text = text.slice(0, at) + pick([' ', '\n', ':', '-', '#', '"', '[', ',', '\t', '']) + text.slice(at + (random() < 0.5 ? 1 : 0));
+        text =
+          text.slice(0, at) +
+          pick([' ', '\n', ':', '-', '#', '"', '[', ',', '\t', '']) +
+          text.slice(at + (random() < 0.5 ? 1 : 0));
       }
       const read = readBlockYaml(text);
       if (!read) continue;
       answered += 1;
       const full = fullParse(text);
-      expect({ text, problems: full.problems, duplicateKeys: hasDuplicateKeys(text) }).toEqual({ text, problems: [], duplicateKeys: false });
+      expect({ text, problems: full.problems, duplicateKeys: hasDuplicateKeys(text) }).toEqual({
+        text,
+        problems: [],
+        duplicateKeys: false,
+      });
       expect({ text, documents: read }).toEqual({ text, documents: full.documents });
     }
     // The comparison means something only where the reader answers.
@@ -195,7 +292,8 @@ describe('readBlockYaml', () => {
 
 describe('parseYamlFile', () => {
   it('gives a block-style file the nodes and positions of a full parse when a rule asks for them', () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  key: |\n    a\n    b\n  other: "x"\n---\nkind: Service\n';
+    const text =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  key: |\n    a\n    b\n  other: "x"\n---\nkind: Service\n';
     const file = parseYamlFile('settings.yaml', text);
     expect(readBlockYaml(text)).toBeDefined();
     expect(file.documents.map((document) => document.value)).toEqual([
@@ -203,7 +301,10 @@ describe('parseYamlFile', () => {
       { kind: 'Service' },
     ]);
     const node = file.documents[0]?.document.getIn(['data', 'other'], true);
-    expect(node && file.locate(node as never)).toEqual({ start: { line: 9, column: 10 }, end: { line: 9, column: 13 } });
+    expect(node && file.locate(node as never)).toEqual({
+      start: { line: 9, column: 10 },
+      end: { line: 9, column: 13 },
+    });
     const kind = file.documents[1]?.document.get('kind', true);
     expect(kind && file.locate(kind as never).start).toEqual({ line: 11, column: 7 });
     expect(file.position(text.length)).toEqual({ line: 12, column: 1 });
@@ -212,7 +313,9 @@ describe('parseYamlFile', () => {
   it('reads a JSON file with JSON.parse when asked, with the positions of a full parse', () => {
     const text = '{\n  "name": "main",\n  "rules": [{ "type": "deletion" }]\n}\n';
     const file = parseYamlFile('ruleset.json', text, { json: true });
-    expect(file.documents.map((document) => [document.value, document.isMapping])).toEqual([[{ name: 'main', rules: [{ type: 'deletion' }] }, true]]);
+    expect(file.documents.map((document) => [document.value, document.isMapping])).toEqual([
+      [{ name: 'main', rules: [{ type: 'deletion' }] }, true],
+    ]);
     const node = file.documents[0]?.document.getIn(['rules', 0, 'type'], true);
     expect(node && file.locate(node as never).start).toEqual({ line: 3, column: 23 });
     // Not JSON: parsed as YAML, errors included.
@@ -224,7 +327,9 @@ describe('parseYamlFile', () => {
     expect(file.errors.length).toBeGreaterThan(0);
     const duplicates = parseYamlFile('dup.yaml', 'a: 1\nb: 2\na: 3\n');
     expect(duplicates.errors).toEqual([]);
-    expect(duplicates.duplicateKeys.map((problem) => problem.message)).toEqual(['Map keys must be unique; "a" is repeated']);
+    expect(duplicates.duplicateKeys.map((problem) => problem.message)).toEqual([
+      'Map keys must be unique; "a" is repeated',
+    ]);
     expect(duplicates.position(duplicates.duplicateKeys[0]?.range[0] ?? -1)).toEqual({ line: 3, column: 1 });
   });
 });

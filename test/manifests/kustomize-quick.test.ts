@@ -85,8 +85,46 @@ describe('quickKustomizationReferences', () => {
   });
 
   it('never finds other references than the parser, and reads nothing the parser rejects', () => {
-    const keys = ['resources', 'bases', 'components', 'crds', 'patches', 'patchesStrategicMerge', 'patchesJson6902', 'replacements', 'configMapGenerator', 'secretGenerator', 'openapi', 'path', 'env', 'envs', 'files', 'name', 'target', 'literals'];
-    const scalars = ['a.yaml', '../base', 'dir/', "'q.yaml'", '"d.yaml"', '1', 'true', 'null', '~', '0x1F', '1e3', '.5', 'x # c', 'k=v.yaml', 'http://h/x', "''", 'a#b', 'x.yaml   '];
+    const keys = [
+      'resources',
+      'bases',
+      'components',
+      'crds',
+      'patches',
+      'patchesStrategicMerge',
+      'patchesJson6902',
+      'replacements',
+      'configMapGenerator',
+      'secretGenerator',
+      'openapi',
+      'path',
+      'env',
+      'envs',
+      'files',
+      'name',
+      'target',
+      'literals',
+    ];
+    const scalars = [
+      'a.yaml',
+      '../base',
+      'dir/',
+      "'q.yaml'",
+      '"d.yaml"',
+      '1',
+      'true',
+      'null',
+      '~',
+      '0x1F',
+      '1e3',
+      '.5',
+      'x # c',
+      'k=v.yaml',
+      'http://h/x',
+      "''",
+      'a#b',
+      'x.yaml   ',
+    ];
     const broken = ['a: b', '[x]', '{}', '[]', "'it''s'", '&a x', '*a', '!t x', '|', '- x', 'x:', '"a\\"b"'];
     type Tree = string | { seq: (string | Entries)[] } | { map: Entries };
     type Entries = [string, Tree][];
@@ -94,10 +132,16 @@ describe('quickKustomizationReferences', () => {
       tree: fc.oneof(
         { depthSize: 'small' },
         fc.constantFrom(...scalars),
-        fc.record({ seq: fc.array(fc.oneof(fc.constantFrom(...scalars), tie('entries')), { minLength: 1, maxLength: 3 }) }),
+        fc.record({
+          seq: fc.array(fc.oneof(fc.constantFrom(...scalars), tie('entries')), { minLength: 1, maxLength: 3 }),
+        }),
         fc.record({ map: tie('entries') }),
       ),
-      entries: fc.uniqueArray(fc.tuple(fc.constantFrom(...keys), tie('tree')), { minLength: 1, maxLength: 3, selector: ([key]) => key }),
+      entries: fc.uniqueArray(fc.tuple(fc.constantFrom(...keys), tie('tree')), {
+        minLength: 1,
+        maxLength: 3,
+        selector: ([key]) => key,
+      }),
     }));
     /** Renders a mapping in block style: `step` spaces per level, sequences indented or not. */
     const render = (entries: Entries, indent: number, step: number, indentless: boolean): string[] =>
@@ -118,11 +162,18 @@ describe('quickKustomizationReferences', () => {
       });
     const documents = fc.record({
       // Top-level keys are mostly the fields that name paths.
-      root: fc.uniqueArray(fc.tuple(fc.constantFrom(...keys.slice(0, 11), 'namespace'), tree), { minLength: 1, maxLength: 5, selector: ([key]) => key }),
+      root: fc.uniqueArray(fc.tuple(fc.constantFrom(...keys.slice(0, 11), 'namespace'), tree), {
+        minLength: 1,
+        maxLength: 5,
+        selector: ([key]) => key,
+      }),
       step: fc.constantFrom(2, 4),
       indentless: fc.boolean(),
       // Sometimes one line is replaced, duplicated or shifted, to check that what the parser rejects is not read either.
-      damage: fc.option(fc.tuple(fc.nat(), fc.constantFrom('replace', 'duplicate', 'shift'), fc.constantFrom(...broken)), { freq: 3 }),
+      damage: fc.option(
+        fc.tuple(fc.nat(), fc.constantFrom('replace', 'duplicate', 'shift'), fc.constantFrom(...broken)),
+        { freq: 3 },
+      ),
     });
     let read = 0;
     let withReferences = 0;
@@ -133,7 +184,9 @@ describe('quickKustomizationReferences', () => {
           const [at, how, text] = damage;
           const index = at % lines.length;
           const line = lines[index] ?? '';
-          if (how === 'replace') lines[index] = `${line.slice(0, line.length - line.trimStart().length)}${line.includes(':') ? `${line.trimStart().split(':')[0] ?? ''}: ` : '- '}${text}`;
+          if (how === 'replace')
+            lines[index] =
+              `${line.slice(0, line.length - line.trimStart().length)}${line.includes(':') ? `${line.trimStart().split(':')[0] ?? ''}: ` : '- '}${text}`;
           else if (how === 'duplicate') lines.splice(index, 0, line);
           else lines[index] = ` ${line}`;
         }

@@ -21,7 +21,16 @@ beforeAll(async () => {
   await scaffold({
     cwd: base,
     directory: root,
-    answers: { kind: 'infrastructure', tool: 'helm', name: 'platform', org: 'acme', platformTeam: '@acme/platform', appTeams: '', envs: 'prod', host: 'github' },
+    answers: {
+      kind: 'infrastructure',
+      tool: 'helm',
+      name: 'platform',
+      org: 'acme',
+      platformTeam: '@acme/platform',
+      appTeams: '',
+      envs: 'prod',
+      host: 'github',
+    },
     git: false,
     today: '2026-01-15',
   });
@@ -37,12 +46,22 @@ describe('the built CLI', () => {
     // An import hook that fails any import of an @octokit package.
     const hook = path.join(base, 'no-octokit.mjs');
     const resolver = `export async function resolve(specifier, context, next) { if (specifier.startsWith('@octokit/')) throw new Error('octokit was loaded: ' + specifier); return next(specifier, context); }`;
-    writeFileSync(hook, `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(${JSON.stringify(resolver)}));\n`);
+    writeFileSync(
+      hook,
+      `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(${JSON.stringify(resolver)}));\n`,
+    );
     const nodeOptions = ['--import', pathToFileURL(hook).href];
-    expect(await runBin(['--version'], { cwd: root, nodeOptions })).toMatchObject({ code: 0, stdout: `${packageInfo().version}\n` });
+    expect(await runBin(['--version'], { cwd: root, nodeOptions })).toMatchObject({
+      code: 0,
+      stdout: `${packageInfo().version}\n`,
+    });
     expect(await runBin(['protect', 'render'], { cwd: root, nodeOptions })).toMatchObject({ code: 0 });
     // The hook works: protect diff does import octokit.
-    const diff = await runBin(['protect', 'diff', '--repo', 'acme/platform', '--api-url', github.url], { cwd: root, nodeOptions, env: { GITHUB_TOKEN: TOKEN } });
+    const diff = await runBin(['protect', 'diff', '--repo', 'acme/platform', '--api-url', github.url], {
+      cwd: root,
+      nodeOptions,
+      env: { GITHUB_TOKEN: TOKEN },
+    });
     expect(diff.code).toBe(2);
     expect(diff.stderr).toContain('octokit was loaded: @octokit/');
   });

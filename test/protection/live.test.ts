@@ -22,8 +22,12 @@ async function run(argv: string[], env: Record<string, string> = {}, cwd = root)
   return result;
 }
 
-function rulesetFile(directory = root): Record<string, unknown> & { rules: { type: string; parameters?: Record<string, unknown> }[] } {
-  return JSON.parse(readFileSync(path.join(directory, '.github/rulesets/main-protection.json'), 'utf8')) as ReturnType<typeof rulesetFile>;
+function rulesetFile(
+  directory = root,
+): Record<string, unknown> & { rules: { type: string; parameters?: Record<string, unknown> }[] } {
+  return JSON.parse(readFileSync(path.join(directory, '.github/rulesets/main-protection.json'), 'utf8')) as ReturnType<
+    typeof rulesetFile
+  >;
 }
 
 beforeAll(async () => {
@@ -33,7 +37,16 @@ beforeAll(async () => {
   await scaffold({
     cwd: base,
     directory: root,
-    answers: { kind: 'infrastructure', tool: 'flux', name: 'platform', org: 'acme', platformTeam: '@acme/platform', appTeams: '', envs: 'dev,production', host: 'github' },
+    answers: {
+      kind: 'infrastructure',
+      tool: 'flux',
+      name: 'platform',
+      org: 'acme',
+      platformTeam: '@acme/platform',
+      appTeams: '',
+      envs: 'dev,production',
+      host: 'github',
+    },
     git: false,
     today: '2026-01-15',
   });
@@ -58,14 +71,23 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
     github.addRuleset('acme/platform', {
       ...ruleset,
       rules: [
-        ...ruleset.rules.map((rule) => (rule.type === 'pull_request' ? { ...rule, parameters: { ...rule.parameters, required_approving_review_count: 1 } } : rule)),
+        ...ruleset.rules.map((rule) =>
+          rule.type === 'pull_request'
+            ? { ...rule, parameters: { ...rule.parameters, required_approving_review_count: 1 } }
+            : rule,
+        ),
         { type: 'creation' },
       ],
     });
     repository.protection.set('main', {
       required_status_checks: { strict: true, contexts: ['gitops-lint'] },
       enforce_admins: false,
-      required_pull_request_reviews: { dismiss_stale_reviews: true, require_code_owner_reviews: true, required_approving_review_count: 2, require_last_push_approval: true },
+      required_pull_request_reviews: {
+        dismiss_stale_reviews: true,
+        require_code_owner_reviews: true,
+        required_approving_review_count: 2,
+        require_last_push_approval: true,
+      },
       restrictions: null,
       required_linear_history: true,
       allow_force_pushes: true,
@@ -99,7 +121,10 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
     const again = await run(['protect', 'diff', '--repo', 'acme/platform']);
     expect(again).toMatchObject({ code: 0, stdout: 'acme/platform matches the policy in gitops.yaml (2 checked).\n' });
     const applyAgain = await run(['protect', 'apply', '--repo', 'acme/platform', '--yes']);
-    expect(applyAgain).toMatchObject({ code: 0, stdout: 'acme/platform matches the policy in gitops.yaml (2 checked).\n' });
+    expect(applyAgain).toMatchObject({
+      code: 0,
+      stdout: 'acme/platform matches the policy in gitops.yaml (2 checked).\n',
+    });
   });
 
   it('apply creates rulesets by name and the classic protection, with signed commits and bypass actors', async () => {
@@ -107,7 +132,16 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
     await scaffold({
       cwd: base,
       directory,
-      answers: { kind: 'application', tool: 'helm', name: 'checkout', org: 'acme', platformTeam: '@acme/platform', appTeams: '@acme/checkout', envs: 'dev', host: 'github' },
+      answers: {
+        kind: 'application',
+        tool: 'helm',
+        name: 'checkout',
+        org: 'acme',
+        platformTeam: '@acme/platform',
+        appTeams: '@acme/checkout',
+        envs: 'dev',
+        host: 'github',
+      },
       git: false,
       today: '2026-01-15',
     });
@@ -139,7 +173,9 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
       ['github-ruleset', 'release-any-protection', 'missing'],
       ['github-branch-protection', 'main', 'missing'],
     ]);
-    expect(before.notes).toEqual(['classic branch protection takes no wildcards: "release/*" is protected by its ruleset only']);
+    expect(before.notes).toEqual([
+      'classic branch protection takes no wildcards: "release/*" is protected by its ruleset only',
+    ]);
 
     const result = await applyProtection({ ...options, diff: before });
     expect(result.changes).toEqual([
@@ -169,16 +205,26 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
     const response = await fetch(`${github.url}/repos/acme/schema/rulesets`, {
       method: 'POST',
       headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'x', enforcement: 'sometimes', rules: [{ type: 'pull_request', parameters: { required_approving_review_count: 'two' } }] }),
+      body: JSON.stringify({
+        name: 'x',
+        enforcement: 'sometimes',
+        rules: [{ type: 'pull_request', parameters: { required_approving_review_count: 'two' } }],
+      }),
     });
     expect(response.status).toBe(422);
-    expect(github.schemaErrors.splice(0)).toEqual([expect.stringMatching(/^POST \/repos\/acme\/schema\/rulesets: .*enforcement/)]);
+    expect(github.schemaErrors.splice(0)).toEqual([
+      expect.stringMatching(/^POST \/repos\/acme\/schema\/rulesets: .*enforcement/),
+    ]);
   });
 
   it('--target limits diff and apply to rulesets or the classic protection', async () => {
     github.addRepository('acme/rulesets-only', { branches: [] });
     const diff = await run(['protect', 'diff', '--repo', 'acme/rulesets-only', '--target', 'github-ruleset']);
-    expect(diff).toMatchObject({ code: 1, stdout: 'ruleset "main-protection" (main): not on GitHub (apply creates it)\nacme/rulesets-only: 1 of 1 differ from the policy in gitops.yaml.\n' });
+    expect(diff).toMatchObject({
+      code: 1,
+      stdout:
+        'ruleset "main-protection" (main): not on GitHub (apply creates it)\nacme/rulesets-only: 1 of 1 differ from the policy in gitops.yaml.\n',
+    });
   });
 
   it('a GitLab repository has nothing for diff and apply to manage', async () => {
@@ -186,7 +232,16 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
     await scaffold({
       cwd: base,
       directory: gitlab,
-      answers: { kind: 'application', tool: 'flux', name: 'shop', org: 'acme', platformTeam: '@acme/platform', appTeams: '@acme/shop', envs: 'dev', host: 'gitlab' },
+      answers: {
+        kind: 'application',
+        tool: 'flux',
+        name: 'shop',
+        org: 'acme',
+        platformTeam: '@acme/platform',
+        appTeams: '@acme/shop',
+        envs: 'dev',
+        host: 'gitlab',
+      },
       git: false,
       today: '2026-01-15',
     });
@@ -231,7 +286,12 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
 
     it('403: a write is refused', async () => {
       github.addRepository('acme/refused', { branches: ['main'] });
-      github.fail({ method: 'POST', path: /^\/repos\/acme\/refused\/rulesets$/, status: 403, body: { message: 'Resource not accessible by integration' } });
+      github.fail({
+        method: 'POST',
+        path: /^\/repos\/acme\/refused\/rulesets$/,
+        status: 403,
+        body: { message: 'Resource not accessible by integration' },
+      });
       const result = await run(['protect', 'apply', '--repo', 'acme/refused', '--yes']);
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(
@@ -241,7 +301,12 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
 
     it('a failure part way says what was already applied', async () => {
       github.addRepository('acme/halfway', { branches: ['main'] });
-      github.fail({ method: 'PUT', path: /^\/repos\/acme\/halfway\/branches\/main\/protection$/, status: 403, body: { message: 'Upgrade to GitHub Pro' } });
+      github.fail({
+        method: 'PUT',
+        path: /^\/repos\/acme\/halfway\/branches\/main\/protection$/,
+        status: 403,
+        body: { message: 'Upgrade to GitHub Pro' },
+      });
       const result = await run(['protect', 'apply', '--repo', 'acme/halfway', '--yes']);
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(
@@ -253,7 +318,8 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
       const result = await run(['protect', 'diff', '--repo', 'acme/missing']);
       expect(result).toMatchObject({
         code: 2,
-        stderr: "gitops-init: repository acme/missing does not exist, or the token cannot see it (404); check --repo and the token's access\n",
+        stderr:
+          "gitops-init: repository acme/missing does not exist, or the token cannot see it (404); check --repo and the token's access\n",
       });
     });
 
@@ -262,29 +328,40 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
       const result = await run(['protect', 'diff', '--repo', 'acme/empty']);
       expect(result).toMatchObject({
         code: 2,
-        stderr: 'gitops-init: branch "main" does not exist in acme/empty (404); push it first, or change the branch in protection.branches of gitops.yaml\n',
+        stderr:
+          'gitops-init: branch "main" does not exist in acme/empty (404); push it first, or change the branch in protection.branches of gitops.yaml\n',
       });
     });
 
-    it("an answer that quotes the token shows it masked", async () => {
+    it('an answer that quotes the token shows it masked', async () => {
       github.addRepository('acme/echo', { branches: ['main'] });
-      github.fail({ method: 'POST', path: /^\/repos\/acme\/echo\/rulesets$/, status: 422, body: { message: `Validation failed for token ${TOKEN}` } });
+      github.fail({
+        method: 'POST',
+        path: /^\/repos\/acme\/echo\/rulesets$/,
+        status: 422,
+        body: { message: `Validation failed for token ${TOKEN}` },
+      });
       const result = await run(['protect', 'apply', '--repo', 'acme/echo', '--yes']);
       expect(result.code).toBe(2);
-      expect(result.stderr).toBe('gitops-init: creating ruleset "main-protection" of acme/echo: GitHub answered 422 (Validation failed for token ***)\n');
+      expect(result.stderr).toBe(
+        'gitops-init: creating ruleset "main-protection" of acme/echo: GitHub answered 422 (Validation failed for token ***)\n',
+      );
     });
 
     it('no token, a bad --repo or --api-url: usage errors before any request', async () => {
       const count = github.requests.length;
       expect(await run(['protect', 'diff', '--repo', 'acme/platform'], { GITHUB_TOKEN: '' })).toMatchObject({
         code: 2,
-        stderr: 'gitops-init: no GitHub token: set GITHUB_TOKEN or GH_TOKEN to a token with admin rights on the repository\n',
+        stderr:
+          'gitops-init: no GitHub token: set GITHUB_TOKEN or GH_TOKEN to a token with admin rights on the repository\n',
       });
       expect(await run(['protect', 'diff', '--repo', 'platform'])).toMatchObject({
         code: 2,
         stderr: 'gitops-init: --repo "platform": give the GitHub repository as owner/name, e.g. --repo acme/platform\n',
       });
-      expect(await run(['protect', 'diff', '--repo', 'acme/platform', '--api-url', `http://x:${TOKEN}@127.0.0.1/`])).toMatchObject({
+      expect(
+        await run(['protect', 'diff', '--repo', 'acme/platform', '--api-url', `http://x:${TOKEN}@127.0.0.1/`]),
+      ).toMatchObject({
         code: 2,
         stderr: 'gitops-init: --api-url must not contain credentials; give the token in GITHUB_TOKEN or GH_TOKEN\n',
       });
@@ -294,23 +371,42 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
 
     it('GH_TOKEN is read when GITHUB_TOKEN is not set', async () => {
       const result = await run(['protect', 'diff', '--repo', 'acme/platform'], { GITHUB_TOKEN: '', GH_TOKEN: TOKEN });
-      expect(result).toMatchObject({ code: 0, stdout: 'acme/platform matches the policy in gitops.yaml (2 checked).\n' });
+      expect(result).toMatchObject({
+        code: 0,
+        stdout: 'acme/platform matches the policy in gitops.yaml (2 checked).\n',
+      });
     });
 
     it('an unreachable host (after the retries)', async () => {
       const closed = await FakeGithub.start(TOKEN);
       const url = closed.url;
       await closed.close();
-      const error = await diffProtection({ cwd: root, repository: 'acme/platform', token: TOKEN, apiUrl: url, retryDelayMs: 1 }).catch((caught: unknown) => caught);
+      const error = await diffProtection({
+        cwd: root,
+        repository: 'acme/platform',
+        token: TOKEN,
+        apiUrl: url,
+        retryDelayMs: 1,
+      }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(GitopsError);
       expect((error as GitopsError).code).toBe('GITHUB_UNREACHABLE');
-      expect((error as GitopsError).message).toMatch(new RegExp(`^reading acme/platform: cannot reach ${url.replace(/\./g, '\\.')} \\(.+\\); check --api-url \\(or GITHUB_API_URL\\) and the network$`));
+      expect((error as GitopsError).message).toMatch(
+        new RegExp(
+          `^reading acme/platform: cannot reach ${url.replace(/\./g, '\\.')} \\(.+\\); check --api-url \\(or GITHUB_API_URL\\) and the network$`,
+        ),
+      );
       expect((error as GitopsError).message).not.toContain(TOKEN);
     });
   });
 
   describe('retries and rate limits (octokit retry and throttling, with tiny waits)', () => {
-    const options = (): Parameters<typeof diffProtection>[0] => ({ cwd: root, repository: 'acme/platform', token: TOKEN, apiUrl: github.url, retryDelayMs: 1 });
+    const options = (): Parameters<typeof diffProtection>[0] => ({
+      cwd: root,
+      repository: 'acme/platform',
+      token: TOKEN,
+      apiUrl: github.url,
+      retryDelayMs: 1,
+    });
     const count = (pathname: string): number => github.requests.filter((request) => request.path === pathname).length;
 
     it('retries a 5xx answer', async () => {
@@ -336,7 +432,12 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
         headers: { 'retry-after': '1' },
         body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
       });
-      github.fail({ method: 'GET', path: /^\/repos\/acme\/platform\/rulesets\/\d+$/, status: 429, body: { message: 'Too many requests' } });
+      github.fail({
+        method: 'GET',
+        path: /^\/repos\/acme\/platform\/rulesets\/\d+$/,
+        status: 429,
+        body: { message: 'Too many requests' },
+      });
       const before = github.requests.length;
       const diff = await diffProtection(options());
       expect(diff.drift).toBe(false);
@@ -350,10 +451,19 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
 
     it('gives up after the retries, with a bounded number of requests', async () => {
       const before = count('/repos/acme/platform');
-      github.fail({ method: 'GET', path: /^\/repos\/acme\/platform$/, status: 500, times: 100, body: { message: 'Server Error' } });
+      github.fail({
+        method: 'GET',
+        path: /^\/repos\/acme\/platform$/,
+        status: 500,
+        times: 100,
+        body: { message: 'Server Error' },
+      });
       const error = await diffProtection(options()).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(GitopsError);
-      expect(error).toMatchObject({ code: 'GITHUB_REQUEST_FAILED', message: 'reading acme/platform: GitHub answered 500 (Server Error)' });
+      expect(error).toMatchObject({
+        code: 'GITHUB_REQUEST_FAILED',
+        message: 'reading acme/platform: GitHub answered 500 (Server Error)',
+      });
       expect(count('/repos/acme/platform') - before).toBe(4);
     });
 

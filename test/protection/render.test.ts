@@ -19,12 +19,25 @@ afterAll(() => {
   rmSync(base, { recursive: true, force: true });
 });
 
-async function newRepository(name: string, host: 'github' | 'gitlab' = 'github', kind: 'infrastructure' | 'application' = 'infrastructure'): Promise<string> {
+async function newRepository(
+  name: string,
+  host: 'github' | 'gitlab' = 'github',
+  kind: 'infrastructure' | 'application' = 'infrastructure',
+): Promise<string> {
   const root = path.join(base, name);
   await scaffold({
     cwd: base,
     directory: root,
-    answers: { kind, tool: 'argocd', name, org: 'acme', platformTeam: '@acme/platform', appTeams: kind === 'application' ? '@acme/shop' : '', envs: 'dev', host },
+    answers: {
+      kind,
+      tool: 'argocd',
+      name,
+      org: 'acme',
+      platformTeam: '@acme/platform',
+      appTeams: kind === 'application' ? '@acme/shop' : '',
+      envs: 'dev',
+      host,
+    },
     git: false,
     today: '2026-01-15',
   });
@@ -33,7 +46,10 @@ async function newRepository(name: string, host: 'github' | 'gitlab' = 'github',
 
 const read = (root: string, file: string): string => readFileSync(path.join(root, file), 'utf8');
 const setPolicy = (root: string, lines: string[]): void => {
-  const text = read(root, 'gitops.yaml').replace(/protection:\n[\s\S]*?(?=# Answers)/, `${['protection:', ...lines].join('\n')}\n`);
+  const text = read(root, 'gitops.yaml').replace(
+    /protection:\n[\s\S]*?(?=# Answers)/,
+    `${['protection:', ...lines].join('\n')}\n`,
+  );
   writeFileSync(path.join(root, 'gitops.yaml'), text);
 };
 
@@ -41,7 +57,10 @@ describe('gitops-init protect render', () => {
   it('finds a new repository in sync: every file unchanged, nothing written', async () => {
     for (const host of ['github', 'gitlab'] as const) {
       const root = await newRepository(`fresh-${host}`, host);
-      const files = host === 'github' ? ['.github/rulesets/main-protection.json', '.github/settings.yml'] : ['.gitlab/protected-branches.json', '.gitlab/approval-rules.json'];
+      const files =
+        host === 'github'
+          ? ['.github/rulesets/main-protection.json', '.github/settings.yml']
+          : ['.gitlab/protected-branches.json', '.gitlab/approval-rules.json'];
       const mtimes = files.map((file) => statSync(path.join(root, file)).mtimeMs);
       const run = await cli(['protect', 'render'], { cwd: root });
       expect(run.code, run.stderr).toBe(0);
@@ -57,11 +76,18 @@ describe('gitops-init protect render', () => {
   it('writes the classic protection body under .github/branch-protection/, valid for PUT …/branches/{branch}/protection', async () => {
     const root = await newRepository('classic');
     const run = await cli(['protect', 'render', '--target', 'github-branch-protection'], { cwd: root });
-    expect(run).toMatchObject({ code: 0, stdout: '  create  .github/branch-protection/main.json\n1 file written, 0 unchanged.\n' });
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: '  create  .github/branch-protection/main.json\n1 file written, 0 unchanged.\n',
+    });
     const body = JSON.parse(read(root, '.github/branch-protection/main.json')) as unknown;
     const validate = schemaValidator('/repos/{owner}/{repo}/branches/{branch}/protection', 'put', 'request');
     expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
-    expect(body).toMatchObject({ enforce_admins: true, allow_force_pushes: false, required_pull_request_reviews: { required_approving_review_count: 2 } });
+    expect(body).toMatchObject({
+      enforce_admins: true,
+      allow_force_pushes: false,
+      required_pull_request_reviews: { required_approving_review_count: 2 },
+    });
     // The API returns the same plan as data.
     expect(await renderProtection({ cwd: root, target: 'github-branch-protection' })).toMatchObject({
       root,
@@ -81,7 +107,8 @@ describe('gitops-init protect render', () => {
     const dry = await cli(['protect', 'render', '--dry-run'], { cwd: root });
     expect(dry).toMatchObject({
       code: 1,
-      stdout: '  conflict  .github/rulesets/main-protection.json\n  conflict  .github/settings.yml\nDry run: 0 to create, 0 unchanged, 0 to overwrite, 2 in conflict. Nothing was written.\n',
+      stdout:
+        '  conflict  .github/rulesets/main-protection.json\n  conflict  .github/settings.yml\nDry run: 0 to create, 0 unchanged, 0 to overwrite, 2 in conflict. Nothing was written.\n',
     });
     const refused = await cli(['protect', 'render'], { cwd: root });
     expect(refused.code).toBe(1);
@@ -92,13 +119,25 @@ describe('gitops-init protect render', () => {
     expect(read(root, '.github/settings.yml')).toBe(settings);
 
     const forced = await cli(['protect', 'render', '--force'], { cwd: root });
-    expect(forced).toMatchObject({ code: 0, stdout: '  overwrite  .github/rulesets/main-protection.json\n  overwrite  .github/settings.yml\n2 files written, 0 unchanged.\n' });
-    const rules = (JSON.parse(read(root, '.github/rulesets/main-protection.json')) as { rules: { type: string; parameters?: Record<string, unknown> }[] }).rules;
+    expect(forced).toMatchObject({
+      code: 0,
+      stdout:
+        '  overwrite  .github/rulesets/main-protection.json\n  overwrite  .github/settings.yml\n2 files written, 0 unchanged.\n',
+    });
+    const rules = (
+      JSON.parse(read(root, '.github/rulesets/main-protection.json')) as {
+        rules: { type: string; parameters?: Record<string, unknown> }[];
+      }
+    ).rules;
     expect(rules.find((rule) => rule.type === 'pull_request')?.parameters?.required_approving_review_count).toBe(3);
     expect(rules.map((rule) => rule.type)).toContain('required_signatures');
     const written = read(root, '.github/settings.yml');
     expect(written.startsWith(settings.split('branches:')[0] ?? '')).toBe(true);
-    const value = parse(written) as { repository: { name: string }; rulesets: unknown[]; branches: { protection: { required_pull_request_reviews: { required_approving_review_count: number } } }[] };
+    const value = parse(written) as {
+      repository: { name: string };
+      rulesets: unknown[];
+      branches: { protection: { required_pull_request_reviews: { required_approving_review_count: number } } }[];
+    };
     expect(value.repository.name).toBe('changed');
     expect(value.branches[0]?.protection.required_pull_request_reviews.required_approving_review_count).toBe(3);
     // The files now say what the policy says: lint finds nothing out of sync.
@@ -109,7 +148,10 @@ describe('gitops-init protect render', () => {
   it('refuses an infrastructure policy below the floor, naming each field and its line (exit 2)', async () => {
     const root = await newRepository('lowered');
     setPolicy(root, ['  branches:', '    main:', '      requiredApprovals: 1', '      blockForcePushes: false']);
-    const line = (text: string): number => read(root, 'gitops.yaml').split('\n').findIndex((entry) => entry.includes(text)) + 1;
+    const line = (text: string): number =>
+      read(root, 'gitops.yaml')
+        .split('\n')
+        .findIndex((entry) => entry.includes(text)) + 1;
     const run = await cli(['protect', 'render', '--force'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
@@ -121,20 +163,31 @@ describe('gitops-init protect render', () => {
       ].join('\n'),
     );
     const report = await lint({ cwd: root });
-    expect(report.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'protection-policy-minimum').map((diagnostic) => diagnostic.severity)).toEqual([2, 2]);
+    expect(
+      report.diagnostics
+        .filter((diagnostic) => diagnostic.ruleId === 'protection-policy-minimum')
+        .map((diagnostic) => diagnostic.severity),
+    ).toEqual([2, 2]);
   });
 
   it('needs a gitops.yaml, and rejects an unknown target', async () => {
     const empty = mkdtempSync(path.join(base, 'empty-'));
     const run = await cli(['protect', 'render'], { cwd: empty });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^gitops-init: no gitops\.yaml in .+: the branch protection policy is kept there; create one with 'gitops-init new'\n$/);
+    expect(run.stderr).toMatch(
+      /^gitops-init: no gitops\.yaml in .+: the branch protection policy is kept there; create one with 'gitops-init new'\n$/,
+    );
     expect((await cli(['protect', 'render', '--target', 'bitbucket'], { cwd: empty })).code).toBe(2);
   });
 
   it('says which patterns a target cannot express', async () => {
     const root = await newRepository('patterns', 'github', 'application');
-    setPolicy(root, ['  targets: [github-ruleset, github-branch-protection]', '  branches:', '    main: {}', "    'release/*': {}"]);
+    setPolicy(root, [
+      '  targets: [github-ruleset, github-branch-protection]',
+      '  branches:',
+      '    main: {}',
+      "    'release/*': {}",
+    ]);
     const run = await cli(['protect', 'render', '--force'], { cwd: root });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe(
@@ -155,12 +208,22 @@ describe('gitops-init protect render', () => {
 describe('the protection section of gitops.yaml', () => {
   it('is checked against the descriptor schema: every problem with its line (exit 2)', async () => {
     const root = await newRepository('invalid');
-    setPolicy(root, ['  targets: [github-ruleset, bitbucket]', '  branches:', '    main:', '      requiredApprovals: 7', '      bypassActors:', '        - { team: 1, app: 2 }']);
+    setPolicy(root, [
+      '  targets: [github-ruleset, bitbucket]',
+      '  branches:',
+      '    main:',
+      '      requiredApprovals: 7',
+      '      bypassActors:',
+      '        - { team: 1, app: 2 }',
+    ]);
     const run = await cli(['protect', 'render'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n')[0]).toBe('gitops-init: gitops.yaml does not match the descriptor schema:');
     for (const text of ['bitbucket', 'requiredApprovals: 7', '- { team: 1, app: 2 }']) {
-      const line = read(root, 'gitops.yaml').split('\n').findIndex((entry) => entry.includes(text)) + 1;
+      const line =
+        read(root, 'gitops.yaml')
+          .split('\n')
+          .findIndex((entry) => entry.includes(text)) + 1;
       expect(run.stderr).toContain(`  gitops.yaml:${line}:`);
     }
   });
@@ -181,18 +244,31 @@ describe('the protection section of gitops.yaml', () => {
       await scaffold({
         cwd: base,
         directory: root,
-        answers: { kind, tool: 'flux', name: `no-ci-${kind}`, org: 'acme', platformTeam: '@acme/platform', appTeams: kind === 'application' ? '@acme/shop' : '', envs: 'dev', host: 'github', ci: 'none', hooks: 'none' },
+        answers: {
+          kind,
+          tool: 'flux',
+          name: `no-ci-${kind}`,
+          org: 'acme',
+          platformTeam: '@acme/platform',
+          appTeams: kind === 'application' ? '@acme/shop' : '',
+          envs: 'dev',
+          host: 'github',
+          ci: 'none',
+          hooks: 'none',
+        },
         git: false,
         today: '2026-01-15',
       });
       const report = await lint({ cwd: root });
-      expect(report.diagnostics.map((diagnostic) => `${diagnostic.file} ${diagnostic.ruleId ?? ''} ${diagnostic.message}`)).toEqual([]);
+      expect(
+        report.diagnostics.map((diagnostic) => `${diagnostic.file} ${diagnostic.ruleId ?? ''} ${diagnostic.message}`),
+      ).toEqual([]);
       expect(read(root, '.github/rulesets/main-protection.json')).toContain('"context": "gitops-lint"');
     }
   });
 });
 
-describe('rendered bodies validate against GitHub\'s request schemas', () => {
+describe("rendered bodies validate against GitHub's request schemas", () => {
   const variants: ProtectionPolicy[] = [
     defaultPolicy('infrastructure', 'main'),
     defaultPolicy('application', 'main'),
@@ -201,9 +277,20 @@ describe('rendered bodies validate against GitHub\'s request schemas', () => {
       requiredApprovals: 0,
       requiredStatusChecks: [],
       requireSignedCommits: true,
-      bypassActors: [{ team: 7, mode: 'pull-request' }, { app: 15368 }, { organizationAdmin: true }, { deployKeys: true, mode: 'pull-request' }, { role: 'write' }],
+      bypassActors: [
+        { team: 7, mode: 'pull-request' },
+        { app: 15368 },
+        { organizationAdmin: true },
+        { deployKeys: true, mode: 'pull-request' },
+        { role: 'write' },
+      ],
     },
-    { ...defaultPolicy('infrastructure', 'v1.x'), requiredApprovals: 6, requireConversationResolution: false, dismissStaleReviews: false },
+    {
+      ...defaultPolicy('infrastructure', 'v1.x'),
+      requiredApprovals: 6,
+      requireConversationResolution: false,
+      dismissStaleReviews: false,
+    },
   ];
   const { files } = renderProtectionFiles(variants, ['github-ruleset', 'github-branch-protection', 'settings']);
   const validateRuleset = schemaValidator('/repos/{owner}/{repo}/rulesets', 'post', 'request');
@@ -219,8 +306,10 @@ describe('rendered bodies validate against GitHub\'s request schemas', () => {
       const sections = value as { branches: { protection: unknown }[]; rulesets: unknown[] };
       expect(sections.rulesets).toHaveLength(variants.length);
       expect(sections.branches).toHaveLength(variants.length - 1);
-      for (const ruleset of sections.rulesets) expect(validateRuleset(ruleset), JSON.stringify(validateRuleset.errors)).toBe(true);
-      for (const branch of sections.branches) expect(validateProtection(branch.protection), JSON.stringify(validateProtection.errors)).toBe(true);
+      for (const ruleset of sections.rulesets)
+        expect(validateRuleset(ruleset), JSON.stringify(validateRuleset.errors)).toBe(true);
+      for (const branch of sections.branches)
+        expect(validateProtection(branch.protection), JSON.stringify(validateProtection.errors)).toBe(true);
     }
   });
 });

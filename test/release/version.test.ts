@@ -5,12 +5,23 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileTree, type FileTree } from '../../src/testing/index.js';
 import { cli } from '../helpers/cli.js';
 
-const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com' };
+const gitEnv = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Ada',
+  GIT_AUTHOR_EMAIL: 'ada@example.com',
+  GIT_COMMITTER_NAME: 'Ada',
+  GIT_COMMITTER_EMAIL: 'ada@example.com',
+};
 const roots: string[] = [];
 // The CLI runs in this process, and its git commands take the identity from the environment.
 const savedEnv = { ...process.env };
 beforeAll(() => {
-  Object.assign(process.env, { GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com' });
+  Object.assign(process.env, {
+    GIT_AUTHOR_NAME: 'Ada',
+    GIT_AUTHOR_EMAIL: 'ada@example.com',
+    GIT_COMMITTER_NAME: 'Ada',
+    GIT_COMMITTER_EMAIL: 'ada@example.com',
+  });
 });
 afterAll(() => {
   process.env = savedEnv;
@@ -69,34 +80,56 @@ describe('gitops-init version', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe('1.2.0');
     expect(run.stdout).toMatch(/chart\/Chart\.yaml#version\s+1\.2\.0\s+ok/);
-    const json = JSON.parse((await cli(['version', '--json'], { cwd: root })).stdout) as { consistent: boolean; sources: { source: string }[] };
+    const json = JSON.parse((await cli(['version', '--json'], { cwd: root })).stdout) as {
+      consistent: boolean;
+      sources: { source: string }[];
+    };
     expect(json.consistent).toBe(true);
-    expect(json.sources.map((source) => source.source)).toEqual(['VERSION', 'gitops.yaml#version', 'package.json#version', 'chart/Chart.yaml#version']);
+    expect(json.sources.map((source) => source.source)).toEqual([
+      'VERSION',
+      'gitops.yaml#version',
+      'package.json#version',
+      'chart/Chart.yaml#version',
+    ]);
   });
 
   it('bumps every source and moves the Unreleased section, keeping formatting', async () => {
     const root = repository(helmApp);
     const run = await cli(['version', 'bump', 'minor'], { cwd: root });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toBe('1.2.0 -> 1.3.0: updated CHANGELOG.md, VERSION, chart/Chart.yaml, gitops.yaml, package.json\n');
+    expect(run.stdout).toBe(
+      '1.2.0 -> 1.3.0: updated CHANGELOG.md, VERSION, chart/Chart.yaml, gitops.yaml, package.json\n',
+    );
     const read = (file: string): string => readFileSync(path.join(root, file), 'utf8');
     expect(read('VERSION')).toBe('1.3.0\n');
     expect(read('chart/Chart.yaml')).toBe('apiVersion: v2\nname: shop\nversion: "1.3.0"\nappVersion: "4.0.1"\n');
     expect(read('gitops.yaml')).toContain('version: 1.3.0\n');
     expect(JSON.parse(read('package.json'))).toMatchObject({ version: '1.3.0' });
     const today = new Date().toISOString().slice(0, 10);
-    expect(read('CHANGELOG.md')).toContain(`## [Unreleased]\n\n## [1.3.0] - ${today}\n\n### Added\n\n- Canary deployments.\n\n## [1.2.0] - 2026-10-01`);
-    expect(read('CHANGELOG.md')).toContain('[Unreleased]: https://github.com/acme/shop/compare/v1.3.0...HEAD\n[1.3.0]: https://github.com/acme/shop/compare/v1.2.0...v1.3.0\n[1.2.0]:');
-    const lint = JSON.parse((await cli(['lint', '--format', 'json'], { cwd: root })).stdout) as { messages: { ruleId: string | null }[] }[];
-    const versioning = lint.flatMap((result) => result.messages).filter((message) => ['semver-valid', 'version-consistent', 'changelog-entry'].includes(message.ruleId ?? ''));
+    expect(read('CHANGELOG.md')).toContain(
+      `## [Unreleased]\n\n## [1.3.0] - ${today}\n\n### Added\n\n- Canary deployments.\n\n## [1.2.0] - 2026-10-01`,
+    );
+    expect(read('CHANGELOG.md')).toContain(
+      '[Unreleased]: https://github.com/acme/shop/compare/v1.3.0...HEAD\n[1.3.0]: https://github.com/acme/shop/compare/v1.2.0...v1.3.0\n[1.2.0]:',
+    );
+    const lint = JSON.parse((await cli(['lint', '--format', 'json'], { cwd: root })).stdout) as {
+      messages: { ruleId: string | null }[];
+    }[];
+    const versioning = lint
+      .flatMap((result) => result.messages)
+      .filter((message) => ['semver-valid', 'version-consistent', 'changelog-entry'].includes(message.ruleId ?? ''));
     expect(versioning).toEqual([]);
   });
 
   it('bumps pre-releases with --preid', async () => {
     const root = repository({ VERSION: '1.2.0\n' });
-    expect((await cli(['version', 'bump', 'prerelease', '--preid', 'rc'], { cwd: root })).stdout).toContain('1.2.0 -> 1.2.1-rc.0');
+    expect((await cli(['version', 'bump', 'prerelease', '--preid', 'rc'], { cwd: root })).stdout).toContain(
+      '1.2.0 -> 1.2.1-rc.0',
+    );
     expect((await cli(['version', 'bump', 'prerelease'], { cwd: root })).stdout).toContain('1.2.1-rc.0 -> 1.2.1-rc.1');
-    expect((await cli(['version', 'bump', 'major', '--preid', 'beta'], { cwd: root })).stdout).toContain('1.2.1-rc.1 -> 2.0.0-beta.0');
+    expect((await cli(['version', 'bump', 'major', '--preid', 'beta'], { cwd: root })).stdout).toContain(
+      '1.2.1-rc.1 -> 2.0.0-beta.0',
+    );
     expect((await cli(['version', 'bump', 'patch'], { cwd: root })).stdout).toContain('2.0.0-beta.0 -> 2.0.0');
   });
 
@@ -104,7 +137,9 @@ describe('gitops-init version', () => {
     const root = repository({ ...helmApp, 'chart/Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 1.1.0\n' });
     const run = await cli(['version', 'bump', 'patch'], { cwd: root });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('gitops-init: the version sources disagree (VERSION is 1.2.0; chart/Chart.yaml#version is 1.1.0); make them agree, then bump\n');
+    expect(run.stderr).toBe(
+      'gitops-init: the version sources disagree (VERSION is 1.2.0; chart/Chart.yaml#version is 1.1.0); make them agree, then bump\n',
+    );
     expect(readFileSync(path.join(root, 'VERSION'), 'utf8')).toBe('1.2.0\n');
     expect((await cli(['version'], { cwd: root })).code).toBe(1);
   });

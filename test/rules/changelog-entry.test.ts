@@ -2,26 +2,42 @@ import rule from '../../rules/changelog-entry.js';
 import { RuleTester } from '../../src/testing/index.js';
 
 const tester = new RuleTester();
-const good = '# Changelog\n\n## [Unreleased]\n\n## [1.1.0] - 2026-11-26\n\n### Added\n\n- x\n\n## [1.0.0] - 2026-01-31\n';
+const good =
+  '# Changelog\n\n## [Unreleased]\n\n## [1.1.0] - 2026-11-26\n\n### Added\n\n- x\n\n## [1.0.0] - 2026-01-31\n';
 
 tester.run('changelog-entry', rule, {
   valid: [
     { name: 'current version has a section', files: { VERSION: '1.1.0\n', 'CHANGELOG.md': good } },
     { name: 'no changelog: nothing to check here', files: { VERSION: '1.1.0\n' } },
-    { name: 'pre-release sections', files: { VERSION: '2.0.0-rc.1\n', 'CHANGELOG.md': '## [2.0.0-rc.1] - 2026-02-28\n' } },
-    { name: 'other file', files: { VERSION: '1.0.0\n', 'docs/HISTORY.md': '## [1.0.0] - 2026-02-28\n' }, options: [{ file: 'docs/HISTORY.md' }] },
+    {
+      name: 'pre-release sections',
+      files: { VERSION: '2.0.0-rc.1\n', 'CHANGELOG.md': '## [2.0.0-rc.1] - 2026-02-28\n' },
+    },
+    {
+      name: 'other file',
+      files: { VERSION: '1.0.0\n', 'docs/HISTORY.md': '## [1.0.0] - 2026-02-28\n' },
+      options: [{ file: 'docs/HISTORY.md' }],
+    },
   ],
   invalid: [
     {
       name: 'no section for the current version',
       files: { VERSION: '1.2.0\n', 'CHANGELOG.md': good },
-      errors: [{ messageId: 'missingSection', file: 'CHANGELOG.md', line: 1, data: { file: 'CHANGELOG.md', version: '1.2.0' } }],
+      errors: [
+        {
+          messageId: 'missingSection',
+          file: 'CHANGELOG.md',
+          line: 1,
+          data: { file: 'CHANGELOG.md', version: '1.2.0' },
+        },
+      ],
     },
     {
       name: 'bad dates, versions and duplicates',
       files: {
         VERSION: '1.0.0\n',
-        'CHANGELOG.md': '## [1.0.0] - 2026-02-30\n\n## [0.9] - 2026-01-01\n\n## [0.8.0]\n\n## [0.7.0] - 2026-01-01\n\n## [0.7.0] - 2026-01-01\n',
+        'CHANGELOG.md':
+          '## [1.0.0] - 2026-02-30\n\n## [0.9] - 2026-01-01\n\n## [0.8.0]\n\n## [0.7.0] - 2026-01-01\n\n## [0.7.0] - 2026-01-01\n',
       },
       errors: [
         { messageId: 'badDate', line: 1, data: { title: '1.0.0', date: '2026-02-30' } },

@@ -6,7 +6,13 @@ import rule from '../../rules/chart-version-bumped.js';
 import { lint } from '../../src/api/lint.js';
 import { writeFileTree } from '../../src/testing/index.js';
 
-const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' };
+const gitEnv = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@e',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@e',
+};
 const roots: string[] = [];
 afterEach(() => {
   for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
@@ -67,6 +73,8 @@ describe('chart-version-bumped', () => {
 
   it('refuses a base that is not a commit, as a usage error', async () => {
     const root = repository();
-    await expect(findings(root, 'no-such-ref')).rejects.toThrow('--base "no-such-ref": not a commit in this repository');
+    await expect(findings(root, 'no-such-ref')).rejects.toThrow(
+      '--base "no-such-ref": not a commit in this repository',
+    );
   });
 });

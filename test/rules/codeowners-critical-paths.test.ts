@@ -3,7 +3,8 @@ import { RuleTester } from '../../src/testing/index.js';
 
 const tester = new RuleTester();
 const infra = 'kind: infrastructure\ntool: flux\nname: platform\nteams:\n  platform: "@acme/platform"\n';
-const app = 'kind: application\ntool: argocd\nname: checkout\nteams:\n  platform: "@acme/platform"\n  application: "@acme/checkout"\n';
+const app =
+  'kind: application\ntool: argocd\nname: checkout\nteams:\n  platform: "@acme/platform"\n  application: "@acme/checkout"\n';
 const infraFiles = {
   'gitops.yaml': infra,
   'clusters/dev/flux-system.yaml': 'a: 1\n',
@@ -12,16 +13,24 @@ const infraFiles = {
   'infrastructure/monitoring/prometheus.yaml': 'a: 1\n',
   '.github/workflows/lint.yaml': 'a: 1\n',
 };
-const appFiles = { 'gitops.yaml': app, 'deploy/base/kustomization.yaml': 'resources: []\n', '.github/workflows/ci.yaml': 'a: 1\n' };
+const appFiles = {
+  'gitops.yaml': app,
+  'deploy/base/kustomization.yaml': 'resources: []\n',
+  '.github/workflows/ci.yaml': 'a: 1\n',
+};
 
 tester.run('codeowners-critical-paths', rule, {
   valid: [
-    { name: 'infrastructure: the platform team owns everything', files: { ...infraFiles, '.github/CODEOWNERS': '* @acme/platform\n' } },
+    {
+      name: 'infrastructure: the platform team owns everything',
+      files: { ...infraFiles, '.github/CODEOWNERS': '* @acme/platform\n' },
+    },
     {
       name: 'infrastructure: tenants own their own directories, the platform team the critical paths',
       files: {
         ...infraFiles,
-        '.github/CODEOWNERS': '* @acme/platform\n/tenants/ @acme/checkout\n/clusters/ @acme/platform\n/infrastructure/security/ @acme/platform\n',
+        '.github/CODEOWNERS':
+          '* @acme/platform\n/tenants/ @acme/checkout\n/clusters/ @acme/platform\n/infrastructure/security/ @acme/platform\n',
         'tenants/checkout/a.yaml': 'a: 1\n',
       },
     },
@@ -29,16 +38,25 @@ tester.run('codeowners-critical-paths', rule, {
       name: 'application: the team owns it, the platform team co-owns the policy files',
       files: {
         ...appFiles,
-        '.github/CODEOWNERS': '* @acme/checkout\n/gitops.yaml @acme/checkout @acme/platform\n/.github/ @acme/checkout @acme/platform\n',
+        '.github/CODEOWNERS':
+          '* @acme/checkout\n/gitops.yaml @acme/checkout @acme/platform\n/.github/ @acme/checkout @acme/platform\n',
       },
     },
     {
       name: 'configured critical paths replace the defaults',
-      files: { ...infraFiles, 'gitops.yaml': `${infra}criticalPaths: [gitops.yaml]\n`, '.github/CODEOWNERS': '* @acme/app\n/gitops.yaml @acme/platform\n/.github/CODEOWNERS @acme/platform\n' },
+      files: {
+        ...infraFiles,
+        'gitops.yaml': `${infra}criticalPaths: [gitops.yaml]\n`,
+        '.github/CODEOWNERS': '* @acme/app\n/gitops.yaml @acme/platform\n/.github/CODEOWNERS @acme/platform\n',
+      },
     },
     {
       name: 'GitLab: the platform team in a required section of its own',
-      files: { ...appFiles, 'gitops.yaml': `${app}host: gitlab\n`, '.gitlab/CODEOWNERS': '* @acme/checkout\n\n[Platform] @acme/platform\n/gitops.yaml\n/.gitlab/\n' },
+      files: {
+        ...appFiles,
+        'gitops.yaml': `${app}host: gitlab\n`,
+        '.gitlab/CODEOWNERS': '* @acme/checkout\n\n[Platform] @acme/platform\n/gitops.yaml\n/.gitlab/\n',
+      },
     },
     { name: 'no CODEOWNERS: codeowners-exists says so', files: infraFiles },
   ],
@@ -72,7 +90,11 @@ tester.run('codeowners-critical-paths', rule, {
         {
           messageId: 'codeownersNotAlone',
           line: 1,
-          data: { platform: '@acme/platform', owners: '@acme/platform @acme/checkout', decider: 'line 1: "* @acme/platform @acme/checkout"' },
+          data: {
+            platform: '@acme/platform',
+            owners: '@acme/platform @acme/checkout',
+            decider: 'line 1: "* @acme/platform @acme/checkout"',
+          },
         },
         { messageId: 'notAlone', line: 1 },
         { messageId: 'notAlone', line: 1 },
@@ -84,15 +106,27 @@ tester.run('codeowners-critical-paths', rule, {
     {
       name: 'CODEOWNERS does not own itself',
       files: { ...infraFiles, '.github/CODEOWNERS': '* @acme/platform\n/.github/CODEOWNERS\n' },
-      errors: [{ messageId: 'codeownersUnowned', line: 2, data: { file: '.github/CODEOWNERS', platform: '@acme/platform' } }],
+      errors: [
+        { messageId: 'codeownersUnowned', line: 2, data: { file: '.github/CODEOWNERS', platform: '@acme/platform' } },
+      ],
     },
     {
       name: 'infrastructure: a critical path without any owner',
-      files: { ...infraFiles, '.github/CODEOWNERS': '/.github/ @acme/platform\n/gitops.yaml @acme/platform\n/clusters/ @acme/platform\n/infrastructure/network/ @acme/platform\n' },
+      files: {
+        ...infraFiles,
+        '.github/CODEOWNERS':
+          '/.github/ @acme/platform\n/gitops.yaml @acme/platform\n/clusters/ @acme/platform\n/infrastructure/network/ @acme/platform\n',
+      },
       errors: [
         {
           messageId: 'unowned',
-          data: { path: 'infrastructure/security/', file: 'infrastructure/security/policy.yaml', more: '', pattern: '/infrastructure/security/', platform: '@acme/platform' },
+          data: {
+            path: 'infrastructure/security/',
+            file: 'infrastructure/security/policy.yaml',
+            more: '',
+            pattern: '/infrastructure/security/',
+            platform: '@acme/platform',
+          },
         },
       ],
     },
@@ -101,13 +135,39 @@ tester.run('codeowners-critical-paths', rule, {
       files: { ...appFiles, '.github/CODEOWNERS': '* @acme/checkout\n' },
       errors: [
         { messageId: 'codeownersNotCoOwned', line: 1 },
-        { messageId: 'notCoOwned', line: 1, data: { path: 'gitops.yaml', file: 'gitops.yaml', more: '', platform: '@acme/platform', owners: '@acme/checkout', decider: 'line 1: "* @acme/checkout"' } },
-        { messageId: 'notCoOwned', line: 1, data: { path: '.github/', file: '.github/workflows/ci.yaml', more: '', platform: '@acme/platform', owners: '@acme/checkout', decider: 'line 1: "* @acme/checkout"' } },
+        {
+          messageId: 'notCoOwned',
+          line: 1,
+          data: {
+            path: 'gitops.yaml',
+            file: 'gitops.yaml',
+            more: '',
+            platform: '@acme/platform',
+            owners: '@acme/checkout',
+            decider: 'line 1: "* @acme/checkout"',
+          },
+        },
+        {
+          messageId: 'notCoOwned',
+          line: 1,
+          data: {
+            path: '.github/',
+            file: '.github/workflows/ci.yaml',
+            more: '',
+            platform: '@acme/platform',
+            owners: '@acme/checkout',
+            decider: 'line 1: "* @acme/checkout"',
+          },
+        },
       ],
     },
     {
       name: 'GitLab: the platform team only in an optional section does not count',
-      files: { ...appFiles, 'gitops.yaml': `${app}host: gitlab\n`, '.gitlab/CODEOWNERS': '* @acme/checkout\n^[Platform] @acme/platform\n*\n' },
+      files: {
+        ...appFiles,
+        'gitops.yaml': `${app}host: gitlab\n`,
+        '.gitlab/CODEOWNERS': '* @acme/checkout\n^[Platform] @acme/platform\n*\n',
+      },
       errors: [
         {
           messageId: 'codeownersNotCoOwned',
@@ -123,7 +183,10 @@ tester.run('codeowners-critical-paths', rule, {
     },
     {
       name: 'teams.platform is needed',
-      files: { 'gitops.yaml': 'kind: infrastructure\ntool: flux\nname: platform\nteams:\n  members: ["@alice"]\n', '.github/CODEOWNERS': '* @alice\n' },
+      files: {
+        'gitops.yaml': 'kind: infrastructure\ntool: flux\nname: platform\nteams:\n  members: ["@alice"]\n',
+        '.github/CODEOWNERS': '* @alice\n',
+      },
       errors: [{ messageId: 'noPlatformTeam', file: 'gitops.yaml' }],
     },
   ],

@@ -8,7 +8,10 @@ const gitlab = `${infra}host: gitlab\n`;
 tester.run('codeowners-duplicate-pattern', rule, {
   valid: [
     { name: 'different patterns', files: { 'gitops.yaml': infra, CODEOWNERS: '* @a\n/apps/ @b\napps/ @c\n' } },
-    { name: 'GitLab: the same pattern in two sections', files: { 'gitops.yaml': gitlab, CODEOWNERS: '*.md @a\n[Docs]\n*.md @b\n' } },
+    {
+      name: 'GitLab: the same pattern in two sections',
+      files: { 'gitops.yaml': gitlab, CODEOWNERS: '*.md @a\n[Docs]\n*.md @b\n' },
+    },
   ],
   invalid: [
     {

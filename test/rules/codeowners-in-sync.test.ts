@@ -17,14 +17,28 @@ const descriptor = [
   "  '/tenants/checkout/': [checkout, platform]",
   '',
 ].join('\n');
-const note = '# Generated from the ownership map in gitops.yaml: edit it there, then run `gitops-init codeowners sync`.';
-const block = [BLOCK_BEGIN, note, '*                  @acme/platform', '/tenants/checkout/ @acme/checkout @acme/platform', BLOCK_END, ''].join('\n');
+const note =
+  '# Generated from the ownership map in gitops.yaml: edit it there, then run `gitops-init codeowners sync`.';
+const block = [
+  BLOCK_BEGIN,
+  note,
+  '*                  @acme/platform',
+  '/tenants/checkout/ @acme/checkout @acme/platform',
+  BLOCK_END,
+  '',
+].join('\n');
 
 tester.run('codeowners-in-sync', rule, {
   valid: [
     { name: 'the block matches the map', files: { 'gitops.yaml': descriptor, '.github/CODEOWNERS': block } },
-    { name: 'hand-written lines around the block are kept as they are', files: { 'gitops.yaml': descriptor, '.github/CODEOWNERS': `# top\n${block}\n/legacy/ @acme/legacy\n` } },
-    { name: 'no ownership map: CODEOWNERS is hand-written', files: { 'gitops.yaml': 'kind: infrastructure\ntool: flux\nname: platform\n', CODEOWNERS: '* @x\n' } },
+    {
+      name: 'hand-written lines around the block are kept as they are',
+      files: { 'gitops.yaml': descriptor, '.github/CODEOWNERS': `# top\n${block}\n/legacy/ @acme/legacy\n` },
+    },
+    {
+      name: 'no ownership map: CODEOWNERS is hand-written',
+      files: { 'gitops.yaml': 'kind: infrastructure\ntool: flux\nname: platform\n', CODEOWNERS: '* @x\n' },
+    },
   ],
   invalid: [
     {
@@ -47,7 +61,10 @@ tester.run('codeowners-in-sync', rule, {
     },
     {
       name: 'a block edited by hand, in the middle of the file',
-      files: { 'gitops.yaml': descriptor, '.github/CODEOWNERS': `/first/ @x\n${BLOCK_BEGIN}\n* @someone-else\n${BLOCK_END}\n/last/ @y\n` },
+      files: {
+        'gitops.yaml': descriptor,
+        '.github/CODEOWNERS': `/first/ @x\n${BLOCK_BEGIN}\n* @someone-else\n${BLOCK_END}\n/last/ @y\n`,
+      },
       errors: [{ messageId: 'drift', file: '.github/CODEOWNERS', line: 2 }],
       output: { '.github/CODEOWNERS': `/first/ @x\n${block}/last/ @y\n` },
     },
@@ -60,7 +77,15 @@ tester.run('codeowners-in-sync', rule, {
     {
       name: 'an owner that is neither a handle nor a declared team, at its place in gitops.yaml',
       files: { 'gitops.yaml': `${descriptor}  '/payments/': payments\n`, '.github/CODEOWNERS': block },
-      errors: [{ messageId: 'unknownTeam', file: 'gitops.yaml', line: 12, column: 17, data: { name: 'payments', pattern: '/payments/' } }],
+      errors: [
+        {
+          messageId: 'unknownTeam',
+          file: 'gitops.yaml',
+          line: 12,
+          column: 17,
+          data: { name: 'payments', pattern: '/payments/' },
+        },
+      ],
     },
   ],
 });

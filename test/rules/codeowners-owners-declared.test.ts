@@ -19,11 +19,25 @@ tester.run('codeowners-owners-declared', rule, {
   valid: [
     {
       name: 'teams and members declared in gitops.yaml, compared without case',
-      files: { 'gitops.yaml': infra, CODEOWNERS: '* @acme/platform\n/tenants/checkout/ @ACME/Checkout @alice\n*.md bob@example.com\n' },
+      files: {
+        'gitops.yaml': infra,
+        CODEOWNERS: '* @acme/platform\n/tenants/checkout/ @ACME/Checkout @alice\n*.md bob@example.com\n',
+      },
     },
-    { name: 'an allowed bot account', files: { 'gitops.yaml': infra, CODEOWNERS: '* @acme/platform @renovate-bot\n' }, options: [{ allow: ['@renovate-bot'] }] },
-    { name: "GitLab's roles", files: { 'gitops.yaml': `${infra}host: gitlab\n`, CODEOWNERS: '* @acme/platform\n/deploy/ @@maintainer\n' } },
-    { name: 'teams only, and only teams used', files: { 'gitops.yaml': infra, CODEOWNERS: '* @acme/platform\n' }, options: [{ teamsOnly: true }] },
+    {
+      name: 'an allowed bot account',
+      files: { 'gitops.yaml': infra, CODEOWNERS: '* @acme/platform @renovate-bot\n' },
+      options: [{ allow: ['@renovate-bot'] }],
+    },
+    {
+      name: "GitLab's roles",
+      files: { 'gitops.yaml': `${infra}host: gitlab\n`, CODEOWNERS: '* @acme/platform\n/deploy/ @@maintainer\n' },
+    },
+    {
+      name: 'teams only, and only teams used',
+      files: { 'gitops.yaml': infra, CODEOWNERS: '* @acme/platform\n' },
+      options: [{ teamsOnly: true }],
+    },
   ],
   invalid: [
     {
@@ -42,7 +56,10 @@ tester.run('codeowners-owners-declared', rule, {
     },
     {
       name: 'GitLab: section default owners are checked once',
-      files: { 'gitops.yaml': `${infra}host: gitlab\n`, CODEOWNERS: '* @acme/platform\n[Docs] @acme/docs\ndocs/\nREADME.md\n' },
+      files: {
+        'gitops.yaml': `${infra}host: gitlab\n`,
+        CODEOWNERS: '* @acme/platform\n[Docs] @acme/docs\ndocs/\nREADME.md\n',
+      },
       errors: [{ messageId: 'undeclared', line: 2, column: 8, data: { owner: '@acme/docs' } }],
     },
   ],

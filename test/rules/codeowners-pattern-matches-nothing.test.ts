@@ -6,7 +6,14 @@ const infra = 'kind: infrastructure\ntool: flux\nname: platform\n';
 
 tester.run('codeowners-pattern-matches-nothing', rule, {
   valid: [
-    { name: 'every pattern matches', files: { 'gitops.yaml': infra, '.github/CODEOWNERS': '* @a\n/clusters/ @b\n*.yaml @c\n', 'clusters/a.yaml': 'a: 1\n' } },
+    {
+      name: 'every pattern matches',
+      files: {
+        'gitops.yaml': infra,
+        '.github/CODEOWNERS': '* @a\n/clusters/ @b\n*.yaml @c\n',
+        'clusters/a.yaml': 'a: 1\n',
+      },
+    },
     {
       name: 'an ignored pattern',
       files: { 'gitops.yaml': infra, '.github/CODEOWNERS': '* @a\n/releases/ @b\n' },
@@ -17,7 +24,11 @@ tester.run('codeowners-pattern-matches-nothing', rule, {
   invalid: [
     {
       name: 'a misspelt directory and a case mismatch',
-      files: { 'gitops.yaml': infra, '.github/CODEOWNERS': '* @a\n/cluster/ @b\n/Clusters/ @b\n', 'clusters/a.yaml': 'a: 1\n' },
+      files: {
+        'gitops.yaml': infra,
+        '.github/CODEOWNERS': '* @a\n/cluster/ @b\n/Clusters/ @b\n',
+        'clusters/a.yaml': 'a: 1\n',
+      },
       errors: [
         { messageId: 'matchesNothing', line: 2, column: 1, data: { pattern: '/cluster/' } },
         { messageId: 'matchesNothing', line: 3, column: 1, data: { pattern: '/Clusters/' } },

@@ -9,13 +9,18 @@ tester.run('codeowners-syntax', rule, {
   valid: [
     {
       name: "GitHub's own syntax, with an inline comment, e-mail owners and literal brackets",
-      files: { 'gitops.yaml': github, '.github/CODEOWNERS': '# owners\n* @acme/platform # everyone else\n*.go docs@example.com\n/app/[id]/ @acme/web\n' },
+      files: {
+        'gitops.yaml': github,
+        '.github/CODEOWNERS':
+          '# owners\n* @acme/platform # everyone else\n*.go docs@example.com\n/app/[id]/ @acme/web\n',
+      },
     },
     {
       name: "GitLab's sections, defaults, exclusions and roles",
       files: {
         'gitops.yaml': gitlab,
-        '.gitlab/CODEOWNERS': '* @acme/platform\n!package-lock.json\n\n[Docs][2] @acme/docs\ndocs/\n^[Ops]\n/deploy/ @@maintainer\n',
+        '.gitlab/CODEOWNERS':
+          '* @acme/platform\n!package-lock.json\n\n[Docs][2] @acme/docs\ndocs/\n^[Ops]\n/deploy/ @@maintainer\n',
       },
     },
     {
@@ -33,7 +38,10 @@ tester.run('codeowners-syntax', rule, {
   invalid: [
     {
       name: 'GitHub: negation, an escaped "#", a malformed owner and a line without owners',
-      files: { 'gitops.yaml': github, '.github/CODEOWNERS': '* @acme/platform\n!docs/ @acme/docs\n\\#notes @x\n*.md acme/docs\n/vendor/\n' },
+      files: {
+        'gitops.yaml': github,
+        '.github/CODEOWNERS': '* @acme/platform\n!docs/ @acme/docs\n\\#notes @x\n*.md acme/docs\n/vendor/\n',
+      },
       errors: [
         { messageId: 'negation', line: 2, column: 1, data: { pattern: '!docs/' } },
         { messageId: 'escapedHash', line: 3, column: 1 },

@@ -7,15 +7,39 @@ const gitlab = `${infra}host: gitlab\n`;
 
 tester.run('codeowners-unowned-files', rule, {
   valid: [
-    { name: 'a catch-all line', files: { 'gitops.yaml': infra, '.github/CODEOWNERS': '* @acme/platform\n', 'clusters/a.yaml': 'a: 1\n' } },
+    {
+      name: 'a catch-all line',
+      files: { 'gitops.yaml': infra, '.github/CODEOWNERS': '* @acme/platform\n', 'clusters/a.yaml': 'a: 1\n' },
+    },
     {
       name: 'every file by some line',
-      files: { 'gitops.yaml': infra, '.github/CODEOWNERS': '/gitops.yaml @a\n/.github/ @a\n/clusters/ @b\n', 'clusters/dev/a.yaml': 'a: 1\n' },
+      files: {
+        'gitops.yaml': infra,
+        '.github/CODEOWNERS': '/gitops.yaml @a\n/.github/ @a\n/clusters/ @b\n',
+        'clusters/dev/a.yaml': 'a: 1\n',
+      },
     },
-    { name: 'GitLab: one section owns what another excludes', files: { 'gitops.yaml': gitlab, CODEOWNERS: '* @a\n!*.md\n[Docs]\n*.md @d\n', 'x.md': '# x\n' } },
-    { name: 'an ignored file needs no owner', files: { 'gitops.yaml': `${infra}ignores: ['vendor/**']\n`, CODEOWNERS: '/gitops.yaml @a\n/CODEOWNERS @a\n', 'vendor/a.yaml': 'a: 1\n' } },
+    {
+      name: 'GitLab: one section owns what another excludes',
+      files: { 'gitops.yaml': gitlab, CODEOWNERS: '* @a\n!*.md\n[Docs]\n*.md @d\n', 'x.md': '# x\n' },
+    },
+    {
+      name: 'an ignored file needs no owner',
+      files: {
+        'gitops.yaml': `${infra}ignores: ['vendor/**']\n`,
+        CODEOWNERS: '/gitops.yaml @a\n/CODEOWNERS @a\n',
+        'vendor/a.yaml': 'a: 1\n',
+      },
+    },
     { name: 'no CODEOWNERS: codeowners-exists says so', files: { 'gitops.yaml': infra, 'a.yaml': 'a: 1\n' } },
-    { name: 'no teams declared: no ownership policy yet', files: { 'gitops.yaml': 'kind: infrastructure\ntool: flux\nname: platform\n', CODEOWNERS: '/x/ @a\n', 'a.yaml': 'a: 1\n' } },
+    {
+      name: 'no teams declared: no ownership policy yet',
+      files: {
+        'gitops.yaml': 'kind: infrastructure\ntool: flux\nname: platform\n',
+        CODEOWNERS: '/x/ @a\n',
+        'a.yaml': 'a: 1\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -37,7 +61,11 @@ tester.run('codeowners-unowned-files', rule, {
       errors: [
         {
           messageId: 'unownedMany',
-          data: { count: 6, examples: '.github/CODEOWNERS, apps/a.yaml, apps/b.yaml, apps/c.yaml, apps/d.yaml', more: ' and 1 more' },
+          data: {
+            count: 6,
+            examples: '.github/CODEOWNERS, apps/a.yaml, apps/b.yaml, apps/c.yaml, apps/d.yaml',
+            more: ' and 1 more',
+          },
         },
       ],
     },

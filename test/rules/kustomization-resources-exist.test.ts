@@ -41,14 +41,33 @@ tester.run('kustomization-resources-exist', rule, {
         'overlays/prod/app.env': 'A=B\n',
       },
     },
-    { name: 'Kustomization file name without extension', files: { 'k/Kustomization': 'resources:\n  - a.yaml\n', 'k/a.yaml': 'a: 1\n' } },
-    { name: 'inline strategic merge patch', files: { 'kustomization.yaml': 'patchesStrategicMerge:\n  - |-\n    kind: Deployment\n    metadata:\n      name: a\n' } },
+    {
+      name: 'Kustomization file name without extension',
+      files: { 'k/Kustomization': 'resources:\n  - a.yaml\n', 'k/a.yaml': 'a: 1\n' },
+    },
+    {
+      name: 'inline strategic merge patch',
+      files: {
+        'kustomization.yaml': 'patchesStrategicMerge:\n  - |-\n    kind: Deployment\n    metadata:\n      name: a\n',
+      },
+    },
   ],
   invalid: [
     {
       name: 'missing resource file',
-      files: { 'apps/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - service.yaml\n', 'apps/deployment.yaml': 'a: 1\n' },
-      errors: [{ messageId: 'missing', file: 'apps/kustomization.yaml', line: 3, column: 5, data: { field: 'resources', value: 'service.yaml', resolved: 'apps/service.yaml' } }],
+      files: {
+        'apps/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - service.yaml\n',
+        'apps/deployment.yaml': 'a: 1\n',
+      },
+      errors: [
+        {
+          messageId: 'missing',
+          file: 'apps/kustomization.yaml',
+          line: 3,
+          column: 5,
+          data: { field: 'resources', value: 'service.yaml', resolved: 'apps/service.yaml' },
+        },
+      ],
     },
     {
       name: 'directory without a kustomization',
@@ -58,12 +77,17 @@ tester.run('kustomization-resources-exist', rule, {
     {
       name: 'missing patch, component and generator files',
       files: {
-        'kustomization.yaml': 'components:\n  - comp\npatches:\n  - path: p.yaml\nsecretGenerator:\n  - name: s\n    files:\n      - key=missing.txt\n',
+        'kustomization.yaml':
+          'components:\n  - comp\npatches:\n  - path: p.yaml\nsecretGenerator:\n  - name: s\n    files:\n      - key=missing.txt\n',
       },
       errors: [
         { messageId: 'missing', line: 2, data: { field: 'components', value: 'comp', resolved: 'comp' } },
         { messageId: 'missing', line: 4, data: { field: 'patches', value: 'p.yaml', resolved: 'p.yaml' } },
-        { messageId: 'missing', line: 8, data: { field: 'secretGenerator.files', value: 'missing.txt', resolved: 'missing.txt' } },
+        {
+          messageId: 'missing',
+          line: 8,
+          data: { field: 'secretGenerator.files', value: 'missing.txt', resolved: 'missing.txt' },
+        },
       ],
     },
     {

@@ -64,7 +64,12 @@ spec:
 
 tester.run('manifest-schema', rule, {
   valid: [
-    { name: 'a valid Deployment, Service and ConfigMap', files: { 'web.yaml': `${deployment('2')}---\napiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec:\n  ports:\n    - port: 80\n      targetPort: http\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: env }\ndata: { A: b }\n` } },
+    {
+      name: 'a valid Deployment, Service and ConfigMap',
+      files: {
+        'web.yaml': `${deployment('2')}---\napiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec:\n  ports:\n    - port: 80\n      targetPort: http\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: env }\ndata: { A: b }\n`,
+      },
+    },
     {
       name: 'enums of packaged Flux schemas are left to a CRD in the repository (sourceRef.kind outside the package enum)',
       files: {
@@ -87,7 +92,14 @@ tester.run('manifest-schema', rule, {
         ].join('\n'),
       },
     },
-    { name: "Flux's ${var} substitution and SOPS values", files: { 'd.yaml': deployment('${REPLICAS}'), 's.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: { name: s }\ndata:\n  a: ENC[AES256_GCM,data:x,type:str]\nsops:\n  mac: ENC[AES256_GCM,data:y,type:str]\n' } },
+    {
+      name: "Flux's ${var} substitution and SOPS values",
+      files: {
+        'd.yaml': deployment('${REPLICAS}'),
+        's.yaml':
+          'apiVersion: v1\nkind: Secret\nmetadata: { name: s }\ndata:\n  a: ENC[AES256_GCM,data:x,type:str]\nsops:\n  mac: ENC[AES256_GCM,data:y,type:str]\n',
+      },
+    },
     {
       name: 'a strategic-merge patch file is not checked for required fields',
       files: {
@@ -97,52 +109,128 @@ tester.run('manifest-schema', rule, {
         'prod/replicas.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  replicas: 3\n',
       },
     },
-    { name: 'a custom resource valid against the CRD in the repository', files: { 'crd.yaml': crd('v1', 'red, blue'), 'w.yaml': 'apiVersion: example.org/v1\nkind: Widget\nmetadata: { name: w }\nspec:\n  size: 3\n  color: red\n  note: null\n---\napiVersion: example.org/v1\nkind: Widget\nmetadata: { name: v }\nspec:\n  size: 10%\n' } },
+    {
+      name: 'a custom resource valid against the CRD in the repository',
+      files: {
+        'crd.yaml': crd('v1', 'red, blue'),
+        'w.yaml':
+          'apiVersion: example.org/v1\nkind: Widget\nmetadata: { name: w }\nspec:\n  size: 3\n  color: red\n  note: null\n---\napiVersion: example.org/v1\nkind: Widget\nmetadata: { name: v }\nspec:\n  size: 10%\n',
+      },
+    },
     {
       name: 'a CRD cannot replace a kind Kubernetes serves itself: the built-in schema decides',
       files: {
-        'crd.yaml': crd('v1', 'red').replace(/example\.org/g, 'networking.k8s.io').replace(/Widget/g, 'NetworkPolicy').replace(/widget/g, 'networkpolicy'),
-        'np.yaml': 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: deny }\nspec:\n  podSelector: {}\n',
+        'crd.yaml': crd('v1', 'red')
+          .replace(/example\.org/g, 'networking.k8s.io')
+          .replace(/Widget/g, 'NetworkPolicy')
+          .replace(/widget/g, 'networkpolicy'),
+        'np.yaml':
+          'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: deny }\nspec:\n  podSelector: {}\n',
       },
     },
-    { name: 'kustomization files and Chart.yaml are not Kubernetes objects', files: { 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n', 'chart/Chart.yaml': 'apiVersion: v2\nname: a\nversion: 1.0.0\n' } },
+    {
+      name: 'kustomization files and Chart.yaml are not Kubernetes objects',
+      files: {
+        'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n',
+        'chart/Chart.yaml': 'apiVersion: v2\nname: a\nversion: 1.0.0\n',
+      },
+    },
   ],
   invalid: [
     {
       name: 'a wrong type, pointed at its line',
       files: { 'web.yaml': deployment('"3"') },
-      errors: [{ messageId: 'type', line: 6, column: 3, data: { object: 'Deployment "web"', field: 'spec.replicas', expected: 'integer', from: 'kubernetes-models' } }],
+      errors: [
+        {
+          messageId: 'type',
+          line: 6,
+          column: 3,
+          data: { object: 'Deployment "web"', field: 'spec.replicas', expected: 'integer', from: 'kubernetes-models' },
+        },
+      ],
     },
     {
       name: 'a missing required field, pointed at its parent',
-      files: { 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - name: http\n' },
-      errors: [{ messageId: 'required', line: 7, data: { object: 'Service "web"', parent: 'spec.ports[0]', field: 'port', from: 'kubernetes-models' } }],
+      files: {
+        'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - name: http\n',
+      },
+      errors: [
+        {
+          messageId: 'required',
+          line: 7,
+          data: { object: 'Service "web"', parent: 'spec.ports[0]', field: 'port', from: 'kubernetes-models' },
+        },
+      ],
     },
     {
       name: 'an Argo CD Application without a destination',
-      files: { 'app.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: guestbook\nspec:\n  project: team\n  source:\n    repoURL: https://github.com/example-org/guestbook\n    path: deploy\n' },
-      errors: [{ messageId: 'required', line: 5, data: { object: 'Application "guestbook"', parent: 'spec', field: 'destination', from: '@kubernetes-models/argo-cd' } }],
+      files: {
+        'app.yaml':
+          'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: guestbook\nspec:\n  project: team\n  source:\n    repoURL: https://github.com/example-org/guestbook\n    path: deploy\n',
+      },
+      errors: [
+        {
+          messageId: 'required',
+          line: 5,
+          data: {
+            object: 'Application "guestbook"',
+            parent: 'spec',
+            field: 'destination',
+            from: '@kubernetes-models/argo-cd',
+          },
+        },
+      ],
     },
     {
       name: 'the CRD in the repository is preferred, with its enums',
-      files: { 'crd.yaml': crd('v1', 'red, blue'), 'w.yaml': 'apiVersion: example.org/v1\nkind: Widget\nmetadata: { name: w }\nspec:\n  color: green\n' },
+      files: {
+        'crd.yaml': crd('v1', 'red, blue'),
+        'w.yaml': 'apiVersion: example.org/v1\nkind: Widget\nmetadata: { name: w }\nspec:\n  color: green\n',
+      },
       errors: [
-        { messageId: 'required', line: 4, data: { object: 'Widget "w"', parent: 'spec', field: 'size', from: 'crd.yaml' } },
-        { messageId: 'enum', line: 5, data: { object: 'Widget "w"', field: 'spec.color', allowed: '"red", "blue"', from: 'crd.yaml' } },
+        {
+          messageId: 'required',
+          line: 4,
+          data: { object: 'Widget "w"', parent: 'spec', field: 'size', from: 'crd.yaml' },
+        },
+        {
+          messageId: 'enum',
+          line: 5,
+          data: { object: 'Widget "w"', field: 'spec.color', allowed: '"red", "blue"', from: 'crd.yaml' },
+        },
       ],
     },
     {
       name: 'a version the CRD in the repository does not define',
-      files: { 'crd.yaml': crd('v1', 'red'), 'w.yaml': 'apiVersion: example.org/v2\nkind: Widget\nmetadata: { name: w }\nspec:\n  size: 1\n' },
-      errors: [{ messageId: 'unservedVersion', line: 1, data: { object: 'Widget "w"', apiVersion: 'example.org/v2', crdFile: 'crd.yaml', versions: 'v1' } }],
+      files: {
+        'crd.yaml': crd('v1', 'red'),
+        'w.yaml': 'apiVersion: example.org/v2\nkind: Widget\nmetadata: { name: w }\nspec:\n  size: 1\n',
+      },
+      errors: [
+        {
+          messageId: 'unservedVersion',
+          line: 1,
+          data: { object: 'Widget "w"', apiVersion: 'example.org/v2', crdFile: 'crd.yaml', versions: 'v1' },
+        },
+      ],
     },
     {
       name: 'a Flux Kustomization CRD in the repository overrides the packaged schema',
       files: {
-        'crd.yaml': crd('v1', 'red').replace(/example\.org/g, 'kustomize.toolkit.fluxcd.io').replace(/Widget/g, 'Kustomization').replace(/widget/g, 'kustomization'),
-        'ks.yaml': 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: { name: k }\nspec:\n  interval: 10m\n',
+        'crd.yaml': crd('v1', 'red')
+          .replace(/example\.org/g, 'kustomize.toolkit.fluxcd.io')
+          .replace(/Widget/g, 'Kustomization')
+          .replace(/widget/g, 'kustomization'),
+        'ks.yaml':
+          'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: { name: k }\nspec:\n  interval: 10m\n',
       },
-      errors: [{ messageId: 'required', line: 4, data: { object: 'Kustomization "k"', parent: 'spec', field: 'size', from: 'crd.yaml' } }],
+      errors: [
+        {
+          messageId: 'required',
+          line: 4,
+          data: { object: 'Kustomization "k"', parent: 'spec', field: 'size', from: 'crd.yaml' },
+        },
+      ],
     },
   ],
 });
@@ -150,7 +238,8 @@ tester.run('manifest-schema', rule, {
 describe('manifest-schema notes', () => {
   it('counts objects without a schema in one line on stderr, not as findings', async () => {
     const root = writeFileTree({
-      'issuers.yaml': 'apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata: { name: a }\n---\napiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata: { name: b }\n---\napiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: { name: c }\n',
+      'issuers.yaml':
+        'apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata: { name: a }\n---\napiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata: { name: b }\n---\napiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: { name: c }\n',
     });
     const report = await lint({ cwd: root, ruleSet: [rule], rules: { 'manifest-schema': 'error' } });
     expect(report.diagnostics).toEqual([]);
@@ -158,7 +247,6 @@ describe('manifest-schema notes', () => {
       'manifest-schema: 3 object(s) of 2 kind(s) have no known schema and were not validated: cert-manager.io/v1 ClusterIssuer, kyverno.io/v1 ClusterPolicy; add their CustomResourceDefinitions to the repository to check them',
     );
   });
-
 });
 
 describe('manifest-schema fast path', () => {

@@ -29,18 +29,36 @@ tester.run('no-workloads-in-infrastructure', rule, {
         'infrastructure/monitoring/exporter.yaml': `${deployment('monitoring')}---\napiVersion: batch/v1\nkind: CronJob\nmetadata: { name: c, namespace: monitoring }\n`,
         'infrastructure/ingress2/kustomization.yaml': 'namespace: ingress-nginx\nresources: [deployment.yaml]\n',
         'infrastructure/ingress2/deployment.yaml': deployment(),
-        'infrastructure/apps/podinfo.yaml': 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: { name: podinfo, namespace: podinfo }\n',
+        'infrastructure/apps/podinfo.yaml':
+          'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: { name: podinfo, namespace: podinfo }\n',
       },
     },
-    { name: 'application repositories are not checked', files: { 'gitops.yaml': 'kind: application\ntool: flux\nname: a\n', 'd.yaml': deployment('a') } },
+    {
+      name: 'application repositories are not checked',
+      files: { 'gitops.yaml': 'kind: application\ntool: flux\nname: a\n', 'd.yaml': deployment('a') },
+    },
   ],
   invalid: [
     {
       name: "a workload outside the platform's components, and one in a tenant's namespace",
-      files: { 'gitops.yaml': infra, 'apps/web.yaml': `${deployment('web')}---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\n  namespace: checkout\n`, 'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: { name: debug }\n' },
+      files: {
+        'gitops.yaml': infra,
+        'apps/web.yaml': `${deployment('web')}---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\n  namespace: checkout\n`,
+        'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: { name: debug }\n',
+      },
       errors: [
-        { messageId: 'workload', file: 'apps/web.yaml', line: 2, data: { object: 'Deployment "web"', namespace: 'web' } },
-        { messageId: 'tenantWorkload', file: 'apps/web.yaml', line: 8, data: { object: 'Job "migrate"', namespace: 'checkout', tenant: 'checkout' } },
+        {
+          messageId: 'workload',
+          file: 'apps/web.yaml',
+          line: 2,
+          data: { object: 'Deployment "web"', namespace: 'web' },
+        },
+        {
+          messageId: 'tenantWorkload',
+          file: 'apps/web.yaml',
+          line: 8,
+          data: { object: 'Job "migrate"', namespace: 'checkout', tenant: 'checkout' },
+        },
         { messageId: 'workload', file: 'pod.yaml', data: { object: 'Pod "debug"', namespace: 'default' } },
       ],
     },

@@ -108,15 +108,18 @@ tester.run('protection-checks-exist', rule, {
       name: 'a call of a reusable workflow reports "<caller> / <called job>"',
       files: {
         '.github/rulesets/main.json': ruleset('checks / gitops-lint'),
-        '.github/workflows/pr.yml': 'on:\n  merge_group:\njobs:\n  checks:\n    uses: ./.github/workflows/reusable.yml\n',
-        '.github/workflows/reusable.yml': 'on:\n  workflow_call:\njobs:\n  gitops-lint:\n    runs-on: ubuntu-latest\n    steps: []\n',
+        '.github/workflows/pr.yml':
+          'on:\n  merge_group:\njobs:\n  checks:\n    uses: ./.github/workflows/reusable.yml\n',
+        '.github/workflows/reusable.yml':
+          'on:\n  workflow_call:\njobs:\n  gitops-lint:\n    runs-on: ubuntu-latest\n    steps: []\n',
       },
     },
     {
       name: 'GitLab CI jobs, also from local includes and parallel jobs',
       files: {
         '.github/settings.yml': settings('gitops-lint', 'unit 1/2', 'deploy-check'),
-        '.gitlab-ci.yml': 'include:\n  - local: /ci/lint.yml\n  - remote: https://example.com/ci.yml\nstages: [test]\n.template:\n  script: [echo]\nunit:\n  parallel: 2\n  script: [make test]\n',
+        '.gitlab-ci.yml':
+          'include:\n  - local: /ci/lint.yml\n  - remote: https://example.com/ci.yml\nstages: [test]\n.template:\n  script: [echo]\nunit:\n  parallel: 2\n  script: [make test]\n',
         'ci/lint.yml': 'gitops-lint:\n  script: [npx gitops-init lint]\ninclude: "ci/more/*.yml"\n',
         'ci/more/deploy.yml': 'deploy-check:\n  script: [echo]\n',
       },
@@ -125,7 +128,10 @@ tester.run('protection-checks-exist', rule, {
       name: 'checks from other services are named in externalChecks; checks pinned to another app are theirs',
       options: [{ externalChecks: ['codecov/*', 'license/cla'] }],
       files: {
-        '.github/rulesets/main.json': ruleset('codecov/patch', 'license/cla', { context: 'security/snyk', integration_id: 12345 }),
+        '.github/rulesets/main.json': ruleset('codecov/patch', 'license/cla', {
+          context: 'security/snyk',
+          integration_id: 12345,
+        }),
         '.github/workflows/gitops-lint.yml': lintWorkflow,
       },
     },
@@ -147,15 +153,28 @@ tester.run('protection-checks-exist', rule, {
         '.github/workflows/gitops-lint.yml': lintWorkflow,
       },
       errors: [
-        { messageId: 'noJob', file: '.github/rulesets/main-protection.json', line: 26, column: 24, data: { check: 'unit-tests', ciFiles: '.github/workflows/gitops-lint.yml' } },
-        { messageId: 'noJob', file: '.github/settings.yml', line: 10, column: 13, data: { check: 'unit-tests', ciFiles: '.github/workflows/gitops-lint.yml' } },
+        {
+          messageId: 'noJob',
+          file: '.github/rulesets/main-protection.json',
+          line: 26,
+          column: 24,
+          data: { check: 'unit-tests', ciFiles: '.github/workflows/gitops-lint.yml' },
+        },
+        {
+          messageId: 'noJob',
+          file: '.github/settings.yml',
+          line: 10,
+          column: 13,
+          data: { check: 'unit-tests', ciFiles: '.github/workflows/gitops-lint.yml' },
+        },
       ],
     },
     {
       name: 'a matrix job does not report its bare name, and a job name is not its id',
       files: {
         '.github/rulesets/main.json': ruleset('test', 'lint'),
-        '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  test:\n    strategy:\n      matrix:\n        os: [a, b]\n    steps: []\n  lint:\n    name: Lint the repository\n    steps: []\n',
+        '.github/workflows/ci.yml':
+          'on: pull_request\njobs:\n  test:\n    strategy:\n      matrix:\n        os: [a, b]\n    steps: []\n  lint:\n    name: Lint the repository\n    steps: []\n',
       },
       errors: [
         { messageId: 'noJob', data: { check: 'test', ciFiles: '.github/workflows/ci.yml' } },
@@ -168,7 +187,12 @@ tester.run('protection-checks-exist', rule, {
         '.github/rulesets/main.json': ruleset('gitops-lint'),
         '.github/workflows/gitops-lint.yml': lintWorkflow.replace('  pull_request:\n', ''),
       },
-      errors: [{ messageId: 'notOnPullRequests', data: { check: 'gitops-lint', job: 'gitops-lint', file: '.github/workflows/gitops-lint.yml' } }],
+      errors: [
+        {
+          messageId: 'notOnPullRequests',
+          data: { check: 'gitops-lint', job: 'gitops-lint', file: '.github/workflows/gitops-lint.yml' },
+        },
+      ],
     },
     {
       name: 'no CI configuration at all',
@@ -176,7 +200,7 @@ tester.run('protection-checks-exist', rule, {
       errors: [{ messageId: 'noCi', data: { check: 'gitops-lint' } }],
     },
     {
-      name: 'a reusable workflow\'s own job names are not checks',
+      name: "a reusable workflow's own job names are not checks",
       files: {
         '.github/rulesets/main.json': ruleset('gitops-lint'),
         '.github/workflows/reusable.yml': 'on: workflow_call\njobs:\n  gitops-lint:\n    steps: []\n',

@@ -7,9 +7,15 @@ const noReview = `${app}protection:\n  branches:\n    main:\n      requireCodeOw
 
 tester.run('protection-covers-codeowners', rule, {
   valid: [
-    { name: 'the defaults require code owner review', files: { 'gitops.yaml': app, '.github/CODEOWNERS': '* @acme/shop\n' } },
+    {
+      name: 'the defaults require code owner review',
+      files: { 'gitops.yaml': app, '.github/CODEOWNERS': '* @acme/shop\n' },
+    },
     { name: 'no CODEOWNERS: there are no owners to require', files: { 'gitops.yaml': noReview } },
-    { name: 'a CODEOWNERS without owners assigns none', files: { 'gitops.yaml': noReview, '.github/CODEOWNERS': '# owners come later\n' } },
+    {
+      name: 'a CODEOWNERS without owners assigns none',
+      files: { 'gitops.yaml': noReview, '.github/CODEOWNERS': '# owners come later\n' },
+    },
     {
       name: 'GitLab: a required section',
       files: { 'gitops.yaml': `${app}host: gitlab\n`, '.gitlab/CODEOWNERS': '[Deploy] @acme/shop\n/deploy/\n' },
@@ -24,7 +30,14 @@ tester.run('protection-covers-codeowners', rule, {
     {
       name: 'a branch without code owner review, reported at the field',
       files: { 'gitops.yaml': noReview, '.github/CODEOWNERS': '* @acme/shop\n/deploy/ @acme/platform\n' },
-      errors: [{ messageId: 'noCodeOwnerReview', file: 'gitops.yaml', line: 7, data: { codeowners: '.github/CODEOWNERS', branch: 'main' } }],
+      errors: [
+        {
+          messageId: 'noCodeOwnerReview',
+          file: 'gitops.yaml',
+          line: 7,
+          data: { codeowners: '.github/CODEOWNERS', branch: 'main' },
+        },
+      ],
     },
     {
       name: 'only the branches that lack it',

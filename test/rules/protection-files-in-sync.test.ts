@@ -8,7 +8,10 @@ const infra = 'kind: infrastructure\ntool: flux\nname: platform\n';
 const withPolicy = `${infra}protection:\n  targets: [github-ruleset, settings]\n  branches:\n    main:\n      requiredApprovals: 2\n`;
 
 // The policy above (the infrastructure defaults on main), as gitops-init renders it.
-const { files } = renderProtectionFiles([defaultPolicy('infrastructure', 'main')], ['github-ruleset', 'settings', 'gitlab']);
+const { files } = renderProtectionFiles(
+  [defaultPolicy('infrastructure', 'main')],
+  ['github-ruleset', 'settings', 'gitlab'],
+);
 const rendered = (path: string): string => {
   const file = files.find((candidate) => candidate.path === path);
   if (!file) throw new Error(`not rendered: ${path}`);
@@ -16,23 +19,40 @@ const rendered = (path: string): string => {
 };
 const ruleset = rendered('.github/rulesets/main-protection.json');
 const settingsHead = '# safe-settings\nrepository:\n  name: platform # kept by the fix\n';
-const settings = `${settingsHead}${rendered('.github/settings.yml').split('\n').filter((line) => !line.startsWith('#')).join('\n')}`;
+const settings = `${settingsHead}${rendered('.github/settings.yml')
+  .split('\n')
+  .filter((line) => !line.startsWith('#'))
+  .join('\n')}`;
 
 const rulesetValue = JSON.parse(ruleset) as { rules: { type: string; parameters?: Record<string, unknown> }[] };
 const withApprovals = (count: number): string =>
   JSON.stringify({
     ...rulesetValue,
-    rules: rulesetValue.rules.map((entry) => (entry.type === 'pull_request' ? { ...entry, parameters: { ...entry.parameters, required_approving_review_count: count } } : entry)),
+    rules: rulesetValue.rules.map((entry) =>
+      entry.type === 'pull_request'
+        ? { ...entry, parameters: { ...entry.parameters, required_approving_review_count: count } }
+        : entry,
+    ),
   });
 
 tester.run('protection-files-in-sync', rule, {
   valid: [
-    { name: 'the rendered files match the policy', files: { 'gitops.yaml': withPolicy, '.github/rulesets/main-protection.json': ruleset, '.github/settings.yml': settings } },
+    {
+      name: 'the rendered files match the policy',
+      files: {
+        'gitops.yaml': withPolicy,
+        '.github/rulesets/main-protection.json': ruleset,
+        '.github/settings.yml': settings,
+      },
+    },
     {
       name: 'formatting and order never count',
       files: {
         'gitops.yaml': withPolicy,
-        '.github/rulesets/main-protection.json': JSON.stringify({ ...rulesetValue, rules: [...rulesetValue.rules].reverse() }),
+        '.github/rulesets/main-protection.json': JSON.stringify({
+          ...rulesetValue,
+          rules: [...rulesetValue.rules].reverse(),
+        }),
         '.github/settings.yml': settings,
       },
     },
@@ -50,12 +70,18 @@ tester.run('protection-files-in-sync', rule, {
     {
       name: 'a configured target without its file: --fix creates it',
       files: { 'gitops.yaml': withPolicy, '.github/settings.yml': settings },
-      errors: [{ messageId: 'missing', file: '.github/rulesets/main-protection.json', data: { target: 'github-ruleset' } }],
+      errors: [
+        { messageId: 'missing', file: '.github/rulesets/main-protection.json', data: { target: 'github-ruleset' } },
+      ],
       output: { '.github/rulesets/main-protection.json': ruleset },
     },
     {
       name: 'a ruleset edited by hand: the difference is named and --fix rewrites the file',
-      files: { 'gitops.yaml': withPolicy, '.github/rulesets/main-protection.json': withApprovals(1), '.github/settings.yml': settings },
+      files: {
+        'gitops.yaml': withPolicy,
+        '.github/rulesets/main-protection.json': withApprovals(1),
+        '.github/settings.yml': settings,
+      },
       errors: [
         {
           messageId: 'differs',
@@ -70,10 +96,15 @@ tester.run('protection-files-in-sync', rule, {
       name: 'a rule the policy does not have',
       files: {
         'gitops.yaml': withPolicy,
-        '.github/rulesets/main-protection.json': JSON.stringify({ ...rulesetValue, rules: [...rulesetValue.rules, { type: 'creation' }] }),
+        '.github/rulesets/main-protection.json': JSON.stringify({
+          ...rulesetValue,
+          rules: [...rulesetValue.rules, { type: 'creation' }],
+        }),
         '.github/settings.yml': settings,
       },
-      errors: [{ messageId: 'differs', data: { differences: 'rules[creation]: file {"type":"creation"}, policy absent' } }],
+      errors: [
+        { messageId: 'differs', data: { differences: 'rules[creation]: file {"type":"creation"}, policy absent' } },
+      ],
       output: { '.github/rulesets/main-protection.json': ruleset },
     },
     {
@@ -88,7 +119,11 @@ tester.run('protection-files-in-sync', rule, {
     },
     {
       name: 'a file that is not JSON is reported and never rewritten',
-      files: { 'gitops.yaml': withPolicy, '.github/rulesets/main-protection.json': '{ "name": ', '.github/settings.yml': settings },
+      files: {
+        'gitops.yaml': withPolicy,
+        '.github/rulesets/main-protection.json': '{ "name": ',
+        '.github/settings.yml': settings,
+      },
       errors: [{ messageId: 'unreadable', file: '.github/rulesets/main-protection.json' }],
       output: { '.github/rulesets/main-protection.json': '{ "name": ' },
     },
@@ -109,7 +144,12 @@ tester.run('protection-files-in-sync', rule, {
     {
       name: 'without a protection section, an existing rendering is still checked against the defaults',
       files: { 'gitops.yaml': infra, '.github/rulesets/main-protection.json': withApprovals(5) },
-      errors: [{ messageId: 'differs', data: { differences: 'rules[pull_request].parameters.required_approving_review_count: file 5, policy 2' } }],
+      errors: [
+        {
+          messageId: 'differs',
+          data: { differences: 'rules[pull_request].parameters.required_approving_review_count: file 5, policy 2' },
+        },
+      ],
     },
   ],
 });

@@ -10,15 +10,21 @@ tester.run('protection-policy-minimum', rule, {
     { name: 'no protection section: the defaults of the kind meet the floor', files: { 'gitops.yaml': infra } },
     {
       name: 'an infrastructure policy above the floor; unset fields take the defaults',
-      files: { 'gitops.yaml': `${infra}protection:\n  branches:\n    main:\n      requiredApprovals: 3\n      requireSignedCommits: true\n` },
+      files: {
+        'gitops.yaml': `${infra}protection:\n  branches:\n    main:\n      requiredApprovals: 3\n      requireSignedCommits: true\n`,
+      },
     },
     {
       name: 'an application may need one approval and no code owner review',
-      files: { 'gitops.yaml': `${app}protection:\n  branches:\n    main:\n      requiredApprovals: 1\n      requireCodeOwnerReview: false\n      requiredStatusChecks: []\n` },
+      files: {
+        'gitops.yaml': `${app}protection:\n  branches:\n    main:\n      requiredApprovals: 1\n      requireCodeOwnerReview: false\n      requiredStatusChecks: []\n`,
+      },
     },
     {
       name: 'a wildcard pattern covers the default branch the scaffold recorded',
-      files: { 'gitops.yaml': `${infra}protection:\n  branches:\n    'release/*': {}\n    'trunk*': {}\nscaffold:\n  defaultBranch: trunk\n` },
+      files: {
+        'gitops.yaml': `${infra}protection:\n  branches:\n    'release/*': {}\n    'trunk*': {}\nscaffold:\n  defaultBranch: trunk\n`,
+      },
     },
     {
       name: 'the lint check may be named otherwise',
@@ -34,24 +40,97 @@ tester.run('protection-policy-minimum', rule, {
         'gitops.yaml': `${infra}protection:\n  branches:\n    main:\n      requiredApprovals: 1\n      requireCodeOwnerReview: false\n      blockForcePushes: false\n      blockDeletions: false\n      requiredStatusChecks: [test]\n`,
       },
       errors: [
-        { messageId: 'belowFloor', line: 7, data: { branch: 'main', field: 'requiredApprovals', actual: '1', required: 'at least 2', kind: 'infrastructure' } },
-        { messageId: 'belowFloor', line: 8, data: { branch: 'main', field: 'requireCodeOwnerReview', actual: 'false', required: 'true', kind: 'infrastructure' } },
-        { messageId: 'belowFloor', line: 9, data: { branch: 'main', field: 'blockForcePushes', actual: 'false', required: 'true', kind: 'infrastructure' } },
-        { messageId: 'belowFloor', line: 10, data: { branch: 'main', field: 'blockDeletions', actual: 'false', required: 'true', kind: 'infrastructure' } },
-        { messageId: 'belowFloor', line: 11, data: { branch: 'main', field: 'requiredStatusChecks', actual: '["test"]', required: 'the check "gitops-lint"', kind: 'infrastructure' } },
+        {
+          messageId: 'belowFloor',
+          line: 7,
+          data: {
+            branch: 'main',
+            field: 'requiredApprovals',
+            actual: '1',
+            required: 'at least 2',
+            kind: 'infrastructure',
+          },
+        },
+        {
+          messageId: 'belowFloor',
+          line: 8,
+          data: {
+            branch: 'main',
+            field: 'requireCodeOwnerReview',
+            actual: 'false',
+            required: 'true',
+            kind: 'infrastructure',
+          },
+        },
+        {
+          messageId: 'belowFloor',
+          line: 9,
+          data: {
+            branch: 'main',
+            field: 'blockForcePushes',
+            actual: 'false',
+            required: 'true',
+            kind: 'infrastructure',
+          },
+        },
+        {
+          messageId: 'belowFloor',
+          line: 10,
+          data: { branch: 'main', field: 'blockDeletions', actual: 'false', required: 'true', kind: 'infrastructure' },
+        },
+        {
+          messageId: 'belowFloor',
+          line: 11,
+          data: {
+            branch: 'main',
+            field: 'requiredStatusChecks',
+            actual: '["test"]',
+            required: 'the check "gitops-lint"',
+            kind: 'infrastructure',
+          },
+        },
       ],
     },
     {
       name: 'every branch pattern must meet the floor',
-      files: { 'gitops.yaml': `${infra}protection:\n  branches:\n    main: {}\n    'release/*':\n      requiredStatusChecks: []\n` },
-      errors: [{ messageId: 'belowFloor', file: 'gitops.yaml', line: 8, data: { branch: 'release/*', field: 'requiredStatusChecks', actual: 'empty', required: 'the check "gitops-lint"', kind: 'infrastructure' } }],
+      files: {
+        'gitops.yaml': `${infra}protection:\n  branches:\n    main: {}\n    'release/*':\n      requiredStatusChecks: []\n`,
+      },
+      errors: [
+        {
+          messageId: 'belowFloor',
+          file: 'gitops.yaml',
+          line: 8,
+          data: {
+            branch: 'release/*',
+            field: 'requiredStatusChecks',
+            actual: 'empty',
+            required: 'the check "gitops-lint"',
+            kind: 'infrastructure',
+          },
+        },
+      ],
     },
     {
       name: 'an application cannot allow force pushes or go without approvals',
-      files: { 'gitops.yaml': `${app}protection:\n  branches:\n    main:\n      requiredApprovals: 0\n      blockForcePushes: false\n` },
+      files: {
+        'gitops.yaml': `${app}protection:\n  branches:\n    main:\n      requiredApprovals: 0\n      blockForcePushes: false\n`,
+      },
       errors: [
-        { messageId: 'belowFloor', data: { branch: 'main', field: 'requiredApprovals', actual: '0', required: 'at least 1', kind: 'application' } },
-        { messageId: 'belowFloor', data: { branch: 'main', field: 'blockForcePushes', actual: 'false', required: 'true', kind: 'application' } },
+        {
+          messageId: 'belowFloor',
+          data: {
+            branch: 'main',
+            field: 'requiredApprovals',
+            actual: '0',
+            required: 'at least 1',
+            kind: 'application',
+          },
+        },
+        {
+          messageId: 'belowFloor',
+          data: { branch: 'main', field: 'blockForcePushes', actual: 'false', required: 'true', kind: 'application' },
+        },
       ],
     },
     {

@@ -9,22 +9,45 @@ const base = 'application_version: 1.5.3\ninfrastructure_version: 2.1.0\napplica
 
 tester.run('release-approved', rule, {
   valid: [
-    { 'gitops.yaml': infra, 'releases/release-1.5.3-2.1.0.yaml': manifest(`${base}status: promoted\n${approvals('@acme/platform', '@acme/shop')}`) },
-    { name: 'a candidate needs no approvals yet', files: { 'gitops.yaml': infra, 'releases/release-1.5.3-2.1.0.yaml': manifest(`${base}status: candidate`) } },
+    {
+      'gitops.yaml': infra,
+      'releases/release-1.5.3-2.1.0.yaml': manifest(
+        `${base}status: promoted\n${approvals('@acme/platform', '@acme/shop')}`,
+      ),
+    },
+    {
+      name: 'a candidate needs no approvals yet',
+      files: { 'gitops.yaml': infra, 'releases/release-1.5.3-2.1.0.yaml': manifest(`${base}status: candidate`) },
+    },
     {
       name: 'an emergency promotion records its reason',
-      files: { 'gitops.yaml': infra, 'releases/release-1.5.3-2.1.0.yaml': manifest(`${base}status: promoted\nemergency:\n  reason: CVE-2026-1234 hotfix\n  time: 2026-11-26T03:00:00Z`) },
+      files: {
+        'gitops.yaml': infra,
+        'releases/release-1.5.3-2.1.0.yaml': manifest(
+          `${base}status: promoted\nemergency:\n  reason: CVE-2026-1234 hotfix\n  time: 2026-11-26T03:00:00Z`,
+        ),
+      },
     },
   ],
   invalid: [
     {
       name: 'promoted with the platform team only',
-      files: { 'gitops.yaml': infra, 'releases/release-1.5.3-2.1.0.yaml': manifest(`${base}status: promoted\n${approvals('@acme/platform')}`) },
-      errors: [{ messageId: 'missing', data: { name: 'release-1.5.3-2.1.0', status: 'promoted', teams: '@acme/shop' } }],
+      files: {
+        'gitops.yaml': infra,
+        'releases/release-1.5.3-2.1.0.yaml': manifest(`${base}status: promoted\n${approvals('@acme/platform')}`),
+      },
+      errors: [
+        { messageId: 'missing', data: { name: 'release-1.5.3-2.1.0', status: 'promoted', teams: '@acme/shop' } },
+      ],
     },
     {
       name: 'approved without an application team',
-      files: { 'gitops.yaml': infra, 'releases/release-1.5.3-2.1.0.yaml': manifest('application_version: 1.5.3\ninfrastructure_version: 2.1.0\nstatus: approved') },
+      files: {
+        'gitops.yaml': infra,
+        'releases/release-1.5.3-2.1.0.yaml': manifest(
+          'application_version: 1.5.3\ninfrastructure_version: 2.1.0\nstatus: approved',
+        ),
+      },
       errors: [{ messageId: 'noTeam' }],
     },
   ],

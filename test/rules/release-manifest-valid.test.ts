@@ -6,7 +6,14 @@ const tester = new RuleTester();
 
 tester.run('release-manifest-valid', rule, {
   valid: [
-    { name: 'the minimal format', files: { 'gitops.yaml': infra, 'releases/release-1.5.3-2.1.0.yaml': 'release:\n  application_version: 1.5.3\n  infrastructure_version: 2.1.0\n' } },
+    {
+      name: 'the minimal format',
+      files: {
+        'gitops.yaml': infra,
+        'releases/release-1.5.3-2.1.0.yaml':
+          'release:\n  application_version: 1.5.3\n  infrastructure_version: 2.1.0\n',
+      },
+    },
     {
       name: 'every optional field',
       files: {
@@ -30,23 +37,42 @@ notes: first release`),
       },
     },
     { name: 'README in releases/ is not a manifest', files: { 'releases/README.md': '# Releases\n' } },
-    { name: 'configured directory', files: { 'gitops.yaml': `${infra}releases:\n  directory: deploy/releases\n`, 'releases/other.yaml': 'a: 1\n' } },
+    {
+      name: 'configured directory',
+      files: { 'gitops.yaml': `${infra}releases:\n  directory: deploy/releases\n`, 'releases/other.yaml': 'a: 1\n' },
+    },
   ],
   invalid: [
     {
       name: 'versions and unknown fields, at their lines',
-      files: { 'releases/release-x.yaml': 'release:\n  application_version: v1.5\n  infrastructure_version: 2.1.0\n  approvers: [alice]\n' },
+      files: {
+        'releases/release-x.yaml':
+          'release:\n  application_version: v1.5\n  infrastructure_version: 2.1.0\n  approvers: [alice]\n',
+      },
       errors: [
-        { messageId: 'invalid', line: 2, data: { problem: '"release.application_version" must match ^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$' } },
+        {
+          messageId: 'invalid',
+          line: 2,
+          data: {
+            problem:
+              '"release.application_version" must match ^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$',
+          },
+        },
         { messageId: 'invalid', line: 4 },
       ],
     },
     {
       name: 'a number is not a version',
       files: { 'releases/r.yaml': 'release:\n  application_version: 1.5\n  infrastructure_version: 2.1.0\n' },
-      errors: [{ messageId: 'invalid', line: 2, data: { problem: '"release.application_version" must be of type string' } }],
+      errors: [
+        { messageId: 'invalid', line: 2, data: { problem: '"release.application_version" must be of type string' } },
+      ],
     },
     { name: 'missing release mapping', files: { 'releases/r.yaml': 'application_version: 1.0.0\n' }, errors: 2 },
-    { name: 'two documents', files: { 'releases/r.yaml': 'release: {}\n---\nrelease: {}\n' }, errors: [{ messageId: 'oneDocument' }] },
+    {
+      name: 'two documents',
+      files: { 'releases/r.yaml': 'release: {}\n---\nrelease: {}\n' },
+      errors: [{ messageId: 'oneDocument' }],
+    },
   ],
 });

@@ -10,7 +10,13 @@ tester.run('required-paths', rule, {
   valid: [
     {
       name: 'complete infrastructure layout',
-      files: { 'gitops.yaml': infra, ...common, 'clusters/dev/x.yaml': 'a: 1\n', 'infrastructure/network/kustomization.yaml': 'resources: []\n', 'releases/.gitkeep': '' },
+      files: {
+        'gitops.yaml': infra,
+        ...common,
+        'clusters/dev/x.yaml': 'a: 1\n',
+        'infrastructure/network/kustomization.yaml': 'resources: []\n',
+        'releases/.gitkeep': '',
+      },
     },
     {
       name: 'complete application layout',
@@ -18,7 +24,11 @@ tester.run('required-paths', rule, {
     },
     {
       name: 'Helm application',
-      files: { 'gitops.yaml': 'kind: application\ntool: helm\nname: shop\n', ...common, 'chart/Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 0.1.0\n' },
+      files: {
+        'gitops.yaml': 'kind: application\ntool: helm\nname: shop\n',
+        ...common,
+        'chart/Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 0.1.0\n',
+      },
     },
     { name: 'no descriptor: the rule does not run', files: { 'x.yaml': 'a: 1\n' } },
     {
@@ -31,7 +41,13 @@ tester.run('required-paths', rule, {
     {
       name: 'missing directory named with the path that should exist',
       files: { 'gitops.yaml': infra, ...common, 'clusters/dev/x.yaml': 'a: 1\n', 'releases/.gitkeep': '' },
-      errors: [{ messageId: 'missingDirectory', file: 'infrastructure', data: { path: 'infrastructure/', kind: 'infrastructure' } }],
+      errors: [
+        {
+          messageId: 'missingDirectory',
+          file: 'infrastructure',
+          data: { path: 'infrastructure/', kind: 'infrastructure' },
+        },
+      ],
     },
     {
       name: 'missing files in an application repository',
@@ -50,7 +66,14 @@ tester.run('required-paths', rule, {
     },
     {
       name: 'an ignored directory does not count',
-      files: { 'gitops.yaml': infra, ...common, '.gitignore': 'clusters/\n', 'clusters/dev/x.yaml': 'a: 1\n', 'infrastructure/a.yaml': 'a: 1\n', 'releases/.gitkeep': '' },
+      files: {
+        'gitops.yaml': infra,
+        ...common,
+        '.gitignore': 'clusters/\n',
+        'clusters/dev/x.yaml': 'a: 1\n',
+        'infrastructure/a.yaml': 'a: 1\n',
+        'releases/.gitkeep': '',
+      },
       errors: [{ messageId: 'missingDirectory', file: 'clusters' }],
     },
   ],

@@ -6,16 +6,28 @@ const tester = new RuleTester();
 tester.run('semver-valid', rule, {
   valid: [
     { VERSION: '1.4.0\n' },
-    { name: 'pre-release and build metadata', files: { VERSION: '2.0.0-rc.1+build.5\n', 'package.json': '{ "version": "2.0.0-rc.1+build.5" }\n' } },
+    {
+      name: 'pre-release and build metadata',
+      files: { VERSION: '2.0.0-rc.1+build.5\n', 'package.json': '{ "version": "2.0.0-rc.1+build.5" }\n' },
+    },
     { name: 'charts', files: { 'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.3.1\nappVersion: "1.0.0"\n' } },
     { name: 'a package.json without a version', files: { 'package.json': '{ "private": true }\n' } },
-    { name: 'configured sources', files: { 'gitops.yaml': 'kind: application\ntool: helm\nname: a\nversioning:\n  sources: [RELEASE]\n', RELEASE: '3.0.0\n', VERSION: 'whatever\n' } },
+    {
+      name: 'configured sources',
+      files: {
+        'gitops.yaml': 'kind: application\ntool: helm\nname: a\nversioning:\n  sources: [RELEASE]\n',
+        RELEASE: '3.0.0\n',
+        VERSION: 'whatever\n',
+      },
+    },
   ],
   invalid: [
     {
       name: 'leading v is fixed',
       files: { VERSION: 'v1.4.0\n' },
-      errors: [{ messageId: 'leadingV', line: 1, column: 1, data: { source: 'VERSION', value: 'v1.4.0', fixed: '1.4.0' } }],
+      errors: [
+        { messageId: 'leadingV', line: 1, column: 1, data: { source: 'VERSION', value: 'v1.4.0', fixed: '1.4.0' } },
+      ],
       output: { VERSION: '1.4.0\n' },
     },
     {
@@ -28,7 +40,12 @@ tester.run('semver-valid', rule, {
       files: { 'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: "v0.3.1"\nappVersion: latest\n' },
       errors: [
         { messageId: 'leadingV', file: 'chart/Chart.yaml', line: 3 },
-        { messageId: 'invalid', file: 'chart/Chart.yaml', line: 4, data: { source: 'chart/Chart.yaml#appVersion', value: 'latest' } },
+        {
+          messageId: 'invalid',
+          file: 'chart/Chart.yaml',
+          line: 4,
+          data: { source: 'chart/Chart.yaml#appVersion', value: 'latest' },
+        },
       ],
       output: { 'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: "0.3.1"\nappVersion: latest\n' },
     },

@@ -7,7 +7,13 @@ tester.run('yaml-syntax', rule, {
   valid: [
     { 'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n' },
     { name: 'multi-document stream', files: { 'b.yml': 'a: 1\n---\na: 2\n---\n' } },
-    { name: 'Helm templates are Go templates, not YAML', files: { 'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n', 'chart/templates/x.yaml': '{{- if .Values.x }}\nkey: {{ .Values.y | quote }}\n{{- end }}\n' } },
+    {
+      name: 'Helm templates are Go templates, not YAML',
+      files: {
+        'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n',
+        'chart/templates/x.yaml': '{{- if .Values.x }}\nkey: {{ .Values.y | quote }}\n{{- end }}\n',
+      },
+    },
     { name: 'byte-order mark', files: { 'bom.yaml': '\uFEFFkey: value\n' } },
     { name: 'CRLF line endings', files: { 'crlf.yaml': 'a: 1\r\nb:\r\n  c: 2\r\n' } },
     { name: 'non-YAML files are not parsed', files: { 'notes.txt': 'a: : :\n', 'data.json': '{' } },

@@ -37,13 +37,24 @@ describe('the scaffolded husky pre-commit hook', () => {
     await scaffold({
       cwd: root,
       answers: {
-        kind: 'application', tool: 'flux', name: 'shop', org: 'acme', platformTeam: '@acme/platform',
-        appTeams: '@acme/shop', envs: 'dev,production', host: 'github', hooks: 'husky',
+        kind: 'application',
+        tool: 'flux',
+        name: 'shop',
+        org: 'acme',
+        platformTeam: '@acme/platform',
+        appTeams: '@acme/shop',
+        envs: 'dev,production',
+        host: 'github',
+        hooks: 'husky',
       },
     });
     mkdirSync(path.join(root, 'node_modules/.bin'), { recursive: true });
     // What npm's bin link gives: an executable gitops-init in node_modules/.bin.
-    writeFileSync(path.join(root, 'node_modules/.bin/gitops-init'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
+    writeFileSync(
+      path.join(root, 'node_modules/.bin/gitops-init'),
+      `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`,
+      { mode: 0o755 },
+    );
     execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/husky/bin.js')], { cwd: root, env });
     expect(git(root, ['config', 'core.hooksPath']).output.trim()).toBe('.husky/_');
   });
@@ -90,7 +101,9 @@ describe('the scaffolded husky pre-commit hook', () => {
     git(root, ['add', 'deploy/base/notes.yaml']);
     const commit = git(root, ['commit', '-m', 'unchecked']);
     expect(commit.status).not.toBe(0);
-    expect(commit.output).toContain("gitops-init is not installed, so this commit cannot be checked: run 'npm install'");
+    expect(commit.output).toContain(
+      "gitops-init is not installed, so this commit cannot be checked: run 'npm install'",
+    );
     expect(commits(root)[0]).toBe('fixed');
   });
 });

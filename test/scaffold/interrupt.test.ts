@@ -7,8 +7,23 @@ import { scaffold } from '../../src/scaffold/index.js';
 import { BIN } from '../helpers/cli.js';
 
 const flags = [
-  '--kind', 'infrastructure', '--tool', 'argocd', '--name', 'platform', '--org', 'acme', '--platform-team', '@acme/platform',
-  '--app-team', '@acme/checkout,@acme/payments', '--envs', 'dev,staging,production', '--host', 'github', '--no-git',
+  '--kind',
+  'infrastructure',
+  '--tool',
+  'argocd',
+  '--name',
+  'platform',
+  '--org',
+  'acme',
+  '--platform-team',
+  '@acme/platform',
+  '--app-team',
+  '@acme/checkout,@acme/payments',
+  '--envs',
+  'dev,staging,production',
+  '--host',
+  'github',
+  '--no-git',
 ];
 
 function files(root: string): string[] {
@@ -31,11 +46,19 @@ describe('an interrupted scaffold', () => {
       directory: referenceRoot,
       git: false,
       answers: {
-        kind: 'infrastructure', tool: 'argocd', name: 'platform', org: 'acme', platformTeam: '@acme/platform',
-        appTeams: '@acme/checkout,@acme/payments', envs: 'dev,staging,production', host: 'github',
+        kind: 'infrastructure',
+        tool: 'argocd',
+        name: 'platform',
+        org: 'acme',
+        platformTeam: '@acme/platform',
+        appTeams: '@acme/checkout,@acme/payments',
+        envs: 'dev,staging,production',
+        host: 'github',
       },
     });
-    reference = new Map(files(referenceRoot).map((file) => [file, readFileSync(path.join(referenceRoot, file), 'utf8')]));
+    reference = new Map(
+      files(referenceRoot).map((file) => [file, readFileSync(path.join(referenceRoot, file), 'utf8')]),
+    );
   });
   afterAll(() => {
     rmSync(base, { recursive: true, force: true });

@@ -13,7 +13,10 @@ import { scaffold } from '../../src/scaffold/index.js';
 import { validateWithPublishedSchema } from '../helpers/published-schemas.js';
 
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
-if (!hasKubectl) process.stderr.write('notice: kubectl is not installed; the kustomize build checks of the scaffold matrix are skipped\n');
+if (!hasKubectl)
+  process.stderr.write(
+    'notice: kubectl is not installed; the kustomize build checks of the scaffold matrix are skipped\n',
+  );
 
 const kinds = ['infrastructure', 'application'] as const;
 const tools = ['argocd', 'flux', 'helm'] as const;
@@ -35,7 +38,10 @@ interface OpenApi {
   paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: object }> } }>>;
 }
 const openapi = JSON.parse(
-  readFileSync(path.join(import.meta.dirname, '../../node_modules/@octokit/openapi/generated/api.github.com.deref.json'), 'utf8'),
+  readFileSync(
+    path.join(import.meta.dirname, '../../node_modules/@octokit/openapi/generated/api.github.com.deref.json'),
+    'utf8',
+  ),
 ) as OpenApi;
 function requestSchema(route: string, method: string): object {
   const schema = openapi.paths[route]?.[method]?.requestBody?.content['application/json']?.schema;
@@ -97,7 +103,10 @@ describe.each(kinds)('%s repository', (kind) => {
       it('writes YAML that the linter reads without a full parse (the block-style subset), with the same values', () => {
         for (const file of files.filter((name) => /\.ya?ml$/.test(name) && !/(^|\/)templates\//.test(name))) {
           const text = readFileSync(path.join(root, file), 'utf8');
-          const documents = yamlDocuments(text).map((document) => ({ value: document.toJS(), isMapping: isMap((document as { contents?: unknown }).contents) }));
+          const documents = yamlDocuments(text).map((document) => ({
+            value: document.toJS(),
+            isMapping: isMap((document as { contents?: unknown }).contents),
+          }));
           expect({ file, documents: readBlockYaml(text) }).toEqual({ file, documents });
         }
       });
@@ -111,7 +120,10 @@ describe.each(kinds)('%s repository', (kind) => {
             if (!object || typeof object.apiVersion !== 'string' || typeof object.kind !== 'string') continue;
             if (object.apiVersion.startsWith('kustomize.config.k8s.io/') || file.endsWith('Chart.yaml')) continue;
             try {
-              expect(await validateWithPublishedSchema(object), `${file}: no published schema for ${object.apiVersion} ${object.kind}`).toBe(true);
+              expect(
+                await validateWithPublishedSchema(object),
+                `${file}: no published schema for ${object.apiVersion} ${object.kind}`,
+              ).toBe(true);
             } catch (error) {
               throw new Error(`${file} (${object.kind}): ${(error as Error).message.slice(0, 500)}`, { cause: error });
             }
@@ -122,14 +134,21 @@ describe.each(kinds)('%s repository', (kind) => {
       });
 
       it.runIf(hasKubectl)('builds every kustomization with kubectl kustomize, and the output validates', async () => {
-        const directories = files.filter((file) => file.endsWith('kustomization.yaml')).map((file) => path.posix.dirname(file));
+        const directories = files
+          .filter((file) => file.endsWith('kustomization.yaml'))
+          .map((file) => path.posix.dirname(file));
         if (tool === 'helm') expect(directories).toEqual([]);
         for (const directory of directories) {
           let output: string;
           try {
-            output = execFileSync('kubectl', ['kustomize', path.join(root, directory)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+            output = execFileSync('kubectl', ['kustomize', path.join(root, directory)], {
+              encoding: 'utf8',
+              stdio: ['ignore', 'pipe', 'pipe'],
+            });
           } catch (error) {
-            throw new Error(`kubectl kustomize ${directory}: ${String((error as { stderr?: unknown }).stderr)}`, { cause: error });
+            throw new Error(`kubectl kustomize ${directory}: ${String((error as { stderr?: unknown }).stderr)}`, {
+              cause: error,
+            });
           }
           for (const document of yamlDocuments(output)) {
             const object = document.toJS() as { apiVersion?: unknown; kind?: unknown } | null;
@@ -148,9 +167,16 @@ describe.each(kinds)('%s repository', (kind) => {
         if (host === 'gitlab') {
           const read = (file: string): unknown => JSON.parse(readFileSync(path.join(root, '.gitlab', file), 'utf8'));
           expect(read('protected-branches.json')).toEqual([
-            expect.objectContaining({ name: 'main', push_access_level: 0, allow_force_push: false, code_owner_approval_required: true }),
+            expect.objectContaining({
+              name: 'main',
+              push_access_level: 0,
+              allow_force_push: false,
+              code_owner_approval_required: true,
+            }),
           ]);
-          expect(read('approval-rules.json')).toEqual([expect.objectContaining({ approvals_required: kind === 'infrastructure' ? 2 : 1 })]);
+          expect(read('approval-rules.json')).toEqual([
+            expect.objectContaining({ approvals_required: kind === 'infrastructure' ? 2 : 1 }),
+          ]);
           expect(read('merge-request-settings.json')).toMatchObject({
             only_allow_merge_if_pipeline_succeeds: true,
             reset_approvals_on_push: true,
@@ -159,16 +185,22 @@ describe.each(kinds)('%s repository', (kind) => {
           expect(files.some((file) => file.startsWith('.github/'))).toBe(false);
           return;
         }
-        const ruleset = JSON.parse(readFileSync(path.join(root, '.github/rulesets/main-protection.json'), 'utf8')) as unknown;
+        const ruleset = JSON.parse(
+          readFileSync(path.join(root, '.github/rulesets/main-protection.json'), 'utf8'),
+        ) as unknown;
         expect(validateRuleset(ruleset), JSON.stringify(validateRuleset.errors)).toBe(true);
-        const settings = parseAllDocuments(readFileSync(path.join(root, '.github/settings.yml'), 'utf8')) as unknown as { toJS(): { branches: { protection: unknown }[] } }[];
+        const settings = parseAllDocuments(
+          readFileSync(path.join(root, '.github/settings.yml'), 'utf8'),
+        ) as unknown as { toJS(): { branches: { protection: unknown }[] } }[];
         const protection = settings[0]?.toJS().branches[0]?.protection;
         expect(validateProtection(protection), JSON.stringify(validateProtection.errors)).toBe(true);
         const rules = (ruleset as { rules: { type: string; parameters?: Record<string, unknown> }[] }).rules;
         const pullRequest = rules.find((rule) => rule.type === 'pull_request')?.parameters;
         expect(pullRequest?.required_approving_review_count).toBe(kind === 'infrastructure' ? 2 : 1);
         expect(pullRequest?.require_code_owner_review).toBe(true);
-        expect(rules.map((rule) => rule.type)).toEqual(expect.arrayContaining(['deletion', 'non_fast_forward', 'required_status_checks']));
+        expect(rules.map((rule) => rule.type)).toEqual(
+          expect.arrayContaining(['deletion', 'non_fast_forward', 'required_status_checks']),
+        );
         if (kind === 'infrastructure') {
           expect(pullRequest?.dismiss_stale_reviews_on_push).toBe(true);
           expect(pullRequest?.require_last_push_approval).toBe(true);

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,8 +25,22 @@ afterEach(() => {
 });
 
 const appFlags = [
-  '--kind', 'application', '--tool', 'argocd', '--name', 'checkout', '--org', 'acme',
-  '--platform-team', '@acme/platform', '--app-team', '@acme/checkout', '--envs', 'dev,production', '--host', 'github',
+  '--kind',
+  'application',
+  '--tool',
+  'argocd',
+  '--name',
+  'checkout',
+  '--org',
+  'acme',
+  '--platform-team',
+  '@acme/platform',
+  '--app-team',
+  '@acme/checkout',
+  '--envs',
+  'dev,production',
+  '--host',
+  'github',
 ];
 
 function tree(root: string): string[] {
@@ -27,7 +50,12 @@ function tree(root: string): string[] {
     .sort();
 }
 
-const gitEnv = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
+const gitEnv = {
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+};
 
 describe('gitops-init new', () => {
   it('creates the repository, initialises git on the default branch and says what to do next', async () => {
@@ -40,7 +68,9 @@ describe('gitops-init new', () => {
     expect(run.stdout).toContain('git repository initialised on trunk');
     expect(run.stdout).toContain('npm install');
     const root = path.join(cwd, 'shop');
-    expect(execFileSync('git', ['symbolic-ref', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()).toBe('trunk');
+    expect(execFileSync('git', ['symbolic-ref', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()).toBe(
+      'trunk',
+    );
     expect(execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' })).not.toBe('');
     expect(existsSync(path.join(root, '.github/rulesets/trunk-protection.json'))).toBe(true);
     expect(statSync(path.join(root, '.husky/pre-commit')).mode & 0o111).not.toBe(0);
@@ -100,7 +130,7 @@ describe('gitops-init new', () => {
     const run = await cli(['new', '--kind', 'application'], { cwd });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      "gitops-init: missing answers: --tool, --name, --org, --platform-team, --app-team, --envs, --host; give them as flags, in --answers <file.yaml>, or use --yes for defaults\n",
+      'gitops-init: missing answers: --tool, --name, --org, --platform-team, --app-team, --envs, --host; give them as flags, in --answers <file.yaml>, or use --yes for defaults\n',
     );
     expect(readdirSync(cwd)).toEqual([]);
     const bare = await cli([], { cwd });
@@ -128,7 +158,10 @@ describe('gitops-init new', () => {
     [['--default-branch', 'main..x'], '--default-branch "main..x": not a valid git branch name'],
     [['--app-team', '@acme/a,@acme/b'], '--app-team: an application repository has exactly one owning team, got 2'],
     [['--org', 'acme corp'], '--org "acme corp": must be an organisation or group name'],
-    [['--kind', 'infrastructure', '--name', 'shop', '--app-team', '@acme/shop'], '--name "shop": the application team\'s repository is acme/shop'],
+    [
+      ['--kind', 'infrastructure', '--name', 'shop', '--app-team', '@acme/shop'],
+      '--name "shop": the application team\'s repository is acme/shop',
+    ],
   ])('refuses a bad answer %j with one line naming the flag, exit 2', async (override, message) => {
     const cwd = tempDir();
     const flags = [...appFlags];
@@ -139,7 +172,12 @@ describe('gitops-init new', () => {
     }
     const run = await cli(['new', ...flags], { cwd });
     expect(run.code).toBe(2);
-    expect(run.stderr.trimEnd().split('\n').filter((line) => line.includes(message.slice(0, 12)))).toHaveLength(1);
+    expect(
+      run.stderr
+        .trimEnd()
+        .split('\n')
+        .filter((line) => line.includes(message.slice(0, 12))),
+    ).toHaveLength(1);
     expect(run.stderr).toContain(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(cwd)).toEqual([]);
@@ -184,7 +222,9 @@ describe('gitops-init new', () => {
     const oldEnv = { ...process.env };
     Object.assign(process.env, gitEnv);
     try {
-      expect(execFileSync('git', ['log', '--format=%s'], { cwd: root, encoding: 'utf8' })).toContain('Scaffold the checkout application repository');
+      expect(execFileSync('git', ['log', '--format=%s'], { cwd: root, encoding: 'utf8' })).toContain(
+        'Scaffold the checkout application repository',
+      );
       expect(execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' })).toBe('');
     } finally {
       process.env = oldEnv;

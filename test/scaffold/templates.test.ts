@@ -22,7 +22,10 @@ describe('templates', () => {
   it('never use an HTML-escaping expression: values reach YAML through q, json or yaml, or unescaped', () => {
     const offenders: string[] = [];
     for (const file of templates) {
-      const text = readFileSync(path.join(templatesRoot, file), 'utf8').replace(/\{\{\{\{verbatim\}\}\}\}[\s\S]*?\{\{\{\{\/verbatim\}\}\}\}/g, '');
+      const text = readFileSync(path.join(templatesRoot, file), 'utf8').replace(
+        /\{\{\{\{verbatim\}\}\}\}[\s\S]*?\{\{\{\{\/verbatim\}\}\}\}/g,
+        '',
+      );
       for (const match of text.matchAll(/\{\{+[^}]*\}*/g)) {
         if (match[0].startsWith('{{{{')) continue;
         if (!SAFE.test(match[0])) offenders.push(`${file}: ${match[0]}`);
@@ -32,10 +35,19 @@ describe('templates', () => {
   });
 
   it('are all in the published package, with the built CLI and the descriptor schema', () => {
-    const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+    const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     const files = new Set((JSON.parse(output) as { files: { path: string }[] }[])[0]?.files.map((file) => file.path));
     expect(templates.filter((file) => !files.has(`templates/${file}`))).toEqual([]);
-    for (const file of ['dist/src/bin/gitops-init.js', 'dist/src/index.js', 'dist/src/testing/index.js', 'dist/src/config/gitops.schema.json', 'dist/generators/shared.js']) {
+    for (const file of [
+      'dist/src/bin/gitops-init.js',
+      'dist/src/index.js',
+      'dist/src/testing/index.js',
+      'dist/src/config/gitops.schema.json',
+      'dist/generators/shared.js',
+    ]) {
       expect(files.has(file), file).toBe(true);
     }
     expect([...files].filter((file) => file.startsWith('test/') || file.startsWith('src/'))).toEqual([]);

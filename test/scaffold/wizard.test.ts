@@ -9,7 +9,10 @@ import { hasScript, Terminal } from '../helpers/terminal.js';
 
 const ENTER = '\r';
 const DOWN = '\u001b[B';
-if (!hasScript) process.stderr.write('notice: util-linux script is not installed; the wizard test cannot make a pseudo-terminal and is skipped\n');
+if (!hasScript)
+  process.stderr.write(
+    'notice: util-linux script is not installed; the wizard test cannot make a pseudo-terminal and is skipped\n',
+  );
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -66,7 +69,8 @@ describe.runIf(hasScript)('the interactive wizard', () => {
   it('asks only what the flags did not answer', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'gitops-init-wizard-'));
     dirs.push(cwd);
-    const flags = '--kind infrastructure --tool helm --org acme --platform-team @acme/platform --envs prod --host github --ci none --hooks none --default-branch main --app-team @acme/web';
+    const flags =
+      '--kind infrastructure --tool helm --org acme --platform-team @acme/platform --envs prod --host github --ci none --hooks none --default-branch main --app-team @acme/web';
     const terminal = new Terminal(`${process.execPath} ${BIN} new core --no-git ${flags}`, cwd);
     try {
       const at = await terminal.waitFor(/Repository name/);

@@ -30,13 +30,18 @@ describe('RuleTester checks its cases', () => {
   it('rejects duplicate cases', () => {
     expect(() =>
       collect(() => {
-        new RuleTester().run('yaml-syntax', rule, { valid: [{ 'a.yaml': 'a: 1\n' }, { 'a.yaml': 'a: 1\n' }], invalid: [] });
+        new RuleTester().run('yaml-syntax', rule, {
+          valid: [{ 'a.yaml': 'a: 1\n' }, { 'a.yaml': 'a: 1\n' }],
+          invalid: [],
+        });
       }),
     ).toThrow(/duplicate valid test case/);
   });
 
   it('rejects a rule id that is not the rule', () => {
-    expect(() => collect(() => new RuleTester().run('other', rule, { valid: [], invalid: [] }))).toThrow(/the rule's id is "yaml-syntax"/);
+    expect(() => collect(() => new RuleTester().run('other', rule, { valid: [], invalid: [] }))).toThrow(
+      /the rule's id is "yaml-syntax"/,
+    );
   });
 
   it('fails a valid case with findings, an invalid case with other findings, and an unknown messageId', async () => {
@@ -47,7 +52,11 @@ describe('RuleTester checks its cases', () => {
           { name: 'wrong id', files: { 'x.yaml': 'a: 1\na: 2\n' }, errors: [{ messageId: 'syntaxError' }] },
           { name: 'wrong count', files: { 'y.yaml': 'a: 1\na: 2\n' }, errors: 2 },
           { name: 'unknown id', files: { 'z.yaml': 'a: 1\na: 2\n' }, errors: [{ messageId: 'nope' }] },
-          { name: 'right', files: { 'w.yaml': 'a: 1\na: 2\n' }, errors: [{ messageId: 'duplicateKey', line: 2, data: { key: 'a' } }] },
+          {
+            name: 'right',
+            files: { 'w.yaml': 'a: 1\na: 2\n' },
+            errors: [{ messageId: 'duplicateKey', line: 2, data: { key: 'a' } }],
+          },
           { name: 'no errors expected', files: { 'v.yaml': 'a: 1\n' }, errors: [] },
         ],
       });

@@ -85,7 +85,9 @@ export async function runLint(paths: string[], flags: LintFlags, cwd: string, io
       ensureDirectory(path.dirname(target));
       await writeFile(target, output);
     } catch (error) {
-      throw new UsageError(`--output-file "${flags.outputFile}": cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new UsageError(
+        `--output-file "${flags.outputFile}": cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
     }
   } else if (output !== '') {
     io.stdout(output.endsWith('\n') ? output : `${output}\n`);

@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { RefusedError } from '../../errors.js';
 import { ANSWER_FLAGS, type AnswerKey, type RawAnswers } from '../../scaffold/answers.js';
-import { requiredAnswers, resolveAnswers, scaffold, withOptionalDefaults, type ScaffoldOptions } from '../../scaffold/index.js';
+import {
+  requiredAnswers,
+  resolveAnswers,
+  scaffold,
+  withOptionalDefaults,
+  type ScaffoldOptions,
+} from '../../scaffold/index.js';
 import type { CliIo } from '../io.js';
 
 export interface NewFlags {
@@ -93,11 +99,15 @@ export async function runNew(directory: string | undefined, flags: NewFlags, cwd
     ...(result.gitInitialized ? [`git repository initialised on ${result.answers.defaultBranch}`] : []),
     ...(result.committed ? ['first commit made'] : []),
   ].join(', ');
-  io.stdout(`${result.answers.kind === 'infrastructure' ? 'Infrastructure' : 'Application'} repository in ${shown}: ${summary}.\n`);
+  io.stdout(
+    `${result.answers.kind === 'infrastructure' ? 'Infrastructure' : 'Application'} repository in ${shown}: ${summary}.\n`,
+  );
   if (result.written.length > 0) {
     const steps = [
       ...(shown === '.' ? [] : [`cd ${shown}`]),
-      ...(result.answers.hooks === 'husky' ? ['npm install            # installs gitops-init and the pre-commit hook'] : []),
+      ...(result.answers.hooks === 'husky'
+        ? ['npm install            # installs gitops-init and the pre-commit hook']
+        : []),
       ...(result.answers.hooks === 'pre-commit' ? ['pre-commit install     # installs the pre-commit hook'] : []),
       'npx gitops-init lint    # the same check CI runs',
     ];

@@ -11,7 +11,10 @@ interface OwnersFlags {
 function decidingLines(report: OwnersReport, entry: PathOwners): string {
   const matches = entry.matches ?? (entry.line === null ? [] : [{ line: entry.line, section: entry.section }]);
   return matches
-    .map(({ line, section }) => `${report.codeownersFile}:${line} ${section === null ? '' : `[${section}] `}${report.lineTexts.get(line) ?? ''}`)
+    .map(
+      ({ line, section }) =>
+        `${report.codeownersFile}:${line} ${section === null ? '' : `[${section}] `}${report.lineTexts.get(line) ?? ''}`,
+    )
     .join('; ');
 }
 
@@ -24,7 +27,9 @@ export async function runOwners(paths: string[], flags: OwnersFlags, cwd: string
     ...(flags.config ? { configFile: flags.config } : {}),
   });
   if (report.problems > 0) {
-    io.stderr(`gitops-init: ${report.codeownersFile} has ${report.problems} syntax problem(s), read as ${report.host === 'github' ? 'GitHub' : 'GitLab'} reads them; run 'gitops-init lint' to see them\n`);
+    io.stderr(
+      `gitops-init: ${report.codeownersFile} has ${report.problems} syntax problem(s), read as ${report.host === 'github' ? 'GitHub' : 'GitLab'} reads them; run 'gitops-init lint' to see them\n`,
+    );
   }
   let output: string;
   if (flags.json) {
@@ -42,7 +47,10 @@ export async function runOwners(paths: string[], flags: OwnersFlags, cwd: string
   if (output !== '') io.stdout(`${output}\n`);
   if (flags.unowned) {
     const count = report.entries.length;
-    if (!flags.json) io.stderr(`gitops-init: ${count} of ${report.total} ${report.fileSource === 'arguments' ? 'paths' : 'files'} have no code owner\n`);
+    if (!flags.json)
+      io.stderr(
+        `gitops-init: ${count} of ${report.total} ${report.fileSource === 'arguments' ? 'paths' : 'files'} have no code owner\n`,
+      );
     return count > 0 ? 1 : 0;
   }
   return 0;

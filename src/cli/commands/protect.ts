@@ -32,10 +32,14 @@ export async function runProtectRender(flags: RenderFlags, cwd: string, io: CliI
   io.stdout(`${result.files.map((file) => `  ${file.status.padEnd(width)}  ${file.path}`).join('\n')}\n`);
   const count = (status: string): number => result.files.filter((file) => file.status === status).length;
   if (result.dryRun) {
-    io.stdout(`Dry run: ${count('create')} to create, ${count('unchanged')} unchanged, ${count('overwrite')} to overwrite, ${count('conflict')} in conflict. Nothing was written.\n`);
+    io.stdout(
+      `Dry run: ${count('create')} to create, ${count('unchanged')} unchanged, ${count('overwrite')} to overwrite, ${count('conflict')} in conflict. Nothing was written.\n`,
+    );
     return count('conflict') > 0 ? 1 : 0;
   }
-  io.stdout(`${result.written.length} file${result.written.length === 1 ? '' : 's'} written, ${count('unchanged')} unchanged.\n`);
+  io.stdout(
+    `${result.written.length} file${result.written.length === 1 ? '' : 's'} written, ${count('unchanged')} unchanged.\n`,
+  );
   return 0;
 }
 
@@ -61,7 +65,9 @@ function liveOptions(flags: LiveFlags, cwd: string, io: CliIo): LiveProtectionOp
 }
 
 function label(item: ProtectionDiffReport['items'][number]): string {
-  return item.target === 'github-ruleset' ? `ruleset "${item.name}" (${item.branch})` : `classic protection of branch ${item.name}`;
+  return item.target === 'github-ruleset'
+    ? `ruleset "${item.name}" (${item.branch})`
+    : `classic protection of branch ${item.name}`;
 }
 
 /** The drift, field by field, as the diff and apply commands print it. */
@@ -106,7 +112,9 @@ export async function runProtectApply(flags: LiveFlags, cwd: string, io: CliIo):
   const options = liveOptions(flags, cwd, io);
   const interactive = io.isTTY && io.stdinIsTTY;
   if (!flags.yes && !interactive) {
-    throw new UsageError('protect apply changes the live repository: pass --yes to apply without a terminal to confirm on (run protect diff to see the changes)');
+    throw new UsageError(
+      'protect apply changes the live repository: pass --yes to apply without a terminal to confirm on (run protect diff to see the changes)',
+    );
   }
   const diff = await diffProtection(options);
   for (const note of diff.notes) io.stderr(`gitops-init: note: ${note}\n`);
@@ -118,7 +126,9 @@ export async function runProtectApply(flags: LiveFlags, cwd: string, io: CliIo):
   const result = await applyProtection({ ...options, diff });
   for (const note of result.notes) io.stderr(`gitops-init: note: ${note}\n`);
   for (const change of result.changes) {
-    io.stdout(`${change.action} ${change.target === 'github-ruleset' ? `ruleset "${change.name}"` : `the classic protection of ${change.name}`}\n`);
+    io.stdout(
+      `${change.action} ${change.target === 'github-ruleset' ? `ruleset "${change.name}"` : `the classic protection of ${change.name}`}\n`,
+    );
   }
   io.stdout(`${diff.repository} now follows the policy in gitops.yaml.\n`);
   return 0;

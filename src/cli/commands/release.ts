@@ -27,7 +27,11 @@ export function runVersion(options: { json?: boolean }, cwd: string, io: CliIo):
 }
 
 export async function runBump(level: string, options: { preid?: string }, cwd: string, io: CliIo): Promise<number> {
-  const result = await bumpVersion({ cwd, level: level as BumpLevel, ...(options.preid === undefined ? {} : { preid: options.preid }) });
+  const result = await bumpVersion({
+    cwd,
+    level: level as BumpLevel,
+    ...(options.preid === undefined ? {} : { preid: options.preid }),
+  });
   io.stdout(`${result.previous} -> ${result.version}: updated ${result.files.join(', ')}\n`);
   return 0;
 }
@@ -42,7 +46,8 @@ function parseComponents(values: readonly string[] | undefined): Record<string, 
   const components: Record<string, string> = {};
   for (const value of values ?? []) {
     const match = /^([^=]+)=(.+)$/.exec(value);
-    if (!match?.[1] || !match[2]) throw new UsageError(`--component "${value}": expected <name>=<version>, e.g. --component search=2.0.1`);
+    if (!match?.[1] || !match[2])
+      throw new UsageError(`--component "${value}": expected <name>=<version>, e.g. --component search=2.0.1`);
     components[match[1]] = match[2];
   }
   return components;
@@ -53,7 +58,15 @@ function describe(release: StoredRelease): string {
 }
 
 export async function runReleaseCreate(
-  options: { app?: string; infra?: string; environment?: string; appTeam?: string; component?: string[]; notes?: string; allowDowngrade?: boolean },
+  options: {
+    app?: string;
+    infra?: string;
+    environment?: string;
+    appTeam?: string;
+    component?: string[];
+    notes?: string;
+    allowDowngrade?: boolean;
+  },
   cwd: string,
   io: CliIo,
 ): Promise<number> {
@@ -67,11 +80,18 @@ export async function runReleaseCreate(
     ...(options.appTeam === undefined ? {} : { appTeam: options.appTeam }),
     ...(options.notes === undefined ? {} : { notes: options.notes }),
   });
-  io.stdout(`wrote ${release.file}: ${describe(release)}; next: both teams run gitops-init release approve ${release.name}\n`);
+  io.stdout(
+    `wrote ${release.file}: ${describe(release)}; next: both teams run gitops-init release approve ${release.name}\n`,
+  );
   return 0;
 }
 
-export async function runReleaseApprove(name: string, options: { team?: string; by?: string }, cwd: string, io: CliIo): Promise<number> {
+export async function runReleaseApprove(
+  name: string,
+  options: { team?: string; by?: string },
+  cwd: string,
+  io: CliIo,
+): Promise<number> {
   if (!options.team) throw new UsageError('--team <@org/team> is required');
   if (!options.by) throw new UsageError('--by <user> is required');
   const release = await approveRelease({ cwd, name, team: options.team, by: options.by });
@@ -79,14 +99,21 @@ export async function runReleaseApprove(name: string, options: { team?: string; 
   return 0;
 }
 
-export async function runReleasePromote(name: string, options: { emergency?: boolean; reason?: string }, cwd: string, io: CliIo): Promise<number> {
+export async function runReleasePromote(
+  name: string,
+  options: { emergency?: boolean; reason?: string },
+  cwd: string,
+  io: CliIo,
+): Promise<number> {
   const release = await promoteRelease({
     cwd,
     name,
     emergency: options.emergency === true,
     ...(options.reason === undefined ? {} : { reason: options.reason }),
   });
-  io.stdout(`promoted ${describe(release)}${release.emergency ? ` as an emergency: ${release.emergency.reason}` : ''}; next: commit, then gitops-init release tag ${release.name}\n`);
+  io.stdout(
+    `promoted ${describe(release)}${release.emergency ? ` as an emergency: ${release.emergency.reason}` : ''}; next: commit, then gitops-init release tag ${release.name}\n`,
+  );
   return 0;
 }
 
@@ -98,7 +125,9 @@ export async function runReleaseTag(name: string, cwd: string, io: CliIo): Promi
 
 export async function runReleaseChangelog(cwd: string, io: CliIo): Promise<number> {
   const result = await writeReleaseLog({ cwd });
-  io.stdout(`${result.changed ? 'wrote' : 'unchanged:'} ${result.file} (${result.releases} release${result.releases === 1 ? '' : 's'})\n`);
+  io.stdout(
+    `${result.changed ? 'wrote' : 'unchanged:'} ${result.file} (${result.releases} release${result.releases === 1 ? '' : 's'})\n`,
+  );
   return 0;
 }
 
@@ -112,15 +141,32 @@ export function runReleaseList(options: { json?: boolean }, cwd: string, io: Cli
     io.stdout('no releases yet; create one with gitops-init release create --app <version> --infra <version>\n');
     return 0;
   }
-  const rows = releases.map((release) => [release.name, release.application_version, release.infrastructure_version, release.status ?? 'candidate', release.environment ?? '', release.rollback_of ? `rollback of ${release.rollback_of}` : '']);
+  const rows = releases.map((release) => [
+    release.name,
+    release.application_version,
+    release.infrastructure_version,
+    release.status ?? 'candidate',
+    release.environment ?? '',
+    release.rollback_of ? `rollback of ${release.rollback_of}` : '',
+  ]);
   const header = ['RELEASE', 'APPLICATION', 'INFRASTRUCTURE', 'STATUS', 'ENVIRONMENT', ''];
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  for (const row of [header, ...rows]) io.stdout(`${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()}\n`);
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  for (const row of [header, ...rows])
+    io.stdout(
+      `${row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd()}\n`,
+    );
   return 0;
 }
 
 export async function runReleaseRollback(options: { to?: string }, cwd: string, io: CliIo): Promise<number> {
   const release = await rollbackRelease({ cwd, ...(options.to === undefined ? {} : { to: options.to }) });
-  io.stdout(`wrote ${release.file}: ${describe(release)}, rolling back ${release.rollback_of ?? ''}; next: approve, promote and tag it like any release\n`);
+  io.stdout(
+    `wrote ${release.file}: ${describe(release)}, rolling back ${release.rollback_of ?? ''}; next: approve, promote and tag it like any release\n`,
+  );
   return 0;
 }

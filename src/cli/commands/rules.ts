@@ -8,10 +8,20 @@ export function runRules(options: { json?: boolean }, io: CliIo): number {
     return 0;
   }
   const header = ['RULE', 'CATEGORY', 'DEFAULT', 'DESCRIPTION'];
-  const rows = rules.map((rule) => [rule.id, rule.category, rule.severity + (rule.fixable ? ' (fix)' : ''), rule.description]);
-  const widths = header.slice(0, 3).map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const rows = rules.map((rule) => [
+    rule.id,
+    rule.category,
+    rule.severity + (rule.fixable ? ' (fix)' : ''),
+    rule.description,
+  ]);
+  const widths = header
+    .slice(0, 3)
+    .map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: string[]): string =>
-    cells.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : cell)).join('  ').trimEnd();
+    cells
+      .map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : cell))
+      .join('  ')
+      .trimEnd();
   io.stdout(`${[line(header), ...rows.map(line)].join('\n')}\n`);
   return 0;
 }
