@@ -20,7 +20,7 @@ import { readKnownPaths } from '../git/index-entries.js';
 import { packageInfo } from '../package-info.js';
 import { runRules, type Diagnostic } from '../engine/linter.js';
 import { openBaseRevision } from '../git/base-revision.js';
-import { repositoryRoot } from './repository-descriptor.js';
+import { repositoryRoot } from '../config/repository.js';
 import { OverlaySource } from '../engine/overlay-source.js';
 import { Repository } from '../engine/repository.js';
 import { toLintResults, type LintResult } from '../engine/results.js';

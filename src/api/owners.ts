@@ -7,7 +7,7 @@ import { parseCodeowners, type CodeownersFile } from '../codeowners/parse.js';
 import { isOwnerHandle } from '../codeowners/sync.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { listTrackedFiles } from '../files/tracked-files.js';
-import { openRepository, repositoryPath, type OpenedRepository } from './repository-descriptor.js';
+import { openRepository, repositoryPath, type OpenedRepository } from '../config/repository.js';
 
 export interface OwnersOptions {
   /** Directory the command runs in; paths are relative to it. Defaults to process.cwd(). */

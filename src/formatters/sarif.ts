@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import * as semver from '../versioning/semver.js';
+import validSemver from 'semver/functions/valid.js';
 import type { Formatter, FormatterContext, LintMessage } from '../engine/results.js';
 import { ruleDocsUrl } from '../engine/rule.js';
 import { ENGINE_RULE_ID, flattenFindings, isOutside, type Finding } from './findings.js';
@@ -174,7 +174,7 @@ const sarif: Formatter = (results, context) => {
             name: 'gitops-init',
             fullName: `gitops-init ${context.version}`,
             version: context.version,
-            ...(semver.valid(context.version) ? { semanticVersion: context.version } : {}),
+            ...(validSemver(context.version) ? { semanticVersion: context.version } : {}),
             informationUri: INFORMATION_URI,
             rules: ruleIds.map((id) => describeRule(id, context)),
           },

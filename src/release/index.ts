@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as semver from '../versioning/semver.js';
 import { yamlPackage } from '../manifests/yaml-nodes.js';
-import { openRepository } from '../api/repository-descriptor.js';
+import { openRepository } from '../config/repository.js';
 import type { Descriptor, ReleaseWindow } from '../config/descriptor.js';
 import { ConfigError, RefusedError, UsageError } from '../errors.js';
 import { writeFileAtomically } from '../files/atomic-write.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as semver from './semver.js';
-import { openRepository } from '../api/repository-descriptor.js';
+import { openRepository } from '../config/repository.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
 import { GitCommandError, runGit } from '../git/command.js';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DESCRIPTOR_FILES, parseDescriptor, type LoadedDescriptor } from '../config/descriptor.js';
+import { DESCRIPTOR_FILES, parseDescriptor, type LoadedDescriptor } from './descriptor.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { relativePosix } from '../files/paths.js';
 
@@ -14,7 +14,7 @@ export interface OpenedRepository {
 
 /**
  * The repository root as `lint` finds it: the closest directory with a descriptor, else with
- * `.git`, else `cwd`. Kept here so that commands other than lint do not load every rule.
+ * `.git`, else `cwd`. Every command finds it this way; it is here, in the core, so that no command loads the rules to find it.
  */
 export function repositoryRoot(cwd: string): string {
   const ancestors: string[] = [];
@@ -38,7 +38,7 @@ export function openRepository(cwdOption: string | undefined, configFile?: strin
   } catch {
     isDirectory = false;
   }
-  if (!isDirectory) throw new UsageError(`directory "${cwdOption ?? cwd}" does not exist; check -C/--cwd`);
+  if (!isDirectory) throw new UsageError(`directory "${cwdOption ?? cwd}" does not exist; check {{option:cwd}}`);
   const root = repositoryRoot(cwd);
   const candidates = configFile
     ? [path.resolve(cwd, configFile)]
@@ -67,7 +67,7 @@ export function repositoryPath(repository: OpenedRepository, given: string): str
   const relative = relativePosix(repository.root, path.resolve(repository.cwd, given));
   if (relative === '' || relative.startsWith('../') || relative === '..' || path.isAbsolute(relative)) {
     throw new UsageError(
-      `path "${given}" is not a path inside the repository ${repository.root}; give a path below it, or pass -C <dir>`,
+      `path "${given}" is not a path inside the repository ${repository.root}; give a path below it, or pass {{option:cwd}}`,
     );
   }
   return relative;
