@@ -4,6 +4,11 @@ import { declaresTeams, dialectOf, hostName, loadCodeowners } from '../../src/co
 type ContextView = Parameters<typeof loadCodeowners>[0];
 type Descriptor = NonNullable<Parameters<typeof declaresTeams>[0]>;
 
+/** Part of a gitops.yaml, typed as a whole one: these functions read only the fields given. */
+function asDescriptor(value: object): Descriptor {
+  return value as Descriptor;
+}
+
 /** A rule context's file access over files in memory (`null` content: present but unreadable). */
 function context(
   files: Record<string, string | null>,
@@ -103,8 +108,8 @@ describe('loadCodeowners', () => {
   it('keeps the files of each host apart in one pass', () => {
     const files = { '.github/CODEOWNERS': '* @github\n', CODEOWNERS: '* @gitlab\n' };
     const view = context(files);
-    const github = loadCodeowners({ ...view, descriptor: { host: 'github' } as Descriptor });
-    const gitlab = loadCodeowners({ ...view, descriptor: { host: 'gitlab' } as Descriptor });
+    const github = loadCodeowners({ ...view, descriptor: asDescriptor({ host: 'github' }) });
+    const gitlab = loadCodeowners({ ...view, descriptor: asDescriptor({ host: 'gitlab' }) });
     expect(github?.text).toBe('* @github\n');
     expect(gitlab?.text).toBe('* @gitlab\n');
   });
@@ -124,18 +129,16 @@ describe('loadCodeowners', () => {
 
 describe('declaresTeams', () => {
   it('is true once gitops.yaml names a platform team, an application team, tenants or members', () => {
-    expect(declaresTeams({ teams: { platform: '@acme/platform' } } as Descriptor)).toBe(true);
-    expect(declaresTeams({ teams: { application: '@acme/shop' } } as Descriptor)).toBe(true);
-    expect(declaresTeams({ teams: { members: ['@alice'] } } as Descriptor)).toBe(true);
-    expect(
-      declaresTeams({ teams: { applications: [{ name: 'shop', team: '@acme/shop' }] } } as unknown as Descriptor),
-    ).toBe(true);
+    expect(declaresTeams(asDescriptor({ teams: { platform: '@acme/platform' } }))).toBe(true);
+    expect(declaresTeams(asDescriptor({ teams: { application: '@acme/shop' } }))).toBe(true);
+    expect(declaresTeams(asDescriptor({ teams: { members: ['@alice'] } }))).toBe(true);
+    expect(declaresTeams(asDescriptor({ teams: { applications: [{ name: 'shop', team: '@acme/shop' }] } }))).toBe(true);
   });
 
   it('is false without a descriptor, without teams, or with empty lists', () => {
     expect(declaresTeams(undefined)).toBe(false);
-    expect(declaresTeams({} as Descriptor)).toBe(false);
-    expect(declaresTeams({ teams: {} } as Descriptor)).toBe(false);
-    expect(declaresTeams({ teams: { applications: [], members: [] } } as Descriptor)).toBe(false);
+    expect(declaresTeams(asDescriptor({}))).toBe(false);
+    expect(declaresTeams(asDescriptor({ teams: {} }))).toBe(false);
+    expect(declaresTeams(asDescriptor({ teams: { applications: [], members: [] } }))).toBe(false);
   });
 });
