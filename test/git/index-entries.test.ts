@@ -23,6 +23,20 @@ function committed(files: Record<string, string>): string {
   return root;
 }
 
+/** A repository in the middle of a merge whose one file, values.yaml, conflicts. */
+function conflicted(): string {
+  const root = committed({ 'values.yaml': 'replicas: 1\n' });
+  git(root, 'checkout', '-qb', 'other');
+  writeFileSync(path.join(root, 'values.yaml'), 'replicas: 2\n');
+  git(root, 'commit', '-qam', 'two');
+  git(root, 'checkout', '-q', 'main');
+  writeFileSync(path.join(root, 'values.yaml'), 'replicas: 3\n');
+  git(root, 'commit', '-qam', 'three');
+  const merge = tryGit(root, 'merge', '-q', 'other');
+  if (merge.status === 0) throw new Error('the merge was expected to conflict');
+  return root;
+}
+
 describe('readIndexEntries', () => {
   it('lists paths with their mode, blob id and stage 0', async () => {
     const root = tree({ 'app/run.sh': '#!/bin/sh\n', 'app/values.yaml': 'a: 1\n' });
@@ -77,14 +91,7 @@ describe('readIndexEntries', () => {
   });
 
   it('lists the three sides of a merge conflict with their stages', async () => {
-    const root = committed({ 'values.yaml': 'replicas: 1\n' });
-    git(root, 'checkout', '-qb', 'other');
-    writeFileSync(path.join(root, 'values.yaml'), 'replicas: 2\n');
-    git(root, 'commit', '-qam', 'two');
-    git(root, 'checkout', '-q', 'main');
-    writeFileSync(path.join(root, 'values.yaml'), 'replicas: 3\n');
-    git(root, 'commit', '-qam', 'three');
-    expect(tryGit(root, 'merge', '-q', 'other').status).not.toBe(0);
+    const root = conflicted();
     const entries = await readIndexEntries(root);
     expect(entries.map((entry) => [entry.path, entry.stage])).toEqual([
       ['values.yaml', 1],
@@ -152,14 +159,7 @@ describe('readStagedPaths', () => {
   });
 
   it('lists an unmerged path', async () => {
-    const root = committed({ 'values.yaml': 'replicas: 1\n' });
-    git(root, 'checkout', '-qb', 'other');
-    writeFileSync(path.join(root, 'values.yaml'), 'replicas: 2\n');
-    git(root, 'commit', '-qam', 'two');
-    git(root, 'checkout', '-q', 'main');
-    writeFileSync(path.join(root, 'values.yaml'), 'replicas: 3\n');
-    git(root, 'commit', '-qam', 'three');
-    tryGit(root, 'merge', '-q', 'other');
+    const root = conflicted();
     expect(await readStagedPaths(root)).toEqual(['values.yaml']);
   });
 
