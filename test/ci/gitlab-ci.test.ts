@@ -58,6 +58,13 @@ describe('gitlabCheckProducers', () => {
     expect(producing(yaml, 'test-unit')).toEqual([]);
   });
 
+  it("does not take another name that starts with a parallel job's name as one of its checks", () => {
+    // GitLab names the parts "test 1/3" (parallel: N) or "test: [a, b]" (parallel: matrix), nothing else.
+    const yaml = 'test: { parallel: 3 }\n';
+    expect(producing(yaml, 'test lint')).toEqual([]);
+    expect(producing(yaml, 'test 1/3 again')).toEqual([]);
+  });
+
   it('takes `parallel: null` as not parallel', () => {
     expect(producing('test: { parallel: null }\n', 'test 1/2')).toEqual([]);
   });

@@ -1,4 +1,13 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureDirectory, writeFileAtomically } from '../../src/files/atomic-write.js';
@@ -61,6 +70,15 @@ describe('writeFileAtomically', () => {
     chmodSync(path.join(root, 'old.sh'), 0o644);
     await writeFileAtomically(path.join(root, 'old.sh'), 'echo 2\n', { mode: 0o700 });
     expect(statSync(path.join(root, 'old.sh')).mode & 0o777).toBe(0o700);
+  });
+
+  it('writes through a symbolic link to its target, keeping the link', async () => {
+    const root = tree({ 'shared/values.yaml': 'a: 1\n' });
+    symlinkSync('shared/values.yaml', path.join(root, 'values.yaml'));
+    await writeFileAtomically(path.join(root, 'values.yaml'), 'a: 2\n');
+    expect(lstatSync(path.join(root, 'values.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(root, 'shared/values.yaml'), 'utf8')).toBe('a: 2\n');
+    expect(listAll(root)).toEqual(['shared/', 'shared/values.yaml', 'values.yaml']);
   });
 
   it('refuses to replace a directory, leaving it and its parent as they were', async () => {
