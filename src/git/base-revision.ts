@@ -54,7 +54,7 @@ export async function openBaseRevision(root: string, ref: string, staged: boolea
         let text: string | undefined;
         try {
           // Synchronous because rules are; each file is read once, and only the few a rule asks for.
-          text = execFileSync('git', ['show', `${commit}:${file}`], {
+          text = execFileSync('git', ['cat-file', 'blob', `${commit}:${file}`], {
             cwd: root,
             encoding: 'utf8',
             stdio: ['ignore', 'pipe', 'ignore'],
