@@ -29,7 +29,8 @@ export function gitlabCheckProducers(file: string, configuration: unknown): Chec
   const producers: CheckProducer[] = [];
   for (const [name, job] of Object.entries(configuration)) {
     if (GLOBAL_KEYWORDS.has(name) || name.startsWith('.') || !isRecord(job)) continue;
-    const parallel = job.parallel !== undefined && job.parallel !== null;
+    const instances = parallelInstances(job.parallel);
+    const isMatrix = isRecord(job.parallel) && job.parallel.matrix !== undefined;
     producers.push({
       file,
       job: name,
@@ -37,10 +38,27 @@ export function gitlabCheckProducers(file: string, configuration: unknown): Chec
       // are evaluated per pipeline; the job is taken at its word.
       runsOnPullRequests: true,
       produces: (check) =>
-        check === name || (parallel && (check.startsWith(`${name} `) || check.startsWith(`${name}: [`))),
+        check === name ||
+        (instances > 0 && isParallelInstance(check, name, instances)) ||
+        (isMatrix && check.startsWith(`${name}: [`)),
     });
   }
   return producers;
+}
+
+/** How many copies `parallel: N` makes (GitLab allows 1 to 200); 0 for none or a matrix. */
+function parallelInstances(parallel: unknown): number {
+  const count = typeof parallel === 'string' && /^\d+$/.test(parallel) ? Number(parallel) : parallel;
+  return typeof count === 'number' && Number.isInteger(count) && count >= 1 ? count : 0;
+}
+
+/** Whether `check` is one of the "<name> i/N" jobs that `parallel: N` makes. */
+function isParallelInstance(check: string, name: string, instances: number): boolean {
+  if (!check.startsWith(`${name} `)) return false;
+  const match = /^(\d+)\/(\d+)$/.exec(check.slice(name.length + 1));
+  if (!match) return false;
+  const index = Number(match[1]);
+  return Number(match[2]) === instances && index >= 1 && index <= instances && String(index) === match[1];
 }
 
 /**

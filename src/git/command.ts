@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 
 /** A git command that exited with a status other than 0. */
@@ -33,7 +34,8 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', (error: NodeJS.ErrnoException) => {
       reject(
-        error.code === 'ENOENT'
+        // spawn says ENOENT both for a missing git and for a missing working directory.
+        error.code === 'ENOENT' && existsSync(options.cwd)
           ? new UsageError('git is not installed or not on PATH; install git to lint staged files', { cause: error })
           : error,
       );

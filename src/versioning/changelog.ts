@@ -45,6 +45,10 @@ export function isIsoDate(date: string): boolean {
  * Unreleased section above it; updates compare links when the file has them.
  */
 export function releaseChangelog(text: string, version: string, date: string, previous: string | undefined): string {
+  // A changelog written with CRLF line breaks keeps them: work on LF, then put them back.
+  if (text.includes('\r\n')) {
+    return releaseChangelog(text.replaceAll('\r\n', '\n'), version, date, previous).replaceAll('\n', '\r\n');
+  }
   const sections = parseChangelog(text);
   if (sections.some((section) => section.title === version)) {
     throw new Error(`CHANGELOG.md already has a section for ${version}`);
