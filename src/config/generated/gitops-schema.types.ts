@@ -17,6 +17,9 @@ export type Person = string;
  */
 export type Owner = string;
 export type ProtectionTarget = 'github-ruleset' | 'github-branch-protection' | 'settings' | 'gitlab';
+/**
+ * Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.
+ */
 export type BypassActor =
   | {
       role: 'write' | 'maintain' | 'admin';
