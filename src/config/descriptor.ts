@@ -1,85 +1,41 @@
 import type { Document } from 'yaml';
-import type { DescriptorProtection } from '../protection/policy.js';
 import { ConfigError, type ConfigProblem } from '../errors.js';
 import { parseYamlFile } from '../manifests/yaml-file.js';
 import { describeAjvError, nodePosition } from './schema-validation.js';
 import schema from './gitops.schema.json' with { type: 'json' };
 import { validate as validateDescriptor } from './generated/gitops-schema.validate.js';
+import type {
+  Descriptor,
+  ReleaseWindow as SchemaReleaseWindow,
+  RuleEntry,
+  Severity,
+} from './generated/gitops-schema.types.js';
 
-export type RepositoryKind = 'infrastructure' | 'application';
-export type GitopsTool = 'argocd' | 'flux' | 'helm';
-export type SeverityValue = 'off' | 'warn' | 'error' | 0 | 1 | 2;
-export type RuleEntry = SeverityValue | readonly [SeverityValue, ...unknown[]];
-
-export interface TenantTeam {
-  name: string;
-  team: string;
-  namespaces?: string[];
-  repository?: string;
-}
-
-export interface Descriptor {
-  kind: RepositoryKind;
-  tool: GitopsTool;
-  name: string;
-  teams?: {
-    platform?: string;
-    application?: string;
-    applications?: TenantTeam[];
-    /** People who may be named as code owners: `@user` handles or e-mail addresses. */
-    members?: string[];
-  };
-  /** CODEOWNERS patterns to owners (handles, or `platform`, `application`, a tenant's name); later entries win. */
-  ownership?: Record<string, string | string[]>;
-  /** Paths the platform team must own: alone in infrastructure repositories, together with the team in application ones. */
-  criticalPaths?: string[];
-  namespaces?: string[];
-  environments?: string[];
-  /** This repository's clone URL, to recognise GitOps sources that point at it. */
-  repositoryUrl?: string;
-  platform?: {
-    /** Namespaced kinds only the platform team manages (`Kind` or `group/Kind`). */
-    kinds?: string[];
-    /** Infrastructure repositories: where the platform's own components run workloads. */
-    workloads?: { namespaces?: string[]; paths?: string[] };
-  };
-  host?: 'github' | 'gitlab';
-  /** Branch protection policy per branch pattern (see src/protection/policy.ts). */
-  protection?: DescriptorProtection;
-  /** The repository's version, when gitops.yaml is one of its version sources. */
-  version?: string;
-  versioning?: {
-    /** Version sources that must agree: `file` or `file#field`. */
-    sources?: string[];
-  };
-  releases?: ReleasesConfig;
-  rules?: Record<string, RuleEntry>;
-  overrides?: { files: string[]; rules: Record<string, RuleEntry> }[];
-  ignores?: string[];
-  linterOptions?: {
-    reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
-    maxFileSize?: number;
-  };
-  scaffold?: Record<string, unknown>;
-}
-
-export interface ReleaseWindow {
-  /** Days of the week, lower-case three letters (mon … sun). */
-  days: string[];
-  /** UTC hours as "HH:MM-HH:MM". */
-  hours: string;
-}
-
-export interface ReleasesConfig {
-  /** Where release manifests live (default releases/). */
-  directory?: string;
-  /** Component repositories whose tags `release create` checks: a local path or a git URL. */
-  repositories?: { application?: string; infrastructure?: string };
-  /** When releases may be promoted; outside them only with --emergency. */
-  windows?: ReleaseWindow[];
-  /** The release log: a file of its own (default RELEASES.md). */
-  changelog?: string;
-}
+// The descriptor's types are generated from gitops.schema.json (npm run generate:schemas): the
+// schema is their one source of truth.
+export type {
+  BranchPolicy,
+  BypassActor,
+  BypassMode,
+  Descriptor,
+  DescriptorProtection,
+  GitopsTool,
+  ProtectionTarget,
+  ReleasesConfig,
+  RepositoryKind,
+  RuleEntry,
+  RuleMap,
+  Severity,
+  TenantTeam,
+  Weekday,
+} from './generated/gitops-schema.types.js';
+/** A rule's severity as gitops.yaml may write it (the schema's `severity`). */
+export type SeverityValue = Severity;
+/**
+ * A release window, with its days widened from `Weekday` to strings: src/release looks a day
+ * name it holds as a string up in them. The generated type is assignable to this one.
+ */
+export type ReleaseWindow = Omit<SchemaReleaseWindow, 'days'> & { days: readonly string[] };
 
 export const DESCRIPTOR_FILES = ['gitops.yaml', 'gitops.yml'] as const;
 export const DESCRIPTOR_SCHEMA = schema;
@@ -131,7 +87,7 @@ export function parseDescriptor(file: string, text: string): LoadedDescriptor {
   }
   return {
     file,
-    descriptor: value as Descriptor,
+    descriptor: value,
     // Parsed (for positions) only when asked for: a valid descriptor usually is not.
     get document() {
       return first.document;

@@ -6,7 +6,7 @@ import type { SourcePosition } from '../manifests/yaml-file.js';
 
 /**
  * The options of every schema compiled here, at run time or ahead of time by
- * src/config/generate-validators.ts: the same options give the same errors, and so the same
+ * src/config/generate-schemas.ts: the same options give the same errors, and so the same
  * messages.
  */
 export const AJV_OPTIONS = { allErrors: true, strict: false, useDefaults: false } as const satisfies Options;

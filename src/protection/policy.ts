@@ -1,21 +1,20 @@
 import picomatch from 'picomatch';
-import type { Descriptor, RepositoryKind } from '../config/descriptor.js';
+import type { BypassActor, Descriptor, ProtectionTarget, RepositoryKind } from '../config/descriptor.js';
+
+// The `protection` section's types are generated from gitops.schema.json with the rest of the
+// descriptor's; they are re-exported here, where protection code has always found them.
+export type { BranchPolicy, BypassActor, DescriptorProtection, ProtectionTarget } from '../config/descriptor.js';
 
 /** The CI job (and required status check) that runs gitops-init lint in every scaffolded repository. */
 export const LINT_CHECK_NAME = 'gitops-lint';
 
-/** Repository roles that may bypass a policy; GitHub's built-in role ids, GitLab's access levels. */
-export const BYPASS_ROLES = ['write', 'maintain', 'admin'] as const;
-export type BypassRole = (typeof BYPASS_ROLES)[number];
-
 /**
- * Who may bypass the policy: a repository role, a team or an app (by the host's numeric id),
- * organisation administrators, or deploy keys. `mode: pull-request` lets the actor bypass only
- * through a pull request (GitHub rulesets); the default is always.
+ * Repository roles that may bypass a policy (`bypassActors: [{ role }]` in gitops.yaml);
+ * GitHub's built-in role ids, GitLab's access levels.
  */
-export type BypassActor = (
-  { role: BypassRole } | { team: number } | { app: number } | { organizationAdmin: true } | { deployKeys: true }
-) & { mode?: 'always' | 'pull-request' };
+export type BypassRole = Extract<BypassActor, { role: unknown }>['role'];
+/** Every bypass role (test/config/schema-types.test.ts checks the list against the schema). */
+export const BYPASS_ROLES = ['write', 'maintain', 'admin'] as const satisfies readonly BypassRole[];
 
 /** One provider-neutral branch protection policy. */
 export interface ProtectionPolicy {
@@ -38,17 +37,16 @@ export interface ProtectionPolicy {
 /** The fields of a policy that gitops.yaml sets per branch pattern. */
 export type PolicySettings = Omit<ProtectionPolicy, 'branch'>;
 
-/** Where `gitops-init protect render` writes the policy. */
-export const PROTECTION_TARGETS = ['github-ruleset', 'github-branch-protection', 'settings', 'gitlab'] as const;
-export type ProtectionTarget = (typeof PROTECTION_TARGETS)[number];
-
-/** The `protection` section of gitops.yaml. */
-export interface DescriptorProtection {
-  /** Files `protect render` writes and `protection-files-in-sync` keeps; default by host. */
-  targets?: ProtectionTarget[];
-  /** Branch name or pattern to its policy; unset fields take the defaults of the repository kind. */
-  branches?: Record<string, Partial<PolicySettings>>;
-}
+/**
+ * Where `gitops-init protect render` writes the policy: every target of the schema
+ * (test/config/schema-types.test.ts checks the list against it).
+ */
+export const PROTECTION_TARGETS = [
+  'github-ruleset',
+  'github-branch-protection',
+  'settings',
+  'gitlab',
+] as const satisfies readonly ProtectionTarget[];
 
 /**
  * The baseline per repository kind: infrastructure changes need two approvals including a code

@@ -3,37 +3,12 @@ import { yamlPackage } from '../manifests/yaml-nodes.js';
 import { describeAjvError } from '../config/schema-validation.js';
 import { validate as validateReleaseManifest } from '../config/generated/release-schema.validate.js';
 import schema from './release.schema.json' with { type: 'json' };
+import type { Release } from '../config/generated/release-schema.types.js';
 
 export const RELEASE_SCHEMA_URL = schema.$id;
-export type ReleaseStatus = 'candidate' | 'approved' | 'promoted' | 'rolled-back';
-
-export interface Approval {
-  team: string;
-  approver: string;
-  time: string;
-}
-
-/** The `release:` mapping of a release manifest. */
-export interface Release {
-  name?: string;
-  application_version: string;
-  infrastructure_version: string;
-  components?: Record<string, string>;
-  created?: string;
-  environment?: string;
-  status?: ReleaseStatus;
-  application_team?: string;
-  approvals?: Approval[];
-  promoted?: string;
-  emergency?: { reason: string; time: string };
-  rollback_of?: string;
-  downgrade?: true;
-  notes?: string;
-}
-
-export interface ReleaseManifest {
-  release: Release;
-}
+// The manifest's types are generated from release.schema.json (npm run generate:schemas): the
+// schema is their one source of truth.
+export type { Approval, Release, ReleaseManifest, ReleaseStatus } from '../config/generated/release-schema.types.js';
 
 /** Schema problems of a parsed manifest, with the path of each (release.schema.json, precompiled by npm run generate:schemas). */
 export function manifestProblems(value: unknown): { path: (string | number)[]; message: string }[] {

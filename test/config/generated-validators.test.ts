@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { GENERATED_VALIDATORS, generateValidatorSource } from '../../src/config/generate-validators.js';
+import * as prettier from 'prettier';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  GENERATED_SCHEMAS,
+  generateSchemaModules,
+  generateTypesSource,
+  generateValidatorSource,
+  readSchema,
+} from '../../src/config/generate-schemas.js';
 import { compileSchema } from '../../src/config/schema-validation.js';
 import { validate as validateDescriptor } from '../../src/config/generated/gitops-schema.validate.js';
 import { validate as validateReleaseManifest } from '../../src/config/generated/release-schema.validate.js';
@@ -10,22 +17,60 @@ import releaseSchema from '../../src/release/release.schema.json' with { type: '
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-describe('precompiled schema validators', () => {
-  it.each(GENERATED_VALIDATORS.map((entry) => [entry.file, entry] as const))(
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('generated schema modules', () => {
+  it.each(GENERATED_SCHEMAS.map((modules) => [modules.validatorFile, modules] as const))(
     '%s is up to date with its schema',
-    (file, { schema, schemaFile }) => {
+    (file, modules) => {
       const committed = readFileSync(`${root}${file}`, 'utf8');
-      const expected = generateValidatorSource(schema, schemaFile);
+      const expected = generateValidatorSource(readSchema(root, modules.schemaFile), modules);
       expect(
         committed === expected,
-        `${file} is out of date with ${schemaFile}: run npm run generate:schemas and commit it`,
+        `${file} is out of date with ${modules.schemaFile}: run npm run generate:schemas and commit it`,
       ).toBe(true);
     },
   );
 
-  it('generates the same text every time', () => {
-    for (const { schema, schemaFile } of GENERATED_VALIDATORS) {
-      expect(generateValidatorSource(schema, schemaFile)).toBe(generateValidatorSource(schema, schemaFile));
+  it.each(GENERATED_SCHEMAS.map((modules) => [modules.typesFile, modules] as const))(
+    '%s is up to date with its schema',
+    async (file, modules) => {
+      const committed = readFileSync(`${root}${file}`, 'utf8');
+      const expected = await generateTypesSource(readSchema(root, modules.schemaFile), modules);
+      expect(
+        committed === expected,
+        `${file} is out of date with ${modules.schemaFile}: run npm run generate:schemas and commit it`,
+      ).toBe(true);
+    },
+  );
+
+  it('generates the same text every time, without the network', async () => {
+    const first = await generateSchemaModules(root);
+    vi.stubGlobal('fetch', (url: unknown) => {
+      throw new Error(`generation fetched ${String(url)}`);
+    });
+    expect(await generateSchemaModules(root)).toEqual(first);
+    expect(first.map(({ file }) => file)).toEqual(
+      GENERATED_SCHEMAS.flatMap(({ typesFile, validatorFile }) => [typesFile, validatorFile]),
+    );
+  });
+
+  it('writes the types as Prettier would, with the project settings', async () => {
+    for (const { typesFile } of GENERATED_SCHEMAS) {
+      const text = readFileSync(`${root}${typesFile}`, 'utf8');
+      const options = await prettier.resolveConfig(`${root}${typesFile}`);
+      expect(await prettier.check(text, { ...options, filepath: typesFile })).toBe(true);
+    }
+  });
+
+  it('reads the schemas that package.json publishes', () => {
+    const exported = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { exports: Record<string, string> })
+      .exports;
+    for (const { schemaFile } of GENERATED_SCHEMAS) {
+      const name = schemaFile.slice(schemaFile.lastIndexOf('/') + 1);
+      expect(exported[`./schemas/${name}`]).toBe(`./dist/${schemaFile}`);
     }
   });
 

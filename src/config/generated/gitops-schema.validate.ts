@@ -1,19 +1,22 @@
 /* eslint-disable */
-// Generated from src/config/gitops.schema.json by src/config/generate-validators.ts with ajv 8.20.0: do not edit.
+// Generated from src/config/gitops.schema.json by src/config/generate-schemas.ts with ajv 8.20.0: do not edit.
 // After changing the schema or upgrading ajv, run `npm run generate:schemas`.
 // @ts-nocheck
 import { createRequire } from "node:module";
 import type { ValidateFunction } from "ajv";
+import type { Descriptor } from "./gitops-schema.types.js";
 
 const require = createRequire(import.meta.url);
 
-export const validate: ValidateFunction = validate10;
+export const validate: ValidateFunction<Descriptor> = validate10;
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/config/gitops.schema.json","title":"gitops-init repository descriptor (gitops.yaml)","description":"Describes a GitOps repository for gitops-init: its kind, tool, teams, environments and lint configuration.","type":"object","additionalProperties":false,"required":["kind","tool","name"],"properties":{"kind":{"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]},"tool":{"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]},"name":{"description":"The repository's name, a DNS-1123 label.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63},"teams":{"type":"object","additionalProperties":false,"properties":{"platform":{"$ref":"#/definitions/team","description":"The platform team: owns infrastructure and co-owns policy files everywhere."},"application":{"$ref":"#/definitions/team","description":"In an application repository: the team that owns it."},"applications":{"description":"In an infrastructure repository: the application teams onboarded as tenants.","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","team"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63},"team":{"$ref":"#/definitions/team"},"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repository":{"type":"string","minLength":1}}}},"members":{"description":"People who may be named as code owners besides the teams: @user handles or e-mail addresses.","type":"array","items":{"$ref":"#/definitions/person"},"uniqueItems":true}}},"ownership":{"description":"CODEOWNERS patterns to their owners, in order (later entries win, as in CODEOWNERS). 'gitops-init codeowners sync' writes them into CODEOWNERS between generated markers. An owner is a handle (@org/team, @user, an e-mail address) or the name of a team declared under teams: platform, application, or the name of an entry of teams.applications.","type":"object","propertyNames":{"minLength":1,"pattern":"^[^#\\s!]"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/owner"},{"type":"array","items":{"$ref":"#/definitions/owner"},"minItems":1,"uniqueItems":true}]}},"criticalPaths":{"description":"Paths the platform team must own (a trailing slash marks a directory): alone in an infrastructure repository, together with the owning team in an application repository. Replaces the defaults of codeowners-critical-paths; CODEOWNERS itself is always included.","type":"array","items":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},"uniqueItems":true},"namespaces":{"description":"In an application repository: the namespaces its resources may use.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repositoryUrl":{"description":"This repository's clone URL (https, ssh or scp-like). GitOps sources with this URL point at this repository, so the paths they name are checked here.","type":"string","minLength":1},"platform":{"description":"What belongs to the platform team, for the boundary rules.","type":"object","additionalProperties":false,"properties":{"kinds":{"description":"Namespaced kinds that only the platform team manages (e.g. NetworkPolicy, ResourceQuota, LimitRange), as Kind or group/Kind; application repositories may not contain them.","type":"array","items":{"type":"string","pattern":"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$"},"uniqueItems":true},"workloads":{"description":"Infrastructure repositories: where the platform's own components (ingress controllers, monitoring) run workloads.","type":"object","additionalProperties":false,"properties":{"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"paths":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}}},"environments":{"description":"Deployment environments, in promotion order.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true,"minItems":1},"host":{"description":"Where the repository is hosted.","enum":["github","gitlab"]},"protection":{"description":"Branch protection as code: one provider-neutral policy per branch pattern. 'gitops-init protect render' writes the host's files from it, 'protect diff' and 'protect apply' compare it with and apply it to the live GitHub repository. Unset fields take the defaults of the repository kind; an infrastructure repository cannot go below its floor (2 approvals, code owner review, no force push, no deletion, the gitops-lint check).","type":"object","additionalProperties":false,"properties":{"targets":{"description":"What 'protect render' writes and protection-files-in-sync keeps: github-ruleset (.github/rulesets/<branch>-protection.json), github-branch-protection (.github/branch-protection/<branch>.json, the classic API's body), settings (branches and rulesets of .github/settings.yml, for safe-settings), gitlab (.gitlab/*.json). Default: github-ruleset and settings on GitHub, gitlab on GitLab.","type":"array","items":{"enum":["github-ruleset","github-branch-protection","settings","gitlab"]},"uniqueItems":true,"minItems":1},"branches":{"description":"Branch name or pattern (fnmatch: * within a path segment, ** across) to its policy.","type":"object","propertyNames":{"minLength":1,"maxLength":255,"pattern":"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$"},"additionalProperties":{"$ref":"#/definitions/protectionPolicy"}}}},"version":{"description":"The repository's version (semver 2.0, no leading v), when gitops.yaml is one of its version sources.","type":"string","minLength":1},"versioning":{"type":"object","additionalProperties":false,"properties":{"sources":{"description":"Version sources that must agree, as file or file#field (e.g. VERSION, chart/Chart.yaml#version). The first one is where the version lives.","type":"array","items":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"},"minItems":1,"uniqueItems":true}}},"releases":{"description":"Coordinated releases of application and infrastructure versions.","type":"object","additionalProperties":false,"properties":{"directory":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","default":"releases"},"repositories":{"description":"Component repositories (a local path or a git URL) whose v<version> tags 'release create' checks.","type":"object","additionalProperties":false,"properties":{"application":{"type":"string","minLength":1},"infrastructure":{"type":"string","minLength":1}}},"windows":{"description":"When releases may be promoted (UTC); outside them only with --emergency.","type":"array","items":{"type":"object","additionalProperties":false,"required":["days","hours"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["mon","tue","wed","thu","fri","sat","sun"]}},"hours":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"}}}},"changelog":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$","default":"RELEASES.md"}}},"rules":{"$ref":"#/definitions/ruleMap"},"overrides":{"description":"Rule settings for some files, by glob (later entries win).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"rules":{"$ref":"#/definitions/ruleMap"}}}},"ignores":{"description":"Globs of files that are never linted, on top of .gitignore.","type":"array","items":{"type":"string","minLength":1}},"linterOptions":{"type":"object","additionalProperties":false,"properties":{"reportUnusedDisableDirectives":{"enum":["off","warn","error"],"default":"warn"},"maxFileSize":{"description":"Largest YAML file that is parsed, in bytes; larger files get a finding.","type":"integer","minimum":1024,"default":5242880}}},"scaffold":{"description":"Answers gitops-init used to generate this repository, so that a re-run needs no flags.","type":"object"}},"definitions":{"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},"person":{"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"}]},"owner":{"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"},"protectionPolicy":{"type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}},"bypassActor":{"type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]},"bypassMode":{"enum":["always","pull-request"]},"dnsLabel":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63},"severity":{"enum":["off","warn","error",0,1,2]},"ruleEntry":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1}]},"ruleMap":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}}}};
-const schema12 = {"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"};
-const schema15 = {"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63};
-const schema16 = {"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"}]};
-const schema17 = {"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/config/gitops.schema.json","title":"gitops-init repository descriptor (gitops.yaml)","description":"Describes a GitOps repository for gitops-init: its kind, tool, teams, environments and lint configuration.","type":"object","additionalProperties":false,"required":["kind","tool","name"],"properties":{"kind":{"$ref":"#/definitions/repositoryKind"},"tool":{"$ref":"#/definitions/gitopsTool"},"name":{"description":"The repository's name, a DNS-1123 label.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63},"teams":{"type":"object","additionalProperties":false,"properties":{"platform":{"$ref":"#/definitions/team","description":"The platform team: owns infrastructure and co-owns policy files everywhere."},"application":{"$ref":"#/definitions/team","description":"In an application repository: the team that owns it."},"applications":{"description":"In an infrastructure repository: the application teams onboarded as tenants.","type":"array","items":{"title":"Tenant team","type":"object","additionalProperties":false,"required":["name","team"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63},"team":{"$ref":"#/definitions/team"},"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repository":{"type":"string","minLength":1}}}},"members":{"description":"People who may be named as code owners besides the teams: @user handles or e-mail addresses.","type":"array","items":{"$ref":"#/definitions/person"},"uniqueItems":true}}},"ownership":{"description":"CODEOWNERS patterns to their owners, in order (later entries win, as in CODEOWNERS). 'gitops-init codeowners sync' writes them into CODEOWNERS between generated markers. An owner is a handle (@org/team, @user, an e-mail address) or the name of a team declared under teams: platform, application, or the name of an entry of teams.applications.","type":"object","propertyNames":{"minLength":1,"pattern":"^[^#\\s!]"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/owner"},{"type":"array","items":{"$ref":"#/definitions/owner"},"minItems":1,"uniqueItems":true}]}},"criticalPaths":{"description":"Paths the platform team must own (a trailing slash marks a directory): alone in an infrastructure repository, together with the owning team in an application repository. Replaces the defaults of codeowners-critical-paths; CODEOWNERS itself is always included.","type":"array","items":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},"uniqueItems":true},"namespaces":{"description":"In an application repository: the namespaces its resources may use.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repositoryUrl":{"description":"This repository's clone URL (https, ssh or scp-like). GitOps sources with this URL point at this repository, so the paths they name are checked here.","type":"string","minLength":1},"platform":{"description":"What belongs to the platform team, for the boundary rules.","type":"object","additionalProperties":false,"properties":{"kinds":{"description":"Namespaced kinds that only the platform team manages (e.g. NetworkPolicy, ResourceQuota, LimitRange), as Kind or group/Kind; application repositories may not contain them.","type":"array","items":{"type":"string","pattern":"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$"},"uniqueItems":true},"workloads":{"description":"Infrastructure repositories: where the platform's own components (ingress controllers, monitoring) run workloads.","type":"object","additionalProperties":false,"properties":{"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"paths":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}}},"environments":{"description":"Deployment environments, in promotion order.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true,"minItems":1},"host":{"description":"Where the repository is hosted.","enum":["github","gitlab"]},"protection":{"title":"Descriptor protection","description":"Branch protection as code: one provider-neutral policy per branch pattern. 'gitops-init protect render' writes the host's files from it, 'protect diff' and 'protect apply' compare it with and apply it to the live GitHub repository. Unset fields take the defaults of the repository kind; an infrastructure repository cannot go below its floor (2 approvals, code owner review, no force push, no deletion, the gitops-lint check).","type":"object","additionalProperties":false,"properties":{"targets":{"description":"What 'protect render' writes and protection-files-in-sync keeps: github-ruleset (.github/rulesets/<branch>-protection.json), github-branch-protection (.github/branch-protection/<branch>.json, the classic API's body), settings (branches and rulesets of .github/settings.yml, for safe-settings), gitlab (.gitlab/*.json). Default: github-ruleset and settings on GitHub, gitlab on GitLab.","type":"array","items":{"title":"Protection target","enum":["github-ruleset","github-branch-protection","settings","gitlab"]},"uniqueItems":true,"minItems":1},"branches":{"description":"Branch name or pattern (fnmatch: * within a path segment, ** across) to its policy.","type":"object","propertyNames":{"minLength":1,"maxLength":255,"pattern":"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$"},"additionalProperties":{"$ref":"#/definitions/protectionPolicy"}}}},"version":{"description":"The repository's version (semver 2.0, no leading v), when gitops.yaml is one of its version sources.","type":"string","minLength":1},"versioning":{"type":"object","additionalProperties":false,"properties":{"sources":{"description":"Version sources that must agree, as file or file#field (e.g. VERSION, chart/Chart.yaml#version). The first one is where the version lives.","type":"array","items":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"},"minItems":1,"uniqueItems":true}}},"releases":{"title":"Releases config","description":"Coordinated releases of application and infrastructure versions.","type":"object","additionalProperties":false,"properties":{"directory":{"description":"Where release manifests live.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","default":"releases"},"repositories":{"description":"Component repositories (a local path or a git URL) whose v<version> tags 'release create' checks.","type":"object","additionalProperties":false,"properties":{"application":{"type":"string","minLength":1},"infrastructure":{"type":"string","minLength":1}}},"windows":{"description":"When releases may be promoted (UTC); outside them only with --emergency.","type":"array","items":{"title":"Release window","type":"object","additionalProperties":false,"required":["days","hours"],"properties":{"days":{"description":"Days of the week, as their first three letters in lower case.","type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Weekday","enum":["mon","tue","wed","thu","fri","sat","sun"]}},"hours":{"description":"UTC hours, as HH:MM-HH:MM.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"}}}},"changelog":{"description":"The release log, a Markdown file of its own.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$","default":"RELEASES.md"}}},"rules":{"$ref":"#/definitions/ruleMap"},"overrides":{"description":"Rule settings for some files, by glob (later entries win).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"rules":{"$ref":"#/definitions/ruleMap"}}}},"ignores":{"description":"Globs of files that are never linted, on top of .gitignore.","type":"array","items":{"type":"string","minLength":1}},"linterOptions":{"type":"object","additionalProperties":false,"properties":{"reportUnusedDisableDirectives":{"enum":["off","warn","error"],"default":"warn"},"maxFileSize":{"description":"Largest YAML file that is parsed, in bytes; larger files get a finding.","type":"integer","minimum":1024,"default":5242880}}},"scaffold":{"description":"Answers gitops-init used to generate this repository, so that a re-run needs no flags.","type":"object"}},"definitions":{"repositoryKind":{"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]},"gitopsTool":{"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},"person":{"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"}]},"owner":{"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"},"protectionPolicy":{"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}},"bypassActor":{"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]},"bypassMode":{"enum":["always","pull-request"]},"dnsLabel":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63},"severity":{"enum":["off","warn","error",0,1,2]},"ruleEntry":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]},"ruleMap":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}}}};
+const schema12 = {"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]};
+const schema13 = {"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]};
+const schema14 = {"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"};
+const schema17 = {"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63};
+const schema18 = {"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"}]};
+const schema19 = {"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const func0 = require("ajv/dist/runtime/equal").default;
@@ -29,9 +32,9 @@ const pattern16 = new RegExp("^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$", "u");
 const pattern17 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$", "u");
 const pattern19 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$", "u");
 const pattern20 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$", "u");
-const schema22 = {"type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}};
-const schema23 = {"type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]};
-const schema24 = {"enum":["always","pull-request"]};
+const schema24 = {"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}};
+const schema25 = {"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]};
+const schema26 = {"enum":["always","pull-request"]};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -76,7 +79,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if(!(((data0 === "write") || (data0 === "maintain")) || (data0 === "admin"))){
-const err3 = {instancePath:instancePath+"/role",schemaPath:"#/oneOf/0/properties/role/enum",keyword:"enum",params:{allowedValues: schema23.oneOf[0].properties.role.enum},message:"must be equal to one of the allowed values"};
+const err3 = {instancePath:instancePath+"/role",schemaPath:"#/oneOf/0/properties/role/enum",keyword:"enum",params:{allowedValues: schema25.oneOf[0].properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -89,7 +92,7 @@ errors++;
 if(data.mode !== undefined){
 let data1 = data.mode;
 if(!((data1 === "always") || (data1 === "pull-request"))){
-const err4 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -157,7 +160,7 @@ errors++;
 if(data.mode !== undefined){
 let data3 = data.mode;
 if(!((data3 === "always") || (data3 === "pull-request"))){
-const err9 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -230,7 +233,7 @@ errors++;
 if(data.mode !== undefined){
 let data5 = data.mode;
 if(!((data5 === "always") || (data5 === "pull-request"))){
-const err14 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -290,7 +293,7 @@ errors++;
 if(data.mode !== undefined){
 let data7 = data.mode;
 if(!((data7 === "always") || (data7 === "pull-request"))){
-const err18 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -350,7 +353,7 @@ errors++;
 if(data.mode !== undefined){
 let data9 = data.mode;
 if(!((data9 === "always") || (data9 === "pull-request"))){
-const err22 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+const err22 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -406,7 +409,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema22.properties, key0))){
+if(!(func2.call(schema24.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -662,10 +665,10 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema29 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}};
+const schema31 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}};
 const pattern21 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
-const schema30 = {"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1}]};
-const schema31 = {"enum":["off","warn","error",0,1,2]};
+const schema32 = {"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]};
+const schema33 = {"enum":["off","warn","error",0,1,2]};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -674,7 +677,7 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!((((((data === "off") || (data === "warn")) || (data === "error")) || (data === 0)) || (data === 1)) || (data === 2))){
-const err0 = {instancePath,schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values"};
+const err0 = {instancePath,schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -702,7 +705,7 @@ const len0 = data.length;
 if(len0 > 0){
 let data0 = data[0];
 if(!((((((data0 === "off") || (data0 === "warn")) || (data0 === "error")) || (data0 === 0)) || (data0 === 1)) || (data0 === 2))){
-const err2 = {instancePath:instancePath+"/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -854,7 +857,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(!((data0 === "infrastructure") || (data0 === "application"))){
-const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/repositoryKind/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -867,7 +870,7 @@ errors++;
 if(data.tool !== undefined){
 let data1 = data.tool;
 if(!(((data1 === "argocd") || (data1 === "flux")) || (data1 === "helm"))){
-const err5 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/enum",keyword:"enum",params:{allowedValues: schema11.properties.tool.enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/tool",schemaPath:"#/definitions/gitopsTool/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1202,9 +1205,9 @@ if(Array.isArray(data13)){
 const len2 = data13.length;
 for(let i3=0; i3<len2; i3++){
 let data14 = data13[i3];
-const _errs36 = errors;
-let valid15 = false;
-const _errs37 = errors;
+const _errs38 = errors;
+let valid17 = false;
+const _errs39 = errors;
 if(typeof data14 === "string"){
 if(!pattern6.test(data14)){
 const err31 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^@[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\""};
@@ -1227,10 +1230,10 @@ vErrors.push(err32);
 }
 errors++;
 }
-var _valid0 = _errs37 === errors;
-valid15 = valid15 || _valid0;
-if(!valid15){
-const _errs39 = errors;
+var _valid0 = _errs39 === errors;
+valid17 = valid17 || _valid0;
+if(!valid17){
+const _errs41 = errors;
 if(typeof data14 === "string"){
 if(!pattern7.test(data14)){
 const err33 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"},message:"must match pattern \""+"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"+"\""};
@@ -1253,10 +1256,10 @@ vErrors.push(err34);
 }
 errors++;
 }
-var _valid0 = _errs39 === errors;
-valid15 = valid15 || _valid0;
+var _valid0 = _errs41 === errors;
+valid17 = valid17 || _valid0;
 }
-if(!valid15){
+if(!valid17){
 const err35 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err35];
@@ -1267,10 +1270,10 @@ vErrors.push(err35);
 errors++;
 }
 else {
-errors = _errs36;
+errors = _errs38;
 if(vErrors !== null){
-if(_errs36){
-vErrors.length = _errs36;
+if(_errs38){
+vErrors.length = _errs38;
 }
 else {
 vErrors = null;
@@ -1326,7 +1329,7 @@ if(data.ownership !== undefined){
 let data15 = data.ownership;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key3 in data15){
-const _errs43 = errors;
+const _errs45 = errors;
 if(typeof key3 === "string"){
 if(func3(key3) < 1){
 const err39 = {instancePath:instancePath+"/ownership",schemaPath:"#/properties/ownership/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key3};
@@ -1349,8 +1352,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-var valid17 = _errs43 === errors;
-if(!valid17){
+var valid19 = _errs45 === errors;
+if(!valid19){
 const err41 = {instancePath:instancePath+"/ownership",schemaPath:"#/properties/ownership/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err41];
@@ -1363,9 +1366,9 @@ errors++;
 }
 for(const key4 in data15){
 let data16 = data15[key4];
-const _errs46 = errors;
-let valid19 = false;
-const _errs47 = errors;
+const _errs48 = errors;
+let valid21 = false;
+const _errs49 = errors;
 if(typeof data16 === "string"){
 if(!pattern9.test(data16)){
 const err42 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/owner/pattern",keyword:"pattern",params:{pattern: "^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"},message:"must match pattern \""+"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"+"\""};
@@ -1388,10 +1391,10 @@ vErrors.push(err43);
 }
 errors++;
 }
-var _valid1 = _errs47 === errors;
-valid19 = valid19 || _valid1;
-if(!valid19){
-const _errs50 = errors;
+var _valid1 = _errs49 === errors;
+valid21 = valid21 || _valid1;
+if(!valid21){
+const _errs52 = errors;
 if(Array.isArray(data16)){
 if(data16.length < 1){
 const err44 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ownership/additionalProperties/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
@@ -1460,10 +1463,10 @@ vErrors.push(err48);
 }
 errors++;
 }
-var _valid1 = _errs50 === errors;
-valid19 = valid19 || _valid1;
+var _valid1 = _errs52 === errors;
+valid21 = valid21 || _valid1;
 }
-if(!valid19){
+if(!valid21){
 const err49 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ownership/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err49];
@@ -1474,10 +1477,10 @@ vErrors.push(err49);
 errors++;
 }
 else {
-errors = _errs46;
+errors = _errs48;
 if(vErrors !== null){
-if(_errs46){
-vErrors.length = _errs46;
+if(_errs48){
+vErrors.length = _errs48;
 }
 else {
 vErrors = null;
@@ -2095,7 +2098,7 @@ if(data34.branches !== undefined){
 let data37 = data34.branches;
 if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
 for(const key8 in data37){
-const _errs99 = errors;
+const _errs101 = errors;
 if(typeof key8 === "string"){
 if(func3(key8) > 255){
 const err92 = {instancePath:instancePath+"/protection/branches",schemaPath:"#/properties/protection/properties/branches/propertyNames/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",propertyName:key8};
@@ -2128,8 +2131,8 @@ vErrors.push(err94);
 errors++;
 }
 }
-var valid52 = _errs99 === errors;
-if(!valid52){
+var valid54 = _errs101 === errors;
+if(!valid54){
 const err95 = {instancePath:instancePath+"/protection/branches",schemaPath:"#/properties/protection/properties/branches/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err95];

@@ -1,0 +1,278 @@
+// Generated from src/config/gitops.schema.json by src/config/generate-schemas.ts with json-schema-to-typescript 16.0.0: do not edit.
+// After changing the schema or upgrading json-schema-to-typescript, run `npm run generate:schemas`.
+
+/**
+ * infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.
+ */
+export type RepositoryKind = 'infrastructure' | 'application';
+/**
+ * The GitOps tool that deploys this repository.
+ */
+export type GitopsTool = 'argocd' | 'flux' | 'helm';
+export type Team = string;
+export type DnsLabel = string;
+export type Person = string;
+/**
+ * A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.
+ */
+export type Owner = string;
+export type ProtectionTarget = 'github-ruleset' | 'github-branch-protection' | 'settings' | 'gitlab';
+/**
+ * Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.
+ */
+export type BypassActor =
+  | {
+      role: 'write' | 'maintain' | 'admin';
+      mode?: BypassMode;
+    }
+  | {
+      team: number;
+      mode?: BypassMode;
+    }
+  | {
+      app: number;
+      mode?: BypassMode;
+    }
+  | {
+      organizationAdmin: true;
+      mode?: BypassMode;
+    }
+  | {
+      deployKeys: true;
+      mode?: BypassMode;
+    };
+export type BypassMode = 'always' | 'pull-request';
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export type RuleEntry = Severity | readonly [Severity, ...unknown[]];
+export type Severity = 'off' | 'warn' | 'error' | 0 | 1 | 2;
+
+/**
+ * Describes a GitOps repository for gitops-init: its kind, tool, teams, environments and lint configuration.
+ */
+export interface Descriptor {
+  kind: RepositoryKind;
+  tool: GitopsTool;
+  /**
+   * The repository's name, a DNS-1123 label.
+   */
+  name: string;
+  teams?: {
+    /**
+     * The platform team: owns infrastructure and co-owns policy files everywhere.
+     */
+    platform?: string;
+    /**
+     * In an application repository: the team that owns it.
+     */
+    application?: string;
+    /**
+     * In an infrastructure repository: the application teams onboarded as tenants.
+     */
+    applications?: TenantTeam[];
+    /**
+     * People who may be named as code owners besides the teams: @user handles or e-mail addresses.
+     */
+    members?: Person[];
+  };
+  /**
+   * CODEOWNERS patterns to their owners, in order (later entries win, as in CODEOWNERS). 'gitops-init codeowners sync' writes them into CODEOWNERS between generated markers. An owner is a handle (@org/team, @user, an e-mail address) or the name of a team declared under teams: platform, application, or the name of an entry of teams.applications.
+   */
+  ownership?: {
+    [k: string]: Owner | Owner[];
+  };
+  /**
+   * Paths the platform team must own (a trailing slash marks a directory): alone in an infrastructure repository, together with the owning team in an application repository. Replaces the defaults of codeowners-critical-paths; CODEOWNERS itself is always included.
+   */
+  criticalPaths?: string[];
+  /**
+   * In an application repository: the namespaces its resources may use.
+   */
+  namespaces?: DnsLabel[];
+  /**
+   * This repository's clone URL (https, ssh or scp-like). GitOps sources with this URL point at this repository, so the paths they name are checked here.
+   */
+  repositoryUrl?: string;
+  /**
+   * What belongs to the platform team, for the boundary rules.
+   */
+  platform?: {
+    /**
+     * Namespaced kinds that only the platform team manages (e.g. NetworkPolicy, ResourceQuota, LimitRange), as Kind or group/Kind; application repositories may not contain them.
+     */
+    kinds?: string[];
+    /**
+     * Infrastructure repositories: where the platform's own components (ingress controllers, monitoring) run workloads.
+     */
+    workloads?: {
+      namespaces?: DnsLabel[];
+      paths?: string[];
+    };
+  };
+  /**
+   * Deployment environments, in promotion order.
+   *
+   * @minItems 1
+   */
+  environments?: DnsLabel[];
+  /**
+   * Where the repository is hosted.
+   */
+  host?: 'github' | 'gitlab';
+  protection?: DescriptorProtection;
+  /**
+   * The repository's version (semver 2.0, no leading v), when gitops.yaml is one of its version sources.
+   */
+  version?: string;
+  versioning?: {
+    /**
+     * Version sources that must agree, as file or file#field (e.g. VERSION, chart/Chart.yaml#version). The first one is where the version lives.
+     *
+     * @minItems 1
+     */
+    sources?: string[];
+  };
+  releases?: ReleasesConfig;
+  rules?: RuleMap;
+  /**
+   * Rule settings for some files, by glob (later entries win).
+   */
+  overrides?: {
+    /**
+     * @minItems 1
+     */
+    files: string[];
+    rules: RuleMap;
+  }[];
+  /**
+   * Globs of files that are never linted, on top of .gitignore.
+   */
+  ignores?: string[];
+  linterOptions?: {
+    reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
+    /**
+     * Largest YAML file that is parsed, in bytes; larger files get a finding.
+     */
+    maxFileSize?: number;
+  };
+  /**
+   * Answers gitops-init used to generate this repository, so that a re-run needs no flags.
+   */
+  scaffold?: {
+    [k: string]: unknown;
+  };
+}
+export interface TenantTeam {
+  name: string;
+  team: Team;
+  namespaces?: DnsLabel[];
+  repository?: string;
+}
+/**
+ * Branch protection as code: one provider-neutral policy per branch pattern. 'gitops-init protect render' writes the host's files from it, 'protect diff' and 'protect apply' compare it with and apply it to the live GitHub repository. Unset fields take the defaults of the repository kind; an infrastructure repository cannot go below its floor (2 approvals, code owner review, no force push, no deletion, the gitops-lint check).
+ */
+export interface DescriptorProtection {
+  /**
+   * What 'protect render' writes and protection-files-in-sync keeps: github-ruleset (.github/rulesets/<branch>-protection.json), github-branch-protection (.github/branch-protection/<branch>.json, the classic API's body), settings (branches and rulesets of .github/settings.yml, for safe-settings), gitlab (.gitlab/*.json). Default: github-ruleset and settings on GitHub, gitlab on GitLab.
+   *
+   * @minItems 1
+   */
+  targets?: ProtectionTarget[];
+  /**
+   * Branch name or pattern (fnmatch: * within a path segment, ** across) to its policy.
+   */
+  branches?: {
+    [k: string]: BranchPolicy;
+  };
+}
+/**
+ * The protection policy of a branch pattern; unset fields take the defaults of the repository kind.
+ */
+export interface BranchPolicy {
+  /**
+   * Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).
+   */
+  requiredApprovals?: number;
+  /**
+   * A code owner of the changed files must approve.
+   */
+  requireCodeOwnerReview?: boolean;
+  /**
+   * A new push dismisses earlier approvals.
+   */
+  dismissStaleReviews?: boolean;
+  /**
+   * Someone other than the author of the last push must approve.
+   */
+  requireLastPushApproval?: boolean;
+  /**
+   * Checks that must pass, by name (the CI job's name).
+   */
+  requiredStatusChecks?: string[];
+  /**
+   * No merge commits: squash or rebase only.
+   */
+  requireLinearHistory?: boolean;
+  /**
+   * Every commit must carry a verified signature.
+   */
+  requireSignedCommits?: boolean;
+  /**
+   * Every review thread must be resolved before merging.
+   */
+  requireConversationResolution?: boolean;
+  /**
+   * No force pushes.
+   */
+  blockForcePushes?: boolean;
+  /**
+   * The branch cannot be deleted.
+   */
+  blockDeletions?: boolean;
+  /**
+   * The rules bind administrators too; false lets repository administrators bypass them.
+   */
+  includeAdministrators?: boolean;
+  /**
+   * Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).
+   */
+  bypassActors?: BypassActor[];
+}
+/**
+ * Coordinated releases of application and infrastructure versions.
+ */
+export interface ReleasesConfig {
+  /**
+   * Where release manifests live.
+   */
+  directory?: string;
+  /**
+   * Component repositories (a local path or a git URL) whose v<version> tags 'release create' checks.
+   */
+  repositories?: {
+    application?: string;
+    infrastructure?: string;
+  };
+  /**
+   * When releases may be promoted (UTC); outside them only with --emergency.
+   */
+  windows?: ReleaseWindow[];
+  /**
+   * The release log, a Markdown file of its own.
+   */
+  changelog?: string;
+}
+export interface ReleaseWindow {
+  /**
+   * Days of the week, as their first three letters in lower case.
+   *
+   * @minItems 1
+   */
+  days: Weekday[];
+  /**
+   * UTC hours, as HH:MM-HH:MM.
+   */
+  hours: string;
+}
+export interface RuleMap {
+  [k: string]: RuleEntry;
+}
