@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyProtection, diffProtection } from '../../src/api/protection.js';
 import { GitopsError } from '../../src/errors.js';
-import { scaffold } from '../../src/scaffold/index.js';
+import { scaffold } from '../../src/api/scaffold.js';
 import { cli, type CliRun } from '../helpers/cli.js';
 import { FakeGithub } from '../helpers/github-server.js';
 

@@ -1,13 +1,6 @@
 import path from 'node:path';
+import { pendingAnswers, scaffold, type AnswerKey, type RawAnswers, type ScaffoldOptions } from '../../api/scaffold.js';
 import { RefusedError } from '../../errors.js';
-import { ANSWER_FLAGS, type AnswerKey, type RawAnswers } from '../../scaffold/answers.js';
-import {
-  requiredAnswers,
-  resolveAnswers,
-  scaffold,
-  withOptionalDefaults,
-  type ScaffoldOptions,
-} from '../../scaffold/index.js';
 import type { CliIo } from '../io.js';
 
 export interface NewFlags {
@@ -65,14 +58,11 @@ export async function runNew(directory: string | undefined, flags: NewFlags, cwd
     ...(directory === undefined ? {} : { directory }),
     ...(flags.answers === undefined ? {} : { answersFile: flags.answers }),
   };
-  const resolved = resolveAnswers(options);
-  const given = withOptionalDefaults(resolved);
-  const kind = typeof given.kind === 'string' ? given.kind : undefined;
-  const missingRequired = requiredAnswers(kind).filter((key) => given[key] === undefined);
-  if (missingRequired.length > 0 && io.isTTY && io.stdinIsTTY && !flags.yes) {
-    const { runWizard } = await import('../../scaffold/wizard.js');
+  const pending = pendingAnswers(options);
+  if (pending.missingRequired.length > 0 && io.isTTY && io.stdinIsTTY && !flags.yes) {
+    const { runWizard } = await import('../wizard.js');
     try {
-      options.answers = { ...options.answers, ...(await runWizard(resolved)) };
+      options.answers = { ...options.answers, ...(await runWizard(pending)) };
     } catch (error) {
       if (error instanceof Error && /force closed|SIGINT|ExitPrompt/i.test(`${error.name} ${error.message}`)) {
         throw new RefusedError('cancelled; nothing was written');
@@ -115,5 +105,3 @@ export async function runNew(directory: string | undefined, flags: NewFlags, cwd
   }
   return 0;
 }
-
-export const NEW_FLAG_NAMES = Object.values(ANSWER_FLAGS);
