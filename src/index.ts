@@ -5,7 +5,7 @@
 export { lint, type LintOptions, type LintReport } from './api/lint.js';
 export { listRules, type RuleListing } from './api/rules.js';
 export { owners, type OwnersOptions, type OwnersReport, type PathOwners, type SectionMatch } from './api/owners.js';
-export { syncCodeowners, type SyncCodeownersOptions, type SyncCodeownersResult } from './api/codeowners-sync.js';
+export { syncCodeowners, type SyncCodeownersOptions, type SyncCodeownersResult } from './api/codeowners.js';
 export {
   parseCodeowners,
   type CodeownersFile,
