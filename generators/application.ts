@@ -1,12 +1,6 @@
-import type { NodePlopAPI } from 'node-plop';
+import type { ScaffoldGenerator } from '../src/scaffold/generator.js';
 import type { TemplateModel } from '../src/scaffold/model.js';
-import {
-  SHARED_TEMPLATE_SETS,
-  templateActions,
-  wizardQuestions,
-  type GeneratorOptions,
-  type TemplateSet,
-} from './shared.js';
+import { SHARED_TEMPLATE_SETS, templateActions, wizardQuestions, type TemplateSet } from './shared.js';
 
 const APPLICATION_TEMPLATE_SETS: readonly TemplateSet[] = [
   ...SHARED_TEMPLATE_SETS,
@@ -20,10 +14,10 @@ const APPLICATION_TEMPLATE_SETS: readonly TemplateSet[] = [
  * The application repository: deployments, environment variables, resources, services and the
  * application's secrets (never in plain text), owned by its team.
  */
-export function registerApplication(plop: NodePlopAPI, options: GeneratorOptions): void {
+export const registerApplication: ScaffoldGenerator = (plop, options) => {
   plop.setGenerator('application', {
     description: 'Application repository owned by its team',
-    prompts: wizardQuestions(options.missing, options.given, options.defaults),
+    prompts: wizardQuestions(options.missing, options.given, options.defaults, options.nameOption),
     actions: (model) => templateActions(options.templatesRoot, APPLICATION_TEMPLATE_SETS, model as TemplateModel),
   });
-}
+};

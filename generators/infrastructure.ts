@@ -1,12 +1,6 @@
-import type { NodePlopAPI } from 'node-plop';
+import type { ScaffoldGenerator } from '../src/scaffold/generator.js';
 import type { TemplateModel } from '../src/scaffold/model.js';
-import {
-  SHARED_TEMPLATE_SETS,
-  templateActions,
-  wizardQuestions,
-  type GeneratorOptions,
-  type TemplateSet,
-} from './shared.js';
+import { SHARED_TEMPLATE_SETS, templateActions, wizardQuestions, type TemplateSet } from './shared.js';
 
 const INFRASTRUCTURE_TEMPLATE_SETS: readonly TemplateSet[] = [
   ...SHARED_TEMPLATE_SETS,
@@ -21,10 +15,10 @@ const INFRASTRUCTURE_TEMPLATE_SETS: readonly TemplateSet[] = [
  * The infrastructure repository: cluster-wide configuration, security, network, storage,
  * monitoring and logging, owned by the platform team, with tenant onboarding for application teams.
  */
-export function registerInfrastructure(plop: NodePlopAPI, options: GeneratorOptions): void {
+export const registerInfrastructure: ScaffoldGenerator = (plop, options) => {
   plop.setGenerator('infrastructure', {
     description: 'Infrastructure repository owned by the platform team',
-    prompts: wizardQuestions(options.missing, options.given, options.defaults),
+    prompts: wizardQuestions(options.missing, options.given, options.defaults, options.nameOption),
     actions: (model) => templateActions(options.templatesRoot, INFRASTRUCTURE_TEMPLATE_SETS, model as TemplateModel),
   });
-}
+};

@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { ActionType, NodePlopAPI, PromptQuestion } from 'node-plop';
+import type { ActionType, PromptQuestion } from 'node-plop';
+import { nameOptions, type OptionNamer } from '../src/errors.js';
 import {
-  ANSWER_FLAGS,
+  answerOption,
   CI_SYSTEMS,
   HOOK_MANAGERS,
   HOSTS,
@@ -12,32 +13,9 @@ import {
   type AnswerKey,
   type RawAnswers,
 } from '../src/scaffold/answers.js';
+import { RENDER_ACTION, type RenderActionConfig, type ScaffoldGenerator } from '../src/scaffold/generator.js';
 import type { TemplateModel } from '../src/scaffold/model.js';
 import { relativePosix } from '../src/files/paths.js';
-
-/** The custom plop action that renders a template into the scaffold's plan (see src/scaffold/plop.ts). */
-export const RENDER_ACTION = 'gitops-render';
-
-export interface RenderActionConfig {
-  type: typeof RENDER_ACTION;
-  /** Repository-relative output path. */
-  path: string;
-  /** Absolute path of the Handlebars template. */
-  templateFile: string;
-  /** Values for this one file (the environment, tenant or component it is rendered for). */
-  data: Record<string, unknown>;
-  mode?: number;
-  abortOnFail: true;
-}
-
-/** What every generator needs: where templates are, and the wizard's questions. */
-export interface GeneratorOptions {
-  templatesRoot: string;
-  /** Answers the wizard still has to ask. */
-  missing: readonly AnswerKey[];
-  given: RawAnswers;
-  defaults: (answers: RawAnswers) => Record<AnswerKey, string>;
-}
 
 /** A folder of templates under templates/ and when it applies. */
 export interface TemplateSet {
@@ -163,13 +141,15 @@ export function wizardQuestions(
   keys: readonly AnswerKey[],
   given: RawAnswers,
   defaults: (answers: RawAnswers) => Record<AnswerKey, string>,
+  nameOption?: OptionNamer,
 ): PromptQuestion[] {
   return keys.map((key) => {
     const choices = CHOICES[key];
     const validate = (input: unknown, answers: RawAnswers = {}): string | true => {
       const merged: RawAnswers = { ...defaults({ ...given, ...answers }), ...given, ...answers, [key]: String(input) };
       const problem = validateAnswers(merged, '1970-01-01').problems.find((entry) => entry.key === key);
-      return problem ? problem.message.replace(`${ANSWER_FLAGS[key]} `, '') : true;
+      // The question names the answer already: the message goes without its leading option.
+      return problem ? nameOptions(problem.message.replace(`${answerOption(key)} `, ''), nameOption) : true;
     };
     const question: Record<string, unknown> = {
       name: key,
@@ -188,10 +168,15 @@ export function wizardQuestions(
 }
 
 /** Registers the wizard's first step, which asks only for the repository kind. */
-export function registerKindChooser(plop: NodePlopAPI, options: GeneratorOptions): void {
+export const registerKindChooser: ScaffoldGenerator = (plop, options) => {
   plop.setGenerator('gitops-init', {
     description: 'Choose the kind of GitOps repository to create',
-    prompts: wizardQuestions(options.missing.includes('kind') ? ['kind'] : [], options.given, options.defaults),
+    prompts: wizardQuestions(
+      options.missing.includes('kind') ? ['kind'] : [],
+      options.given,
+      options.defaults,
+      options.nameOption,
+    ),
     actions: [],
   });
-}
+};

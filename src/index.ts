@@ -5,7 +5,49 @@
 export { lint, type LintOptions, type LintReport } from './api/lint.js';
 export { listRules, type RuleListing } from './api/rules.js';
 export { owners, type OwnersOptions, type OwnersReport, type PathOwners, type SectionMatch } from './api/owners.js';
-export { syncCodeowners, type SyncCodeownersOptions, type SyncCodeownersResult } from './api/codeowners-sync.js';
+export { syncCodeowners, type SyncCodeownersOptions, type SyncCodeownersResult } from './api/codeowners.js';
+export {
+  scaffold,
+  pendingAnswers,
+  type ScaffoldOptions,
+  type ScaffoldResult,
+  type ScaffoldAnswers,
+  type RawAnswers,
+  type AnswerKey,
+  type PendingAnswers,
+  type PlannedFile,
+  type FileStatus,
+} from './api/scaffold.js';
+export {
+  versionStatus,
+  bumpVersion,
+  tagVersion,
+  BUMP_LEVELS,
+  type BumpLevel,
+  type BumpOptions,
+  type BumpResult,
+  type TagResult,
+  type VersionStatus,
+  type VersionSourceStatus,
+} from './api/version.js';
+export {
+  createRelease,
+  approveRelease,
+  promoteRelease,
+  tagRelease,
+  listReleases,
+  writeReleaseLog,
+  rollbackRelease,
+  type CreateReleaseOptions,
+  type ApproveReleaseOptions,
+  type PromoteReleaseOptions,
+  type RollbackReleaseOptions,
+  type ReleaseLogResult,
+  type ReleaseTagResult,
+  type StoredRelease,
+  type Release,
+  type ReleaseStatus,
+} from './api/release.js';
 export {
   parseCodeowners,
   type CodeownersFile,
@@ -33,7 +75,7 @@ export {
   type BypassActor,
   type ProtectionTarget,
 } from './protection/policy.js';
-export { loadFormatter, BUILTIN_FORMATTERS } from './formatters/index.js';
+export { loadFormatter, writeReport, BUILTIN_FORMATTERS } from './formatters/index.js';
 export type { LintResult, LintMessage, Formatter, FormatterContext } from './engine/results.js';
 export type { Diagnostic } from './engine/linter.js';
 export {

@@ -145,7 +145,7 @@ function describe(file: string, ownership: Ownership, parsed: CodeownersFile): P
 export async function owners(options: OwnersOptions = {}): Promise<OwnersReport> {
   if (options.owner !== undefined && !isOwnerHandle(options.owner)) {
     throw new UsageError(
-      `--owner "${options.owner}": give an owner as CODEOWNERS writes it: @user, @org/team or an e-mail address`,
+      `{{option:owner}} "${options.owner}": give an owner as CODEOWNERS writes it: @user, @org/team or an e-mail address`,
     );
   }
   const opened = openCodeowners(options.cwd, options.configFile);

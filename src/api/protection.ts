@@ -21,6 +21,15 @@ import {
 } from '../protection/policy.js';
 import { openCodeowners } from './owners.js';
 
+export type { FieldDifference } from '../protection/compare.js';
+export type { LiveTarget, DriftItem, AppliedChange } from '../protection/github.js';
+export type { ProtectionTarget } from '../protection/policy.js';
+/**
+ * One difference as one line, `path: <actual> X, policy Y`: the wording the
+ * protection-files-in-sync rule uses for files, for callers that show a live diff the same way.
+ */
+export { describeDifference } from '../protection/compare.js';
+
 interface LoadedProtection {
   root: string;
   loaded: LoadedDescriptor;
@@ -146,7 +155,7 @@ export async function renderProtection(options: RenderProtectionOptions = {}): P
   const conflicts = plan.filter((entry) => entry.status === 'conflict');
   if (conflicts.length > 0) {
     throw new RefusedError(
-      `refusing to overwrite ${conflicts.length} file${conflicts.length === 1 ? '' : 's'} whose content differs from the policy in ${protection.loaded.file} (nothing was written; use --force to overwrite, or lint --fix):\n${conflicts.map((entry) => `  ${entry.file.path}`).join('\n')}`,
+      `refusing to overwrite ${conflicts.length} file${conflicts.length === 1 ? '' : 's'} whose content differs from the policy in ${protection.loaded.file} (nothing was written; use {{option:force}} to overwrite, or lint {{option:fix}}):\n${conflicts.map((entry) => `  ${entry.file.path}`).join('\n')}`,
       { code: 'CONFLICT' },
     );
   }
@@ -204,14 +213,14 @@ function checkedApiUrl(given: string): string {
     url = new URL(given);
   } catch {
     throw new UsageError(
-      `--api-url "${given}": not a URL; give the REST API root, e.g. https://api.github.com or https://github.example.com/api/v3`,
+      `{{option:apiUrl}} "${given}": not a URL; give the REST API root, e.g. https://api.github.com or https://github.example.com/api/v3`,
     );
   }
   if (url.username !== '' || url.password !== '') {
-    throw new UsageError('--api-url must not contain credentials; give the token in GITHUB_TOKEN or GH_TOKEN');
+    throw new UsageError('{{option:apiUrl}} must not contain credentials; give the token in GITHUB_TOKEN or GH_TOKEN');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(`--api-url "${given}": use an http or https URL, e.g. https://api.github.com`);
+    throw new UsageError(`{{option:apiUrl}} "${given}": use an http or https URL, e.g. https://api.github.com`);
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -223,7 +232,7 @@ function liveSetup(options: LiveProtectionOptions): {
 } {
   if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/.test(options.repository)) {
     throw new UsageError(
-      `--repo "${options.repository}": give the GitHub repository as owner/name, e.g. --repo acme/platform`,
+      `{{option:repository}} "${options.repository}": give the GitHub repository as owner/name, e.g. {{option:repository}} acme/platform`,
     );
   }
   if (options.token === '') {
@@ -243,7 +252,7 @@ function liveSetup(options: LiveProtectionOptions): {
       ];
   if (targets.length === 0) {
     throw new UsageError(
-      `the protection targets of ${protection.loaded.file} (${protection.targets.join(', ')}) include nothing GitHub applies; protect diff and apply manage GitHub rulesets and branch protection: give --target github-ruleset or github-branch-protection`,
+      `the protection targets of ${protection.loaded.file} (${protection.targets.join(', ')}) include nothing GitHub applies; protect diff and apply manage GitHub rulesets and branch protection: give {{option:targets}} github-ruleset or github-branch-protection`,
     );
   }
   return { protection, apiUrl, targets };

@@ -2,7 +2,9 @@ import type { OptionNamer } from '../errors.js';
 
 /**
  * The flag of each API option key that errors name (`{{option:key}}` in a message template).
- * Keys are the API's option names, the same in every command that has them.
+ * Keys are the API's option names, the same in every command that has them; an answer of
+ * `scaffold()` is `answers.<key>`. test/cli/flags.test.ts checks that every key used in src/ and
+ * rules/ is here.
  */
 const FLAGS: Readonly<Record<string, string>> = {
   cwd: '-C <dir>',
@@ -16,18 +18,48 @@ const FLAGS: Readonly<Record<string, string>> = {
   base: '--base',
   staged: '--staged',
   fix: '--fix',
-  apiUrl: '--api-url',
-  repo: '--repo',
-  target: '--target',
   force: '--force',
+  dryRun: '--dry-run',
+  yes: '--yes',
+  // owners
+  owner: '--owner',
+  // protect
+  apiUrl: '--api-url',
+  repository: '--repo',
+  target: '--target',
+  targets: '--target',
+  // version
+  preid: '--preid',
+  // release
+  app: '--app',
+  infra: '--infra',
+  environment: '--environment',
+  appTeam: '--app-team',
   components: '--component',
+  allowDowngrade: '--allow-downgrade',
   team: '--team',
   by: '--by',
   emergency: '--emergency',
   reason: '--reason',
   to: '--to',
-  preid: '--preid',
+  // new: the answers are flags of their own; the answers file is --answers
+  answers: 'flags',
+  answersFile: '--answers',
+  'answers.kind': '--kind',
+  'answers.tool': '--tool',
+  'answers.name': '--name',
+  'answers.org': '--org',
+  'answers.platformTeam': '--platform-team',
+  'answers.appTeams': '--app-team',
+  'answers.envs': '--envs',
+  'answers.host': '--host',
+  'answers.ci': '--ci',
+  'answers.hooks': '--hooks',
+  'answers.defaultBranch': '--default-branch',
 };
 
 /** Names an option by its flag; a key without a flag (a programming error) stays as it is. */
 export const flagName: OptionNamer = (option) => FLAGS[option] ?? option;
+
+/** Every option key the CLI has a flag for (for tests that check the messages' keys). */
+export const FLAGGED_OPTIONS: readonly string[] = Object.keys(FLAGS);

@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Formatter, FormatterContext, LintResult } from '../engine/results.js';
 import { ruleDocsUrl } from '../engine/rule.js';
 import { UsageError } from '../errors.js';
+import { ensureDirectory } from '../files/atomic-write.js';
+
+export type { Formatter, FormatterContext, LintResult, LintMessage } from '../engine/results.js';
 
 /** The names `--format` accepts without an installed package, the default first. */
 export const BUILTIN_FORMATTERS = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
@@ -67,12 +71,16 @@ async function importFormatter(name: string, file: string): Promise<(...args: un
   try {
     loaded = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
   } catch (error) {
-    throw new UsageError(`--format "${name}": could not load "${file}": ${firstLine(error)}`, { cause: error });
+    throw new UsageError(`{{option:format}} "${name}": could not load "${file}": ${firstLine(error)}`, {
+      cause: error,
+    });
   }
   // A transpiled ES module loaded as CommonJS puts its default export one level down.
   if (typeof loaded === 'object' && loaded !== null && 'default' in loaded) loaded = loaded.default;
   if (typeof loaded !== 'function') {
-    throw new UsageError(`--format "${name}": "${file}" does not export a formatter function as its default export`);
+    throw new UsageError(
+      `{{option:format}} "${name}": "${file}" does not export a formatter function as its default export`,
+    );
   }
   return loaded as (...args: unknown[]) => unknown;
 }
@@ -89,7 +97,7 @@ function adapt(name: string, formatter: (...args: unknown[]) => unknown): Loaded
       color: context.color,
     });
     if (typeof output !== 'string') {
-      throw new UsageError(`--format "${name}": the formatter returned ${typeof output} instead of a string`);
+      throw new UsageError(`{{option:format}} "${name}": the formatter returned ${typeof output} instead of a string`);
     }
     return output;
   };
@@ -111,7 +119,7 @@ export async function loadFormatter(name: string, cwd: string): Promise<LoadedFo
     const file = path.resolve(cwd, name);
     if (!existsSync(file)) {
       throw new UsageError(
-        `--format "${name}": no such formatter file "${file}"; built-in: ${BUILTIN_FORMATTERS.join(', ')}`,
+        `{{option:format}} "${name}": no such formatter file "${file}"; built-in: ${BUILTIN_FORMATTERS.join(', ')}`,
       );
     }
     return adapt(name, await importFormatter(name, file));
@@ -127,9 +135,12 @@ export async function loadFormatter(name: string, cwd: string): Promise<LoadedFo
         if (errorCode(error) === 'MODULE_NOT_FOUND') continue;
         // Installed but not loadable from CommonJS resolution (an `exports` map without a
         // `require` or `default` condition, for one): say so rather than "not installed".
-        throw new UsageError(`--format "${name}": package "${candidate}" cannot be resolved: ${firstLine(error)}`, {
-          cause: error,
-        });
+        throw new UsageError(
+          `{{option:format}} "${name}": package "${candidate}" cannot be resolved: ${firstLine(error)}`,
+          {
+            cause: error,
+          },
+        );
       }
       return adapt(name, await importFormatter(name, file));
     }
@@ -137,6 +148,27 @@ export async function loadFormatter(name: string, cwd: string): Promise<LoadedFo
 
   const [first = `eslint-formatter-${name}`] = packageCandidates(name);
   throw new UsageError(
-    `--format "${name}": no built-in formatter or installed package "${first}"; built-in: ${BUILTIN_FORMATTERS.join(', ')}`,
+    `{{option:format}} "${name}": no built-in formatter or installed package "${first}"; built-in: ${BUILTIN_FORMATTERS.join(', ')}`,
   );
+}
+
+/**
+ * Writes a formatted report to `file` (relative to `cwd`), making its directory.
+ *
+ * @throws UsageError naming the `outputFile` option when the file cannot be written.
+ */
+export async function writeReport(cwd: string, file: string, report: string): Promise<void> {
+  const target = path.resolve(cwd, file);
+  try {
+    ensureDirectory(path.dirname(target));
+    await writeFile(target, report);
+  } catch (error) {
+    const code = errorCode(error);
+    throw new UsageError(
+      `{{option:outputFile}} "${file}": cannot write (${typeof code === 'string' ? code : 'error'})`,
+      {
+        cause: error,
+      },
+    );
+  }
 }

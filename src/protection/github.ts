@@ -105,10 +105,10 @@ export function explainFailure(error: unknown, context: RequestContext, connecti
   // Octokit wraps a timed-out fetch in a RequestError (status 500, no response) after its retries.
   if ([failure.name, cause?.name].some((name) => name === 'TimeoutError' || name === 'AbortError')) {
     code = 'GITHUB_TIMEOUT';
-    text = `${context.action}: ${connection.apiUrl} did not answer within ${(connection.timeoutMs ?? 30_000) / 1000} s; check --api-url (or GITHUB_API_URL) and the network`;
+    text = `${context.action}: ${connection.apiUrl} did not answer within ${(connection.timeoutMs ?? 30_000) / 1000} s; check {{option:apiUrl}} (or GITHUB_API_URL) and the network`;
   } else if (!failure.response) {
     code = 'GITHUB_UNREACHABLE';
-    text = `${context.action}: cannot reach ${connection.apiUrl} (${(failure.message ?? 'no answer').split('\n')[0] ?? ''}); check --api-url (or GITHUB_API_URL) and the network`;
+    text = `${context.action}: cannot reach ${connection.apiUrl} (${(failure.message ?? 'no answer').split('\n')[0] ?? ''}); check {{option:apiUrl}} (or GITHUB_API_URL) and the network`;
   } else if (status === 401) {
     code = 'GITHUB_UNAUTHORIZED';
     text = `GitHub rejected the token (401${message ? ` ${message}` : ''}); set GITHUB_TOKEN or GH_TOKEN to a valid token for ${connection.apiUrl}`;
@@ -129,7 +129,7 @@ export function explainFailure(error: unknown, context: RequestContext, connecti
     text = `branch "${context.branch}" does not exist in ${context.repository} (404); push it first, or change the branch in protection.branches of gitops.yaml`;
   } else if (status === 404) {
     code = 'GITHUB_NOT_FOUND';
-    text = `repository ${context.repository} does not exist, or the token cannot see it (404); check --repo and the token's access`;
+    text = `repository ${context.repository} does not exist, or the token cannot see it (404); check {{option:repository}} and the token's access`;
   } else {
     code = 'GITHUB_REQUEST_FAILED';
     text = `${context.action}: GitHub answered ${status ?? 'an error'}${message ? ` (${message})` : ''}`;

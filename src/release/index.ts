@@ -40,7 +40,7 @@ function context(cwd: string | undefined, command: string): Context {
   const { root, loaded } = openRepository(cwd);
   if (!loaded) {
     throw new UsageError(
-      `no gitops.yaml in ${root}: '${command}' works in a repository made by 'gitops-init new' (or pass -C <dir>)`,
+      `no gitops.yaml in ${root}: '${command}' works in a repository made by 'gitops-init new' (or pass {{option:cwd}})`,
     );
   }
   const descriptor = loaded.descriptor;
@@ -51,10 +51,11 @@ function isoNow(now: Date | undefined): string {
   return (now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function requireSemver(flag: string, value: string | undefined): string {
-  if (value === undefined) throw new UsageError(`${flag} is required, e.g. ${flag} 1.5.3`);
+/** `option` names the option in a message: `{{option:app}}`, or `{{option:components}} search=`. */
+function requireSemver(option: string, value: string | undefined): string {
+  if (value === undefined) throw new UsageError(`${option} is required, e.g. ${option} 1.5.3`);
   if (!isStrictSemver(value)) {
-    throw new UsageError(`${flag} "${value}": not a semantic version (major.minor.patch, no leading v)`);
+    throw new UsageError(`${option} "${value}": not a semantic version (major.minor.patch, no leading v)`);
   }
   return value;
 }
@@ -145,8 +146,8 @@ export interface CreateReleaseOptions {
 
 /** Writes releases/release-<app>-<infra>.yaml as a candidate, after every check passes. */
 export async function createRelease(options: CreateReleaseOptions): Promise<StoredRelease> {
-  const app = requireSemver('--app', options.app);
-  const infra = requireSemver('--infra', options.infra);
+  const app = requireSemver('{{option:app}}', options.app);
+  const infra = requireSemver('{{option:infra}}', options.infra);
   const ctx = context(options.cwd, 'release create');
   const { descriptor } = ctx;
   if (
@@ -155,26 +156,26 @@ export async function createRelease(options: CreateReleaseOptions): Promise<Stor
     !descriptor.environments.includes(options.environment)
   ) {
     throw new UsageError(
-      `--environment "${options.environment}": not in gitops.yaml's environments (${descriptor.environments.join(', ')})`,
+      `{{option:environment}} "${options.environment}": not in gitops.yaml's environments (${descriptor.environments.join(', ')})`,
     );
   }
   for (const [name, version] of Object.entries(options.components ?? {})) {
     if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name))
-      throw new UsageError(`--component "${name}=${version}": the name must be a DNS-1123 label`);
-    requireSemver(`--component ${name}=`, version);
+      throw new UsageError(`{{option:components}} "${name}=${version}": the name must be a DNS-1123 label`);
+    requireSemver(`{{option:components}} ${name}=`, version);
   }
   const teams = applicationTeams(descriptor);
   const appTeam = options.appTeam ?? (teams.length === 1 ? teams[0] : undefined);
   if (appTeam === undefined) {
     throw new UsageError(
       teams.length === 0
-        ? '--app-team is required: gitops.yaml names no application team (teams.application or teams.applications)'
-        : `--app-team is required: gitops.yaml names several application teams (${teams.join(', ')})`,
+        ? '{{option:appTeam}} is required: gitops.yaml names no application team (teams.application or teams.applications)'
+        : `{{option:appTeam}} is required: gitops.yaml names several application teams (${teams.join(', ')})`,
     );
   }
   if (!teams.includes(appTeam))
     throw new UsageError(
-      `--app-team "${appTeam}": not an application team in gitops.yaml (${teams.join(', ') || 'none'})`,
+      `{{option:appTeam}} "${appTeam}": not an application team in gitops.yaml (${teams.join(', ') || 'none'})`,
     );
   const releases = readReleases(ctx.root, ctx.directory);
   const name = releaseName(app, infra);
@@ -198,7 +199,7 @@ export async function createRelease(options: CreateReleaseOptions): Promise<Stor
     downgrade = older.length > 0;
     if (downgrade && !options.allowDowngrade) {
       throw new RefusedError(
-        `${name} is older than the newest release ${newest.name} (${older.join(', ')}); use release rollback, or --allow-downgrade if this is deliberate`,
+        `${name} is older than the newest release ${newest.name} (${older.join(', ')}); use release rollback, or {{option:allowDowngrade}} if this is deliberate`,
       );
     }
   }
@@ -234,23 +235,30 @@ export async function createRelease(options: CreateReleaseOptions): Promise<Stor
   return release;
 }
 
-/** Records a team's approval; the release becomes approved once every required team has approved. */
-export async function approveRelease(options: {
+export interface ApproveReleaseOptions {
   cwd?: string;
+  /** The release, e.g. release-1.5.3-2.1.0. */
   name: string;
+  /** The approving team, @org/team: the platform team or the release's application team. */
   team: string;
+  /** The approver's user name. */
   by: string;
   now?: Date;
-}): Promise<StoredRelease> {
+}
+
+/** Records a team's approval; the release becomes approved once every required team has approved. */
+export async function approveRelease(options: ApproveReleaseOptions): Promise<StoredRelease> {
   const ctx = context(options.cwd, 'release approve');
   const release = findRelease(readReleases(ctx.root, ctx.directory), options.name);
   const platformTeam = ctx.descriptor.teams?.platform;
   const allowed = [platformTeam, release.application_team].filter((team): team is string => team !== undefined);
   if (!allowed.includes(options.team)) {
-    throw new UsageError(`--team "${options.team}": ${release.name} needs approvals from ${allowed.join(' and ')}`);
+    throw new UsageError(
+      `{{option:team}} "${options.team}": ${release.name} needs approvals from ${allowed.join(' and ')}`,
+    );
   }
   if (!/^[^\s]+$/.test(options.by))
-    throw new UsageError(`--by "${options.by}": give the approver's user name, without spaces`);
+    throw new UsageError(`{{option:by}} "${options.by}": give the approver's user name, without spaces`);
   if (release.status === 'promoted' || release.status === 'rolled-back') {
     throw new RefusedError(`${release.name} is already ${release.status}; approvals are recorded before promotion`);
   }
@@ -281,25 +289,30 @@ export function inReleaseWindow(windows: readonly ReleaseWindow[], now: Date): b
   });
 }
 
+export interface PromoteReleaseOptions {
+  cwd?: string;
+  name: string;
+  /** Promote without approvals or outside the release windows; needs `reason`. */
+  emergency?: boolean;
+  /** Why, recorded in the manifest (with `emergency` only). */
+  reason?: string;
+  now?: Date;
+}
+
 /**
  * Marks a release promoted: it needs approvals from the platform team and its application team,
  * and a release window when gitops.yaml sets them, unless `emergency` with a reason, which is
  * recorded. Promoting a rollback marks the release it rolls back as rolled-back.
  */
-export async function promoteRelease(options: {
-  cwd?: string;
-  name: string;
-  emergency?: boolean;
-  reason?: string;
-  now?: Date;
-}): Promise<StoredRelease> {
+export async function promoteRelease(options: PromoteReleaseOptions): Promise<StoredRelease> {
   const ctx = context(options.cwd, 'release promote');
   const releases = readReleases(ctx.root, ctx.directory);
   const release = findRelease(releases, options.name);
   if (options.emergency && (options.reason === undefined || options.reason.trim() === '')) {
-    throw new UsageError('--emergency needs --reason "<why>", which is recorded in the manifest');
+    throw new UsageError('{{option:emergency}} needs {{option:reason}} "<why>", which is recorded in the manifest');
   }
-  if (!options.emergency && options.reason !== undefined) throw new UsageError('--reason goes with --emergency');
+  if (!options.emergency && options.reason !== undefined)
+    throw new UsageError('{{option:reason}} goes with {{option:emergency}}');
   if (release.status === 'promoted' || release.status === 'rolled-back')
     throw new RefusedError(`${release.name} is already ${release.status}`);
   const now = options.now ?? new Date();
@@ -307,13 +320,13 @@ export async function promoteRelease(options: {
     const missing = missingApprovals(release, ctx.descriptor.teams?.platform);
     if (missing.length > 0) {
       throw new RefusedError(
-        `${release.name} is not approved by ${missing.join(' and ')}; record it with release approve (or promote with --emergency --reason)`,
+        `${release.name} is not approved by ${missing.join(' and ')}; record it with release approve (or promote with {{option:emergency}} {{option:reason}})`,
       );
     }
     const windows = ctx.descriptor.releases?.windows ?? [];
     if (windows.length > 0 && !inReleaseWindow(windows, now)) {
       throw new RefusedError(
-        `${isoNow(now)} is outside the release windows (${windows.map((window) => `${window.days.join(',')} ${window.hours} UTC`).join('; ')}); wait, or promote with --emergency --reason`,
+        `${isoNow(now)} is outside the release windows (${windows.map((window) => `${window.days.join(',')} ${window.hours} UTC`).join('; ')}); wait, or promote with {{option:emergency}} {{option:reason}}`,
       );
     }
   } else {
@@ -371,10 +384,17 @@ export function listReleases(options: { cwd?: string } = {}): StoredRelease[] {
   return readReleases(ctx.root, ctx.directory);
 }
 
+export interface ReleaseLogResult {
+  /** Repository-relative path of the release log (RELEASES.md by default). */
+  file: string;
+  /** How many releases it lists. */
+  releases: number;
+  /** Whether the file was written (false: it was up to date). */
+  changed: boolean;
+}
+
 /** Writes RELEASES.md (or releases.changelog) from the manifests, newest first. */
-export async function writeReleaseLog(
-  options: { cwd?: string } = {},
-): Promise<{ file: string; releases: number; changed: boolean }> {
+export async function writeReleaseLog(options: { cwd?: string } = {}): Promise<ReleaseLogResult> {
   const ctx = context(options.cwd, 'release changelog');
   const releases = readReleases(ctx.root, ctx.directory);
   const file = ctx.descriptor.releases?.changelog ?? 'RELEASES.md';
@@ -414,11 +434,18 @@ export async function writeReleaseLog(
   return { file, releases: releases.length, changed: before !== text };
 }
 
+export interface RollbackReleaseOptions {
+  cwd?: string;
+  /** The release to return to; by default the one before the newest. */
+  to?: string;
+  now?: Date;
+}
+
 /**
  * Rolls back by rolling forward: writes a new candidate manifest that pins the versions of the
  * previous release (or `to`), with rollback_of naming the newest release. History is never rewritten.
  */
-export async function rollbackRelease(options: { cwd?: string; to?: string; now?: Date }): Promise<StoredRelease> {
+export async function rollbackRelease(options: RollbackReleaseOptions): Promise<StoredRelease> {
   const ctx = context(options.cwd, 'release rollback');
   const releases = readReleases(ctx.root, ctx.directory);
   const live = releases.filter((release) => release.status !== 'rolled-back');
@@ -428,7 +455,7 @@ export async function rollbackRelease(options: { cwd?: string; to?: string; now?
   if (options.to !== undefined) {
     target = findRelease(releases, options.to);
     if (target.name === current.name)
-      throw new RefusedError(`${target.name} is the current release; name an earlier one with --to`);
+      throw new RefusedError(`${target.name} is the current release; name an earlier one with {{option:to}}`);
   } else {
     target = live
       .filter((release) => release.rollback_of === undefined && compareReleases(release, current) < 0)

@@ -5,7 +5,7 @@ export type Host = 'github' | 'gitlab';
 export type CiSystem = 'github' | 'gitlab' | 'none';
 export type HookManager = 'husky' | 'pre-commit' | 'none';
 
-/** Every answer the scaffolder needs; the CLI flag of each is in ANSWER_FLAGS. */
+/** Every answer the scaffolder needs (the API's `answers` option; the CLI has a flag for each). */
 export interface ScaffoldAnswers {
   kind: RepositoryKind;
   tool: GitopsTool;
@@ -25,25 +25,43 @@ export interface ScaffoldAnswers {
 
 export type AnswerKey = Exclude<keyof ScaffoldAnswers, 'created'>;
 
-/** Answer keys and their flags, in the order the wizard asks. */
-export const ANSWER_FLAGS: Readonly<Record<AnswerKey, string>> = {
-  kind: '--kind',
-  tool: '--tool',
-  name: '--name',
-  org: '--org',
-  platformTeam: '--platform-team',
-  appTeams: '--app-team',
-  envs: '--envs',
-  host: '--host',
-  ci: '--ci',
-  hooks: '--hooks',
-  defaultBranch: '--default-branch',
+/** Answer keys, in the order the wizard asks. */
+export const ANSWER_KEYS: readonly AnswerKey[] = [
+  'kind',
+  'tool',
+  'name',
+  'org',
+  'platformTeam',
+  'appTeams',
+  'envs',
+  'host',
+  'ci',
+  'hooks',
+  'defaultBranch',
+];
+
+/**
+ * Keys of an answers file (`answersFile`), in kebab case: the file format is documented with
+ * these names (they are also the CLI's flag names without dashes, but they do not follow them).
+ */
+export const ANSWER_FILE_KEYS: Readonly<Record<string, AnswerKey>> = {
+  kind: 'kind',
+  tool: 'tool',
+  name: 'name',
+  org: 'org',
+  'platform-team': 'platformTeam',
+  'app-team': 'appTeams',
+  envs: 'envs',
+  host: 'host',
+  ci: 'ci',
+  hooks: 'hooks',
+  'default-branch': 'defaultBranch',
 };
 
-/** Keys of an --answers file: the flag names without dashes. */
-export const ANSWER_FILE_KEYS: Readonly<Record<string, AnswerKey>> = Object.fromEntries(
-  Object.entries(ANSWER_FLAGS).map(([key, flag]) => [flag.slice(2), key as AnswerKey]),
-);
+/** How a message names an answer: the option `answers.<key>` (the CLI renders its flag). */
+export function answerOption(key: AnswerKey): string {
+  return `{{option:answers.${key}}}`;
+}
 
 /** Raw answers as given: strings from flags or an answers file, before validation. */
 export type RawAnswers = Partial<Record<AnswerKey, string | string[]>>;
@@ -58,7 +76,7 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const ORG = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$/;
 const TEAM = /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?)\/([A-Za-z0-9][A-Za-z0-9_.-]{0,99})$/;
 
-/** A problem with one answer: the flag and what is allowed. */
+/** A problem with one answer: its key and what is allowed (a message template naming options). */
 export interface AnswerProblem {
   key: AnswerKey;
   message: string;
@@ -78,7 +96,7 @@ function checkDnsLabel(key: AnswerKey, value: string, what: string): AnswerProbl
   if (value.length <= 63 && DNS_LABEL.test(value)) return undefined;
   return {
     key,
-    message: `${ANSWER_FLAGS[key]} ${show(value)}: ${what} must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)`,
+    message: `${answerOption(key)} ${show(value)}: ${what} must be a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)`,
   };
 }
 
@@ -119,7 +137,7 @@ export function validateAnswers(
   const choice = <T extends string>(key: AnswerKey, allowed: readonly T[]): T => {
     const value = one(key);
     if (!(allowed as readonly string[]).includes(value)) {
-      problems.push({ key, message: `${ANSWER_FLAGS[key]} ${show(value)}: must be one of ${allowed.join(', ')}` });
+      problems.push({ key, message: `${answerOption(key)} ${show(value)}: must be one of ${allowed.join(', ')}` });
     }
     return value as T;
   };
@@ -132,19 +150,22 @@ export function validateAnswers(
   if (!ORG.test(org)) {
     problems.push({
       key: 'org',
-      message: `--org ${show(org)}: must be an organisation or group name (letters, digits and '-', at most 39 characters)`,
+      message: `${answerOption('org')} ${show(org)}: must be an organisation or group name (letters, digits and '-', at most 39 characters)`,
     });
   }
   const checkTeam = (key: AnswerKey, team: string): void => {
     const match = TEAM.exec(team);
     if (!match) {
-      problems.push({ key, message: `${ANSWER_FLAGS[key]} ${show(team)}: must be a team as @org/team-slug` });
+      problems.push({ key, message: `${answerOption(key)} ${show(team)}: must be a team as @org/team-slug` });
     } else if (ORG.test(org) && match[1]?.toLowerCase() !== org.toLowerCase()) {
-      problems.push({ key, message: `${ANSWER_FLAGS[key]} ${show(team)}: the team must belong to --org ${show(org)}` });
+      problems.push({
+        key,
+        message: `${answerOption(key)} ${show(team)}: the team must belong to ${answerOption('org')} ${show(org)}`,
+      });
     } else if (!DNS_LABEL.test(teamSlug(team)) || teamSlug(team).length > 63) {
       problems.push({
         key,
-        message: `${ANSWER_FLAGS[key]} ${show(team)}: the team slug names a namespace, so it must be a DNS-1123 label`,
+        message: `${answerOption(key)} ${show(team)}: the team slug names a namespace, so it must be a DNS-1123 label`,
       });
     }
   };
@@ -155,38 +176,41 @@ export function validateAnswers(
   if (kind === 'application' && appTeams.length !== 1) {
     problems.push({
       key: 'appTeams',
-      message: `--app-team: an application repository has exactly one owning team, got ${appTeams.length}`,
+      message: `${answerOption('appTeams')}: an application repository has exactly one owning team, got ${appTeams.length}`,
     });
   }
   if (new Set(appTeams.map(teamSlug)).size !== appTeams.length) {
-    problems.push({ key: 'appTeams', message: '--app-team: a team is listed twice' });
+    problems.push({ key: 'appTeams', message: `${answerOption('appTeams')}: a team is listed twice` });
   }
   // Each tenant's repository is <org>/<team slug>: an infrastructure repository of the same name
   // would be that repository.
   if (kind === 'infrastructure' && appTeams.some((team) => teamSlug(team) === name)) {
     problems.push({
       key: 'name',
-      message: `--name ${show(name)}: the application team's repository is ${org}/${name}; give the infrastructure repository another name`,
+      message: `${answerOption('name')} ${show(name)}: the application team's repository is ${org}/${name}; give the infrastructure repository another name`,
     });
   }
   if (appTeams.includes(platformTeam)) {
     problems.push({
       key: 'appTeams',
-      message: `--app-team ${show(platformTeam)}: the platform team cannot also be an application team`,
+      message: `${answerOption('appTeams')} ${show(platformTeam)}: the platform team cannot also be an application team`,
     });
   }
   const envs = list(raw.envs);
   if (envs.length === 0)
     problems.push({
       key: 'envs',
-      message: '--envs: give at least one environment, e.g. --envs dev,staging,production',
+      message: `${answerOption('envs')}: give at least one environment, e.g. ${answerOption('envs')} dev,staging,production`,
     });
   for (const env of envs) {
     const problem = checkDnsLabel('envs', env, 'each environment');
     if (problem) problems.push(problem);
   }
   if (new Set(envs).size !== envs.length)
-    problems.push({ key: 'envs', message: `--envs ${show(envs.join(','))}: an environment is listed twice` });
+    problems.push({
+      key: 'envs',
+      message: `${answerOption('envs')} ${show(envs.join(','))}: an environment is listed twice`,
+    });
   const host = choice('host', HOSTS);
   const ci = choice('ci', CI_SYSTEMS);
   const hooks = choice('hooks', HOOK_MANAGERS);
@@ -194,7 +218,7 @@ export function validateAnswers(
   if (!isValidBranchName(defaultBranch)) {
     problems.push({
       key: 'defaultBranch',
-      message: `--default-branch ${show(defaultBranch)}: not a valid git branch name`,
+      message: `${answerOption('defaultBranch')} ${show(defaultBranch)}: not a valid git branch name`,
     });
   }
   if (problems.length > 0) return { problems };
@@ -204,7 +228,7 @@ export function validateAnswers(
   };
 }
 
-/** Defaults for answers not given with --yes. */
+/** Defaults for answers not given, used with `yes`. */
 export function defaultAnswers(given: RawAnswers, directory: string): Record<AnswerKey, string> {
   const base = path
     .basename(directory)

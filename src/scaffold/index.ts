@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { NodePlopAPI } from 'node-plop';
 import { parse } from 'yaml';
 import { DESCRIPTOR_FILES, parseDescriptor } from '../config/descriptor.js';
 import { ConfigError, InternalError, RefusedError, UsageError } from '../errors.js';
@@ -8,7 +9,8 @@ import { ensureDirectory, writeFileAtomically } from '../files/atomic-write.js';
 import { packageInfo } from '../package-info.js';
 import {
   ANSWER_FILE_KEYS,
-  ANSWER_FLAGS,
+  ANSWER_KEYS,
+  answerOption,
   answersFromDescriptor,
   defaultAnswers,
   validateAnswers,
@@ -17,7 +19,10 @@ import {
   type ScaffoldAnswers,
 } from './answers.js';
 import { buildModel } from './model.js';
+import type { GeneratorOptions, ScaffoldGenerator } from './generator.js';
 import { createPlop, type RenderedFile } from './plop.js';
+
+export type { GeneratorOptions, ScaffoldGenerator } from './generator.js';
 
 export type FileStatus = 'create' | 'unchanged' | 'conflict' | 'overwrite';
 
@@ -32,9 +37,9 @@ export interface ScaffoldOptions {
   cwd?: string;
   /** Where to create the repository, relative to cwd. Defaults to cwd. */
   directory?: string;
-  /** Answers from flags. */
+  /** Answers given by the caller; they win over the answers file and the stored answers. */
   answers?: RawAnswers;
-  /** A YAML file of answers, keyed by flag name without dashes (kind, tool, platform-team, …). */
+  /** A YAML file of answers, keyed in kebab case (kind, tool, platform-team, app-team, …). */
   answersFile?: string;
   /** Use defaults for every answer not given. */
   yes?: boolean;
@@ -62,7 +67,7 @@ export interface ScaffoldResult {
   committed: boolean;
 }
 
-/** Answers that a run without --yes must be given (the rest have documented defaults). */
+/** Answers that a run without `yes` must be given (the rest have documented defaults). */
 export function requiredAnswers(kind: string | undefined): AnswerKey[] {
   const keys: AnswerKey[] = ['kind', 'tool', 'name', 'org', 'platformTeam', 'envs', 'host'];
   if (kind !== 'infrastructure') keys.splice(5, 0, 'appTeams');
@@ -76,7 +81,7 @@ function readAnswersFile(cwd: string, file: string): RawAnswers {
     text = readFileSync(absolute, 'utf8');
   } catch (error) {
     throw new UsageError(
-      `--answers "${file}": cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      `{{option:answersFile}} "${file}": cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
     );
   }
   let value: unknown;
@@ -124,7 +129,7 @@ function storedAnswers(root: string): (RawAnswers & { created?: string }) | unde
 
 export interface ResolvedAnswers {
   root: string;
-  /** Answers known so far: flags over the answers file over the stored ones (over defaults with --yes). */
+  /** Answers known so far: given ones over the answers file over the stored ones (over defaults with `yes`). */
   given: RawAnswers;
   missing: AnswerKey[];
   created: string | undefined;
@@ -153,19 +158,19 @@ export function resolveAnswers(options: ScaffoldOptions): ResolvedAnswers {
   const defaults = (answers: RawAnswers): Record<AnswerKey, string> => defaultAnswers(answers, root);
   if (options.yes) {
     const filled = defaults(given);
-    for (const key of Object.keys(ANSWER_FLAGS) as AnswerKey[]) given[key] ??= filled[key];
+    for (const key of ANSWER_KEYS) given[key] ??= filled[key];
   }
-  const missing = (Object.keys(ANSWER_FLAGS) as AnswerKey[]).filter((key) => given[key] === undefined);
+  const missing = ANSWER_KEYS.filter((key) => given[key] === undefined);
   return { root, given, missing, created, defaults };
 }
 
-/** Fills the optional answers (--ci, --hooks, --default-branch, and --app-team for infrastructure). */
+/** Fills the optional answers (ci, hooks, defaultBranch, and appTeams for infrastructure). */
 export function withOptionalDefaults(resolved: ResolvedAnswers): RawAnswers {
   const given = { ...resolved.given };
   const kind = typeof given.kind === 'string' ? given.kind : undefined;
   const required = new Set(requiredAnswers(kind));
   const filled = resolved.defaults(given);
-  for (const key of Object.keys(ANSWER_FLAGS) as AnswerKey[]) {
+  for (const key of ANSWER_KEYS) {
     if (given[key] === undefined && !required.has(key)) given[key] = filled[key];
   }
   return given;
@@ -206,37 +211,41 @@ function today(): string {
 }
 
 /**
- * Renders the repository for complete answers and writes it: every file atomically, nothing at
- * all when any file would overwrite different content (unless `force`), nothing with `dryRun`.
- * Throws UsageError for missing or invalid answers and RefusedError for conflicts.
+ * Renders the repository for complete answers with the given generators (one is named after
+ * each repository kind) and writes it: every file atomically, nothing at all when any file would
+ * overwrite different content (unless `force`), nothing with `dryRun`. Throws UsageError for
+ * missing or invalid answers and RefusedError for conflicts.
  */
-export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult> {
+export async function scaffold(
+  options: ScaffoldOptions,
+  generators: readonly ScaffoldGenerator[],
+): Promise<ScaffoldResult> {
   const resolved = resolveAnswers(options);
   const given = withOptionalDefaults(resolved);
   const kind = typeof given.kind === 'string' ? given.kind : undefined;
   const missing = requiredAnswers(kind).filter((key) => given[key] === undefined);
   if (missing.length > 0) {
     throw new UsageError(
-      `missing answers: ${missing.map((key) => ANSWER_FLAGS[key]).join(', ')}; give them as flags, in --answers <file.yaml>, or use --yes for defaults`,
+      `missing answers: ${missing.map(answerOption).join(', ')}; give them as {{option:answers}}, in {{option:answersFile}} <file.yaml>, or use {{option:yes}} for defaults`,
     );
   }
   const { answers, problems } = validateAnswers(given, resolved.created ?? options.today ?? today());
   if (!answers) throw new UsageError(problems.map((problem) => problem.message).join('\n'));
-  return writeScaffold(resolved.root, answers, options);
+  return writeScaffold(resolved.root, answers, options, generators);
 }
 
 async function writeScaffold(
   root: string,
   answers: ScaffoldAnswers,
   options: ScaffoldOptions,
+  generators: readonly ScaffoldGenerator[],
 ): Promise<ScaffoldResult> {
   const model = buildModel(answers, packageInfo().version);
-  const { plop, rendered } = await createPlop(root, {
-    templatesRoot: path.join(packageInfo().directory, 'templates'),
-    missing: [],
-    given: {},
-    defaults: (raw) => defaultAnswers(raw, root),
-  });
+  const { plop, rendered } = await createPlop(
+    root,
+    { templatesRoot: templatesRoot(), missing: [], given: {}, defaults: (raw) => defaultAnswers(raw, root) },
+    generators,
+  );
   const { failures } = await plop.getGenerator(answers.kind).runActions(model);
   if (failures.length > 0) {
     throw new InternalError(
@@ -261,7 +270,7 @@ async function writeScaffold(
   if (options.dryRun) return result;
   if (conflicts.length > 0) {
     throw new RefusedError(
-      `refusing to overwrite ${conflicts.length} file${conflicts.length === 1 ? '' : 's'} whose content differs (nothing was written; use --force to overwrite, --dry-run to see the plan):\n${conflicts.map((file) => `  ${file.path}`).join('\n')}`,
+      `refusing to overwrite ${conflicts.length} file${conflicts.length === 1 ? '' : 's'} whose content differs (nothing was written; use {{option:force}} to overwrite, {{option:dryRun}} to see the plan):\n${conflicts.map((file) => `  ${file.path}`).join('\n')}`,
       { code: 'CONFLICT' },
     );
   }
@@ -312,4 +321,26 @@ async function writeScaffold(
     }
   }
   return result;
+}
+
+/** Where the templates of gitops-init's generators are. */
+export function templatesRoot(): string {
+  return path.join(packageInfo().directory, 'templates');
+}
+
+/**
+ * A plop instance with the given generators, whose prompts ask the answers in `options.missing`
+ * (the wizard, which only the CLI runs), validating each against `options.given`.
+ */
+export async function scaffoldPrompts(
+  resolved: ResolvedAnswers,
+  generators: readonly ScaffoldGenerator[],
+  options: Pick<GeneratorOptions, 'missing' | 'given' | 'nameOption'>,
+): Promise<NodePlopAPI> {
+  const { plop } = await createPlop(
+    resolved.root,
+    { templatesRoot: templatesRoot(), defaults: resolved.defaults, ...options },
+    generators,
+  );
+  return plop;
 }

@@ -2,14 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import nodePlop, { type NodePlopAPI } from 'node-plop';
 import { stringify } from 'yaml';
-import { registerApplication } from '../../generators/application.js';
-import { registerInfrastructure } from '../../generators/infrastructure.js';
-import {
-  registerKindChooser,
-  RENDER_ACTION,
-  type GeneratorOptions,
-  type RenderActionConfig,
-} from '../../generators/shared.js';
+import { RENDER_ACTION, type GeneratorOptions, type RenderActionConfig, type ScaffoldGenerator } from './generator.js';
 
 /** One file of the scaffold, rendered but not yet written. */
 export interface RenderedFile {
@@ -61,13 +54,14 @@ function registerHelpers(plop: NodePlopAPI): void {
 }
 
 /**
- * Creates node-plop with gitops-init's generators, helpers and the render action, which adds
- * each rendered file to `rendered` instead of writing it: the scaffolder decides what to write
- * after checking every file for conflicts.
+ * Creates node-plop with the given generators, gitops-init's helpers and the render action,
+ * which adds each rendered file to `rendered` instead of writing it: the scaffolder decides what
+ * to write after checking every file for conflicts.
  */
 export async function createPlop(
   destination: string,
   options: GeneratorOptions,
+  generators: readonly ScaffoldGenerator[],
 ): Promise<{ plop: NodePlopAPI; rendered: RenderedFile[] }> {
   const plop = await nodePlop(undefined, { destBasePath: destination, force: false });
   const rendered: RenderedFile[] = [];
@@ -95,8 +89,6 @@ export async function createPlop(
     rendered.push({ path: action.path, content, ...(action.mode === undefined ? {} : { mode: action.mode }) });
     return action.path;
   });
-  registerKindChooser(plop, options);
-  registerInfrastructure(plop, options);
-  registerApplication(plop, options);
+  for (const register of generators) register(plop, options);
   return { plop, rendered };
 }

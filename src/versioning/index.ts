@@ -80,22 +80,28 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+export interface BumpOptions {
+  cwd?: string;
+  level: BumpLevel;
+  /** Pre-release identifier, e.g. rc: with major, minor or patch, a pre-release of that version. */
+  preid?: string;
+  /** The date of the CHANGELOG.md section (YYYY-MM-DD); today by default. */
+  date?: string;
+}
+
 /**
  * Raises the version in every source at once and moves CHANGELOG.md's Unreleased section to
  * the new version with the date. Refuses when the sources disagree. Every file is computed
  * first and then written atomically, so a refusal writes nothing.
  */
-export async function bumpVersion(options: {
-  cwd?: string;
-  level: BumpLevel;
-  preid?: string;
-  date?: string;
-}): Promise<BumpResult> {
+export async function bumpVersion(options: BumpOptions): Promise<BumpResult> {
   if (!BUMP_LEVELS.includes(options.level)) {
     throw new UsageError(`version bump "${String(options.level)}": expected one of ${BUMP_LEVELS.join(', ')}`);
   }
   if (options.preid !== undefined && !/^[0-9A-Za-z-]+$/.test(options.preid)) {
-    throw new UsageError(`--preid "${options.preid}": only letters, digits and '-' are allowed (e.g. rc, beta)`);
+    throw new UsageError(
+      `{{option:preid}} "${options.preid}": only letters, digits and '-' are allowed (e.g. rc, beta)`,
+    );
   }
   const { status, specs } = readStatus(options.cwd);
   const root = status.root;

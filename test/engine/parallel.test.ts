@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/api/lint.js';
-import { scaffold } from '../../src/scaffold/index.js';
+import { scaffold } from '../../src/api/scaffold.js';
 import { REPO_ROOT, runBin } from '../helpers/cli.js';
 import { temporaryRepositories } from '../helpers/repositories.js';
 

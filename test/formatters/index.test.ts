@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flagName } from '../../src/cli/flags.js';
 import { UsageError } from '../../src/errors.js';
 import { BUILTIN_FORMATTERS, loadFormatter } from '../../src/formatters/index.js';
 import json from '../../src/formatters/json.js';
@@ -110,12 +111,14 @@ describe('loadFormatter', () => {
     const error: unknown = await loadFormatter('nope', cwd).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).message).toBe(
-      '--format "nope": no built-in formatter or installed package "eslint-formatter-nope"; built-in: stylish, json, sarif, junit, github, gitlab',
+      'format "nope": no built-in formatter or installed package "eslint-formatter-nope"; built-in: stylish, json, sarif, junit, github, gitlab',
     );
+    // The API names its option; the CLI renders the flag.
+    expect((error as UsageError).describe(flagName)).toMatch(/^--format "nope": /);
     expect((error as UsageError).code).toBe('USAGE');
     expect((error as UsageError).exitCode).toBe(2);
     await expect(loadFormatter('@acme/nope', cwd)).rejects.toThrow(
-      '--format "@acme/nope": no built-in formatter or installed package "@acme/eslint-formatter-nope"; built-in: stylish, json, sarif, junit, github, gitlab',
+      'format "@acme/nope": no built-in formatter or installed package "@acme/eslint-formatter-nope"; built-in: stylish, json, sarif, junit, github, gitlab',
     );
     // Packages resolve from cwd, not from gitops-init's own node_modules.
     await expect(loadFormatter('tiny', os.tmpdir())).rejects.toThrow(UsageError);
@@ -123,14 +126,14 @@ describe('loadFormatter', () => {
 
   it('throws a UsageError for a package that is not a formatter, fails to load or returns no text', async () => {
     await expect(loadFormatter('object', cwd)).rejects.toThrow(
-      /--format "object": ".*eslint-formatter-object.index\.js" does not export a formatter function/,
+      /format "object": ".*eslint-formatter-object.index\.js" does not export a formatter function/,
     );
     await expect(loadFormatter('broken', cwd)).rejects.toThrow(
-      /--format "broken": could not load ".*eslint-formatter-broken.index\.js": /,
+      /format "broken": could not load ".*eslint-formatter-broken.index\.js": /,
     );
     const formatter = await loadFormatter('number', cwd);
     await expect(Promise.resolve().then(() => formatter([], context(cwd)))).rejects.toThrow(
-      '--format "number": the formatter returned number instead of a string',
+      'format "number": the formatter returned number instead of a string',
     );
   });
 });

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach } from 'vitest';
-import { scaffold } from '../../src/scaffold/index.js';
-import type { HookManager } from '../../src/scaffold/answers.js';
+import { scaffold } from '../../src/api/scaffold.js';
+import type { HookManager } from '../../src/api/scaffold.js';
 import { writeFileTree, type FileTree } from '../../src/testing/index.js';
 
 /**

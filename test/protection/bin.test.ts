@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageInfo } from '../../src/package-info.js';
-import { scaffold } from '../../src/scaffold/index.js';
+import { scaffold } from '../../src/api/scaffold.js';
 import { BIN, runBin } from '../helpers/cli.js';
 import { FakeGithub } from '../helpers/github-server.js';
 import { hasScript, Terminal } from '../helpers/terminal.js';

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyProtection, diffProtection } from '../../src/api/protection.js';
+import { flagName } from '../../src/cli/flags.js';
 import { GitopsError } from '../../src/errors.js';
-import { scaffold } from '../../src/scaffold/index.js';
+import { scaffold } from '../../src/api/scaffold.js';
 import { cli, type CliRun } from '../helpers/cli.js';
 import { FakeGithub } from '../helpers/github-server.js';
 
@@ -392,8 +393,12 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
       expect((error as GitopsError).code).toBe('GITHUB_UNREACHABLE');
       expect((error as GitopsError).message).toMatch(
         new RegExp(
-          `^reading acme/platform: cannot reach ${url.replace(/\./g, '\\.')} \\(.+\\); check --api-url \\(or GITHUB_API_URL\\) and the network$`,
+          `^reading acme/platform: cannot reach ${url.replace(/\./g, '\\.')} \\(.+\\); check apiUrl \\(or GITHUB_API_URL\\) and the network$`,
         ),
+      );
+      // The API names its option; the CLI renders the same error with the flag.
+      expect((error as GitopsError).describe(flagName)).toMatch(
+        /; check --api-url \(or GITHUB_API_URL\) and the network$/,
       );
       expect((error as GitopsError).message).not.toContain(TOKEN);
     });
@@ -488,7 +493,7 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
       const error = await diffProtection({ ...options(), timeoutMs: 300 }).catch((caught: unknown) => caught);
       expect(error).toMatchObject({
         code: 'GITHUB_TIMEOUT',
-        message: `reading acme/platform: ${github.url} did not answer within 0.3 s; check --api-url (or GITHUB_API_URL) and the network`,
+        message: `reading acme/platform: ${github.url} did not answer within 0.3 s; check apiUrl (or GITHUB_API_URL) and the network`,
       });
     });
   });

@@ -7,7 +7,7 @@ import { lint } from '../../src/api/lint.js';
 import { renderProtection } from '../../src/api/protection.js';
 import { renderProtectionFiles } from '../../src/protection/files.js';
 import { defaultPolicy, type ProtectionPolicy } from '../../src/protection/policy.js';
-import { scaffold } from '../../src/scaffold/index.js';
+import { scaffold } from '../../src/api/scaffold.js';
 import { cli } from '../helpers/cli.js';
 import { schemaValidator } from '../helpers/github-server.js';
 

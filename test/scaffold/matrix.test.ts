@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMap, parseAllDocuments } from 'yaml';
 import { readBlockYaml } from '../../src/manifests/block-yaml.js';
 import { lint } from '../../src/api/lint.js';
-import { scaffold } from '../../src/scaffold/index.js';
+import { scaffold } from '../../src/api/scaffold.js';
 import { validateWithPublishedSchema } from '../helpers/published-schemas.js';
 
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;

@@ -1,11 +1,26 @@
-import { syncCodeowners } from '../../api/codeowners-sync.js';
+import type { Command } from 'commander';
+import { CONFIG_DESCRIPTION, CONFIG_FLAG, type CommandContext } from '../command-context.js';
 import type { CliIo } from '../io.js';
+
+export function registerCodeownersCommand(program: Command, context: CommandContext): void {
+  program
+    .command('codeowners')
+    .description('manage CODEOWNERS')
+    .command('sync')
+    .description('write the block of CODEOWNERS generated from the ownership map in gitops.yaml (other lines are kept)')
+    .option('--check', 'exit 1 when CODEOWNERS is out of date, without writing it')
+    .option(CONFIG_FLAG, CONFIG_DESCRIPTION)
+    .action(async (flags: { check?: boolean; config?: string }) => {
+      context.setExitCode(await runCodeownersSync(flags, context.cwd(), context.io));
+    });
+}
 
 export async function runCodeownersSync(
   flags: { check?: boolean; config?: string },
   cwd: string,
   io: CliIo,
 ): Promise<number> {
+  const { syncCodeowners } = await import('../../api/codeowners.js');
   const result = await syncCodeowners({
     cwd,
     ...(flags.check ? { check: true } : {}),

@@ -1,12 +1,9 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { lint } from '../../api/lint.js';
-import type { GitopsTool, RepositoryKind, RuleEntry } from '../../config/descriptor.js';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { GitopsTool, RepositoryKind, RuleEntry } from '../../api/descriptor.js';
 import { UsageError } from '../../errors.js';
-import { ensureDirectory } from '../../files/atomic-write.js';
-import type { LintResult } from '../../engine/results.js';
-import { loadFormatter } from '../../formatters/index.js';
+import type { LintResult } from '../../formatters/index.js';
 import { packageInfo } from '../../package-info.js';
+import { collect, CONFIG_DESCRIPTION, CONFIG_FLAG, parseInteger, type CommandContext } from '../command-context.js';
 import { useColor, type CliIo } from '../io.js';
 
 interface LintFlags {
@@ -52,7 +49,63 @@ function onlyErrors(results: LintResult[]): LintResult[] {
   }));
 }
 
+function parseConcurrency(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  if (value === 'off') return 1;
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new InvalidArgumentError(`--concurrency takes a number of threads, auto or off, got "${value}"`);
+  }
+  return Number(value);
+}
+
+export function registerLintCommand(program: Command, context: CommandContext): void {
+  program
+    .command('lint')
+    .description('lint the repository (or the given files) against the rules')
+    .argument('[paths...]', 'files, directories or globs to lint (repository-wide rules always run)')
+    .option(
+      '-f, --format <name>',
+      'output format: stylish, json, sarif, junit, github, gitlab, or an ESLint formatter package',
+      'stylish',
+    )
+    .option('-o, --output-file <path>', 'write the report to a file instead of standard output')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseInteger('--max-warnings'))
+    .option('--quiet', 'report errors only')
+    .option('--fix', 'apply safe fixes and write the fixed files')
+    .option('--base <ref>', 'a git revision to compare with, for rules such as chart-version-bumped')
+    .option(
+      '--staged',
+      "lint what the next commit records (git's index): the staged files, and repository rules on the whole index",
+    )
+    .option('--cache', "reuse results for unchanged files and store this run's")
+    .option(
+      '--cache-location <path>',
+      'with --cache: the cache file or directory (default: node_modules/.cache/gitops-init/, else .gitops-init-cache/)',
+    )
+    .option(
+      '--concurrency <n|auto|off>',
+      'threads for the per-file rules: a number, auto (one per core for large repositories) or off',
+      parseConcurrency,
+      'auto',
+    )
+    .addOption(
+      new Option('--kind <kind>', 'repository kind, overriding gitops.yaml').choices(['infrastructure', 'application']),
+    )
+    .addOption(new Option('--tool <tool>', 'GitOps tool, overriding gitops.yaml').choices(['argocd', 'flux', 'helm']))
+    .option(CONFIG_FLAG, CONFIG_DESCRIPTION)
+    .option('--rule <id=severity>', "set a rule's severity (off, warn, error), repeatable", collect)
+    .option('--color', 'force colours')
+    .option('--no-color', 'disable colours')
+    .action(async (paths: string[], flags: LintFlags) => {
+      context.setExitCode(await runLint(paths, flags, context.cwd(), context.io));
+    });
+}
+
 export async function runLint(paths: string[], flags: LintFlags, cwd: string, io: CliIo): Promise<number> {
+  const [{ lint }, { loadFormatter, writeReport }] = await Promise.all([
+    import('../../api/lint.js'),
+    import('../../formatters/index.js'),
+  ]);
   const formatter = await loadFormatter(flags.format ?? 'stylish', cwd);
   const report = await lint({
     cwd,
@@ -80,15 +133,7 @@ export async function runLint(paths: string[], flags: LintFlags, cwd: string, io
     color: flags.outputFile ? false : useColor(io, flags.color),
   });
   if (flags.outputFile) {
-    const target = path.resolve(cwd, flags.outputFile);
-    try {
-      ensureDirectory(path.dirname(target));
-      await writeFile(target, output);
-    } catch (error) {
-      throw new UsageError(
-        `--output-file "${flags.outputFile}": cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      );
-    }
+    await writeReport(cwd, flags.outputFile, output);
   } else if (output !== '') {
     io.stdout(output.endsWith('\n') ? output : `${output}\n`);
   }

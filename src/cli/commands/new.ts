@@ -1,13 +1,8 @@
 import path from 'node:path';
+import { Option, type Command } from 'commander';
+import type { AnswerKey, RawAnswers, ScaffoldOptions } from '../../api/scaffold.js';
 import { RefusedError } from '../../errors.js';
-import { ANSWER_FLAGS, type AnswerKey, type RawAnswers } from '../../scaffold/answers.js';
-import {
-  requiredAnswers,
-  resolveAnswers,
-  scaffold,
-  withOptionalDefaults,
-  type ScaffoldOptions,
-} from '../../scaffold/index.js';
+import type { CommandContext } from '../command-context.js';
 import type { CliIo } from '../io.js';
 
 export interface NewFlags {
@@ -53,7 +48,46 @@ function answersFromFlags(flags: NewFlags): RawAnswers {
   return raw;
 }
 
+export function registerNewCommand(program: Command, context: CommandContext): void {
+  program
+    .command('new')
+    .description('create an infrastructure or application GitOps repository (a wizard on a terminal)')
+    .argument('[dir]', 'directory of the new repository', '.')
+    .addOption(new Option('--kind <kind>', 'repository kind').choices(['infrastructure', 'application']))
+    .addOption(new Option('--tool <tool>', 'GitOps tool').choices(['argocd', 'flux', 'helm']))
+    .option('--name <name>', 'repository name (a DNS-1123 label)')
+    .option('--org <org>', 'GitHub organisation or GitLab group')
+    .option('--platform-team <team>', 'platform team, as @org/team')
+    .option(
+      '--app-team <teams>',
+      'owning team of an application repository, or the tenant teams of an infrastructure one (comma-separated)',
+    )
+    .option('--envs <list>', 'environments in promotion order, comma-separated (default dev,staging,production)')
+    .addOption(new Option('--host <host>', 'where the repository is hosted').choices(['github', 'gitlab']))
+    .addOption(
+      new Option('--ci <ci>', 'CI system for the lint job (default follows --host)').choices([
+        'github',
+        'gitlab',
+        'none',
+      ]),
+    )
+    .addOption(
+      new Option('--hooks <hooks>', 'pre-commit hook manager (default husky)').choices(['husky', 'pre-commit', 'none']),
+    )
+    .option('--default-branch <branch>', 'default branch (default main)')
+    .option('-y, --yes', 'use defaults for every answer not given')
+    .option('--dry-run', 'print the plan (create, unchanged, conflict) and write nothing')
+    .option('--force', 'overwrite files whose content differs')
+    .option('--no-git', 'do not run git init')
+    .option('--commit', 'make the first commit')
+    .option('--answers <file>', 'YAML file of answers, keyed by flag name (kind, tool, platform-team, …)')
+    .action(async (dir: string, flags: NewFlags) => {
+      context.setExitCode(await runNew(dir, flags, context.cwd(), context.io));
+    });
+}
+
 export async function runNew(directory: string | undefined, flags: NewFlags, cwd: string, io: CliIo): Promise<number> {
+  const { pendingAnswers, scaffold } = await import('../../api/scaffold.js');
   const options: ScaffoldOptions = {
     cwd,
     answers: answersFromFlags(flags),
@@ -65,14 +99,11 @@ export async function runNew(directory: string | undefined, flags: NewFlags, cwd
     ...(directory === undefined ? {} : { directory }),
     ...(flags.answers === undefined ? {} : { answersFile: flags.answers }),
   };
-  const resolved = resolveAnswers(options);
-  const given = withOptionalDefaults(resolved);
-  const kind = typeof given.kind === 'string' ? given.kind : undefined;
-  const missingRequired = requiredAnswers(kind).filter((key) => given[key] === undefined);
-  if (missingRequired.length > 0 && io.isTTY && io.stdinIsTTY && !flags.yes) {
-    const { runWizard } = await import('../../scaffold/wizard.js');
+  const pending = pendingAnswers(options);
+  if (pending.missingRequired.length > 0 && io.isTTY && io.stdinIsTTY && !flags.yes) {
+    const { runWizard } = await import('../wizard.js');
     try {
-      options.answers = { ...options.answers, ...(await runWizard(resolved)) };
+      options.answers = { ...options.answers, ...(await runWizard(pending)) };
     } catch (error) {
       if (error instanceof Error && /force closed|SIGINT|ExitPrompt/i.test(`${error.name} ${error.message}`)) {
         throw new RefusedError('cancelled; nothing was written');
@@ -115,5 +146,3 @@ export async function runNew(directory: string | undefined, flags: NewFlags, cwd
   }
   return 0;
 }
-
-export const NEW_FLAG_NAMES = Object.values(ANSWER_FLAGS);

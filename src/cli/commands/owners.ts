@@ -1,5 +1,23 @@
-import { owners, type OwnersReport, type PathOwners } from '../../api/owners.js';
+import { Option, type Command } from 'commander';
+import type { OwnersReport, PathOwners } from '../../api/owners.js';
+import { CONFIG_DESCRIPTION, CONFIG_FLAG, type CommandContext } from '../command-context.js';
 import type { CliIo } from '../io.js';
+
+export function registerOwnersCommand(program: Command, context: CommandContext): void {
+  program
+    .command('owners')
+    .description('show who owns each path and the CODEOWNERS line that decided, as the host reads it')
+    .argument('[paths...]', 'paths to look up (they need not exist); every tracked file when none are given')
+    .option('--json', 'print JSON: [{ path, owners, line, pattern, section }]')
+    .addOption(
+      new Option('--unowned', 'list the tracked files without an owner (exit 1 when there are any)').conflicts('owner'),
+    )
+    .option('--owner <owner>', 'list the tracked files this owner owns (@user, @org/team or an e-mail address)')
+    .option(CONFIG_FLAG, CONFIG_DESCRIPTION)
+    .action(async (paths: string[], flags: OwnersFlags) => {
+      context.setExitCode(await runOwners(paths, flags, context.cwd(), context.io));
+    });
+}
 
 interface OwnersFlags {
   json?: boolean;
@@ -19,6 +37,7 @@ function decidingLines(report: OwnersReport, entry: PathOwners): string {
 }
 
 export async function runOwners(paths: string[], flags: OwnersFlags, cwd: string, io: CliIo): Promise<number> {
+  const { owners } = await import('../../api/owners.js');
   const report = await owners({
     cwd,
     paths,

@@ -1,16 +1,66 @@
 import { createInterface } from 'node:readline/promises';
-import {
-  applyProtection,
-  diffProtection,
-  renderProtection,
-  type LiveProtectionOptions,
-  type ProtectionDiffReport,
+import { Option, type Command } from 'commander';
+import type {
+  FieldDifference,
+  LiveProtectionOptions,
+  LiveTarget,
+  ProtectionDiffReport,
+  ProtectionTarget,
 } from '../../api/protection.js';
 import { RefusedError, UsageError } from '../../errors.js';
-import { describeDifference } from '../../protection/compare.js';
-import type { LiveTarget } from '../../protection/github.js';
-import type { ProtectionTarget } from '../../protection/policy.js';
+import { CONFIG_DESCRIPTION, CONFIG_FLAG, type CommandContext } from '../command-context.js';
 import type { CliIo } from '../io.js';
+
+export function registerProtectCommand(program: Command, context: CommandContext): void {
+  const protect = program
+    .command('protect')
+    .description('branch protection as code: render the policy in gitops.yaml, compare it with GitHub, apply it');
+  protect
+    .command('render')
+    .description(
+      "write the host's protection files from the policy in gitops.yaml (atomically; a differing file only with --force)",
+    )
+    .addOption(
+      new Option('--target <target>', "render one target only (default: protection.targets, else the host's)").choices([
+        'github-ruleset',
+        'github-branch-protection',
+        'settings',
+        'gitlab',
+      ]),
+    )
+    .option('--force', 'overwrite files whose content differs from the policy')
+    .option('--dry-run', 'print the plan (create, unchanged, conflict) and write nothing')
+    .option(CONFIG_FLAG, CONFIG_DESCRIPTION)
+    .action(async (flags: RenderFlags) => {
+      context.setExitCode(await runProtectRender(flags, context.cwd(), context.io));
+    });
+  for (const name of ['diff', 'apply'] as const) {
+    const command = protect
+      .command(name)
+      .description(
+        name === 'diff'
+          ? 'compare the live rulesets and branch protection of a GitHub repository with the policy, field by field (exit 1 on drift)'
+          : 'create or update the rulesets and branch protection of a GitHub repository to match the policy (asks on a terminal)',
+      )
+      .requiredOption('--repo <owner/name>', 'the GitHub repository')
+      .option(
+        '--api-url <url>',
+        'REST API root for GitHub Enterprise (default GITHUB_API_URL, else https://api.github.com)',
+      )
+      .addOption(
+        new Option(
+          '--target <target>',
+          'only rulesets or only the classic branch protection (default from protection.targets)',
+        ).choices(['github-ruleset', 'github-branch-protection']),
+      )
+      .option(CONFIG_FLAG, CONFIG_DESCRIPTION);
+    if (name === 'apply') command.option('-y, --yes', 'apply without asking (needed without a terminal)');
+    command.action(async (flags: LiveFlags) => {
+      const run = name === 'diff' ? runProtectDiff : runProtectApply;
+      context.setExitCode(await run(flags, context.cwd(), context.io));
+    });
+  }
+}
 
 export interface RenderFlags {
   target?: ProtectionTarget;
@@ -20,6 +70,7 @@ export interface RenderFlags {
 }
 
 export async function runProtectRender(flags: RenderFlags, cwd: string, io: CliIo): Promise<number> {
+  const { renderProtection } = await import('../../api/protection.js');
   const result = await renderProtection({
     cwd,
     ...(flags.target ? { target: flags.target } : {}),
@@ -71,7 +122,10 @@ function label(item: ProtectionDiffReport['items'][number]): string {
 }
 
 /** The drift, field by field, as the diff and apply commands print it. */
-export function formatDrift(diff: ProtectionDiffReport): string {
+export function formatDrift(
+  diff: ProtectionDiffReport,
+  describeDifference: (difference: FieldDifference, actualLabel: string) => string,
+): string {
   const lines: string[] = [];
   for (const item of diff.items) {
     if (item.status === 'in-sync') continue;
@@ -92,9 +146,10 @@ export function formatDrift(diff: ProtectionDiffReport): string {
 }
 
 export async function runProtectDiff(flags: LiveFlags, cwd: string, io: CliIo): Promise<number> {
+  const { diffProtection, describeDifference } = await import('../../api/protection.js');
   const diff = await diffProtection(liveOptions(flags, cwd, io));
   for (const note of diff.notes) io.stderr(`gitops-init: note: ${note}\n`);
-  io.stdout(formatDrift(diff));
+  io.stdout(formatDrift(diff, describeDifference));
   return diff.drift ? 1 : 0;
 }
 
@@ -116,9 +171,10 @@ export async function runProtectApply(flags: LiveFlags, cwd: string, io: CliIo):
       'protect apply changes the live repository: pass --yes to apply without a terminal to confirm on (run protect diff to see the changes)',
     );
   }
+  const { applyProtection, diffProtection, describeDifference } = await import('../../api/protection.js');
   const diff = await diffProtection(options);
   for (const note of diff.notes) io.stderr(`gitops-init: note: ${note}\n`);
-  io.stdout(formatDrift(diff));
+  io.stdout(formatDrift(diff, describeDifference));
   if (!diff.drift) return 0;
   if (!flags.yes && !(await confirm(`Apply these changes to ${diff.repository}? [y/N] `))) {
     throw new RefusedError('nothing was applied');

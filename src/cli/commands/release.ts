@@ -1,45 +1,82 @@
+import type { Command } from 'commander';
+import type { StoredRelease } from '../../api/release.js';
 import { UsageError } from '../../errors.js';
-import {
-  approveRelease,
-  createRelease,
-  listReleases,
-  promoteRelease,
-  rollbackRelease,
-  tagRelease,
-  writeReleaseLog,
-  type StoredRelease,
-} from '../../release/index.js';
-import { bumpVersion, tagVersion, versionStatus, type BumpLevel } from '../../versioning/index.js';
+import { collect, type CommandContext } from '../command-context.js';
 import type { CliIo } from '../io.js';
 
-export function runVersion(options: { json?: boolean }, cwd: string, io: CliIo): number {
-  const status = versionStatus({ cwd });
-  if (options.json) {
-    io.stdout(`${JSON.stringify(status, null, 2)}\n`);
-  } else {
-    io.stdout(`${status.current ?? '(no valid version)'}\n`);
-    const width = Math.max(...status.sources.map((source) => source.source.length));
-    for (const source of status.sources) {
-      io.stdout(`  ${source.source.padEnd(width)}  ${(source.version ?? '-').padEnd(12)}  ${source.status}\n`);
-    }
-  }
-  return status.consistent ? 0 : 1;
+export function registerReleaseCommand(program: Command, context: CommandContext): void {
+  const { io, setExitCode } = context;
+  const releaseCommand = program
+    .command('release')
+    .description('coordinated releases: the application and infrastructure versions tested together');
+  releaseCommand
+    .command('create')
+    .description('write releases/release-<app>-<infra>.yaml as a candidate')
+    .option('--app <version>', 'application version')
+    .option('--infra <version>', 'infrastructure version')
+    .option('--environment <env>', 'target environment')
+    .option('--app-team <team>', 'application team that must approve (default: the one in gitops.yaml)')
+    .option('--component <name=version>', 'another component and its version (repeatable)', collect)
+    .option('--notes <text>', 'release notes')
+    .option('--allow-downgrade', 'allow versions older than the newest release')
+    .action(async (options: ReleaseCreateFlags) => {
+      setExitCode(await runReleaseCreate(options, context.cwd(), io));
+    });
+  releaseCommand
+    .command('approve')
+    .description("record a team's approval of a release")
+    .argument('<name>', 'release name, e.g. release-1.5.3-2.1.0')
+    .option('--team <team>', 'the approving team, @org/team')
+    .option('--by <user>', 'the approver')
+    .action(async (name: string, options: { team?: string; by?: string }) => {
+      setExitCode(await runReleaseApprove(name, options, context.cwd(), io));
+    });
+  releaseCommand
+    .command('promote')
+    .description('mark an approved release promoted (inside a release window, if configured)')
+    .argument('<name>', 'release name')
+    .option('--emergency', 'promote without approvals or outside the windows; needs --reason')
+    .option('--reason <text>', 'why, recorded in the manifest')
+    .action(async (name: string, options: { emergency?: boolean; reason?: string }) => {
+      setExitCode(await runReleasePromote(name, options, context.cwd(), io));
+    });
+  releaseCommand
+    .command('tag')
+    .description('create the annotated tag release-<app>-<infra> on HEAD for an approved release')
+    .argument('<name>', 'release name')
+    .action(async (name: string) => {
+      setExitCode(await runReleaseTag(name, context.cwd(), io));
+    });
+  releaseCommand
+    .command('changelog')
+    .description('write RELEASES.md with every release, its versions, approvals and dates')
+    .action(async () => {
+      setExitCode(await runReleaseChangelog(context.cwd(), io));
+    });
+  releaseCommand
+    .command('list')
+    .description('list releases in semver order with their status')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      setExitCode(await runReleaseList(options, context.cwd(), io));
+    });
+  releaseCommand
+    .command('rollback')
+    .description("roll forward to the previous (or named) release's versions: a new manifest with rollback_of")
+    .option('--to <name>', 'the release to return to')
+    .action(async (options: { to?: string }) => {
+      setExitCode(await runReleaseRollback(options, context.cwd(), io));
+    });
 }
 
-export async function runBump(level: string, options: { preid?: string }, cwd: string, io: CliIo): Promise<number> {
-  const result = await bumpVersion({
-    cwd,
-    level: level as BumpLevel,
-    ...(options.preid === undefined ? {} : { preid: options.preid }),
-  });
-  io.stdout(`${result.previous} -> ${result.version}: updated ${result.files.join(', ')}\n`);
-  return 0;
-}
-
-export async function runTag(cwd: string, io: CliIo): Promise<number> {
-  const result = await tagVersion({ cwd });
-  io.stdout(`tagged ${result.commit.slice(0, 12)} as ${result.tag}; push it with: git push origin ${result.tag}\n`);
-  return 0;
+interface ReleaseCreateFlags {
+  app?: string;
+  infra?: string;
+  environment?: string;
+  appTeam?: string;
+  component?: string[];
+  notes?: string;
+  allowDowngrade?: boolean;
 }
 
 function parseComponents(values: readonly string[] | undefined): Record<string, string> {
@@ -57,19 +94,8 @@ function describe(release: StoredRelease): string {
   return `${release.name} (application ${release.application_version}, infrastructure ${release.infrastructure_version}, ${release.status ?? 'candidate'})`;
 }
 
-export async function runReleaseCreate(
-  options: {
-    app?: string;
-    infra?: string;
-    environment?: string;
-    appTeam?: string;
-    component?: string[];
-    notes?: string;
-    allowDowngrade?: boolean;
-  },
-  cwd: string,
-  io: CliIo,
-): Promise<number> {
+export async function runReleaseCreate(options: ReleaseCreateFlags, cwd: string, io: CliIo): Promise<number> {
+  const { createRelease } = await import('../../api/release.js');
   const release = await createRelease({
     cwd,
     app: options.app,
@@ -94,6 +120,7 @@ export async function runReleaseApprove(
 ): Promise<number> {
   if (!options.team) throw new UsageError('--team <@org/team> is required');
   if (!options.by) throw new UsageError('--by <user> is required');
+  const { approveRelease } = await import('../../api/release.js');
   const release = await approveRelease({ cwd, name, team: options.team, by: options.by });
   io.stdout(`${options.team} approved ${release.name} (by ${options.by}); status: ${release.status ?? 'candidate'}\n`);
   return 0;
@@ -105,6 +132,7 @@ export async function runReleasePromote(
   cwd: string,
   io: CliIo,
 ): Promise<number> {
+  const { promoteRelease } = await import('../../api/release.js');
   const release = await promoteRelease({
     cwd,
     name,
@@ -118,12 +146,14 @@ export async function runReleasePromote(
 }
 
 export async function runReleaseTag(name: string, cwd: string, io: CliIo): Promise<number> {
+  const { tagRelease } = await import('../../api/release.js');
   const result = await tagRelease({ cwd, name });
   io.stdout(`tagged ${result.commit.slice(0, 12)} as ${result.tag}: ${result.message.split('\n')[0] ?? ''}\n`);
   return 0;
 }
 
 export async function runReleaseChangelog(cwd: string, io: CliIo): Promise<number> {
+  const { writeReleaseLog } = await import('../../api/release.js');
   const result = await writeReleaseLog({ cwd });
   io.stdout(
     `${result.changed ? 'wrote' : 'unchanged:'} ${result.file} (${result.releases} release${result.releases === 1 ? '' : 's'})\n`,
@@ -131,7 +161,8 @@ export async function runReleaseChangelog(cwd: string, io: CliIo): Promise<numbe
   return 0;
 }
 
-export function runReleaseList(options: { json?: boolean }, cwd: string, io: CliIo): number {
+export async function runReleaseList(options: { json?: boolean }, cwd: string, io: CliIo): Promise<number> {
+  const { listReleases } = await import('../../api/release.js');
   const releases = listReleases({ cwd });
   if (options.json) {
     io.stdout(`${JSON.stringify(releases, null, 2)}\n`);
@@ -164,6 +195,7 @@ export function runReleaseList(options: { json?: boolean }, cwd: string, io: Cli
 }
 
 export async function runReleaseRollback(options: { to?: string }, cwd: string, io: CliIo): Promise<number> {
+  const { rollbackRelease } = await import('../../api/release.js');
   const release = await rollbackRelease({ cwd, ...(options.to === undefined ? {} : { to: options.to }) });
   io.stdout(
     `wrote ${release.file}: ${describe(release)}, rolling back ${release.rollback_of ?? ''}; next: approve, promote and tag it like any release\n`,

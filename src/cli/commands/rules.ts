@@ -1,7 +1,19 @@
-import { listRules } from '../../api/rules.js';
+import type { Command } from 'commander';
+import type { CommandContext } from '../command-context.js';
 import type { CliIo } from '../io.js';
 
-export function runRules(options: { json?: boolean }, io: CliIo): number {
+export function registerRulesCommand(program: Command, context: CommandContext): void {
+  program
+    .command('rules')
+    .description('list the rules with their category, default severity and description')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      context.setExitCode(await runRules(options, context.io));
+    });
+}
+
+export async function runRules(options: { json?: boolean }, io: CliIo): Promise<number> {
+  const { listRules } = await import('../../api/rules.js');
   const rules = listRules();
   if (options.json) {
     io.stdout(`${JSON.stringify(rules, null, 2)}\n`);
