@@ -27,7 +27,7 @@ export async function openBaseRevision(root: string, ref: string, staged: boolea
   } catch (error) {
     if (error instanceof GitCommandError) {
       throw new UsageError(
-        `--base "${ref}": not a commit in this repository; give a branch, tag or commit (e.g. --base origin/main)`,
+        `{{option:base}} "${ref}": not a commit in this repository; give a branch, tag or commit (e.g. origin/main)`,
         { cause: error },
       );
     }

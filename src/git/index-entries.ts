@@ -22,7 +22,7 @@ export const SYMLINK_MODE = '120000';
 
 function notARepository(root: string, error: unknown): UsageError {
   return new UsageError(
-    `${root} is not inside a git repository; --staged lints git's index, so run it in a repository (git init)`,
+    `${root} is not inside a git repository; {{option:staged}} lints git's index, so run it in a repository (git init)`,
     {
       cause: error,
     },

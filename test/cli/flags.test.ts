@@ -82,8 +82,6 @@ const ALLOWED: readonly { file: string; text: string }[] = [
   { file: 'src/api/lint.ts', text: '--fix cannot be used with --staged' },
   { file: 'src/api/lint.ts', text: '--kind infrastructure|application' },
   { file: 'src/config/rule-config.ts', text: '--rule:' },
-  { file: 'src/git/index-entries.ts', text: '--staged lints' },
-  { file: 'src/git/base-revision.ts', text: '--base' },
   { file: 'src/testing/index.ts', text: '--fix changed' },
 ];
 

@@ -127,7 +127,10 @@ describe('openBaseRevision', () => {
       expect(error).toBeInstanceOf(UsageError);
       expect(error).toMatchObject({ code: 'USAGE', exitCode: 2 });
       expect((error as Error).message).toBe(
-        `--base "${ref}": not a commit in this repository; give a branch, tag or commit (e.g. --base origin/main)`,
+        `base "${ref}": not a commit in this repository; give a branch, tag or commit (e.g. origin/main)`,
+      );
+      expect((error as UsageError).describe((option) => `--${option}`)).toBe(
+        `--base "${ref}": not a commit in this repository; give a branch, tag or commit (e.g. origin/main)`,
       );
     }
   });

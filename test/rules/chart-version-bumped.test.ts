@@ -73,8 +73,6 @@ describe('chart-version-bumped', () => {
 
   it('refuses a base that is not a commit, as a usage error', async () => {
     const root = repository();
-    await expect(findings(root, 'no-such-ref')).rejects.toThrow(
-      '--base "no-such-ref": not a commit in this repository',
-    );
+    await expect(findings(root, 'no-such-ref')).rejects.toThrow('base "no-such-ref": not a commit in this repository');
   });
 });
