@@ -137,6 +137,7 @@ export async function lintSource(
   unconfigured: ConfigurableSource,
   cwd: string,
   options: LintOptions = {},
+  { writeFixed = writeToDisk }: { writeFixed?: (file: string, content: string) => Promise<void> } = {},
 ): Promise<LintReport> {
   const { root } = unconfigured;
   const notices: string[] = [];
@@ -233,8 +234,7 @@ export async function lintSource(
       : { last: await pass(), fixedFiles: [] };
   for (const file of fixedFiles) {
     const content = overlay.changes.get(file);
-    if (content !== undefined)
-      await writeFileAtomically(path.join(root, ...file.split('/')), content, { mode: modeOf(path.join(root, file)) });
+    if (content !== undefined) await writeFixed(path.join(root, ...file.split('/')), content);
   }
   notices.push(...last.notes);
 
@@ -334,6 +334,11 @@ class RuleLoader {
     for (const rule of rules) rulesMeta[rule.id] = rule.meta;
     return rulesMeta;
   }
+}
+
+/** Writes a fixed file in place of the original, keeping its mode. */
+async function writeToDisk(file: string, content: string): Promise<void> {
+  await writeFileAtomically(file, content, { mode: modeOf(file) });
 }
 
 function modeOf(file: string): number | undefined {
