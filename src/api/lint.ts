@@ -15,6 +15,7 @@ import { readDescriptor, readRepository } from '../engine/read.js';
 import type { Repository } from '../engine/repository.js';
 import { toLintResults, type LintResult } from '../engine/results.js';
 import type { AnyRule } from '../engine/rule.js';
+import type { RunStore } from '../engine/run-store.js';
 import { RuleConfig } from '../engine/rule-config.js';
 import { applySuppressions } from '../engine/suppressions.js';
 import { selectTargets } from '../engine/targets.js';
@@ -128,6 +129,16 @@ interface Pass {
   threads: number;
 }
 
+/** What the descriptor and the options settle before anything is linted. */
+interface RunSettings {
+  loaded: LoadedDescriptor | undefined;
+  kind: RepositoryKind | undefined;
+  tool: GitopsTool | undefined;
+  /** The source with the descriptor's ignores and size limit, under the fixes --fix makes. */
+  overlay: OverlaySource;
+  notices: string[];
+}
+
 /**
  * lint() over a given source (the working tree, git's index, or the rule tester's files in
  * memory): the pipeline's stages composed, with the lint cache around them when asked for.
@@ -140,26 +151,8 @@ export async function lintSource(
   { writeFixed = writeToDisk }: { writeFixed?: (file: string, content: string) => Promise<void> } = {},
 ): Promise<LintReport> {
   const { root } = unconfigured;
-  const notices: string[] = [];
-  const loaded = readDescriptor(unconfigured, cwd, options.configFile);
-  const descriptor = loaded?.descriptor;
-  const kind = options.kind ?? descriptor?.kind;
-  const tool = options.tool ?? descriptor?.tool;
-  if (!kind) {
-    notices.push(
-      `No gitops.yaml in ${root}: only kind-independent rules ran. Add one with 'gitops-init new', or pass --kind infrastructure|application.`,
-    );
-  }
-  const overlay = new OverlaySource(
-    unconfigured.withOptions({
-      ignores: descriptor?.ignores ?? [],
-      maxFileSize: descriptor?.linterOptions?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-      versions: options.cache === true && options.base === undefined,
-    }),
-  );
-  // git lists the files in its own processes while this thread goes on; the listing is awaited
-  // (and its failure reported) where the files are needed.
-  void overlay.listFiles().catch(() => undefined);
+  const settings = settle(unconfigured, cwd, options);
+  const { loaded, overlay, notices } = settings;
   const rules = new RuleLoader(options, loaded);
   // The settings are checked first, unless a cached run may do without the rules.
   if (!options.cache) await rules.config();
@@ -168,20 +161,7 @@ export async function lintSource(
   // What changed since a base revision is not part of any file's content, so a cached result
   // could not tell that it is stale: --base runs without the cache.
   if (options.cache && base) notices.push('--cache is not used with --base: results depend on the base revision');
-  const cache =
-    options.cache && !base
-      ? LintCacheLayer.open(
-          { cwd, root, cacheLocation: options.cacheLocation },
-          {
-            version: packageInfo().version,
-            descriptor,
-            cliRules: options.rules ?? {},
-            kind,
-            tool,
-            rules: options.ruleSet ?? builtinRulesDigest(),
-          },
-        )
-      : undefined;
+  const cache = options.cache && !base ? openCache(cwd, root, settings, options) : undefined;
   const read = (): Promise<Repository> =>
     readRepository(overlay, {
       dependencies: cache !== undefined,
@@ -204,31 +184,13 @@ export async function lintSource(
   const pass = async (): Promise<Pass> => {
     const repository = next ?? (await read());
     next = undefined;
-    const ruleSet = await rules.load();
-    const found = await runRules({
-      repository,
-      rules: ruleSet,
-      config: await rules.config(),
-      descriptor,
-      kind,
-      tool,
-      targetFiles: targets,
-      ...(base ? { base } : {}),
-      ...(cache ? { store: cache.store(fix) } : {}),
-      concurrency: options.concurrency ?? 'auto',
-      ...rules.workerSetup(ruleSet, base),
-    });
-    const directed = applyDirectives(found, {
-      repository,
-      targetFiles: targets,
-      ruleIds: new Set(ruleSet.map((rule) => rule.id)),
-      reportUnusedDisableDirectives: descriptor?.linterOptions?.reportUnusedDisableDirectives ?? 'warn',
-    });
-    const { diagnostics, notes } = applySuppressions(directed);
-    return { repository, diagnostics, notes, threads: found.threads };
+    return lintPass(repository, targets, { settings, rules, base, options, store: cache?.store(fix) });
   };
   const { last, fixedFiles } = snapshot
-    ? { last: { repository: first, ...snapshot, threads: 1 }, fixedFiles: [] }
+    ? {
+        last: { repository: first, diagnostics: snapshot.diagnostics, notes: snapshot.notes, threads: 1 },
+        fixedFiles: [],
+      }
     : fix
       ? await fixUntilStable(overlay, pass)
       : { last: await pass(), fixedFiles: [] };
@@ -246,13 +208,90 @@ export async function lintSource(
     results,
     diagnostics: last.diagnostics,
     descriptorFile: loaded?.file,
-    kind,
+    kind: settings.kind,
     notices,
     rulesMeta: await rules.meta(options.rulesMeta !== false),
     fixedFiles,
     ...(cache ? { cacheFile: cache.file } : {}),
     threads: last.threads,
   };
+}
+
+/** Reads the descriptor through the source (so that --staged reads the staged one) and settles what it decides. */
+function settle(unconfigured: ConfigurableSource, cwd: string, options: LintOptions): RunSettings {
+  const loaded = readDescriptor(unconfigured, cwd, options.configFile);
+  const descriptor = loaded?.descriptor;
+  const kind = options.kind ?? descriptor?.kind;
+  const notices: string[] = [];
+  if (!kind) {
+    notices.push(
+      `No gitops.yaml in ${unconfigured.root}: only kind-independent rules ran. Add one with 'gitops-init new', or pass --kind infrastructure|application.`,
+    );
+  }
+  const overlay = new OverlaySource(
+    unconfigured.withOptions({
+      ignores: descriptor?.ignores ?? [],
+      maxFileSize: descriptor?.linterOptions?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      versions: options.cache === true && options.base === undefined,
+    }),
+  );
+  // git lists the files in its own processes while this thread goes on; the listing is awaited
+  // (and its failure reported) where the files are needed.
+  void overlay.listFiles().catch(() => undefined);
+  return { loaded, kind, tool: options.tool ?? descriptor?.tool, overlay, notices };
+}
+
+/** The lint cache, keyed on everything besides the files that decides the results. */
+function openCache(cwd: string, root: string, settings: RunSettings, options: LintOptions): LintCacheLayer {
+  return LintCacheLayer.open(
+    { cwd, root, cacheLocation: options.cacheLocation },
+    {
+      version: packageInfo().version,
+      descriptor: settings.loaded?.descriptor,
+      cliRules: options.rules ?? {},
+      kind: settings.kind,
+      tool: settings.tool,
+      rules: options.ruleSet ?? builtinRulesDigest(),
+    },
+  );
+}
+
+/** The rules, directives and suppressions stages over one reading of the repository. */
+async function lintPass(
+  repository: Repository,
+  targets: readonly string[],
+  run: {
+    settings: RunSettings;
+    rules: RuleLoader;
+    base: BaseRevision | undefined;
+    options: LintOptions;
+    store: RunStore | undefined;
+  },
+): Promise<Pass> {
+  const { settings, rules, base, options, store } = run;
+  const descriptor = settings.loaded?.descriptor;
+  const ruleSet = await rules.load();
+  const found = await runRules({
+    repository,
+    rules: ruleSet,
+    config: await rules.config(),
+    descriptor,
+    kind: settings.kind,
+    tool: settings.tool,
+    targetFiles: targets,
+    ...(base ? { base } : {}),
+    ...(store ? { store } : {}),
+    concurrency: options.concurrency ?? 'auto',
+    ...rules.workerSetup(ruleSet, base),
+  });
+  const directed = applyDirectives(found, {
+    repository,
+    targetFiles: targets,
+    ruleIds: new Set(ruleSet.map((rule) => rule.id)),
+    reportUnusedDisableDirectives: descriptor?.linterOptions?.reportUnusedDisableDirectives ?? 'warn',
+  });
+  const { diagnostics, notes } = applySuppressions(directed);
+  return { repository, diagnostics, notes, threads: found.threads };
 }
 
 /** The results stage: ESLint-shaped results, with each fix as one replacement and --fix's output. */
