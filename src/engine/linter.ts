@@ -13,9 +13,8 @@ import type { RunStore, StoredRun } from './run-store.js';
 import { addTallies, type Tallies } from './tallies.js';
 import { canStartWorkers, CHUNK_SIZE, claimChunk, startWorkers } from './worker-pool.js';
 
-export { interpolate } from './rule-runner.js';
-export { compareDiagnostics, type Diagnostic } from './diagnostic.js';
-export type { RunStore, StoredRun } from './run-store.js';
+// The public API's Diagnostic type has always been exported from here (src/index.ts).
+export type { Diagnostic } from './diagnostic.js';
 
 /** The rules stage's input: the repository as read, the rules and their settings, the files to lint. */
 export interface LinterOptions {
