@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { builtinRulesDigest, LintCacheLayer } from '../cache/cache-layer.js';
 import { applyDirectives } from '../engine/apply-directives.js';
 import type { Diagnostic } from '../engine/diagnostic.js';
-import { WorkingTreeSource, type ConfigurableSource } from '../engine/file-source.js';
+import { WorkingTreeSource, type ConfigurableSource, type FileSource } from '../engine/file-source.js';
 import { fixUntilStable, mergedFix } from '../engine/fix-loop.js';
 import { GitIndexSource } from '../engine/git-index-source.js';
 import { runRules, type WorkerSetup } from '../engine/linter.js';
@@ -134,7 +134,9 @@ interface RunSettings {
   loaded: LoadedDescriptor | undefined;
   kind: RepositoryKind | undefined;
   tool: GitopsTool | undefined;
-  /** The source with the descriptor's ignores and size limit, under the fixes --fix makes. */
+  /** The source with the descriptor's ignores and size limit. */
+  source: FileSource;
+  /** The same, under the fixes --fix makes. */
   overlay: OverlaySource;
   notices: string[];
 }
@@ -174,7 +176,8 @@ export async function lintSource(
     source: overlay,
     files: first.files,
     paths: options.paths ?? [],
-    ...(unconfigured instanceof GitIndexSource ? { staged: await unconfigured.stagedFiles() } : {}),
+    // The staged files among those listed (the descriptor's ignores apply).
+    ...(settings.source instanceof GitIndexSource ? { staged: await settings.source.stagedFiles() } : {}),
   });
   notices.push(...selection.notices);
   const { targets } = selection;
@@ -228,17 +231,16 @@ function settle(unconfigured: ConfigurableSource, cwd: string, options: LintOpti
       `No gitops.yaml in ${unconfigured.root}: only kind-independent rules ran. Add one with 'gitops-init new', or pass --kind infrastructure|application.`,
     );
   }
-  const overlay = new OverlaySource(
-    unconfigured.withOptions({
-      ignores: descriptor?.ignores ?? [],
-      maxFileSize: descriptor?.linterOptions?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-      versions: options.cache === true && options.base === undefined,
-    }),
-  );
+  const source = unconfigured.withOptions({
+    ignores: descriptor?.ignores ?? [],
+    maxFileSize: descriptor?.linterOptions?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    versions: options.cache === true && options.base === undefined,
+  });
+  const overlay = new OverlaySource(source);
   // git lists the files in its own processes while this thread goes on; the listing is awaited
   // (and its failure reported) where the files are needed.
   void overlay.listFiles().catch(() => undefined);
-  return { loaded, kind, tool: options.tool ?? descriptor?.tool, overlay, notices };
+  return { loaded, kind, tool: options.tool ?? descriptor?.tool, source, overlay, notices };
 }
 
 /** The lint cache, keyed on everything besides the files that decides the results. */
