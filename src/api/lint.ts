@@ -1,37 +1,32 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import picomatch from 'picomatch';
-import {
-  DESCRIPTOR_FILES,
-  parseDescriptor,
-  type GitopsTool,
-  type LoadedDescriptor,
-  type RepositoryKind,
-  type RuleEntry,
-} from '../config/descriptor.js';
-import { RuleConfig } from '../config/rule-config.js';
-import { ConfigError, UsageError } from '../errors.js';
-import { lintCacheKey, LintCache, resolveCacheFile } from '../cache/lint-cache.js';
-import { WorkingTreeSource, type FileSource } from '../engine/file-source.js';
-import { GitIndexSource } from '../engine/git-index-source.js';
-import { readKnownPaths } from '../git/index-entries.js';
-import { packageInfo } from '../package-info.js';
-import { runRules, type Diagnostic } from '../engine/linter.js';
-import { openBaseRevision } from '../git/base-revision.js';
+import type { GitopsTool, LoadedDescriptor, RepositoryKind, RuleEntry } from '../config/descriptor.js';
 import { repositoryRoot } from '../config/repository.js';
+import { UsageError } from '../errors.js';
+import { builtinRulesDigest, LintCacheLayer } from '../cache/cache-layer.js';
+import { applyDirectives } from '../engine/apply-directives.js';
+import type { Diagnostic } from '../engine/diagnostic.js';
+import { WorkingTreeSource, type ConfigurableSource, type FileSource } from '../engine/file-source.js';
+import { fixUntilStable, mergedFix } from '../engine/fix-loop.js';
+import { GitIndexSource } from '../engine/git-index-source.js';
+import { runRules, type WorkerSetup } from '../engine/linter.js';
 import { OverlaySource } from '../engine/overlay-source.js';
-import { Repository } from '../engine/repository.js';
+import { readDescriptor, readRepository } from '../engine/read.js';
+import type { Repository } from '../engine/repository.js';
 import { toLintResults, type LintResult } from '../engine/results.js';
-import type { AnyRule, TextEdit } from '../engine/rule.js';
+import type { AnyRule } from '../engine/rule.js';
+import type { RunStore } from '../engine/run-store.js';
+import { RuleConfig } from '../engine/rule-config.js';
+import { applySuppressions } from '../engine/suppressions.js';
+import { selectTargets } from '../engine/targets.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
-import { parseYamlFile, type FileReadFailure } from '../manifests/yaml-file.js';
 import { relativePosix } from '../files/paths.js';
+import { openBaseRevision, type BaseRevision } from '../git/base-revision.js';
+import { packageInfo } from '../package-info.js';
+
+export { MAX_FIX_PASSES } from '../engine/fix-loop.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-/** How many times --fix re-lints its own output before it stops. */
-export const MAX_FIX_PASSES = 10;
 
 export interface LintOptions {
   /** Directory the command runs in; paths are relative to it. Defaults to process.cwd(). */
@@ -98,182 +93,6 @@ export function findRoot(cwd: string): string {
   return repositoryRoot(cwd);
 }
 
-/** Reads a descriptor outside the repository (a --config elsewhere) from disk. */
-function readOutside(file: string): Buffer | FileReadFailure {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return code === 'ENOENT'
-      ? { reason: 'missing', detail: 'it does not exist' }
-      : { reason: 'unreadable', detail: `it cannot be read (${code})` };
-  }
-}
-
-/** Reads the descriptor through the file source, so that --staged reads the staged one. */
-function loadDescriptor(
-  source: FileSource,
-  root: string,
-  configFile: string | undefined,
-  cwd: string,
-): LoadedDescriptor | undefined {
-  const candidates = configFile
-    ? [path.resolve(cwd, configFile)]
-    : DESCRIPTOR_FILES.map((name) => path.join(root, name));
-  for (const candidate of candidates) {
-    const relative = relativePosix(root, candidate);
-    const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-    const bytes = inside ? source.readBytes(relative) : readOutside(candidate);
-    if (!Buffer.isBuffer(bytes)) {
-      if (bytes.reason === 'missing' && !configFile) continue;
-      if (bytes.reason === 'missing')
-        throw new UsageError(`{{option:configFile}} "${configFile}": file not found; give the path of a gitops.yaml`);
-      throw new ConfigError(
-        `${path.relative(cwd, candidate) || candidate} cannot be read (${bytes.detail.split(';')[0] ?? bytes.reason}); check its permissions`,
-      );
-    }
-    return parseDescriptor(inside ? relative : candidate, bytes.toString('utf8'));
-  }
-  return undefined;
-}
-
-/** At most this many names in one notice line. */
-const NAMES_IN_NOTICE = 5;
-
-function nameList(files: readonly string[]): string {
-  const shown = files.slice(0, NAMES_IN_NOTICE).join(', ');
-  return files.length > NAMES_IN_NOTICE ? `${shown} and ${files.length - NAMES_IN_NOTICE} more` : shown;
-}
-
-/** The staged files that the given paths (files, directories or globs, as in the index) select. */
-function selectStaged(cwd: string, root: string, staged: readonly string[], paths: readonly string[]): string[] {
-  if (paths.length === 0) return [...staged];
-  const cwdPrefix = relativePosix(root, cwd);
-  const matchers = paths.map((given) => {
-    const relative = relativePosix(root, path.resolve(cwd, given));
-    if (picomatch.scan(given).isGlob)
-      return picomatch(cwdPrefix === '' ? given : `${cwdPrefix}/${given}`, { dot: true });
-    return (file: string) => relative === '' || file === relative || file.startsWith(`${relative}/`);
-  });
-  return staged.filter((file) => matchers.some((matches) => matches(file)));
-}
-
-async function selectTargets(
-  cwd: string,
-  root: string,
-  files: readonly string[],
-  paths: readonly string[],
-  notices: string[],
-): Promise<string[]> {
-  if (paths.length === 0) return [...files];
-  const selected = new Set<string>();
-  const fileSet = new Set(files);
-  const ignored: string[] = [];
-  const missing: { given: string; relative: string }[] = [];
-  for (const given of paths) {
-    const absolute = path.resolve(cwd, given);
-    const relative = relativePosix(root, absolute);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) {
-      throw new UsageError(
-        `path "${given}" is outside the repository ${root}; run gitops-init in that repository or pass -C <dir>`,
-      );
-    }
-    let stat;
-    try {
-      stat = statSync(absolute);
-    } catch {
-      stat = undefined;
-    }
-    if (stat?.isDirectory()) {
-      const prefix = relative === '' ? '' : `${relative}/`;
-      for (const file of files) if (file.startsWith(prefix)) selected.add(file);
-    } else if (stat) {
-      if (fileSet.has(relative)) selected.add(relative);
-      else ignored.push(relative);
-    } else if (picomatch.scan(given).isGlob) {
-      const cwdPrefix = relativePosix(root, cwd);
-      const pattern = cwdPrefix === '' ? given : `${cwdPrefix}/${given}`;
-      const matches = picomatch(pattern, { dot: true });
-      const before = selected.size;
-      for (const file of files) if (matches(file)) selected.add(file);
-      if (selected.size === before)
-        throw new UsageError(`no files match the pattern "${given}"; check the glob or quote it for your shell`);
-    } else {
-      missing.push({ given, relative });
-    }
-  }
-  if (ignored.length > 0)
-    notices.push(`ignored (by .gitignore or ignores in gitops.yaml), not linted: ${nameList(ignored)}`);
-  if (missing.length > 0) {
-    // A file that git knows but the working tree does not is a deletion (as the pre-commit
-    // framework or lint-staged may name); anything else is a mistake.
-    const known = await readKnownPaths(root);
-    const unknown = missing.find(({ relative }) => !known?.has(relative));
-    if (unknown)
-      throw new UsageError(`path "${unknown.given}" does not exist; give an existing file or directory, or a glob`);
-    notices.push(`deleted, not linted: ${nameList(missing.map(({ relative }) => relative))}`);
-  }
-  return [...selected].sort();
-}
-
-/** Applies non-overlapping edits, earliest first; an edit overlapping an earlier one waits for the next pass. */
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-  let output = '';
-  let position = 0;
-  for (const edit of sorted) {
-    if (edit.range[0] < position) continue;
-    output += text.slice(position, edit.range[0]) + edit.text;
-    position = edit.range[1];
-  }
-  return output + text.slice(position);
-}
-
-function parses(file: string, text: string, repository: Repository): boolean {
-  if (!repository.isYamlFile(file) && !/\.ya?ml$/i.test(file)) return true;
-  const parsed = parseYamlFile(file, text);
-  return parsed.errors.length === 0;
-}
-
-/** ESLint's `fix` on a message: the edits of one file merged into one replacement. */
-function mergedFix(
-  text: string | undefined,
-  edits: readonly TextEdit[],
-): { range: [number, number]; text: string } | undefined {
-  if (text === undefined || edits.length === 0) return undefined;
-  const start = Math.min(...edits.map((edit) => edit.range[0]));
-  const end = Math.max(...edits.map((edit) => edit.range[1]));
-  const shifted = edits.map((edit) => ({
-    range: [edit.range[0] - start, edit.range[1] - start] as const,
-    text: edit.text,
-  }));
-  return { range: [start, end], text: applyEdits(text.slice(start, end), shifted) };
-}
-
-let rulesDigest: string | undefined;
-
-/**
- * A digest of gitops-init's own rules as installed: the names and contents of the files in
- * rules/ (a rule's module holds its metadata, options and checks). It stands for the rules in
- * the cache key without loading them.
- */
-function builtinRulesDigest(): string {
-  if (rulesDigest === undefined) {
-    const directory = fileURLToPath(new URL('../../rules/', import.meta.url));
-    const hash = createHash('sha1');
-    for (const name of readdirSync(directory)
-      .filter((entry) => /\.(js|ts)$/.test(entry) && !entry.endsWith('.d.ts'))
-      .sort()) {
-      hash
-        .update(`${name}\0`)
-        .update(readFileSync(path.join(directory, name)))
-        .update('\0');
-    }
-    rulesDigest = hash.digest('base64url');
-  }
-  return rulesDigest;
-}
-
 /**
  * Lints a repository and returns ESLint-shaped results. Never prints and never exits: the
  * CLI turns the report into output and an exit code. Throws UsageError or ConfigError for
@@ -287,25 +106,129 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   } catch {
     cwdStat = undefined;
   }
-  if (!cwdStat?.isDirectory()) throw new UsageError(`directory "${options.cwd ?? cwd}" does not exist; check -C/--cwd`);
+  if (!cwdStat?.isDirectory())
+    throw new UsageError(`directory "${options.cwd ?? cwd}" does not exist; check {{option:cwd}}`);
   const root = findRoot(cwd);
   if (options.staged && options.fix) {
     throw new UsageError(
-      '--fix cannot be used with --staged: fixes are written to the working tree, not the index; run gitops-init lint --fix, then git add',
+      '{{option:fix}} cannot be used with {{option:staged}}: fixes are written to the working tree, not the index; run gitops-init lint --fix, then git add',
     );
   }
-  const notices: string[] = [];
   // With the cache, a staged run reads few files: nothing is read ahead.
-  const unconfigured = options.staged
+  const source = options.staged
     ? await GitIndexSource.open(root, { readAhead: options.cache !== true })
     : new WorkingTreeSource(root);
-  const loaded = loadDescriptor(unconfigured, root, options.configFile, cwd);
+  return lintSource(source, cwd, options);
+}
+
+/** One pass of the rules, directives and suppressions stages over a repository as read. */
+interface Pass {
+  repository: Repository;
+  diagnostics: Diagnostic[];
+  notes: string[];
+  threads: number;
+}
+
+/** What the descriptor and the options settle before anything is linted. */
+interface RunSettings {
+  loaded: LoadedDescriptor | undefined;
+  kind: RepositoryKind | undefined;
+  tool: GitopsTool | undefined;
+  /** The source with the descriptor's ignores and size limit. */
+  source: FileSource;
+  /** The same, under the fixes --fix makes. */
+  overlay: OverlaySource;
+  notices: string[];
+}
+
+/**
+ * lint() over a given source (the working tree, git's index, or the rule tester's files in
+ * memory): the pipeline's stages composed, with the lint cache around them when asked for.
+ * `cwd` is where the given paths are relative to.
+ */
+export async function lintSource(
+  unconfigured: ConfigurableSource,
+  cwd: string,
+  options: LintOptions = {},
+  { writeFixed = writeToDisk }: { writeFixed?: (file: string, content: string) => Promise<void> } = {},
+): Promise<LintReport> {
+  const { root } = unconfigured;
+  const settings = settle(unconfigured, cwd, options);
+  const { loaded, overlay, notices } = settings;
+  const rules = new RuleLoader(options, loaded);
+  // The settings are checked first, unless a cached run may do without the rules.
+  if (!options.cache) await rules.config();
+  const base =
+    options.base === undefined ? undefined : await openBaseRevision(root, options.base, options.staged === true);
+  // What changed since a base revision is not part of any file's content, so a cached result
+  // could not tell that it is stale: --base runs without the cache.
+  if (options.cache && base) notices.push('--cache is not used with --base: results depend on the base revision');
+  const cache = options.cache && !base ? openCache(cwd, root, settings, options) : undefined;
+  const read = (): Promise<Repository> =>
+    readRepository(overlay, {
+      dependencies: cache !== undefined,
+      ...(cache ? { exclude: cache.relativeFile, known: cache.known } : {}),
+    });
+
+  const first = await read();
+  const selection = await selectTargets({
+    cwd,
+    source: overlay,
+    files: first.files,
+    paths: options.paths ?? [],
+    // The staged files among those listed (the descriptor's ignores apply).
+    ...(settings.source instanceof GitIndexSource ? { staged: await settings.source.stagedFiles() } : {}),
+  });
+  notices.push(...selection.notices);
+  const { targets } = selection;
+  const fix = options.fix === true;
+  const snapshot = cache?.reuse(first, targets, fix);
+  let next: Repository | undefined = first;
+  const pass = async (): Promise<Pass> => {
+    const repository = next ?? (await read());
+    next = undefined;
+    return lintPass(repository, targets, { settings, rules, base, options, store: cache?.store(fix) });
+  };
+  const { last, fixedFiles } = snapshot
+    ? {
+        last: { repository: first, diagnostics: snapshot.diagnostics, notes: snapshot.notes, threads: 1 },
+        fixedFiles: [],
+      }
+    : fix
+      ? await fixUntilStable(overlay, pass)
+      : { last: await pass(), fixedFiles: [] };
+  for (const file of fixedFiles) {
+    const content = overlay.changes.get(file);
+    if (content !== undefined) await writeFixed(path.join(root, ...file.split('/')), content);
+  }
+  notices.push(...last.notes);
+
+  const results = toResults(root, last, targets, overlay, fixedFiles);
+  const cacheNotice = await cache?.save({ ...last, fixed: fixedFiles.length > 0 });
+  if (cacheNotice !== undefined) notices.push(cacheNotice);
+  return {
+    root,
+    results,
+    diagnostics: last.diagnostics,
+    descriptorFile: loaded?.file,
+    kind: settings.kind,
+    notices,
+    rulesMeta: await rules.meta(options.rulesMeta !== false),
+    fixedFiles,
+    ...(cache ? { cacheFile: cache.file } : {}),
+    threads: last.threads,
+  };
+}
+
+/** Reads the descriptor through the source (so that --staged reads the staged one) and settles what it decides. */
+function settle(unconfigured: ConfigurableSource, cwd: string, options: LintOptions): RunSettings {
+  const loaded = readDescriptor(unconfigured, cwd, options.configFile);
   const descriptor = loaded?.descriptor;
   const kind = options.kind ?? descriptor?.kind;
-  const tool = options.tool ?? descriptor?.tool;
+  const notices: string[] = [];
   if (!kind) {
     notices.push(
-      `No gitops.yaml in ${root}: only kind-independent rules ran. Add one with 'gitops-init new', or pass --kind infrastructure|application.`,
+      `No gitops.yaml in ${unconfigured.root}: only kind-independent rules ran. Add one with 'gitops-init new', or pass --kind infrastructure|application.`,
     );
   }
   const source = unconfigured.withOptions({
@@ -317,137 +240,70 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   // git lists the files in its own processes while this thread goes on; the listing is awaited
   // (and its failure reported) where the files are needed.
   void overlay.listFiles().catch(() => undefined);
-  // gitops-init's own rules are loaded when rules run: a cached run over unchanged files does
-  // without them (its cache key has a digest of their source files instead).
-  let builtinRules: readonly AnyRule[] | undefined;
-  const loadRules = async (): Promise<readonly AnyRule[]> =>
-    options.ruleSet ?? (builtinRules ??= (await import('../../rules/index.js')).rules);
-  let config: RuleConfig | undefined;
-  const configure = async (): Promise<RuleConfig> => {
-    // The settings are checked here: a snapshot is only ever stored by a run that got past this
-    // check with the same descriptor, --rule settings and rules (all in the cache key).
-    config ??= new RuleConfig(new Map((await loadRules()).map((rule) => [rule.id, rule])), loaded, options.rules);
-    return config;
-  };
-  if (!options.cache) await configure();
-  const base =
-    options.base === undefined ? undefined : await openBaseRevision(root, options.base, options.staged === true);
-  let cache: LintCache | undefined;
-  let cacheRelative: string | undefined;
-  // What changed since a base revision is not part of any file's content, so a cached result
-  // could not tell that it is stale: --base runs without the cache.
-  if (options.cache && base) notices.push('--cache is not used with --base: results depend on the base revision');
-  if (options.cache && !base) {
-    const file = resolveCacheFile(cwd, root, options.cacheLocation);
-    const key = lintCacheKey({
+  return { loaded, kind, tool: options.tool ?? descriptor?.tool, source, overlay, notices };
+}
+
+/** The lint cache, keyed on everything besides the files that decides the results. */
+function openCache(cwd: string, root: string, settings: RunSettings, options: LintOptions): LintCacheLayer {
+  return LintCacheLayer.open(
+    { cwd, root, cacheLocation: options.cacheLocation },
+    {
       version: packageInfo().version,
-      descriptor,
+      descriptor: settings.loaded?.descriptor,
       cliRules: options.rules ?? {},
-      kind,
-      tool,
+      kind: settings.kind,
+      tool: settings.tool,
       rules: options.ruleSet ?? builtinRulesDigest(),
-    });
-    cache = LintCache.load(file, key);
-    cacheRelative = relativePosix(root, file);
-  }
-  const reportUnused = descriptor?.linterOptions?.reportUnusedDisableDirectives ?? 'warn';
+    },
+  );
+}
 
-  let repository!: Repository;
-  let diagnostics: Diagnostic[] = [];
-  let targets: string[] = [];
-  const fixedFiles = new Set<string>();
-  let notes: string[] = [];
-  let snapshotInputs: string | undefined;
-  let reusedSnapshot = false;
-  const stats = { threads: 1 };
-  for (let pass = 0; pass < (options.fix ? MAX_FIX_PASSES : 1); pass += 1) {
-    const listed = await overlay.listFiles();
-    // What the source reads ahead (the index's YAML files with --staged) is in before rules read synchronously.
-    await overlay.prepare();
-    // The cache file is the tool's, never the repository's content.
-    const files = cacheRelative === undefined ? listed : listed.filter((file) => file !== cacheRelative);
-    repository = new Repository(overlay, files, {
-      dependencies: cache !== undefined,
-      ...(cache ? { known: cache } : {}),
-    });
-    if (pass === 0) {
-      targets =
-        source instanceof GitIndexSource
-          ? selectStaged(cwd, root, await source.stagedFiles(), options.paths ?? [])
-          : await selectTargets(cwd, root, files, options.paths ?? [], notices);
-    }
-    // Only the last pass's notes count: they describe the files as they end up.
-    notes = [];
-    // A run over the same files, unchanged since the last run, has the last run's outcome.
-    snapshotInputs = cache && !options.fix ? runInputsDigest(repository, targets) : undefined;
-    const snapshot = snapshotInputs === undefined ? undefined : cache?.snapshot(snapshotInputs);
-    if (snapshot) {
-      diagnostics = snapshot.diagnostics;
-      notes.push(...snapshot.notes);
-      reusedSnapshot = true;
-      break;
-    }
-    const ruleSet = await loadRules();
-    diagnostics = await runRules({
-      repository,
-      rules: ruleSet,
-      config: await configure(),
-      descriptor,
-      kind,
-      tool,
-      targetFiles: targets,
-      reportUnusedDisableDirectives: reportUnused,
-      notes,
-      ...(base ? { base } : {}),
-      // --fix re-lints changed content: it stores its last pass, but reuses nothing.
-      ...(cache ? { cache: options.fix ? cache.writer() : cache } : {}),
-      concurrency: options.concurrency ?? 'auto',
-      stats,
-      // Worker threads load gitops-init's own rules; other rule sets run in this thread.
-      ...(builtinRules !== undefined && ruleSet === builtinRules
-        ? {
-            workerSetup: {
-              descriptorFile: loaded?.file,
-              cliRules: options.rules ?? {},
-              base: options.base === undefined ? undefined : { ref: options.base, staged: options.staged === true },
-            },
-          }
-        : {}),
-    });
-    if (!options.fix) break;
-    const editsByFile = new Map<string, TextEdit[]>();
-    for (const diagnostic of diagnostics) {
-      if (!diagnostic.fix) continue;
-      const file = diagnostic.fix.file ?? diagnostic.file;
-      const list = editsByFile.get(file) ?? [];
-      // One finding's edits go in together or wait for the next pass.
-      const overlaps = diagnostic.fix.edits.some((edit) =>
-        list.some((other) => edit.range[0] < other.range[1] && other.range[0] < edit.range[1]),
-      );
-      if (!overlaps) list.push(...diagnostic.fix.edits);
-      editsByFile.set(file, list);
-    }
-    let changed = false;
-    for (const [file, edits] of editsByFile) {
-      const exists = repository.hasFile(file);
-      const before = exists ? repository.text(file) : '';
-      // Never rewrite a file that cannot be read or does not parse.
-      if (before === undefined || (exists && !parses(file, before, repository))) continue;
-      const after = applyEdits(before, edits);
-      if (after === before || !parses(file, after, repository)) continue;
-      overlay.changes.set(file, after);
-      fixedFiles.add(file);
-      changed = true;
-    }
-    if (!changed) break;
-  }
-  for (const file of [...fixedFiles].sort()) {
-    const content = overlay.changes.get(file);
-    if (content !== undefined)
-      await writeFileAtomically(path.join(root, ...file.split('/')), content, { mode: modeOf(path.join(root, file)) });
-  }
+/** The rules, directives and suppressions stages over one reading of the repository. */
+async function lintPass(
+  repository: Repository,
+  targets: readonly string[],
+  run: {
+    settings: RunSettings;
+    rules: RuleLoader;
+    base: BaseRevision | undefined;
+    options: LintOptions;
+    store: RunStore | undefined;
+  },
+): Promise<Pass> {
+  const { settings, rules, base, options, store } = run;
+  const descriptor = settings.loaded?.descriptor;
+  const ruleSet = await rules.load();
+  const found = await runRules({
+    repository,
+    rules: ruleSet,
+    config: await rules.config(),
+    descriptor,
+    kind: settings.kind,
+    tool: settings.tool,
+    targetFiles: targets,
+    ...(base ? { base } : {}),
+    ...(store ? { store } : {}),
+    concurrency: options.concurrency ?? 'auto',
+    ...rules.workerSetup(ruleSet, base),
+  });
+  const directed = applyDirectives(found, {
+    repository,
+    targetFiles: targets,
+    ruleIds: new Set(ruleSet.map((rule) => rule.id)),
+    reportUnusedDisableDirectives: descriptor?.linterOptions?.reportUnusedDisableDirectives ?? 'warn',
+  });
+  const { diagnostics, notes } = applySuppressions(directed);
+  return { repository, diagnostics, notes, threads: found.threads };
+}
 
-  notices.push(...notes);
+/** The results stage: ESLint-shaped results, with each fix as one replacement and --fix's output. */
+function toResults(
+  root: string,
+  { repository, diagnostics }: Pick<Pass, 'repository' | 'diagnostics'>,
+  targets: readonly string[],
+  overlay: OverlaySource,
+  fixedFiles: readonly string[],
+): LintResult[] {
   const fixes = new Map<Diagnostic, { range: [number, number]; text: string }>();
   for (const diagnostic of diagnostics) {
     if (!diagnostic.fix || (diagnostic.fix.file ?? diagnostic.file) !== diagnostic.file) continue;
@@ -458,52 +314,72 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
     if (merged) fixes.set(diagnostic, merged);
   }
   const results = toLintResults(root, diagnostics, fixes, targets);
-  for (const result of fixedFiles.size > 0 ? results : []) {
+  const fixed = new Set(fixedFiles);
+  for (const result of fixed.size > 0 ? results : []) {
     const relative = relativePosix(root, result.filePath);
-    const output = fixedFiles.has(relative) ? overlay.changes.get(relative) : undefined;
+    const output = fixed.has(relative) ? overlay.changes.get(relative) : undefined;
     if (output !== undefined) result.output = output;
   }
-  if (cache && !reusedSnapshot) {
-    cache.setSnapshot(
-      snapshotInputs === undefined || fixedFiles.size > 0 ? undefined : { inputs: snapshotInputs, diagnostics, notes },
-    );
-    cache.setFacts(repository.learnt());
-    cache.prune(new Set(repository.files));
-    try {
-      await cache.save();
-    } catch (error) {
-      notices.push(
-        `the cache file ${cache.file} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); results were not cached`,
-      );
-    }
-  }
-  const rulesMeta: Record<string, AnyRule['meta']> = {};
-  const metaOf = options.ruleSet ?? builtinRules ?? (options.rulesMeta === false ? [] : await loadRules());
-  for (const rule of metaOf) rulesMeta[rule.id] = rule.meta;
-  return {
-    root,
-    results,
-    diagnostics,
-    descriptorFile: loaded?.file,
-    kind,
-    notices,
-    rulesMeta,
-    fixedFiles: [...fixedFiles].sort(),
-    ...(cache ? { cacheFile: cache.file } : {}),
-    threads: stats.threads,
-  };
+  return results;
 }
 
 /**
- * A digest of everything a run's outcome depends on besides the configuration (which keys the
- * cache): the file list, the target files and what identifies every file's content (its
- * version, taken before it is read, or the hash of a file that changed too recently).
+ * The run's rules, loaded when rules run: a cached run over unchanged files does without
+ * gitops-init's own (its cache key has a digest of their source files instead).
  */
-function runInputsDigest(repository: Repository, targets: readonly string[]): string {
-  const hash = createHash('sha1');
-  hash.update(targets.join('\0')).update('\0\0');
-  for (const file of repository.files) hash.update(file).update('\0').update(repository.identity(file)).update('\0');
-  return hash.digest('base64url');
+class RuleLoader {
+  readonly #options: LintOptions;
+  readonly #loaded: LoadedDescriptor | undefined;
+  #builtin: readonly AnyRule[] | undefined;
+  #config: RuleConfig | undefined;
+
+  constructor(options: LintOptions, loaded: LoadedDescriptor | undefined) {
+    this.#options = options;
+    this.#loaded = loaded;
+  }
+
+  async load(): Promise<readonly AnyRule[]> {
+    return this.#options.ruleSet ?? (this.#builtin ??= (await import('../../rules/index.js')).rules);
+  }
+
+  /**
+   * The rule settings, checked: a snapshot is only ever stored by a run that got past this
+   * check with the same descriptor, --rule settings and rules (all in the cache key).
+   */
+  async config(): Promise<RuleConfig> {
+    this.#config ??= new RuleConfig(
+      new Map((await this.load()).map((rule) => [rule.id, rule])),
+      this.#loaded,
+      this.#options.rules,
+    );
+    return this.#config;
+  }
+
+  /** Worker threads load gitops-init's own rules; other rule sets run in this thread. */
+  workerSetup(ruleSet: readonly AnyRule[], base: BaseRevision | undefined): { workerSetup?: WorkerSetup } {
+    if (this.#builtin === undefined || ruleSet !== this.#builtin) return {};
+    const options = this.#options;
+    return {
+      workerSetup: {
+        descriptorFile: this.#loaded?.file,
+        cliRules: options.rules ?? {},
+        base: base && options.base !== undefined ? { ref: options.base, staged: options.staged === true } : undefined,
+      },
+    };
+  }
+
+  /** The rules' metadata for the report; empty when `wanted` is false and the rules were not loaded. */
+  async meta(wanted: boolean): Promise<Record<string, AnyRule['meta']>> {
+    const rulesMeta: Record<string, AnyRule['meta']> = {};
+    const rules = this.#options.ruleSet ?? this.#builtin ?? (wanted ? await this.load() : []);
+    for (const rule of rules) rulesMeta[rule.id] = rule.meta;
+    return rulesMeta;
+  }
+}
+
+/** Writes a fixed file in place of the original, keeping its mode. */
+async function writeToDisk(file: string, content: string): Promise<void> {
+  await writeFileAtomically(file, content, { mode: modeOf(file) });
 }
 
 function modeOf(file: string): number | undefined {

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Descriptor, GitopsTool, RepositoryKind, RuleEntry } from '../config/descriptor.js';
-import type { Diagnostic, RunCache, StoredRun } from '../engine/linter.js';
-import type { FileFacts, KnownFacts, LearntFacts } from '../engine/repository.js';
+import type { Diagnostic } from '../engine/diagnostic.js';
+import type { FileFacts, KnownFacts, LearntFacts } from '../engine/file-facts.js';
+import { decodeRunKey, encodeRunKey, pathOfQuery, type RunKey } from '../engine/queries.js';
+import type { RunStore, StoredRun } from '../engine/run-store.js';
 import type { AnyRule } from '../engine/rule.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
 import { isRecord } from '../manifests/plain-data.js';
@@ -28,17 +30,17 @@ interface CacheFileContent {
   searches?: Record<string, string[]>;
 }
 
-/** A per-file run's dependencies on its own file (`c:<file>`, `y:<file>`, …), the rest shared. */
+/** A per-file run's dependencies on its own file (its contents, whether it is YAML, …), the rest shared. */
 function splitDependencies(
   runKey: string,
   dependencies: Record<string, string>,
 ): [own: Record<string, string>, rest: Record<string, string>] {
-  const file = runKey.startsWith('file:') ? runKey.slice('file:'.length) : undefined;
-  if (file === undefined) return [dependencies, {}];
+  const key = decodeRunKey(runKey);
+  if (key?.scope !== 'file') return [dependencies, {}];
   const own: Record<string, string> = {};
   const rest: Record<string, string> = {};
   for (const [query, fingerprint] of Object.entries(dependencies)) {
-    if (query.slice(2) === file) own[query] = fingerprint;
+    if (pathOfQuery(query) === key.file) own[query] = fingerprint;
     else rest[query] = fingerprint;
   }
   return [own, rest];
@@ -286,7 +288,7 @@ function isSnapshot(value: unknown): value is RunSnapshot {
  * version or configuration) means an empty cache, never an error; it is written atomically,
  * so concurrent runs cannot corrupt it (the last one wins).
  */
-export class LintCache implements RunCache, KnownFacts {
+export class LintCache implements RunStore, KnownFacts {
   readonly file: string;
   readonly #key: string;
   #snapshot: RunSnapshot | undefined;
@@ -386,17 +388,17 @@ export class LintCache implements RunCache, KnownFacts {
     return this.#parsed().runs.size;
   }
 
-  get(key: string): StoredRun | undefined {
-    return this.#parsed().runs.get(key);
+  get(key: RunKey): StoredRun | undefined {
+    return this.#parsed().runs.get(encodeRunKey(key));
   }
 
-  set(key: string, run: StoredRun): void {
-    this.#parsed().runs.set(key, run);
+  set(key: RunKey, run: StoredRun): void {
+    this.#parsed().runs.set(encodeRunKey(key), run);
     this.#changed = true;
   }
 
   /** A view that stores runs but offers none for reuse (for --fix, which re-lints what it changes). */
-  writer(): RunCache {
+  writer(): RunStore {
     return { get: () => undefined, set: (key, run) => this.set(key, run) };
   }
 
@@ -404,7 +406,8 @@ export class LintCache implements RunCache, KnownFacts {
   prune(files: ReadonlySet<string>): void {
     const { runs } = this.#parsed();
     for (const key of runs.keys()) {
-      if (key.startsWith('file:') && !files.has(key.slice('file:'.length))) {
+      const decoded = decodeRunKey(key);
+      if (decoded?.scope === 'file' && !files.has(decoded.file)) {
         runs.delete(key);
         this.#changed = true;
       }

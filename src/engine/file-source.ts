@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { runGit, splitNul } from '../git/command.js';
+import { readKnownPaths } from '../git/index-entries.js';
 import type { FileReadFailure } from '../manifests/yaml-file.js';
 
 /**
@@ -40,6 +41,18 @@ export interface FileSource {
    * cannot be opened again elsewhere; the linter then runs every rule in one thread.
    */
   describe?(): SourceDescription | undefined;
+  /**
+   * What is at a repository-relative path given on the command line, listed or not (a file
+   * that .gitignore excludes is still a file): for target selection.
+   */
+  pathKind?(file: string): 'file' | 'directory' | undefined;
+  /** The paths git knows (HEAD's and the index's), to tell a deleted file from a mistyped one; undefined outside git. */
+  knownPaths?(): Promise<ReadonlySet<string> | undefined>;
+}
+
+/** A source whose ignores and size limit are set once the descriptor has been read (through the source itself). */
+export interface ConfigurableSource extends FileSource {
+  withOptions(options: WorkingTreeOptions): FileSource;
 }
 
 /** A FileSource as plain data, for worker threads (see openDescribedSource). */
@@ -65,29 +78,26 @@ interface GitignoreScope {
   matcher: Ignore;
 }
 
-/** Applies every .gitignore in the tree, deeper files after shallower ones, as git does. */
-async function gitignoreFilter(root: string, gitignores: readonly string[]): Promise<(file: string) => boolean> {
+/**
+ * Applies every .gitignore in the tree, deeper files after shallower ones, as git does (and
+ * .git/info/exclude); `read` gives a file's text, or undefined.
+ */
+export async function gitignoreFilter(
+  read: (file: string) => string | undefined,
+  gitignores: readonly string[],
+): Promise<(file: string) => boolean> {
   // Loaded when a working tree is listed: `--staged` and `--version` never need it.
   const { default: ignore } = await import('ignore');
   const scopes: GitignoreScope[] = [];
   for (const file of [...gitignores].sort((a, b) => a.split('/').length - b.split('/').length)) {
-    let text: string;
-    try {
-      text = readFileSync(path.join(root, file), 'utf8');
-    } catch {
-      continue;
-    }
+    const text = read(file);
+    if (text === undefined) continue;
     const directory = path.posix.dirname(file);
     scopes.push({ directory: directory === '.' ? '' : `${directory}/`, matcher: ignore().add(text) });
   }
-  try {
-    scopes.unshift({
-      directory: '',
-      matcher: ignore().add(readFileSync(path.join(root, '.git/info/exclude'), 'utf8')),
-    });
-  } catch {
-    // No repository, or no exclude file: nothing to add.
-  }
+  // No repository, or no exclude file: nothing to add.
+  const exclude = read('.git/info/exclude');
+  if (exclude !== undefined) scopes.unshift({ directory: '', matcher: ignore().add(exclude) });
   if (scopes.length === 0) return () => false;
   return (file) => {
     let ignored = false;
@@ -339,7 +349,13 @@ export class WorkingTreeSource implements FileSource {
       }
     }
     const isIgnored = await gitignoreFilter(
-      this.root,
+      (file) => {
+        try {
+          return readFileSync(path.join(this.root, file), 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
       files.filter((file) => file === '.gitignore' || file.endsWith('/.gitignore')),
     );
     return { files, regular, links, isIgnored };
@@ -348,6 +364,20 @@ export class WorkingTreeSource implements FileSource {
   /** The same directory with other ignores or size limit (once gitops.yaml has been read). */
   withOptions(options: WorkingTreeOptions): WorkingTreeSource {
     return new WorkingTreeSource(this.root, options);
+  }
+
+  pathKind(file: string): 'file' | 'directory' | undefined {
+    let stat;
+    try {
+      stat = statSync(path.join(this.root, file));
+    } catch {
+      return undefined;
+    }
+    return stat.isDirectory() ? 'directory' : 'file';
+  }
+
+  knownPaths(): Promise<ReadonlySet<string> | undefined> {
+    return readKnownPaths(this.root);
   }
 
   /**

@@ -5,10 +5,11 @@
  * results of the chunks it linted.
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { RuleConfig } from '../config/rule-config.js';
+import { RuleConfig } from './rule-config.js';
 import { InternalError } from '../errors.js';
 import { openBaseRevision } from '../git/base-revision.js';
 import { WorkingTreeSource } from './file-source.js';
+import { Fingerprints } from './fingerprints.js';
 import { OverlaySource } from './overlay-source.js';
 import { Repository } from './repository.js';
 import type { AnyRule } from './rule.js';
@@ -51,16 +52,7 @@ async function run(task: WorkerTask): Promise<[number, ChunkResult][]> {
   };
   const queue = new Int32Array(task.queue);
   const chunkOf = new Map(task.toLint.map((file, index) => [file, Math.floor(index / CHUNK_SIZE)]));
-  const fingerprints = new Map<string, string>();
-  const store = task.store
-    ? {
-        fingerprint: (query: string): string => {
-          let value = fingerprints.get(query);
-          if (value === undefined) fingerprints.set(query, (value = repository.fingerprint(query)));
-          return value;
-        },
-      }
-    : undefined;
+  const store = task.store ? new Fingerprints(repository, []) : undefined;
   const done: [number, ChunkResult][] = [];
   const thread = { searched: new Set<string>() };
   /** The texts the main thread has sent so far: taken before each chunk, so that only the rest are read here. */

@@ -1,42 +1,22 @@
-import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Descriptor, GitopsTool, RepositoryKind, RuleEntry } from '../config/descriptor.js';
-import type { RuleConfig } from '../config/rule-config.js';
 import type { BaseRevision } from '../git/base-revision.js';
-import { DirectiveSet, parseDirectives } from './directives.js';
+import type { Diagnostic } from './diagnostic.js';
 import { compareStrings } from './file-source.js';
+import { Fingerprints } from './fingerprints.js';
+import { contentsFile, encodeQuery, searchOf, type QueryKey } from './queries.js';
 import type { Repository } from './repository.js';
-import type { AnyRule, Fix, Severity } from './rule.js';
-import {
-  addTallies,
-  executeRule,
-  fingerprintsOf,
-  interpolate,
-  lintChunk,
-  severityNumber,
-  TARGETS_QUERY,
-  type ChunkResult,
-  type RunInputs,
-  type Tallies,
-} from './rule-runner.js';
+import type { RuleConfig } from './rule-config.js';
+import type { AnyRule } from './rule.js';
+import { executeRule, interpolate, lintChunk, type ChunkResult, type RunInputs } from './rule-runner.js';
+import type { RunStore, StoredRun } from './run-store.js';
+import { addTallies, type Tallies } from './tallies.js';
 import { canStartWorkers, CHUNK_SIZE, claimChunk, startWorkers } from './worker-pool.js';
 
-export { interpolate } from './rule-runner.js';
+// The public API's Diagnostic type has always been exported from here (src/index.ts).
+export type { Diagnostic } from './diagnostic.js';
 
-/** One finding, with a repository-relative POSIX path and 1-based positions. */
-export interface Diagnostic {
-  ruleId: string | null;
-  messageId?: string;
-  severity: 1 | 2;
-  message: string;
-  file: string;
-  line?: number;
-  column?: number;
-  endLine?: number;
-  endColumn?: number;
-  fix?: Fix;
-}
-
+/** The rules stage's input: the repository as read, the rules and their settings, the files to lint. */
 export interface LinterOptions {
   repository: Repository;
   rules: readonly AnyRule[];
@@ -46,11 +26,8 @@ export interface LinterOptions {
   tool: GitopsTool | undefined;
   /** The files this run lints. */
   targetFiles: readonly string[];
-  reportUnusedDisableDirectives: Severity;
-  /** Receives the rules' notes (`context.note` and `context.tally`), prefixed with the rule id. */
-  notes?: string[];
-  /** Results of earlier runs to reuse, and where this run's go. */
-  cache?: RunCache;
+  /** Results of earlier runs to reuse, and where this run's go (the lint cache; absent without it). */
+  store?: RunStore;
   /** The revision given with `--base`. */
   base?: BaseRevision;
   /**
@@ -63,8 +40,18 @@ export interface LinterOptions {
    * own, or a source that cannot be opened again, such as git's index) everything runs here.
    */
   workerSetup?: WorkerSetup;
-  /** Filled in with how the run went: how many threads linted the files. */
-  stats?: { threads: number };
+}
+
+/** The rules stage's output: what the rules found, before inline directives. */
+export interface RuleFindings {
+  /** In no particular order. */
+  diagnostics: Diagnostic[];
+  /** Files whose contents the rules looked at: only their unused directives are reported. */
+  readFiles: ReadonlySet<string>;
+  /** The rules' notes (`context.note` and `context.tally`), prefixed with the rule id, without repeats. */
+  notes: string[];
+  /** How many threads linted the files. */
+  threads: number;
 }
 
 /** The parts of a run that worker threads rebuild from plain data. */
@@ -81,49 +68,18 @@ export const WORKERS_ONLY_FROM_FILES = 25_000;
 /** How many keys a tallied note names before it says "and N more". */
 export const TALLY_KEYS_SHOWN = 5;
 
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return (
-    compareStrings(a.file, b.file) ||
-    (a.line ?? 0) - (b.line ?? 0) ||
-    (a.column ?? 0) - (b.column ?? 0) ||
-    compareStrings(a.ruleId ?? '', b.ruleId ?? '')
-  );
-}
-
-/** A rule run's findings with what the run asked of the repository (see Repository.fingerprint). */
-export interface StoredRun {
-  /** Query key to fingerprint, at the time of the run. */
-  dependencies: Record<string, string>;
-  /** Findings before inline directives are applied. */
-  diagnostics: Diagnostic[];
-  /** The run's notes (`context.note`), when it made any. */
-  notes?: string[];
-  /** The run's tallies (`context.tally`), when it made any. */
-  tallies?: Tallies;
-}
-
 /**
- * Results of earlier runs. Keys: `file:<path>` for the file-scope rules on one file,
- * `rule:<id>` for a repository rule. A stored run is reused when every dependency's
- * fingerprint is unchanged; the caller keys the whole store on the tool version and the
- * configuration.
- */
-export interface RunCache {
-  get(key: string): StoredRun | undefined;
-  set(key: string, run: StoredRun): void;
-}
-
-/**
- * Runs rules over a repository and returns their findings. Does no file I/O of its own:
- * contents come from the Repository, which reads through its FileSource.
+ * The rules stage: runs rules over a repository and returns their findings, before inline
+ * directives. Does no file I/O of its own: contents come from the Repository, which reads
+ * through its FileSource.
  *
  * Repository rules run once, here. File-scope rules run on the target files a chunk at a
  * time, each chunk's values and documents dropped once its rules have run (texts stay for the
  * run); with `concurrency`, worker threads share the work (see lintInChunks) while this thread
  * runs the repository rules. The findings and notes are the same in one thread and in several.
  */
-export async function runRules(options: LinterOptions): Promise<Diagnostic[]> {
-  const { repository, config, cache } = options;
+export async function runRules(options: LinterOptions): Promise<RuleFindings> {
+  const { repository, config, store } = options;
   const inputs: RunInputs = {
     repository,
     config,
@@ -133,32 +89,21 @@ export async function runRules(options: LinterOptions): Promise<Diagnostic[]> {
     base: options.base,
     targetFiles: options.targetFiles,
   };
-  const fingerprints = new Map<string, string>();
-  const fingerprint = (query: string): string => {
-    let value = fingerprints.get(query);
-    if (value === undefined) {
-      value =
-        query === TARGETS_QUERY
-          ? createHash('sha1').update(options.targetFiles.join('\0')).digest('base64url')
-          : repository.fingerprint(query);
-      fingerprints.set(query, value);
-    }
-    return value;
-  };
-  const holds = (run: StoredRun): boolean =>
-    Object.entries(run.dependencies).every(([query, value]) => fingerprint(query) === value);
+  const fingerprints = store ? new Fingerprints(repository, options.targetFiles) : undefined;
+  const holds = (run: StoredRun): boolean => fingerprints?.holds(run) === true;
 
   /** Files whose contents the rules looked at: only their unused directives are reported. */
   const readFiles = new Set<string>();
   const searched = new Set<string>();
   const noteReads = (queries: Iterable<string>): void => {
     for (const query of queries) {
-      if (query.startsWith('c:')) {
-        readFiles.add(query.slice(2));
-      } else if (query.startsWith('s:') && !searched.has(query)) {
+      const file = contentsFile(query);
+      if (file !== undefined) {
+        readFiles.add(file);
+      } else if (searchOf(query) !== undefined && !searched.has(query)) {
         // Many runs share a search: its files are counted once.
         searched.add(query);
-        for (const file of repository.filesRead(query)) readFiles.add(file);
+        for (const matched of repository.filesRead(query as QueryKey)) readFiles.add(matched);
       }
     }
   };
@@ -174,10 +119,10 @@ export async function runRules(options: LinterOptions): Promise<Diagnostic[]> {
   // Each target file's stored run, reused when it still holds; the others are linted.
   const storedByFile = new Map<string, StoredRun>();
   let toLint = options.targetFiles;
-  if (cache) {
+  if (store) {
     toLint = [];
     for (const file of options.targetFiles) {
-      const stored = cache.get(`file:${file}`);
+      const stored = store.get({ scope: 'file', file });
       if (stored && holds(stored)) storedByFile.set(file, stored);
       else (toLint as string[]).push(file);
     }
@@ -188,8 +133,8 @@ export async function runRules(options: LinterOptions): Promise<Diagnostic[]> {
     for (const rule of repositoryRules) {
       const setting = config.base(rule.id);
       if (setting.severity === 'off' && !hasOverrideTurningOn(rule.id, options)) continue;
-      const key = `rule:${rule.id}`;
-      const stored = cache?.get(key);
+      const key = { scope: 'rule', ruleId: rule.id } as const;
+      const stored = store?.get(key);
       if (stored && holds(stored)) {
         noteReads(Object.keys(stored.dependencies));
         diagnostics.push(...stored.diagnostics);
@@ -199,44 +144,39 @@ export async function runRules(options: LinterOptions): Promise<Diagnostic[]> {
       }
       const run = executeRule(inputs, rule, options.targetFiles, setting.options);
       noteReads(run.queries);
-      cache?.set(key, {
-        dependencies: fingerprintsOf(run.queries, fingerprint),
-        diagnostics: run.diagnostics,
-        ...(run.notes.length > 0 ? { notes: run.notes } : {}),
-        ...(Object.keys(run.tallies).length > 0 ? { tallies: run.tallies } : {}),
-      });
+      if (store && fingerprints) {
+        store.set(key, {
+          dependencies: fingerprints.dependencies(run.queries),
+          diagnostics: run.diagnostics,
+          ...(run.notes.length > 0 ? { notes: run.notes } : {}),
+          ...(Object.keys(run.tallies).length > 0 ? { tallies: run.tallies } : {}),
+        });
+      }
       diagnostics.push(...run.diagnostics);
       repositoryNotes.push(...run.notes);
       addTallies(tallies, run.tallies);
     }
   };
 
-  const chunks = await lintInChunks(
-    options,
-    inputs,
-    fileRules,
-    toLint,
-    cache ? { fingerprint } : undefined,
-    runRepositoryRules,
-  );
+  const { chunks, threads } = await lintInChunks(options, inputs, fileRules, toLint, fingerprints, runRepositoryRules);
   const fileNotes: string[] = [];
   for (const chunk of chunks) {
     diagnostics.push(...chunk.diagnostics);
-    if (!cache) fileNotes.push(...chunk.notes);
+    if (!store) fileNotes.push(...chunk.notes);
     addTallies(tallies, chunk.tallies);
     for (const file of chunk.reads) readFiles.add(file);
     const withDirectives = new Set(chunk.withDirectives);
-    // Whether the files read (possibly by another thread) have directives, for applyDirectives.
+    // Whether the files read (possibly by another thread) have directives, for the directives stage.
     for (const file of chunk.reads) repository.learn(file, { directives: withDirectives.has(file) });
     for (const [file, run] of chunk.stored ?? []) {
-      cache?.set(`file:${file}`, run);
+      store?.set({ scope: 'file', file }, run);
       storedByFile.set(file, run);
       // What another thread read: its hash, for the cache to know the file next time.
-      const hash = run.dependencies[`c:${file}`];
+      const hash = run.dependencies[encodeQuery({ kind: 'contents', file })];
       if (hash !== undefined) repository.learn(file, { hash });
     }
   }
-  if (cache) {
+  if (store) {
     // Reused and new runs alike, in the order of the target files.
     const linted = new Set(toLint);
     for (const file of options.targetFiles) {
@@ -250,12 +190,7 @@ export async function runRules(options: LinterOptions): Promise<Diagnostic[]> {
     }
   }
   const notes = [...fileNotes, ...repositoryNotes, ...tallyNotes(tallies, options.rules)];
-  options.notes?.push(...new Set(notes));
-
-  const hasNoDirectives = (file: string): boolean => repository.hasLoadedDirectives(file) === false;
-  return applyDirectives(diagnostics, options, new Set(options.targetFiles), readFiles, hasNoDirectives).sort(
-    compareDiagnostics,
-  );
+  return { diagnostics, readFiles, notes: [...new Set(notes)], threads };
 }
 
 /** One note per tallied message: how many, of how many keys, and the first keys. */
@@ -292,16 +227,16 @@ async function lintInChunks(
   inputs: RunInputs,
   fileRules: readonly AnyRule[],
   toLint: readonly string[],
-  store: { fingerprint: (query: string) => string } | undefined,
+  store: Fingerprints | undefined,
   meanwhile: () => void,
-): Promise<ChunkResult[]> {
+): Promise<{ chunks: ChunkResult[]; threads: number }> {
   const { repository } = options;
   const chunkCount = Math.ceil(toLint.length / CHUNK_SIZE);
   const chunk = (index: number): string[] => toLint.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE);
   const queue = new Int32Array(new SharedArrayBuffer(4));
   const threads = threadCount(options, toLint.length, chunkCount, fileRules.length);
   const source = threads > 1 ? repository.source.describe?.() : undefined;
-  if (options.stats) options.stats.threads = 1;
+  let started = 1;
   let pool: ReturnType<typeof startWorkers> | undefined;
   // With very many files this thread leaves them to the workers, whose heaps are bounded, and
   // keeps to the repository rules: the process stays small (V8 lets an unbounded heap grow to
@@ -329,7 +264,7 @@ async function lintInChunks(
         ruleIds: workerRules.map((rule) => rule.id),
         queue: queue.buffer,
       });
-      if (options.stats) options.stats.threads = threads;
+      started = threads;
     } catch {
       // No threads to be had here: this one lints every chunk.
       pool = undefined;
@@ -369,7 +304,7 @@ async function lintInChunks(
         const other = theirs.get(index) ?? lintChunk(inputs, workerRules, chunk(index), store, thread);
         results[index] = mergeChunkResults(results[index] as ChunkResult, other);
       }
-      return results;
+      return { chunks: results, threads: started };
     }
     forget(Atomics.load(queue, 0));
     for (
@@ -385,7 +320,7 @@ async function lintInChunks(
     for (let index = 0; index < chunkCount; index += 1) {
       results[index] ??= lintChunk(inputs, fileRules, chunk(index), store, thread);
     }
-    return results;
+    return { chunks: results, threads: started };
   } catch (error) {
     await pool?.stop();
     throw error;
@@ -425,53 +360,4 @@ function hasOverrideTurningOn(ruleId: string, options: LinterOptions): boolean {
       !(Array.isArray(entry) && (entry[0] === 'off' || entry[0] === 0))
     );
   });
-}
-
-function applyDirectives(
-  diagnostics: Diagnostic[],
-  options: LinterOptions,
-  targetSet: ReadonlySet<string>,
-  readFiles: ReadonlySet<string>,
-  hasNoDirectives: (file: string) => boolean,
-): Diagnostic[] {
-  const { repository } = options;
-  const sets = new Map<string, DirectiveSet>();
-  const directivesOf = (file: string): DirectiveSet | undefined => {
-    if (!sets.has(file)) {
-      const text = repository.hasFile(file) && !hasNoDirectives(file) ? repository.text(file) : undefined;
-      const directives = text === undefined ? [] : parseDirectives(text);
-      sets.set(file, new DirectiveSet(directives));
-    }
-    const set = sets.get(file);
-    return set && set.directives.length > 0 ? set : undefined;
-  };
-  const kept = diagnostics.filter((diagnostic) => {
-    if (diagnostic.ruleId === null) return true;
-    const set = directivesOf(diagnostic.file);
-    return !set?.isSuppressed(diagnostic.ruleId, diagnostic.line ?? 1);
-  });
-  const severity = severityNumber(options.reportUnusedDisableDirectives);
-  if (severity === 0) return kept;
-  const knownRules = new Set(options.rules.map((rule) => rule.id));
-  for (const file of repository.files) {
-    if (!targetSet.has(file) || !readFiles.has(file)) continue;
-    const set = directivesOf(file);
-    if (!set) continue;
-    for (const { directive, ruleId } of set.unused()) {
-      const unknown = ruleId !== null && !knownRules.has(ruleId);
-      kept.push({
-        ruleId: null,
-        severity,
-        message: unknown
-          ? `Unknown rule "${ruleId}" in a gitops-lint-${directive.type} directive; run 'gitops-init rules' for the list`
-          : ruleId === null
-            ? `Unused gitops-lint-${directive.type} directive (no problems were reported)`
-            : `Unused gitops-lint-${directive.type} directive (no problems were reported from "${ruleId}")`,
-        file,
-        line: directive.line,
-        column: directive.column,
-      });
-    }
-  }
-  return kept;
 }

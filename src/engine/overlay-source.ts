@@ -34,6 +34,14 @@ export class OverlaySource implements FileSource {
     return this.changes.has(file) ? undefined : this.#base.version?.(file);
   }
 
+  pathKind(file: string): 'file' | 'directory' | undefined {
+    return this.changes.has(file) ? 'file' : this.#base.pathKind?.(file);
+  }
+
+  knownPaths(): Promise<ReadonlySet<string> | undefined> {
+    return this.#base.knownPaths?.() ?? Promise.resolve(undefined);
+  }
+
   describe(): SourceDescription | undefined {
     const base = this.#base.describe?.();
     return base && { ...base, changes: [...base.changes, ...this.changes] };

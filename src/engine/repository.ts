@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { parseYamlFile, type FileReadFailure, type YamlFile } from '../manifests/yaml-file.js';
 import { hasDirectives } from './directives.js';
+import { FileFactsLedger, type KnownFacts, type LearntFacts } from './file-facts.js';
 import type { FileSource } from './file-source.js';
+import { FileTree } from './file-tree.js';
+import { ParsedDocuments } from './parsed-documents.js';
+import { contentsFile, decodeQuery, searchOf, type QueryKey } from './queries.js';
+import { QueryRecorder } from './query-recorder.js';
 
-// kustomize also reads a file named `Kustomization`, without an extension.
-const YAML_NAME = /\.(ya?ml|YA?ML)$|(^|\/)Kustomization$/;
+export type { FileFacts, KnownFacts, LearntFacts } from './file-facts.js';
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function decode(bytes: Buffer): string | FileReadFailure {
@@ -19,81 +23,37 @@ function decode(bytes: Buffer): string | FileReadFailure {
   }
 }
 
-function digest(data: string | Buffer): string {
+export function digest(data: string | Buffer): string {
   return createHash('sha1').update(data).digest('base64url');
-}
-
-/** What an earlier run learnt about a file, still true while its version (FileSource.version) is the same. */
-export interface FileFacts {
-  /** The content hash (Repository.contentHash). */
-  hash: string;
-  /** Whether its text has inline directives; undefined when that was not looked at. */
-  directives?: boolean;
-}
-
-/**
- * What earlier runs learnt about the files (the lint cache keeps it), so that a run over
- * unchanged files need not read them.
- */
-export interface KnownFacts {
-  /** The facts of a file at this version, if they are known. */
-  fileFacts(file: string, version: string): FileFacts | undefined;
-  /**
-   * The files that matched a text search (`yamlFilesContaining`) when the YAML files were
-   * those whose list hashes to `listDigest`; undefined when that is not known.
-   */
-  searchResult(search: string, listDigest: string): ReadonlySet<string> | undefined;
-}
-
-/** What a run learnt, for the next one (see KnownFacts). */
-export interface LearntFacts {
-  files: Map<string, FileFacts & { version: string }>;
-  searches: Map<string, { listDigest: string; files: readonly string[] }>;
 }
 
 /**
  * The repository as rules see it: the file list and lazily loaded, cached contents. Each file
  * is read and decoded at most once per run and parsed at most once, however many rules ask.
+ * Its other jobs are its parts': `tree` (the shape of the file list), `recorder` (the
+ * questions asked, see QueryRecorder), `parsed` (documents, forgotten chunk by chunk, see
+ * ParsedDocuments) and `facts` (versions, hashes and what other threads and earlier runs
+ * learnt, see FileFactsLedger).
  *
- * It can also record what is asked of it (`recordQueries`): each question is a query key, and
- * `fingerprint(key)` is a short string that changes whenever the answer could. A result
- * computed from a set of queries still holds in another run whose fingerprints are equal;
- * that is what the lint cache relies on.
- *
- * Query keys: `c:<file>` contents, `f:<file>` hasFile, `d:<dir>` hasDirectory, `y:<file>`
- * isYamlFile, `u:<dir>` filesUnder, `l:` the whole file list, `s:<text>` the YAML files whose
- * text contains a string (yamlFilesContaining).
- *
- * Parsed YAML is kept until `forgetParsed` drops it: the linter lints the target files a chunk
- * at a time and drops each chunk's documents once its rules have run, so that a large
- * repository is never held in memory as parsed documents all at once. Texts are kept for the
- * run (a tenth of the memory of their documents, or less): a text search reads every YAML
- * file, and a later one would read them all again.
+ * Texts are kept for the run (a tenth of the memory of their documents, or less): a text
+ * search reads every YAML file, and a later one would read them all again.
  */
 export class Repository {
   readonly source: FileSource;
   readonly files: readonly string[];
-  readonly #fileSet: ReadonlySet<string>;
-  readonly #directories: ReadonlySet<string>;
-  readonly #helmTemplateDirectories: readonly string[];
+  readonly tree: FileTree;
+  readonly recorder: QueryRecorder;
+  readonly parsed = new ParsedDocuments();
+  readonly facts: FileFactsLedger;
   readonly #texts = new Map<string, string | FileReadFailure>();
-  readonly #yaml = new Map<string, YamlFile>();
-  readonly #hashes = new Map<string, string>();
   readonly #containing = new Map<string, readonly string[]>();
-  readonly #shared = new Map<string, { value: unknown; queries: ReadonlySet<string> }>();
-  #listHash: string | undefined;
+  readonly #shared = new Map<string, { value: unknown; queries: ReadonlySet<QueryKey> }>();
   #yamlListHash: string | undefined;
-  #queries: Set<string> | undefined;
-  readonly #recordsAll: boolean;
-  readonly #known: KnownFacts | undefined;
-  readonly #versions = new Map<string, string | undefined>();
-  /** Of the files this run did not read: whether they have directives, as far as known. */
-  readonly #knownDirectives = new Map<string, boolean>();
 
   /**
-   * `dependencies`: record every query (what a cache needs); otherwise only the contents read
-   * (`c:` and `s:`), which is what the linter needs to report unused directives. `known`: what
-   * earlier runs learnt about the files, trusted for files whose version is unchanged.
+   * `dependencies`: record every question (what a run store needs); otherwise only the contents
+   * read, which is what the linter needs to report unused directives. `known`: what earlier
+   * runs learnt about the files, trusted for files whose version is unchanged.
    */
   constructor(
     source: FileSource,
@@ -101,142 +61,69 @@ export class Repository {
     { dependencies = true, known }: { dependencies?: boolean; known?: KnownFacts } = {},
   ) {
     this.source = source;
-    this.#recordsAll = dependencies;
-    this.#known = known;
     this.files = files;
-    this.#fileSet = new Set(files);
-    const directories = new Set<string>(['']);
-    const helmTemplates: string[] = [];
-    for (const file of files) {
-      let directory = path.posix.dirname(file);
-      while (directory !== '.' && !directories.has(directory)) {
-        directories.add(directory);
-        directory = path.posix.dirname(directory);
-      }
-      if (file === 'Chart.yaml' || file.endsWith('/Chart.yaml')) {
-        const chart = path.posix.dirname(file);
-        helmTemplates.push(chart === '.' ? 'templates/' : `${chart}/templates/`);
-      }
-    }
-    this.#directories = directories;
-    this.#helmTemplateDirectories = helmTemplates;
+    this.tree = new FileTree(files);
+    this.recorder = new QueryRecorder({ dependencies });
+    this.facts = new FileFactsLedger(source, this.tree.fileSet, known);
   }
 
   /** Runs `fn` and returns, with its result, the query keys of everything it asked. */
-  recordQueries<T>(fn: () => T): { result: T; queries: Set<string> } {
-    const outer = this.#queries;
-    const queries = new Set<string>();
-    this.#queries = queries;
-    try {
-      return { result: fn(), queries };
-    } finally {
-      this.#queries = outer;
-      if (outer) for (const query of queries) outer.add(query);
-    }
-  }
-
-  /** The answer to a query key, condensed: equal fingerprints mean an equal answer. */
-  fingerprint(query: string): string {
-    const argument = query.slice(2);
-    switch (query.slice(0, 2)) {
-      case 'c:':
-        return this.contentHash(argument);
-      case 'f:':
-        return this.#fileSet.has(argument) ? '1' : '0';
-      case 'd:':
-        return this.#directories.has(argument) ? '1' : '0';
-      case 'y:':
-        return this.#isYamlFile(argument) ? '1' : '0';
-      case 'u:':
-        return digest(this.#filesUnder(argument).join('\0'));
-      case 'l:':
-        this.#listHash ??= digest(this.files.join('\0'));
-        return this.#listHash;
-      case 's:':
-        return digest(
-          this.#yamlFilesContaining(argument)
-            .map((file) => `${file}\0${this.contentHash(file)}`)
-            .join('\0'),
-        );
-      default:
-        // An unknown query (from another version) never matches.
-        return `?${query}`;
-    }
+  recordQueries<T>(fn: () => T): { result: T; queries: Set<QueryKey> } {
+    return this.recorder.record(fn);
   }
 
   /** A hash of the file's bytes; `!<reason>` when they cannot be had; `-` when it is not listed. */
   contentHash(file: string): string {
-    const cached = this.#hashes.get(file);
+    const cached = this.facts.hash(file) ?? this.facts.adoptEarlierHash(file);
     if (cached !== undefined) return cached;
-    const known = this.#knownFacts(file);
-    if (known) {
-      this.#hashes.set(file, known.hash);
-      if (known.directives !== undefined) this.#knownDirectives.set(file, known.directives);
-      return known.hash;
-    }
     const loaded = this.#load(file);
     if (loaded === undefined) return '-';
-    let hash = this.#hashes.get(file);
+    let hash = this.facts.hash(file);
     if (hash === undefined) {
       if (typeof loaded === 'object') return `!${loaded.reason}:${loaded.detail}`;
       // Valid UTF-8 decodes and encodes back to the same bytes: this is the hash of the file's bytes.
       hash = digest(loaded);
-      this.#hashes.set(file, hash);
+      this.facts.setHash(file, hash);
     }
     return hash;
   }
 
-  #note(kind: string, argument: string): void {
-    if (this.#queries && (this.#recordsAll || kind === 'c:' || kind === 's:')) this.#queries.add(kind + argument);
-  }
-
   /** Every file, as rules see `context.files`: asking for it makes the whole list a dependency. */
   fileList(): readonly string[] {
-    this.#note('l:', '');
+    this.recorder.note('file-list', '');
     return this.files;
   }
 
   hasFile(file: string): boolean {
-    this.#note('f:', file);
-    return this.#fileSet.has(file);
+    this.recorder.note('has-file', file);
+    return this.tree.hasFile(file);
   }
 
   hasDirectory(directory: string): boolean {
     const normalized = directory.replace(/\/+$/, '');
-    this.#note('d:', normalized);
-    return this.#directories.has(normalized);
+    this.recorder.note('has-directory', normalized);
+    return this.tree.hasDirectory(normalized);
   }
 
   filesUnder(directory: string): readonly string[] {
     const normalized = directory === '.' ? '' : directory.replace(/\/+$/, '');
-    this.#note('u:', normalized);
-    return this.#filesUnder(normalized);
-  }
-
-  #filesUnder(directory: string): readonly string[] {
-    const prefix = directory === '' ? '' : `${directory}/`;
-    return prefix === '' ? this.files : this.files.filter((file) => file.startsWith(prefix));
+    this.recorder.note('files-under', normalized);
+    return this.tree.filesUnder(normalized);
   }
 
   /** Files under a Helm chart's templates/ are Go templates, not YAML. */
   isHelmTemplate(file: string): boolean {
-    return this.#helmTemplateDirectories.some((directory) => file.startsWith(directory));
+    return this.tree.isHelmTemplate(file);
   }
 
   isYamlFile(file: string): boolean {
-    this.#note('y:', file);
-    return this.#isYamlFile(file);
-  }
-
-  #isYamlFile(file: string): boolean {
-    return YAML_NAME.test(file) && this.#fileSet.has(file) && !this.isHelmTemplate(file);
+    this.recorder.note('is-yaml-file', file);
+    return this.tree.isYamlFile(file);
   }
 
   /** The file's version (FileSource.version), asked once per run and before the file is read. */
   versionOf(file: string): string | undefined {
-    if (!this.#versions.has(file))
-      this.#versions.set(file, this.#fileSet.has(file) ? this.source.version?.(file) : undefined);
-    return this.#versions.get(file);
+    return this.facts.versionOf(file);
   }
 
   /**
@@ -248,24 +135,17 @@ export class Repository {
     return this.versionOf(file) ?? `#${this.contentHash(file)}`;
   }
 
-  /** What earlier runs learnt about the file, when its version is unchanged. */
-  #knownFacts(file: string): FileFacts | undefined {
-    if (!this.#known) return undefined;
-    const version = this.versionOf(file);
-    return version === undefined ? undefined : this.#known.fileFacts(file, version);
-  }
-
   #load(file: string): string | FileReadFailure | undefined {
-    if (!this.#fileSet.has(file)) return undefined;
+    if (!this.tree.hasFile(file)) return undefined;
     let loaded = this.#texts.get(file);
     if (loaded === undefined) {
       // The version is taken before the bytes, so that a change in between is a new version.
-      if (this.#known) this.versionOf(file);
+      if (this.facts.hasEarlierFacts) this.versionOf(file);
       const bytes = this.source.readBytes(file);
       if (Buffer.isBuffer(bytes)) {
         loaded = decode(bytes);
         // Text is hashed when a cache asks (contentHash); bytes that are not text only here.
-        if (typeof loaded === 'object') this.#hashes.set(file, digest(bytes));
+        if (typeof loaded === 'object') this.facts.setHash(file, digest(bytes));
       } else {
         loaded = bytes;
       }
@@ -275,13 +155,13 @@ export class Repository {
   }
 
   text(file: string): string | undefined {
-    this.#note('c:', file);
+    this.recorder.note('contents', file);
     const loaded = this.#load(file);
     return typeof loaded === 'string' ? loaded : undefined;
   }
 
   readFailure(file: string): FileReadFailure | undefined {
-    this.#note('c:', file);
+    this.recorder.note('contents', file);
     const loaded = this.#load(file);
     return typeof loaded === 'object' ? loaded : undefined;
   }
@@ -291,7 +171,7 @@ export class Repository {
    * rather than reading the file again. Ignored for files not listed or already loaded.
    */
   provide(file: string, text: string): void {
-    if (this.#fileSet.has(file) && !this.#texts.has(file)) this.#texts.set(file, text);
+    if (this.tree.hasFile(file) && !this.#texts.has(file)) this.#texts.set(file, text);
   }
 
   /** Whether the file's text was loaded during this run (for directive scanning). */
@@ -300,14 +180,14 @@ export class Repository {
   }
 
   yaml(file: string): YamlFile | undefined {
-    this.#note('c:', file);
+    this.recorder.note('contents', file);
     if (!this.isYamlFile(file)) return undefined;
-    let parsed = this.#yaml.get(file);
+    let parsed = this.parsed.get(file);
     if (parsed === undefined) {
       const text = this.text(file);
       if (text === undefined) return undefined;
       parsed = parseYamlFile(file, text);
-      this.#yaml.set(file, parsed);
+      this.parsed.set(file, parsed);
     }
     return parsed;
   }
@@ -321,20 +201,20 @@ export class Repository {
    */
   yamlFilesContaining(...texts: readonly string[]): readonly string[] {
     const search = texts.join('\0');
-    this.#note('s:', search);
-    return this.#yamlFilesContaining(search);
+    this.recorder.note('search', search);
+    return this.searchResult(search);
   }
 
-  /** `search`: the texts to find, joined with NUL; a file must contain every one. */
-  #yamlFilesContaining(search: string): readonly string[] {
+  /** The answer of a text search (`search`: the texts joined with NUL), without recording the question. */
+  searchResult(search: string): readonly string[] {
     let found = this.#containing.get(search);
     if (found === undefined) {
       const needles = search.split('\0');
       // An earlier run's answer holds for every file it saw that is unchanged since.
-      const earlier = this.#known?.searchResult(search, this.#yamlListDigest());
+      const earlier = this.facts.earlierSearch(search, this.yamlListDigest());
       found = this.files.filter((file) => {
-        if (!this.#isYamlFile(file)) return false;
-        if (earlier && this.#knownFacts(file)) return earlier.has(file);
+        if (!this.tree.isYamlFile(file)) return false;
+        if (earlier && this.facts.earlier(file)) return earlier.has(file);
         const loaded = this.#load(file);
         return (
           typeof loaded === 'string' && (needles.every((needle) => loaded.includes(needle)) || loaded.includes('\\'))
@@ -355,47 +235,51 @@ export class Repository {
   shared<T>(key: string, compute: () => T): T {
     let entry = this.#shared.get(key);
     if (entry === undefined) {
-      const parsedBefore = new Set(this.#yaml.keys());
+      const parsedBefore = this.parsed.mark();
       const { result, queries } = this.recordQueries(compute);
       // What the computation parsed is dropped: it keeps what it needs, and a file that is
       // linted later is parsed again then, rather than held in memory until its turn.
-      for (const file of this.#yaml.keys()) if (!parsedBefore.has(file)) this.#yaml.delete(file);
+      this.parsed.forgetSince(parsedBefore);
       entry = { value: result, queries: this.#compact(queries) };
       this.#shared.set(key, entry);
-    } else if (this.#queries) {
-      for (const query of entry.queries) this.#queries.add(query);
+    } else {
+      this.recorder.replay(entry.queries);
     }
     return entry.value as T;
   }
 
   /**
-   * Drops the queries that a `s:` query among them answers already: the contents and YAML-ness
+   * Drops the queries that a search among them answers already: the contents and YAML-ness
    * of the files it matched (its fingerprint changes whenever they do). A computation over the
    * few files that mention a kind then depends on one query, not on each of those files.
    */
-  #compact(queries: ReadonlySet<string>): ReadonlySet<string> {
+  #compact(queries: ReadonlySet<QueryKey>): ReadonlySet<QueryKey> {
     const covered = new Set<string>();
     for (const query of queries) {
-      if (query.startsWith('s:')) for (const file of this.#yamlFilesContaining(query.slice(2))) covered.add(file);
+      const search = searchOf(query);
+      if (search !== undefined) for (const file of this.searchResult(search)) covered.add(file);
     }
     if (covered.size === 0) return queries;
-    return new Set(
-      [...queries].filter(
-        (query) => !((query.startsWith('c:') || query.startsWith('y:')) && covered.has(query.slice(2))),
-      ),
-    );
+    return new Set([...queries].filter((query) => !covered.has(this.#fileAsked(query) ?? '\0')));
   }
 
-  /** The files whose contents a query key stands for: its file for `c:`, the files matched for `s:`. */
-  filesRead(query: string): readonly string[] {
-    if (query.startsWith('c:')) return [query.slice(2)];
-    if (query.startsWith('s:')) return this.#yamlFilesContaining(query.slice(2));
-    return [];
+  /** The file a contents or YAML-ness query is about. */
+  #fileAsked(query: QueryKey): string | undefined {
+    const asked = decodeQuery(query);
+    return asked?.kind === 'contents' || asked?.kind === 'is-yaml-file' ? asked.file : undefined;
+  }
+
+  /** The files whose contents a query key stands for: its file for contents, the files matched for a search. */
+  filesRead(query: QueryKey): readonly string[] {
+    const file = contentsFile(query);
+    if (file !== undefined) return [file];
+    const search = searchOf(query);
+    return search === undefined ? [] : this.searchResult(search);
   }
 
   /** Drops parsed YAML, except that of the files `keep` names; they are parsed again if asked for. */
   forgetParsed(keep: (file: string) => boolean = () => false): void {
-    for (const file of this.#yaml.keys()) if (!keep(file)) this.#yaml.delete(file);
+    this.parsed.forget(keep);
   }
 
   /**
@@ -405,36 +289,22 @@ export class Repository {
   hasLoadedDirectives(file: string): boolean | undefined {
     const loaded = this.#texts.get(file);
     if (loaded !== undefined) return typeof loaded === 'string' && hasDirectives(loaded);
-    return this.#knownDirectives.get(file) ?? this.#knownFacts(file)?.directives;
+    return this.facts.directivesOf(file);
   }
 
   /** What another thread learnt about a file it read: its content hash and whether it has directives. */
   learn(file: string, facts: { hash?: string; directives?: boolean }): void {
-    if (facts.hash !== undefined && !this.#hashes.has(file)) this.#hashes.set(file, facts.hash);
-    if (facts.directives !== undefined && !this.#texts.has(file)) this.#knownDirectives.set(file, facts.directives);
+    this.facts.learn(file, facts, this.#texts.has(file));
   }
 
   /** A hash of the list of YAML files, on which the answers of text searches depend. */
-  #yamlListDigest(): string {
-    this.#yamlListHash ??= digest(this.files.filter((file) => this.#isYamlFile(file)).join('\0'));
+  yamlListDigest(): string {
+    this.#yamlListHash ??= digest(this.files.filter((file) => this.tree.isYamlFile(file)).join('\0'));
     return this.#yamlListHash;
   }
 
-  /**
-   * What this run learnt, for the next one: each file's content hash and whether it has
-   * directives, under the version it had before it was read, and the answers of text searches.
-   */
+  /** What this run learnt, for the next one (see FileFactsLedger.learnt). */
   learnt(): LearntFacts {
-    const files = new Map<string, FileFacts & { version: string }>();
-    for (const [file, hash] of this.#hashes) {
-      const version = this.#versions.get(file);
-      if (version === undefined || hash.startsWith('!') || hash === '-') continue;
-      const directives = this.hasLoadedDirectives(file);
-      files.set(file, { version, hash, ...(directives === undefined ? {} : { directives }) });
-    }
-    const searches = new Map<string, { listDigest: string; files: readonly string[] }>();
-    for (const [search, found] of this.#containing)
-      searches.set(search, { listDigest: this.#yamlListDigest(), files: found });
-    return { files, searches };
+    return this.facts.learnt((file) => this.hasLoadedDirectives(file), this.#containing, this.yamlListDigest());
   }
 }

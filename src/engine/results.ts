@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Diagnostic } from './linter.js';
+import type { Diagnostic } from './diagnostic.js';
 import type { AnyRule } from './rule.js';
 
 /** ESLint's LintMessage shape, so that anything reading ESLint JSON can read ours. */

@@ -1,11 +1,15 @@
 import type { Descriptor, GitopsTool, RepositoryKind } from '../config/descriptor.js';
-import type { RuleConfig } from '../config/rule-config.js';
+import type { RuleConfig } from './rule-config.js';
 import { InternalError } from '../errors.js';
 import type { BaseRevision } from '../git/base-revision.js';
 import type { SourcePosition } from '../manifests/yaml-file.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { Fingerprints } from './fingerprints.js';
+import { contentsFile, searchOf, TARGETS_QUERY, type QueryKey } from './queries.js';
 import type { Repository } from './repository.js';
 import type { AnyRule, ReportDescriptor, RuleContext, Severity } from './rule.js';
-import type { Diagnostic, StoredRun } from './linter.js';
+import type { StoredRun } from './run-store.js';
+import { addTallies, type Tallies } from './tallies.js';
 
 /**
  * Running rules over a Repository: one rule on some files (executeRule), and the file-scope
@@ -25,19 +29,13 @@ export interface RunInputs {
   targetFiles: readonly string[];
 }
 
-/** Counts per `<ruleId> <messageId>`, then per key (see RuleContext.tally). */
-export type Tallies = Record<string, Record<string, number>>;
-
 export interface RuleRun {
   diagnostics: Diagnostic[];
   notes: string[];
   tallies: Tallies;
-  /** Query keys of everything the rule asked (see Repository.fingerprint). */
-  queries: Set<string>;
+  /** Query keys of everything the rule asked (see Fingerprints). */
+  queries: Set<QueryKey>;
 }
-
-/** The query key of the list of files being linted (a linter input, not a repository question). */
-export const TARGETS_QUERY = 't:';
 
 /** Fills `{{name}}` placeholders, leaving unknown ones as they are (as ESLint). */
 export function interpolate(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
@@ -59,14 +57,6 @@ function textPosition(text: string, offset: number): SourcePosition {
     lineStart = index + 1;
   }
   return { line, column: offset - lineStart + 1 };
-}
-
-export function addTallies(into: Tallies, from: Readonly<Tallies> | undefined): void {
-  if (!from) return;
-  for (const [note, counts] of Object.entries(from)) {
-    const target = (into[note] ??= {});
-    for (const [key, count] of Object.entries(counts)) target[key] = (target[key] ?? 0) + count;
-  }
 }
 
 /** Runs one rule over some target files and returns its findings and what it asked. */
@@ -174,19 +164,9 @@ export function executeRule(
   return { diagnostics: found, notes, tallies, queries };
 }
 
-/** Query key to fingerprint, for the queries of a stored run. */
-export function fingerprintsOf(
-  queries: Iterable<string>,
-  fingerprint: (query: string) => string,
-): Record<string, string> {
-  const dependencies: Record<string, string> = {};
-  for (const query of [...queries].sort()) dependencies[query] = fingerprint(query);
-  return dependencies;
-}
-
 /** What one thread remembers from chunk to chunk. */
 export interface ThreadState {
-  /** `s:` queries whose matched files this thread has counted as read. */
+  /** Searches whose matched files this thread has counted as read. */
   searched: Set<string>;
 }
 
@@ -214,7 +194,7 @@ export function lintChunk(
   inputs: RunInputs,
   fileRules: readonly AnyRule[],
   files: readonly string[],
-  store: { fingerprint: (query: string) => string } | undefined,
+  store: Fingerprints | undefined,
   thread: ThreadState,
 ): ChunkResult {
   const { config, repository } = inputs;
@@ -222,12 +202,13 @@ export function lintChunk(
   const reads = new Set<string>();
   const take = (run: RuleRun): void => {
     for (const query of run.queries) {
-      if (query.startsWith('c:')) {
-        reads.add(query.slice(2));
-      } else if (query.startsWith('s:') && !thread.searched.has(query)) {
+      const file = contentsFile(query);
+      if (file !== undefined) {
+        reads.add(file);
+      } else if (searchOf(query) !== undefined && !thread.searched.has(query)) {
         // The files a search matched count as read once per thread, not once per chunk.
         thread.searched.add(query);
-        for (const file of repository.filesRead(query)) reads.add(file);
+        for (const matched of repository.filesRead(query)) reads.add(matched);
       }
     }
   };
@@ -237,7 +218,7 @@ export function lintChunk(
       const found: Diagnostic[] = [];
       const notes: string[] = [];
       const tallies: Tallies = {};
-      const queries = new Set<string>();
+      const queries = new Set<QueryKey>();
       for (const rule of fileRules) {
         const setting = config.forFile(rule.id, file);
         if (setting.severity === 'off') continue;
@@ -254,7 +235,7 @@ export function lintChunk(
       result.stored.push([
         file,
         {
-          dependencies: fingerprintsOf(queries, store.fingerprint),
+          dependencies: store.dependencies(queries),
           diagnostics: found,
           ...(notes.length > 0 ? { notes } : {}),
           ...(Object.keys(tallies).length > 0 ? { tallies } : {}),

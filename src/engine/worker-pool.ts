@@ -113,9 +113,12 @@ export function startWorkers(
   done.catch(() => undefined);
   // The ports must not keep this thread alive once the workers are done.
   for (const channel of channels) channel.port1.unref();
-  void done.finally(() => {
-    for (const channel of channels) channel.port1.close();
-  });
+  // (The promise `finally` returns rejects with `done`: that rejection is the caller's, through `done`.)
+  done
+    .finally(() => {
+      for (const channel of channels) channel.port1.close();
+    })
+    .catch(() => undefined);
   return {
     done,
     stop: async () => {

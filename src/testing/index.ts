@@ -1,14 +1,16 @@
 /**
- * The rule tester: valid and invalid cases as inline file trees, written to temporary
- * directories and linted by the real engine with only the rule under test switched on.
+ * The rule tester: valid and invalid cases as inline file trees, linted by the real engine
+ * with only the rule under test switched on. A case is linted in memory (no directory, no
+ * git), unless it asks for a real directory (`onDisk`).
  */
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { lint } from '../api/lint.js';
+import { lint, lintSource, type LintOptions } from '../api/lint.js';
 import type { RuleEntry } from '../config/descriptor.js';
-import type { Diagnostic } from '../engine/linter.js';
+import type { Diagnostic } from '../engine/diagnostic.js';
+import { MemorySource } from '../engine/memory-source.js';
 import type { AnyRule } from '../engine/rule.js';
 import { rules as registeredRules } from '../../rules/index.js';
 
@@ -22,6 +24,12 @@ export interface ValidCase {
   options?: readonly unknown[];
   /** Lint only these paths (as `gitops-init lint <paths>`). */
   paths?: readonly string[];
+  /**
+   * Write the files to a temporary directory and lint that, as the CLI would, rather than
+   * linting them in memory: for a case about the file system itself. (A case that needs git,
+   * such as `--base`, sets up its repository with writeFileTree and calls lint().)
+   */
+  onDisk?: boolean;
 }
 
 export interface ExpectedError {
@@ -182,25 +190,50 @@ function assertErrors(rule: AnyRule, actual: readonly Diagnostic[], expected: re
   });
 }
 
+/** Where the files of a case linted in memory seem to be: a path that is never read. */
+const MEMORY_ROOT = path.resolve('/gitops-init-rule-tester');
+
 async function runCase(
   rule: AnyRule,
   testCase: ValidCase,
   fix: boolean,
 ): Promise<{ diagnostics: Diagnostic[]; files: Record<string, string> }> {
+  const entry: RuleEntry = testCase.options ? (['error', ...testCase.options] as RuleEntry) : 'error';
+  // Every other rule is registered (so a fixture's gitops.yaml may name it) but switched off.
+  const ruleSet = [...registeredRules.filter((other) => other.id !== rule.id), rule];
+  const settings: Record<string, RuleEntry> = Object.fromEntries(ruleSet.map((other) => [other.id, 'off']));
+  settings[rule.id] = entry;
+  const options: LintOptions = {
+    fix,
+    ruleSet,
+    rules: settings,
+    ...(testCase.paths ? { paths: testCase.paths } : {}),
+  };
+  return testCase.onDisk ? runOnDisk(testCase, options) : runInMemory(testCase, options);
+}
+
+async function runInMemory(
+  testCase: ValidCase,
+  options: LintOptions,
+): Promise<{ diagnostics: Diagnostic[]; files: Record<string, string> }> {
+  const files: Record<string, string> = {};
+  for (const [file, content] of Object.entries(testCase.files)) files[file] = content.toString('utf8');
+  const report = await lintSource(new MemorySource(MEMORY_ROOT, testCase.files), MEMORY_ROOT, options, {
+    writeFixed: (file, content) => {
+      files[path.relative(MEMORY_ROOT, file).split(path.sep).join('/')] = content;
+      return Promise.resolve();
+    },
+  });
+  return { diagnostics: report.diagnostics, files };
+}
+
+async function runOnDisk(
+  testCase: ValidCase,
+  options: LintOptions,
+): Promise<{ diagnostics: Diagnostic[]; files: Record<string, string> }> {
   const root = writeFileTree(testCase.files);
   try {
-    const entry: RuleEntry = testCase.options ? (['error', ...testCase.options] as RuleEntry) : 'error';
-    // Every other rule is registered (so a fixture's gitops.yaml may name it) but switched off.
-    const ruleSet = [...registeredRules.filter((other) => other.id !== rule.id), rule];
-    const settings: Record<string, RuleEntry> = Object.fromEntries(ruleSet.map((other) => [other.id, 'off']));
-    settings[rule.id] = entry;
-    const report = await lint({
-      cwd: root,
-      fix,
-      ruleSet,
-      rules: settings,
-      ...(testCase.paths ? { paths: testCase.paths } : {}),
-    });
+    const report = await lint({ ...options, cwd: root });
     const files: Record<string, string> = {};
     for (const file of new Set([...Object.keys(testCase.files), ...report.fixedFiles])) {
       try {

@@ -135,6 +135,12 @@ describe('lint --staged: contents', () => {
     write(root, 'gitops.yaml', `${app['gitops.yaml'] as string}ignores: ['vendor/**']\n`);
     git(root, 'add', 'gitops.yaml');
     expect(await stagedFindings(root)).toEqual(['generated/tracked.yaml:2 yaml-syntax']);
+    // An ignored staged file is not a target either: no result at all, not an empty one.
+    const report = await lintWith({ cwd: root, staged: true });
+    expect(report.results.map((result) => path.relative(root, result.filePath)).sort()).toEqual([
+      'generated/tracked.yaml',
+      'gitops.yaml',
+    ]);
   });
 
   it('reads files whose working tree copy git does not check (assume-unchanged) from the index', async () => {

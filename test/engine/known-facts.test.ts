@@ -4,8 +4,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/api/lint.js';
 import { LintCache } from '../../src/cache/lint-cache.js';
-import { RuleConfig } from '../../src/config/rule-config.js';
+import { RuleConfig } from '../../src/engine/rule-config.js';
 import { RACY_INTERVAL_MS, WorkingTreeSource, type FileSource } from '../../src/engine/file-source.js';
+import { applyDirectives } from '../../src/engine/apply-directives.js';
+import { compareDiagnostics } from '../../src/engine/diagnostic.js';
 import { runRules } from '../../src/engine/linter.js';
 import { Repository } from '../../src/engine/repository.js';
 import { defineRule, type AnyRule } from '../../src/engine/rule.js';
@@ -57,7 +59,7 @@ async function run(source: FileSource, cacheFile: string, rules: readonly AnyRul
   const cache = LintCache.load(cacheFile, 'test');
   const files = await source.listFiles();
   const repository = new Repository(source, files, { known: cache });
-  const diagnostics = await runRules({
+  const found = await runRules({
     repository,
     rules,
     config: new RuleConfig(new Map(rules.map((rule) => [rule.id, rule])), undefined),
@@ -65,9 +67,15 @@ async function run(source: FileSource, cacheFile: string, rules: readonly AnyRul
     kind: undefined,
     tool: undefined,
     targetFiles: files,
-    reportUnusedDisableDirectives: 'warn',
-    cache,
+    store: cache,
   });
+  const { diagnostics } = applyDirectives(found, {
+    repository,
+    targetFiles: files,
+    ruleIds: new Set(rules.map((rule) => rule.id)),
+    reportUnusedDisableDirectives: 'warn',
+  });
+  diagnostics.sort(compareDiagnostics);
   cache.setFacts(repository.learnt());
   await cache.save();
   return diagnostics.map((d) => `${d.file}:${d.line ?? 0} ${d.ruleId ?? 'directive'} ${d.message}`);

@@ -81,3 +81,53 @@ describe('RuleTester checks its cases', () => {
     ]);
   });
 });
+
+describe('RuleTester runs cases in memory, or on disk when asked', () => {
+  /** Runs the collected cases and says how each went. */
+  const outcomes = (cases: Collected[]): Promise<string[]> =>
+    Promise.all(
+      cases.map(async (entry) => {
+        try {
+          await entry.body();
+          return `${entry.name}: passed`;
+        } catch (error) {
+          return `${entry.name}: ${(error as Error).message.split('\n')[0] ?? ''}`;
+        }
+      }),
+    );
+
+  it('gives the same verdicts in memory and in a directory: .gitignore, ignores and paths alike', async () => {
+    const files = {
+      '.gitignore': 'skipped/\n',
+      'skipped/dup.yaml': 'a: 1\na: 2\n',
+      'node_modules/dup.yaml': 'a: 1\na: 2\n',
+      'apps/dup.yaml': 'a: 1\na: 2\n',
+      'other/dup.yaml': 'a: 1\na: 2\n',
+    };
+    const run = (onDisk: boolean): Collected[] =>
+      collect(() => {
+        new RuleTester().run('yaml-syntax', rule, {
+          valid: [
+            {
+              name: 'ignored files only',
+              files: { '.gitignore': 'skipped/\n', 'skipped/dup.yaml': 'a: 1\na: 1\n' },
+              onDisk,
+            },
+          ],
+          invalid: [
+            { name: 'all', files, errors: 2, onDisk },
+            {
+              name: 'one path',
+              files,
+              paths: ['apps'],
+              errors: [{ messageId: 'duplicateKey', file: 'apps/dup.yaml' }],
+              onDisk,
+            },
+          ],
+        });
+      });
+    const inMemory = await outcomes(run(false));
+    expect(inMemory).toEqual(['ignored files only: passed', 'all: passed', 'one path: passed']);
+    expect(await outcomes(run(true))).toEqual(inMemory);
+  });
+});

@@ -2,9 +2,9 @@ import type { ErrorObject } from 'ajv';
 import picomatch from 'picomatch';
 import { distance } from 'fastest-levenshtein';
 import { ConfigError, UsageError, type ConfigProblem } from '../errors.js';
-import type { AnyRule, Severity } from '../engine/rule.js';
-import { compileSchema, describeAjvErrorNaming } from './schema-validation.js';
-import { optionsOf, severityOf, type LoadedDescriptor, type RuleEntry } from './descriptor.js';
+import type { AnyRule, Severity } from './rule.js';
+import { compileSchema, describeAjvErrorNaming } from '../config/schema-validation.js';
+import { optionsOf, severityOf, type LoadedDescriptor, type RuleEntry } from '../config/descriptor.js';
 
 export interface RuleSetting {
   severity: Severity;
@@ -155,7 +155,7 @@ export class RuleConfig {
     // --rule settings are the command line's, not gitops.yaml's: a problem names the flag.
     if (!checked) check(cliRules, []);
     const [flagProblem] = problems;
-    if (flagProblem) throw new UsageError(`--rule: ${flagProblem.message}`);
+    if (flagProblem) throw new UsageError(`{{option:rules}}: ${flagProblem.message}`);
 
     this.#base = new Map();
     for (const rule of rules.values()) {
