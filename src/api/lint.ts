@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { GitopsTool, LoadedDescriptor, RepositoryKind, RuleEntry } from '../config/descriptor.js';
 import { repositoryRoot } from '../config/repository.js';
-import { UsageError } from '../errors.js';
+import { nameOptions, type OptionNamer, UsageError } from '../errors.js';
 import { builtinRulesDigest, LintCacheLayer } from '../cache/cache-layer.js';
 import { applyDirectives } from '../engine/apply-directives.js';
 import type { Diagnostic } from '../engine/diagnostic.js';
@@ -38,6 +38,11 @@ export interface LintOptions {
   /** Repository kind, overriding gitops.yaml (or standing in for a missing one). */
   kind?: RepositoryKind;
   tool?: GitopsTool;
+  /**
+   * How notices name an option of this call (`{{option:key}}` in their text): by its key, by
+   * default; the CLI passes its flag names.
+   */
+  nameOption?: OptionNamer;
   /** A descriptor other than <root>/gitops.yaml. */
   configFile?: string;
   /** Rule settings on top of gitops.yaml's. */
@@ -111,7 +116,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const root = findRoot(cwd);
   if (options.staged && options.fix) {
     throw new UsageError(
-      '{{option:fix}} cannot be used with {{option:staged}}: fixes are written to the working tree, not the index; run gitops-init lint --fix, then git add',
+      '{{option:fix}} cannot be used with {{option:staged}}: fixes are written to the working tree, not the index; lint the working tree with {{option:fix}}, then stage the fixes with git add',
     );
   }
   // With the cache, a staged run reads few files: nothing is read ahead.
@@ -162,7 +167,8 @@ export async function lintSource(
     options.base === undefined ? undefined : await openBaseRevision(root, options.base, options.staged === true);
   // What changed since a base revision is not part of any file's content, so a cached result
   // could not tell that it is stale: --base runs without the cache.
-  if (options.cache && base) notices.push('--cache is not used with --base: results depend on the base revision');
+  if (options.cache && base)
+    notices.push('{{option:cache}} is not used with {{option:base}}: results depend on the base revision');
   const cache = options.cache && !base ? openCache(cwd, root, settings, options) : undefined;
   const read = (): Promise<Repository> =>
     readRepository(overlay, {
@@ -212,7 +218,7 @@ export async function lintSource(
     diagnostics: last.diagnostics,
     descriptorFile: loaded?.file,
     kind: settings.kind,
-    notices,
+    notices: notices.map((notice) => nameOptions(notice, options.nameOption)),
     rulesMeta: await rules.meta(options.rulesMeta !== false),
     fixedFiles,
     ...(cache ? { cacheFile: cache.file } : {}),
@@ -228,7 +234,7 @@ function settle(unconfigured: ConfigurableSource, cwd: string, options: LintOpti
   const notices: string[] = [];
   if (!kind) {
     notices.push(
-      `No gitops.yaml in ${unconfigured.root}: only kind-independent rules ran. Add one with 'gitops-init new', or pass --kind infrastructure|application.`,
+      `No gitops.yaml in ${unconfigured.root}: only kind-independent rules ran. Add one with 'gitops-init new', or pass {{option:kind}} infrastructure|application.`,
     );
   }
   const source = unconfigured.withOptions({

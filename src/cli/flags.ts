@@ -17,6 +17,8 @@ const FLAGS: Readonly<Record<string, string>> = {
   concurrency: '--concurrency',
   base: '--base',
   staged: '--staged',
+  cache: '--cache',
+  kind: '--kind',
   fix: '--fix',
   force: '--force',
   dryRun: '--dry-run',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DESCRIPTOR_FILES, parseDescriptor, type LoadedDescriptor } from './descriptor.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { relativePosix } from '../files/paths.js';
+import type { FileReadFailure } from '../manifests/yaml-file.js';
 
 export interface OpenedRepository {
   /** Absolute directory the command runs in. */
@@ -29,6 +30,55 @@ export function repositoryRoot(cwd: string): string {
   return cwd;
 }
 
+/**
+ * Reads a repository file for `loadDescriptor`: the bytes, or why there are none. `relative` is
+ * the repository-relative path, undefined for a file outside the repository.
+ */
+export type DescriptorReader = (absolute: string, relative: string | undefined) => Buffer | FileReadFailure;
+
+/** Reads a file from disk, for descriptors outside a file source; an unreadable file's detail is the system's error code. */
+export function readFromDisk(file: string): Buffer | FileReadFailure {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return code === 'ENOENT'
+      ? { reason: 'missing', detail: 'it does not exist' }
+      : { reason: 'unreadable', detail: code };
+  }
+}
+
+/**
+ * The descriptor of a repository: `configFile` (relative to `cwd`), else the root's gitops.yaml;
+ * undefined when there is none. Every command finds it this way; lint passes a reader over its
+ * file source, so that `--staged` reads the staged descriptor.
+ */
+export function loadDescriptor(
+  root: string,
+  cwd: string,
+  configFile: string | undefined,
+  read: DescriptorReader = (absolute) => readFromDisk(absolute),
+): LoadedDescriptor | undefined {
+  const candidates = configFile
+    ? [path.resolve(cwd, configFile)]
+    : DESCRIPTOR_FILES.map((name) => path.join(root, name));
+  for (const candidate of candidates) {
+    const relative = relativePosix(root, candidate);
+    const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+    const bytes = read(candidate, inside ? relative : undefined);
+    if (!Buffer.isBuffer(bytes)) {
+      if (bytes.reason === 'missing' && !configFile) continue;
+      if (bytes.reason === 'missing')
+        throw new UsageError(`{{option:configFile}} "${configFile}": file not found; give the path of a gitops.yaml`);
+      throw new ConfigError(
+        `${path.relative(cwd, candidate) || candidate} cannot be read (${bytes.detail.split(';')[0] ?? bytes.reason}); check its permissions`,
+      );
+    }
+    return parseDescriptor(inside ? relative : candidate, bytes.toString('utf8'));
+  }
+  return undefined;
+}
+
 /** Finds the repository root from `cwd` and reads its gitops.yaml (or `configFile`), if any. */
 export function openRepository(cwdOption: string | undefined, configFile?: string): OpenedRepository {
   const cwd = path.resolve(cwdOption ?? process.cwd());
@@ -40,26 +90,7 @@ export function openRepository(cwdOption: string | undefined, configFile?: strin
   }
   if (!isDirectory) throw new UsageError(`directory "${cwdOption ?? cwd}" does not exist; check {{option:cwd}}`);
   const root = repositoryRoot(cwd);
-  const candidates = configFile
-    ? [path.resolve(cwd, configFile)]
-    : DESCRIPTOR_FILES.map((name) => path.join(root, name));
-  for (const candidate of candidates) {
-    let text: string;
-    try {
-      text = readFileSync(candidate, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      if (code === 'ENOENT' && !configFile) continue;
-      if (code === 'ENOENT')
-        throw new UsageError(`{{option:configFile}} "${configFile}": file not found; give the path of a gitops.yaml`);
-      throw new ConfigError(
-        `${path.relative(cwd, candidate) || candidate} cannot be read (${code}); check its permissions`,
-      );
-    }
-    const relative = relativePosix(root, candidate);
-    return { cwd, root, loaded: parseDescriptor(relative.startsWith('..') ? candidate : relative, text) };
-  }
-  return { cwd, root, loaded: undefined };
+  return { cwd, root, loaded: loadDescriptor(root, cwd, configFile) };
 }
 
 /** A path given on the command line, as a repository-relative POSIX path. */

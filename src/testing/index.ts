@@ -143,7 +143,7 @@ export class RuleTester {
               for (const [file, original] of Object.entries(testCase.files)) {
                 if (file in testCase.output) continue;
                 if (!isDeepStrictEqual(Buffer.from(fixed.files[file] ?? ''), Buffer.from(original))) {
-                  throw new Error(`--fix changed ${file}, which is not named in "output"`);
+                  throw new Error(`the fixes changed ${file}, which is not named in "output"`);
                 }
               }
             }

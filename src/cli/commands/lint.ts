@@ -4,6 +4,7 @@ import { UsageError } from '../../errors.js';
 import type { LintResult } from '../../formatters/index.js';
 import { packageInfo } from '../../package-info.js';
 import { collect, CONFIG_DESCRIPTION, CONFIG_FLAG, parseInteger, type CommandContext } from '../command-context.js';
+import { flagName } from '../flags.js';
 import { useColor, type CliIo } from '../io.js';
 
 interface LintFlags {
@@ -109,6 +110,7 @@ export async function runLint(paths: string[], flags: LintFlags, cwd: string, io
   const formatter = await loadFormatter(flags.format ?? 'stylish', cwd);
   const report = await lint({
     cwd,
+    nameOption: flagName,
     paths,
     fix: flags.fix === true,
     rules: parseRuleFlags(flags.rule),
