@@ -272,7 +272,7 @@ spec:
  * Returns its root, the exact counts and the paths of three manifests to stage for `--staged`.
  */
 export async function generateRepository(parent, manifests) {
-  const { scaffold } = await import(path.join(root, 'dist/src/scaffold/index.js'));
+  const { scaffold } = await import(path.join(root, 'dist/src/index.js'));
   const { parseDocument } = await import('yaml');
   const apps = Math.max(1, Math.round(manifests / FILES_PER_APP));
   const teams = Math.ceil(apps / APPS_PER_TEAM);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { scaffold } = await import(path.join(root, 'dist/src/scaffold/index.js'));
+const { scaffold } = await import(path.join(root, 'dist/src/index.js'));
 const bin = path.join(root, 'dist/src/bin/gitops-init.js');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const MANIFESTS = Number(process.env.BENCH_MANIFESTS ?? 10_000);

@@ -38,6 +38,11 @@ export class GitopsError extends Error {
     this.template = template;
   }
 
+  /** The options of the call this error is about, by key, in the order its message names them. */
+  get optionKeys(): string[] {
+    return optionsNamed(this.template);
+  }
+
   /** The message with each option named by `name` (the CLI passes its flag names). */
   describe(name: OptionNamer): string {
     return nameOptions(this.template, name);

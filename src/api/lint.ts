@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { GitopsTool, LoadedDescriptor, RepositoryKind, RuleEntry } from '../config/descriptor.js';
 import { repositoryRoot } from '../config/repository.js';
 import { nameOptions, type OptionNamer, UsageError } from '../errors.js';
-import { builtinRulesDigest, LintCacheLayer } from '../cache/cache-layer.js';
+import type { LintCacheLayer } from '../cache/cache-layer.js';
 import { applyDirectives } from '../engine/apply-directives.js';
 import type { Diagnostic } from '../engine/diagnostic.js';
 import { WorkingTreeSource, type ConfigurableSource, type FileSource } from '../engine/file-source.js';
@@ -169,7 +169,7 @@ export async function lintSource(
   // could not tell that it is stale: --base runs without the cache.
   if (options.cache && base)
     notices.push('{{option:cache}} is not used with {{option:base}}: results depend on the base revision');
-  const cache = options.cache && !base ? openCache(cwd, root, settings, options) : undefined;
+  const cache = options.cache && !base ? await openCache(cwd, root, settings, options) : undefined;
   const read = (): Promise<Repository> =>
     readRepository(overlay, {
       dependencies: cache !== undefined,
@@ -249,8 +249,17 @@ function settle(unconfigured: ConfigurableSource, cwd: string, options: LintOpti
   return { loaded, kind, tool: options.tool ?? descriptor?.tool, source, overlay, notices };
 }
 
-/** The lint cache, keyed on everything besides the files that decides the results. */
-function openCache(cwd: string, root: string, settings: RunSettings, options: LintOptions): LintCacheLayer {
+/**
+ * The lint cache, keyed on everything besides the files that decides the results. It loads
+ * only for a run that uses it.
+ */
+async function openCache(
+  cwd: string,
+  root: string,
+  settings: RunSettings,
+  options: LintOptions,
+): Promise<LintCacheLayer> {
+  const { builtinRulesDigest, LintCacheLayer } = await import('../cache/cache-layer.js');
   return LintCacheLayer.open(
     { cwd, root, cacheLocation: options.cacheLocation },
     {
