@@ -21,6 +21,7 @@ import { applySuppressions } from '../engine/suppressions.js';
 import { selectTargets } from '../engine/targets.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
 import { relativePosix } from '../files/paths.js';
+import { MAX_CONFIG_FILE_BYTES } from '../files/read-regular.js';
 import { openBaseRevision, type BaseRevision } from '../git/base-revision.js';
 import { packageInfo } from '../package-info.js';
 
@@ -228,7 +229,12 @@ export async function lintSource(
 
 /** Reads the descriptor through the source (so that --staged reads the staged one) and settles what it decides. */
 function settle(unconfigured: ConfigurableSource, cwd: string, options: LintOptions): RunSettings {
-  const loaded = readDescriptor(unconfigured, cwd, options.configFile);
+  // Read under the descriptor's own limit: a huge gitops.yaml is refused before it is read.
+  const loaded = readDescriptor(
+    unconfigured.withOptions({ maxFileSize: MAX_CONFIG_FILE_BYTES }),
+    cwd,
+    options.configFile,
+  );
   const descriptor = loaded?.descriptor;
   const kind = options.kind ?? descriptor?.kind;
   const notices: string[] = [];

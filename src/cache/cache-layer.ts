@@ -7,7 +7,14 @@ import type { KnownFacts } from '../engine/file-facts.js';
 import type { Repository } from '../engine/repository.js';
 import type { RunStore } from '../engine/run-store.js';
 import { relativePosix } from '../files/paths.js';
-import { lintCacheKey, LintCache, resolveCacheFile, type LintCacheKeyParts, type RunSnapshot } from './lint-cache.js';
+import {
+  checkCacheFile,
+  lintCacheKey,
+  LintCache,
+  resolveCacheFile,
+  type LintCacheKeyParts,
+  type RunSnapshot,
+} from './lint-cache.js';
 
 let rulesDigest: string | undefined;
 
@@ -78,6 +85,8 @@ export class LintCacheLayer {
     key: LintCacheKeyParts,
   ): LintCacheLayer {
     const file = resolveCacheFile(where.cwd, where.root, where.cacheLocation);
+    // Before anything is read or run: what is there must be a cache file, or nothing.
+    checkCacheFile(file, where.cacheLocation);
     return new LintCacheLayer(LintCache.load(file, lintCacheKey(key)), relativePosix(where.root, file));
   }
 

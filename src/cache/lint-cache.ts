@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Descriptor, GitopsTool, RepositoryKind, RuleEntry } from '../config/descriptor.js';
 import type { Diagnostic } from '../engine/diagnostic.js';
@@ -9,6 +9,7 @@ import type { RunStore, StoredRun } from '../engine/run-store.js';
 import type { AnyRule } from '../engine/rule.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
 import { isRecord } from '../manifests/plain-data.js';
+import { UsageError } from '../errors.js';
 
 /** Bumped when the file's layout changes; an older file is then simply not used. */
 const CACHE_FORMAT = 4;
@@ -101,6 +102,47 @@ export function resolveCacheFile(cwd: string, root: string, location: string | u
     }
   }
   return isDirectory ? path.join(resolved, CACHE_FILE_NAME) : resolved;
+}
+
+/** How every cache file this tool wrote begins (its first line is a JSON header, format first). */
+const CACHE_FILE_START = '{"format":';
+
+/**
+ * Refuses a cache file path that holds anything but a cache file this tool wrote, before the
+ * run (the cache is written over atomically, which would replace it): a device (/dev/null), a
+ * named pipe (which would also block the read), a directory, a socket, or another file (the
+ * descriptor given by mistake). A path that does not exist is fine. Throws a UsageError
+ * (exit 2) naming the path and the option.
+ */
+export function checkCacheFile(file: string, location: string | undefined): void {
+  const shown = location === undefined || location === '' ? file : location;
+  const refuse = (what: string): never => {
+    throw new UsageError(
+      `{{option:cacheLocation}} "${shown}": ${what}; the cache would replace it, give a new path or a cache file of gitops-init`,
+    );
+  };
+  let descriptor: number;
+  try {
+    // O_NONBLOCK: a named pipe opens at once, to be refused.
+    descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'EISDIR') return refuse('it is a directory');
+    return refuse(`it cannot be read (${code ?? 'error'})`);
+  }
+  try {
+    const stat = fstatSync(descriptor);
+    if (stat.isDirectory()) refuse('it is a directory');
+    if (!stat.isFile()) refuse('it is not a regular file (a device, a named pipe or a socket)');
+    if (stat.size === 0) refuse('it is an existing file that is not a lint cache');
+    const start = Buffer.alloc(CACHE_FILE_START.length);
+    const read = readSync(descriptor, start, 0, start.length, 0);
+    if (start.subarray(0, read).toString('utf8') !== CACHE_FILE_START)
+      refuse('it is an existing file that is not a lint cache');
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 export interface LintCacheKeyParts {

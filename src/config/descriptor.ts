@@ -55,6 +55,9 @@ export interface LoadedDescriptor {
  * Parses and validates a descriptor's text. Every problem is collected with its line and
  * thrown as one ConfigError, so that the user can fix them all in one go.
  */
+/** The most `ignores` patterns a descriptor may have: each is compiled for every run. */
+export const MAX_IGNORES = 10_000;
+
 export function parseDescriptor(file: string, text: string): LoadedDescriptor {
   const yamlFile = parseYamlFile(file, text);
   const problems: ConfigProblem[] = [];
@@ -84,6 +87,12 @@ export function parseDescriptor(file: string, text: string): LoadedDescriptor {
       problems.push({ file, ...position, message: described.message });
     }
     throw new ConfigError(`${file} does not match the descriptor schema`, problems);
+  }
+  if ((value.ignores?.length ?? 0) > MAX_IGNORES) {
+    const line = lineOf(['ignores']);
+    throw new ConfigError(
+      `${file}${line === undefined ? '' : `:${line}`}: ignores has ${value.ignores?.length ?? 0} patterns, over the limit of ${MAX_IGNORES}; use fewer, broader globs`,
+    );
   }
   return {
     file,

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DESCRIPTOR_FILES, parseDescriptor, type LoadedDescriptor } from './descriptor.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { relativePosix } from '../files/paths.js';
+import { MAX_CONFIG_FILE_BYTES, notRegularMessage, readRegularFile, tooLargeMessage } from '../files/read-regular.js';
 import type { FileReadFailure } from '../manifests/yaml-file.js';
 
 export interface OpenedRepository {
@@ -36,15 +37,25 @@ export function repositoryRoot(cwd: string): string {
  */
 export type DescriptorReader = (absolute: string, relative: string | undefined) => Buffer | FileReadFailure;
 
-/** Reads a file from disk, for descriptors outside a file source; an unreadable file's detail is the system's error code. */
+/** What a file source says of a file that is a named pipe, a device or a directory. */
+export const NOT_REGULAR_DETAIL = 'it is not a regular file';
+
+/**
+ * Reads a descriptor from disk (outside a file source), without blocking on a named pipe and
+ * up to MAX_CONFIG_FILE_BYTES; an unreadable file's detail is the system's error code.
+ */
 export function readFromDisk(file: string): Buffer | FileReadFailure {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return code === 'ENOENT'
-      ? { reason: 'missing', detail: 'it does not exist' }
-      : { reason: 'unreadable', detail: code };
+  const bytes = readRegularFile(file, { maxBytes: MAX_CONFIG_FILE_BYTES });
+  if (Buffer.isBuffer(bytes)) return bytes;
+  switch (bytes.reason) {
+    case 'missing':
+      return { reason: 'missing', detail: 'it does not exist' };
+    case 'not-regular':
+      return { reason: 'unreadable', detail: NOT_REGULAR_DETAIL };
+    case 'too-large':
+      return { reason: 'too-large', detail: `it is larger than ${MAX_CONFIG_FILE_BYTES} bytes` };
+    default:
+      return { reason: 'unreadable', detail: bytes.code ?? 'error' };
   }
 }
 
@@ -70,10 +81,16 @@ export function loadDescriptor(
       if (bytes.reason === 'missing' && !configFile) continue;
       if (bytes.reason === 'missing')
         throw new UsageError(`{{option:configFile}} "${configFile}": file not found; give the path of a gitops.yaml`);
+      const shown = path.relative(cwd, candidate) || candidate;
+      if (bytes.reason === 'too-large') throw new ConfigError(tooLargeMessage(shown, MAX_CONFIG_FILE_BYTES));
+      if (bytes.detail.startsWith(NOT_REGULAR_DETAIL)) throw new ConfigError(notRegularMessage(shown));
       throw new ConfigError(
-        `${path.relative(cwd, candidate) || candidate} cannot be read (${bytes.detail.split(';')[0] ?? bytes.reason}); check its permissions`,
+        `${shown} cannot be read (${bytes.detail.split(';')[0] ?? bytes.reason}); check its permissions`,
       );
     }
+    // A reader that does not bound what it reads (git's index) is held to the same limit.
+    if (bytes.length > MAX_CONFIG_FILE_BYTES)
+      throw new ConfigError(tooLargeMessage(path.relative(cwd, candidate) || candidate, MAX_CONFIG_FILE_BYTES));
     return parseDescriptor(inside ? relative : candidate, bytes.toString('utf8'));
   }
   return undefined;

@@ -140,6 +140,8 @@ export class WorkingTreeSource implements FileSource {
   readonly #options: WorkingTreeOptions;
   readonly #ignores: readonly string[];
   readonly #maxFileSize: number;
+  /** The configured ignores, compiled on first use. */
+  #isConfiguredIgnore: ((file: string) => boolean) | undefined;
   /** Regular files found by the last listing, and the symbolic links among the listed files. */
   #listed:
     { regular: ReadonlySet<string>; links: readonly string[]; unchanged?: ReadonlyMap<string, string> } | undefined;
@@ -178,8 +180,10 @@ export class WorkingTreeSource implements FileSource {
       links: listed.links,
       ...(listed.unchanged ? { unchanged: listed.unchanged } : {}),
     };
-    const isConfiguredIgnore =
+    // Compiled once per source (a run), not once per listing (--fix lists again every pass).
+    this.#isConfiguredIgnore ??=
       this.#ignores.length > 0 ? picomatch(this.#ignores as string[], { dot: true }) : () => false;
+    const isConfiguredIgnore = this.#isConfiguredIgnore;
     return listed.files.filter((file) => !listed.isIgnored(file) && !isConfiguredIgnore(file)).sort(compareStrings);
   }
 

@@ -6,6 +6,7 @@ import { openRepository } from '../config/repository.js';
 import type { Descriptor, ReleaseWindow } from '../config/descriptor.js';
 import { ConfigError, RefusedError, UsageError } from '../errors.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
+import { readConfigText } from '../files/read-regular.js';
 import { GitCommandError, runGit } from '../git/command.js';
 import { tagExists } from '../versioning/index.js';
 import { isStrictSemver } from '../versioning/sources.js';
@@ -68,9 +69,13 @@ export function readReleases(root: string, directory: string): StoredRelease[] {
   for (const entry of readdirSync(absolute).sort()) {
     if (!/\.ya?ml$/.test(entry)) continue;
     const file = path.posix.join(directory, entry);
+    // Without blocking on a named pipe, and up to 1 MiB: a device or a huge file is refused.
+    const text = readConfigText(path.join(absolute, entry), file);
+    if (typeof text !== 'string')
+      throw new ConfigError(`${file} cannot be read (${text.code ?? text.reason}); check its permissions`);
     let value: unknown;
     try {
-      value = yamlPackage().parse(readFileSync(path.join(absolute, entry), 'utf8'), { maxAliasCount: 100 });
+      value = yamlPackage().parse(text, { maxAliasCount: 100 });
     } catch (error) {
       throw new ConfigError(
         `${file} is not valid YAML (${(error as Error).message.split('\n')[0] ?? ''}); fix it or run gitops-init lint for details`,

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { DESCRIPTOR_FILES, parseDescriptor } from '../config/descriptor.js';
 import { ConfigError, InternalError, RefusedError, UsageError } from '../errors.js';
 import { ensureDirectory, writeFileAtomically } from '../files/atomic-write.js';
+import { readConfigText } from '../files/read-regular.js';
 import { packageInfo } from '../package-info.js';
 import {
   ANSWER_FILE_KEYS,
@@ -76,13 +77,10 @@ export function requiredAnswers(kind: string | undefined): AnswerKey[] {
 
 function readAnswersFile(cwd: string, file: string): RawAnswers {
   const absolute = path.resolve(cwd, file);
-  let text: string;
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `{{option:answersFile}} "${file}": cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
+  // Without blocking on a named pipe, and up to 1 MiB (/dev/zero would be read without end).
+  const text = readConfigText(absolute, file);
+  if (typeof text !== 'string') {
+    throw new UsageError(`{{option:answersFile}} "${file}": cannot read the file (${text.code ?? 'error'})`);
   }
   let value: unknown;
   try {
@@ -116,12 +114,8 @@ function readAnswersFile(cwd: string, file: string): RawAnswers {
 /** Answers stored in an existing generated repository, if there is one. */
 function storedAnswers(root: string): (RawAnswers & { created?: string }) | undefined {
   for (const name of DESCRIPTOR_FILES) {
-    let text: string;
-    try {
-      text = readFileSync(path.join(root, name), 'utf8');
-    } catch {
-      continue;
-    }
+    const text = readConfigText(path.join(root, name), name);
+    if (typeof text !== 'string') continue;
     return answersFromDescriptor(parseDescriptor(name, text).descriptor);
   }
   return undefined;
