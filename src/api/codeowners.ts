@@ -4,6 +4,7 @@ import { DEFAULT_CODEOWNERS_LOCATION } from '../codeowners/dialect.js';
 import { renderOwnershipBlock, updateOwnershipBlock } from '../codeowners/sync.js';
 import { ConfigError, RefusedError } from '../errors.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
+import { withRepositoryLock } from '../files/lock.js';
 import { openCodeowners } from './owners.js';
 
 export interface SyncCodeownersOptions {
@@ -30,6 +31,13 @@ export interface SyncCodeownersResult {
  * keeping every line outside the block. Running it again changes nothing.
  */
 export async function syncCodeowners(options: SyncCodeownersOptions = {}): Promise<SyncCodeownersResult> {
+  if (options.check) return syncCodeownersUnlocked(options);
+  const { root } = openCodeowners(options.cwd, options.configFile).repository;
+  // gitops.yaml and CODEOWNERS are read again under the lock.
+  return withRepositoryLock(root, () => syncCodeownersUnlocked(options));
+}
+
+async function syncCodeownersUnlocked(options: SyncCodeownersOptions): Promise<SyncCodeownersResult> {
   const { repository, host, file: active } = openCodeowners(options.cwd, options.configFile);
   const loaded = repository.loaded;
   if (!loaded) {
@@ -77,6 +85,10 @@ export async function syncCodeowners(options: SyncCodeownersOptions = {}): Promi
     );
   }
   if (update.status === 'unchanged') return { root: repository.root, file, status: 'unchanged', content: before };
-  if (!options.check) await writeFileAtomically(absolute, update.text, mode === undefined ? {} : { mode });
+  if (!options.check)
+    await writeFileAtomically(absolute, update.text, {
+      root: repository.root,
+      ...(mode === undefined ? {} : { mode }),
+    });
   return { root: repository.root, file, status: active === undefined ? 'created' : 'updated', content: update.text };
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedDescriptor, RepositoryKind } from '../config/descriptor.js';
 import { ConfigError, RefusedError, UsageError, type ConfigProblem } from '../errors.js';
-import { writeFileAtomically } from '../files/atomic-write.js';
+import { assertInsideRepository, writeFileAtomically } from '../files/atomic-write.js';
 import { packageInfo } from '../package-info.js';
 import { protectionFileState, protectionTargets, renderProtectionFiles } from '../protection/files.js';
 import {
@@ -159,13 +159,14 @@ export async function renderProtection(options: RenderProtectionOptions = {}): P
       { code: 'CONFLICT' },
     );
   }
+  // Every target is checked before the first write: a refused link leaves the others as they were.
+  for (const entry of plan) if (entry.status !== 'unchanged') assertInsideRepository(root, entry.absolute);
   for (const entry of plan) {
     if (entry.status === 'unchanged') continue;
-    await writeFileAtomically(
-      entry.absolute,
-      entry.file.render(entry.existing.text),
-      entry.existing.mode === undefined ? {} : { mode: entry.existing.mode },
-    );
+    await writeFileAtomically(entry.absolute, entry.file.render(entry.existing.text), {
+      root,
+      ...(entry.existing.mode === undefined ? {} : { mode: entry.existing.mode }),
+    });
     result.written.push(entry.file.path);
   }
   return result;

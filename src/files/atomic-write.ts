@@ -1,5 +1,17 @@
-import { mkdirSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
+import { RefusedError } from '../errors.js';
 
 /**
  * Creates a directory and its missing parents one level at a time. Node's own recursive mkdir
@@ -32,17 +44,114 @@ export function ensureDirectory(directory: string): void {
   }
 }
 
+/** A write would go through a symbolic link that leads out of the repository. Exit 1. */
+export class LinkEscapeError extends RefusedError {
+  readonly link: string;
+
+  constructor(link: string, target: string) {
+    super(
+      `${link} is a symbolic link that leads outside the repository (to ${target}); gitops-init does not write through it: replace the link with a regular file or directory`,
+      { code: 'LINK_ESCAPE' },
+    );
+    this.link = link;
+  }
+}
+
+/** The real path of `file`, which need not exist: links are followed, also dangling ones and those in parent directories. */
+function realPathOf(file: string, depth = 0): string {
+  if (depth > 40) return file;
+  try {
+    return realpathSync(file);
+  } catch {
+    // Missing (or a dangling link): resolve what exists.
+  }
+  let stats;
+  try {
+    stats = lstatSync(file);
+  } catch {
+    stats = undefined;
+  }
+  if (stats?.isSymbolicLink()) return realPathOf(path.resolve(path.dirname(file), readlinkSync(file)), depth + 1);
+  const parent = path.dirname(file);
+  return parent === file ? file : path.join(realPathOf(parent, depth + 1), path.basename(file));
+}
+
+function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+
+/**
+ * Refuses a write to `file` whose real path leaves `root`, naming the first link on the way
+ * (the file itself or a directory above it) that leads out.
+ */
+export function assertInsideRepository(root: string, file: string): void {
+  const realRoot = realPathOf(path.resolve(root));
+  const absolute = path.resolve(root, file);
+  if (isInside(realRoot, realPathOf(absolute))) return;
+  const relative = path.relative(root, absolute);
+  const parts = relative.split(path.sep);
+  for (let index = 1; index <= parts.length; index += 1) {
+    const candidate = path.join(root, ...parts.slice(0, index));
+    let isLink: boolean;
+    try {
+      isLink = lstatSync(candidate).isSymbolicLink();
+    } catch {
+      break;
+    }
+    if (isLink && !isInside(realRoot, realPathOf(candidate))) {
+      throw new LinkEscapeError(parts.slice(0, index).join('/'), realPathOf(candidate));
+    }
+  }
+  throw new LinkEscapeError(relative.split(path.sep).join('/'), realPathOf(absolute));
+}
+
+export interface WriteOptions {
+  /** The mode of a new file (an existing file keeps its own). */
+  mode?: number;
+  /**
+   * The repository the file belongs to: the write is refused (LinkEscapeError) when the file's
+   * real path, links in its directories included, is outside it.
+   */
+  root?: string;
+  /** Create the file only if it does not exist; an existing one fails with an EEXIST error. */
+  exclusive?: boolean;
+}
+
+/** Writes a new file under a temporary name, then links it into place, which fails when the file exists. */
+function createExclusively(file: string, content: string | Buffer, mode: number | undefined): void {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const fd = openSync(temporary, 'wx', mode ?? 0o644);
+  try {
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temporary, file);
+  } finally {
+    unlinkSync(temporary);
+  }
+}
+
 /**
  * Writes a file through a temporary file in the same directory and a rename, so an
  * interrupted run never leaves a half-written file. Keeps the mode of an existing file.
+ * With `root`, refuses to write through a link that leads out of the repository.
  */
 export async function writeFileAtomically(
   file: string,
   content: string | Buffer,
-  options: { mode?: number } = {},
+  options: WriteOptions = {},
 ): Promise<void> {
+  if (options.root !== undefined) assertInsideRepository(options.root, file);
+  ensureDirectory(path.dirname(file));
+  if (options.exclusive) {
+    createExclusively(file, content, options.mode);
+    return;
+  }
   // Loaded on first write: most commands (and lint without --fix or --cache) write nothing.
   const { default: writeFileAtomic } = await import('write-file-atomic');
-  ensureDirectory(path.dirname(file));
   await writeFileAtomic(file, content, options.mode === undefined ? {} : { mode: options.mode });
 }

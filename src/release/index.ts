@@ -6,6 +6,7 @@ import { openRepository } from '../config/repository.js';
 import type { Descriptor, ReleaseWindow } from '../config/descriptor.js';
 import { ConfigError, RefusedError, UsageError } from '../errors.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
+import { withRepositoryLock } from '../files/lock.js';
 import { readConfigText } from '../files/read-regular.js';
 import { GitCommandError, runGit } from '../git/command.js';
 import { tagExists } from '../versioning/index.js';
@@ -106,9 +107,25 @@ function findRelease(releases: readonly StoredRelease[], name: string): StoredRe
   return release;
 }
 
-async function save(ctx: Context, release: StoredRelease): Promise<void> {
+/** Writes a manifest; `exclusive` refuses one that exists (a release is never rewritten by create or rollback). */
+async function save(ctx: Context, release: StoredRelease, options: { exclusive?: boolean } = {}): Promise<void> {
   const { file, ...fields } = release;
-  await writeFileAtomically(path.join(ctx.root, ...file.split('/')), renderManifest(fields));
+  try {
+    await writeFileAtomically(path.join(ctx.root, ...file.split('/')), renderManifest(fields), {
+      root: ctx.root,
+      exclusive: options.exclusive === true,
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(release.name, error);
+    throw error;
+  }
+}
+
+function alreadyExists(name: string, cause?: unknown): RefusedError {
+  return new RefusedError(
+    `release ${name} already exists; a release is never rewritten (use a new version, or release rollback)`,
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 /** Application teams named in gitops.yaml: the owning team, or the tenant teams. */
@@ -182,62 +199,63 @@ export async function createRelease(options: CreateReleaseOptions): Promise<Stor
     throw new UsageError(
       `{{option:appTeam}} "${appTeam}": not an application team in gitops.yaml (${teams.join(', ') || 'none'})`,
     );
-  const releases = readReleases(ctx.root, ctx.directory);
-  const name = releaseName(app, infra);
-  if (
-    releases.some((release) => release.name === name) ||
-    existsSync(path.join(ctx.root, ctx.directory, `${name}.yaml`))
-  ) {
-    throw new RefusedError(
-      `release ${name} already exists; a release is never rewritten (use a new version, or release rollback)`,
-    );
-  }
-  const newest = releases.filter((release) => release.rollback_of === undefined).at(-1);
-  let downgrade = false;
-  if (newest) {
-    const older = [
-      semver.lt(app, newest.application_version) ? `application ${app} < ${newest.application_version}` : undefined,
-      semver.lt(infra, newest.infrastructure_version)
-        ? `infrastructure ${infra} < ${newest.infrastructure_version}`
-        : undefined,
-    ].filter((part): part is string => part !== undefined);
-    downgrade = older.length > 0;
-    if (downgrade && !options.allowDowngrade) {
+  // Under the lock: the releases read are the ones the new release is checked against.
+  return withRepositoryLock(ctx.root, async () => {
+    const releases = readReleases(ctx.root, ctx.directory);
+    const name = releaseName(app, infra);
+    if (
+      releases.some((release) => release.name === name) ||
+      existsSync(path.join(ctx.root, ctx.directory, `${name}.yaml`))
+    ) {
+      throw alreadyExists(name);
+    }
+    const newest = releases.filter((release) => release.rollback_of === undefined).at(-1);
+    let downgrade = false;
+    if (newest) {
+      const older = [
+        semver.lt(app, newest.application_version) ? `application ${app} < ${newest.application_version}` : undefined,
+        semver.lt(infra, newest.infrastructure_version)
+          ? `infrastructure ${infra} < ${newest.infrastructure_version}`
+          : undefined,
+      ].filter((part): part is string => part !== undefined);
+      downgrade = older.length > 0;
+      if (downgrade && !options.allowDowngrade) {
+        throw new RefusedError(
+          `${name} is older than the newest release ${newest.name} (${older.join(', ')}); use release rollback, or {{option:allowDowngrade}} if this is deliberate`,
+        );
+      }
+    }
+    const repositories = descriptor.releases?.repositories ?? {};
+    const missingTags: string[] = [];
+    for (const [component, repository, version] of [
+      ['application', repositories.application, app],
+      ['infrastructure', repositories.infrastructure, infra],
+    ] as const) {
+      if (repository !== undefined && !(await hasRemoteTag(ctx.root, repository, `v${version}`))) {
+        missingTags.push(`v${version} in the ${component} repository ${repository}`);
+      }
+    }
+    if (missingTags.length > 0)
       throw new RefusedError(
-        `${name} is older than the newest release ${newest.name} (${older.join(', ')}); use release rollback, or {{option:allowDowngrade}} if this is deliberate`,
+        `missing tag${missingTags.length > 1 ? 's' : ''}: ${missingTags.join('; ')}; tag the tested versions first (gitops-init version tag)`,
       );
-    }
-  }
-  const repositories = descriptor.releases?.repositories ?? {};
-  const missingTags: string[] = [];
-  for (const [component, repository, version] of [
-    ['application', repositories.application, app],
-    ['infrastructure', repositories.infrastructure, infra],
-  ] as const) {
-    if (repository !== undefined && !(await hasRemoteTag(ctx.root, repository, `v${version}`))) {
-      missingTags.push(`v${version} in the ${component} repository ${repository}`);
-    }
-  }
-  if (missingTags.length > 0)
-    throw new RefusedError(
-      `missing tag${missingTags.length > 1 ? 's' : ''}: ${missingTags.join('; ')}; tag the tested versions first (gitops-init version tag)`,
-    );
-  const release: StoredRelease = {
-    name,
-    file: path.posix.join(ctx.directory, `${name}.yaml`),
-    application_version: app,
-    infrastructure_version: infra,
-    ...(options.components && Object.keys(options.components).length > 0 ? { components: options.components } : {}),
-    created: isoNow(options.now),
-    ...(options.environment === undefined ? {} : { environment: options.environment }),
-    status: 'candidate',
-    application_team: appTeam,
-    approvals: [],
-    ...(downgrade ? { downgrade: true as const } : {}),
-    ...(options.notes === undefined ? {} : { notes: options.notes }),
-  };
-  await save(ctx, release);
-  return release;
+    const release: StoredRelease = {
+      name,
+      file: path.posix.join(ctx.directory, `${name}.yaml`),
+      application_version: app,
+      infrastructure_version: infra,
+      ...(options.components && Object.keys(options.components).length > 0 ? { components: options.components } : {}),
+      created: isoNow(options.now),
+      ...(options.environment === undefined ? {} : { environment: options.environment }),
+      status: 'candidate',
+      application_team: appTeam,
+      approvals: [],
+      ...(downgrade ? { downgrade: true as const } : {}),
+      ...(options.notes === undefined ? {} : { notes: options.notes }),
+    };
+    await save(ctx, release, { exclusive: true });
+    return release;
+  });
 }
 
 export interface ApproveReleaseOptions {
@@ -254,29 +272,31 @@ export interface ApproveReleaseOptions {
 /** Records a team's approval; the release becomes approved once every required team has approved. */
 export async function approveRelease(options: ApproveReleaseOptions): Promise<StoredRelease> {
   const ctx = context(options.cwd, 'release approve');
-  const release = findRelease(readReleases(ctx.root, ctx.directory), options.name);
-  const platformTeam = ctx.descriptor.teams?.platform;
-  const allowed = [platformTeam, release.application_team].filter((team): team is string => team !== undefined);
-  if (!allowed.includes(options.team)) {
-    throw new UsageError(
-      `{{option:team}} "${options.team}": ${release.name} needs approvals from ${allowed.join(' and ')}`,
-    );
-  }
-  if (!/^[^\s]+$/.test(options.by))
-    throw new UsageError(`{{option:by}} "${options.by}": give the approver's user name, without spaces`);
-  if (release.status === 'promoted' || release.status === 'rolled-back') {
-    throw new RefusedError(`${release.name} is already ${release.status}; approvals are recorded before promotion`);
-  }
-  if ((release.approvals ?? []).some((approval) => approval.team === options.team)) {
-    throw new RefusedError(`${options.team} has already approved ${release.name}`);
-  }
-  release.approvals = [
-    ...(release.approvals ?? []),
-    { team: options.team, approver: options.by, time: isoNow(options.now) },
-  ];
-  if (missingApprovals(release, platformTeam).length === 0) release.status = 'approved';
-  await save(ctx, release);
-  return release;
+  return withRepositoryLock(ctx.root, async () => {
+    const release = findRelease(readReleases(ctx.root, ctx.directory), options.name);
+    const platformTeam = ctx.descriptor.teams?.platform;
+    const allowed = [platformTeam, release.application_team].filter((team): team is string => team !== undefined);
+    if (!allowed.includes(options.team)) {
+      throw new UsageError(
+        `{{option:team}} "${options.team}": ${release.name} needs approvals from ${allowed.join(' and ')}`,
+      );
+    }
+    if (!/^[^\s]+$/.test(options.by))
+      throw new UsageError(`{{option:by}} "${options.by}": give the approver's user name, without spaces`);
+    if (release.status === 'promoted' || release.status === 'rolled-back') {
+      throw new RefusedError(`${release.name} is already ${release.status}; approvals are recorded before promotion`);
+    }
+    if ((release.approvals ?? []).some((approval) => approval.team === options.team)) {
+      throw new RefusedError(`${options.team} has already approved ${release.name}`);
+    }
+    release.approvals = [
+      ...(release.approvals ?? []),
+      { team: options.team, approver: options.by, time: isoNow(options.now) },
+    ];
+    if (missingApprovals(release, platformTeam).length === 0) release.status = 'approved';
+    await save(ctx, release);
+    return release;
+  });
 }
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -311,43 +331,45 @@ export interface PromoteReleaseOptions {
  */
 export async function promoteRelease(options: PromoteReleaseOptions): Promise<StoredRelease> {
   const ctx = context(options.cwd, 'release promote');
-  const releases = readReleases(ctx.root, ctx.directory);
-  const release = findRelease(releases, options.name);
-  if (options.emergency && (options.reason === undefined || options.reason.trim() === '')) {
-    throw new UsageError('{{option:emergency}} needs {{option:reason}} "<why>", which is recorded in the manifest');
-  }
-  if (!options.emergency && options.reason !== undefined)
-    throw new UsageError('{{option:reason}} goes with {{option:emergency}}');
-  if (release.status === 'promoted' || release.status === 'rolled-back')
-    throw new RefusedError(`${release.name} is already ${release.status}`);
-  const now = options.now ?? new Date();
-  if (!options.emergency) {
-    const missing = missingApprovals(release, ctx.descriptor.teams?.platform);
-    if (missing.length > 0) {
-      throw new RefusedError(
-        `${release.name} is not approved by ${missing.join(' and ')}; record it with release approve (or promote with {{option:emergency}} {{option:reason}})`,
-      );
+  return withRepositoryLock(ctx.root, async () => {
+    const releases = readReleases(ctx.root, ctx.directory);
+    const release = findRelease(releases, options.name);
+    if (options.emergency && (options.reason === undefined || options.reason.trim() === '')) {
+      throw new UsageError('{{option:emergency}} needs {{option:reason}} "<why>", which is recorded in the manifest');
     }
-    const windows = ctx.descriptor.releases?.windows ?? [];
-    if (windows.length > 0 && !inReleaseWindow(windows, now)) {
-      throw new RefusedError(
-        `${isoNow(now)} is outside the release windows (${windows.map((window) => `${window.days.join(',')} ${window.hours} UTC`).join('; ')}); wait, or promote with {{option:emergency}} {{option:reason}}`,
-      );
+    if (!options.emergency && options.reason !== undefined)
+      throw new UsageError('{{option:reason}} goes with {{option:emergency}}');
+    if (release.status === 'promoted' || release.status === 'rolled-back')
+      throw new RefusedError(`${release.name} is already ${release.status}`);
+    const now = options.now ?? new Date();
+    if (!options.emergency) {
+      const missing = missingApprovals(release, ctx.descriptor.teams?.platform);
+      if (missing.length > 0) {
+        throw new RefusedError(
+          `${release.name} is not approved by ${missing.join(' and ')}; record it with release approve (or promote with {{option:emergency}} {{option:reason}})`,
+        );
+      }
+      const windows = ctx.descriptor.releases?.windows ?? [];
+      if (windows.length > 0 && !inReleaseWindow(windows, now)) {
+        throw new RefusedError(
+          `${isoNow(now)} is outside the release windows (${windows.map((window) => `${window.days.join(',')} ${window.hours} UTC`).join('; ')}); wait, or promote with {{option:emergency}} {{option:reason}}`,
+        );
+      }
+    } else {
+      release.emergency = { reason: (options.reason ?? '').trim(), time: isoNow(now) };
     }
-  } else {
-    release.emergency = { reason: (options.reason ?? '').trim(), time: isoNow(now) };
-  }
-  release.status = 'promoted';
-  release.promoted = isoNow(now);
-  await save(ctx, release);
-  if (release.rollback_of) {
-    const target = releases.find((candidate) => candidate.name === release.rollback_of);
-    if (target && target.status !== 'rolled-back') {
-      target.status = 'rolled-back';
-      await save(ctx, target);
+    release.status = 'promoted';
+    release.promoted = isoNow(now);
+    await save(ctx, release);
+    if (release.rollback_of) {
+      const target = releases.find((candidate) => candidate.name === release.rollback_of);
+      if (target && target.status !== 'rolled-back') {
+        target.status = 'rolled-back';
+        await save(ctx, target);
+      }
     }
-  }
-  return release;
+    return release;
+  });
 }
 
 export interface ReleaseTagResult {
@@ -401,42 +423,44 @@ export interface ReleaseLogResult {
 /** Writes RELEASES.md (or releases.changelog) from the manifests, newest first. */
 export async function writeReleaseLog(options: { cwd?: string } = {}): Promise<ReleaseLogResult> {
   const ctx = context(options.cwd, 'release changelog');
-  const releases = readReleases(ctx.root, ctx.directory);
-  const file = ctx.descriptor.releases?.changelog ?? 'RELEASES.md';
-  const lines = [
-    '# Releases',
-    '',
-    `Application and infrastructure versions deployed together, newest first. Generated from ${ctx.directory}/ by \`gitops-init release changelog\`; do not edit by hand.`,
-    '',
-  ];
-  for (const release of [...releases].reverse()) {
-    lines.push(`## ${release.name}`, '');
-    lines.push(`- Status: ${release.status ?? 'candidate'}`);
-    lines.push(`- Application: ${release.application_version}`);
-    lines.push(`- Infrastructure: ${release.infrastructure_version}`);
-    for (const [name, version] of Object.entries(release.components ?? {})) lines.push(`- ${name}: ${version}`);
-    if (release.environment) lines.push(`- Environment: ${release.environment}`);
-    if (release.created) lines.push(`- Created: ${release.created}`);
-    const approvals = release.approvals ?? [];
-    lines.push(
-      `- Approvals: ${approvals.length === 0 ? 'none' : approvals.map((approval) => `${approval.team} (${approval.approver}, ${approval.time})`).join('; ')}`,
-    );
-    if (release.promoted) lines.push(`- Promoted: ${release.promoted}`);
-    if (release.emergency) lines.push(`- Emergency: ${release.emergency.reason} (${release.emergency.time})`);
-    if (release.rollback_of) lines.push(`- Rollback of: ${release.rollback_of}`);
-    if (release.notes) lines.push(`- Notes: ${release.notes.replace(/\s*\n\s*/g, ' ')}`);
-    lines.push('');
-  }
-  const text = `${lines.join('\n').trimEnd()}\n`;
-  const absolute = path.join(ctx.root, ...file.split('/'));
-  let before: string | undefined;
-  try {
-    before = readFileSync(absolute, 'utf8');
-  } catch {
-    before = undefined;
-  }
-  if (before !== text) await writeFileAtomically(absolute, text);
-  return { file, releases: releases.length, changed: before !== text };
+  return withRepositoryLock(ctx.root, async () => {
+    const releases = readReleases(ctx.root, ctx.directory);
+    const file = ctx.descriptor.releases?.changelog ?? 'RELEASES.md';
+    const lines = [
+      '# Releases',
+      '',
+      `Application and infrastructure versions deployed together, newest first. Generated from ${ctx.directory}/ by \`gitops-init release changelog\`; do not edit by hand.`,
+      '',
+    ];
+    for (const release of [...releases].reverse()) {
+      lines.push(`## ${release.name}`, '');
+      lines.push(`- Status: ${release.status ?? 'candidate'}`);
+      lines.push(`- Application: ${release.application_version}`);
+      lines.push(`- Infrastructure: ${release.infrastructure_version}`);
+      for (const [name, version] of Object.entries(release.components ?? {})) lines.push(`- ${name}: ${version}`);
+      if (release.environment) lines.push(`- Environment: ${release.environment}`);
+      if (release.created) lines.push(`- Created: ${release.created}`);
+      const approvals = release.approvals ?? [];
+      lines.push(
+        `- Approvals: ${approvals.length === 0 ? 'none' : approvals.map((approval) => `${approval.team} (${approval.approver}, ${approval.time})`).join('; ')}`,
+      );
+      if (release.promoted) lines.push(`- Promoted: ${release.promoted}`);
+      if (release.emergency) lines.push(`- Emergency: ${release.emergency.reason} (${release.emergency.time})`);
+      if (release.rollback_of) lines.push(`- Rollback of: ${release.rollback_of}`);
+      if (release.notes) lines.push(`- Notes: ${release.notes.replace(/\s*\n\s*/g, ' ')}`);
+      lines.push('');
+    }
+    const text = `${lines.join('\n').trimEnd()}\n`;
+    const absolute = path.join(ctx.root, ...file.split('/'));
+    let before: string | undefined;
+    try {
+      before = readFileSync(absolute, 'utf8');
+    } catch {
+      before = undefined;
+    }
+    if (before !== text) await writeFileAtomically(absolute, text, { root: ctx.root });
+    return { file, releases: releases.length, changed: before !== text };
+  });
 }
 
 export interface RollbackReleaseOptions {
@@ -452,40 +476,42 @@ export interface RollbackReleaseOptions {
  */
 export async function rollbackRelease(options: RollbackReleaseOptions): Promise<StoredRelease> {
   const ctx = context(options.cwd, 'release rollback');
-  const releases = readReleases(ctx.root, ctx.directory);
-  const live = releases.filter((release) => release.status !== 'rolled-back');
-  const current = live.at(-1);
-  if (!current) throw new RefusedError(`there is no release to roll back in ${ctx.directory}/`);
-  let target: StoredRelease | undefined;
-  if (options.to !== undefined) {
-    target = findRelease(releases, options.to);
-    if (target.name === current.name)
-      throw new RefusedError(`${target.name} is the current release; name an earlier one with {{option:to}}`);
-  } else {
-    target = live
-      .filter((release) => release.rollback_of === undefined && compareReleases(release, current) < 0)
-      .at(-1);
-    if (!target)
-      throw new RefusedError(`${current.name} is the first release; there is nothing earlier to roll back to`);
-  }
-  const base = releaseName(target.application_version, target.infrastructure_version);
-  let n = 1;
-  while (releases.some((release) => release.name === `${base}-rollback-${n}`)) n += 1;
-  const name = `${base}-rollback-${n}`;
-  const release: StoredRelease = {
-    name,
-    file: path.posix.join(ctx.directory, `${name}.yaml`),
-    application_version: target.application_version,
-    infrastructure_version: target.infrastructure_version,
-    ...(target.components ? { components: target.components } : {}),
-    created: isoNow(options.now),
-    ...(target.environment ? { environment: target.environment } : {}),
-    status: 'candidate',
-    ...(target.application_team ? { application_team: target.application_team } : {}),
-    approvals: [],
-    rollback_of: current.name,
-  };
-  if (!isExpectedName(release, name)) throw new Error(`internal: unexpected rollback name ${name}`);
-  await save(ctx, release);
-  return release;
+  return withRepositoryLock(ctx.root, async () => {
+    const releases = readReleases(ctx.root, ctx.directory);
+    const live = releases.filter((release) => release.status !== 'rolled-back');
+    const current = live.at(-1);
+    if (!current) throw new RefusedError(`there is no release to roll back in ${ctx.directory}/`);
+    let target: StoredRelease | undefined;
+    if (options.to !== undefined) {
+      target = findRelease(releases, options.to);
+      if (target.name === current.name)
+        throw new RefusedError(`${target.name} is the current release; name an earlier one with {{option:to}}`);
+    } else {
+      target = live
+        .filter((release) => release.rollback_of === undefined && compareReleases(release, current) < 0)
+        .at(-1);
+      if (!target)
+        throw new RefusedError(`${current.name} is the first release; there is nothing earlier to roll back to`);
+    }
+    const base = releaseName(target.application_version, target.infrastructure_version);
+    let n = 1;
+    while (releases.some((release) => release.name === `${base}-rollback-${n}`)) n += 1;
+    const name = `${base}-rollback-${n}`;
+    const release: StoredRelease = {
+      name,
+      file: path.posix.join(ctx.directory, `${name}.yaml`),
+      application_version: target.application_version,
+      infrastructure_version: target.infrastructure_version,
+      ...(target.components ? { components: target.components } : {}),
+      created: isoNow(options.now),
+      ...(target.environment ? { environment: target.environment } : {}),
+      status: 'candidate',
+      ...(target.application_team ? { application_team: target.application_team } : {}),
+      approvals: [],
+      rollback_of: current.name,
+    };
+    if (!isExpectedName(release, name)) throw new Error(`internal: unexpected rollback name ${name}`);
+    await save(ctx, release, { exclusive: true });
+    return release;
+  });
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import * as semver from './semver.js';
 import { openRepository } from '../config/repository.js';
 import { RefusedError, UsageError } from '../errors.js';
-import { writeFileAtomically } from '../files/atomic-write.js';
+import { assertInsideRepository, writeFileAtomically } from '../files/atomic-write.js';
+import { withRepositoryLock } from '../files/lock.js';
 import { GitCommandError, runGit } from '../git/command.js';
 import { releaseChangelog } from './changelog.js';
 import {
@@ -103,46 +104,52 @@ export async function bumpVersion(options: BumpOptions): Promise<BumpResult> {
       `{{option:preid}} "${options.preid}": only letters, digits and '-' are allowed (e.g. rc, beta)`,
     );
   }
-  const { status, specs } = readStatus(options.cwd);
-  const root = status.root;
-  if (status.current === undefined) {
-    const first = status.sources[0];
-    throw new RefusedError(
-      first?.status === 'missing'
-        ? `${first.source} is missing: create it with the current version (e.g. 0.1.0) first`
-        : `${first?.source ?? 'VERSION'} holds "${first?.version ?? ''}", which is not a semantic version; fix it first`,
-    );
-  }
-  if (!status.consistent) {
-    const wrong = status.sources.filter((source) => source.status === 'differs' || source.status === 'invalid');
-    throw new RefusedError(
-      `the version sources disagree (${status.sources[0]?.source ?? 'VERSION'} is ${status.current}; ${wrong.map((source) => `${source.source} is ${source.version ?? '-'}`).join(', ')}); make them agree, then bump`,
-    );
-  }
-  // With --preid, major/minor/patch open a pre-release of the next version (premajor, …): 1.2.3 → 1.3.0-rc.0.
-  const version =
-    options.level === 'prerelease'
-      ? semver.inc(status.current, 'prerelease', options.preid ?? 'rc')
-      : options.preid === undefined
-        ? semver.inc(status.current, options.level)
-        : semver.inc(status.current, `pre${options.level}`, options.preid);
-  if (version === null) throw new RefusedError(`cannot bump ${status.current} by ${options.level}`);
-  const changes = new Map<string, string>();
-  for (const spec of specs) {
-    const text = changes.get(spec.file) ?? readText(root, spec.file);
-    if (readVersion(spec, text).raw === undefined) continue;
-    changes.set(spec.file, writeVersion(spec, text, version));
-  }
-  const changelog = readText(root, 'CHANGELOG.md');
-  if (changelog !== undefined) {
-    try {
-      changes.set('CHANGELOG.md', releaseChangelog(changelog, version, options.date ?? today(), status.current));
-    } catch (error) {
-      throw new RefusedError(`${(error as Error).message}; nothing was changed`);
+  const { root } = openRepository(options.cwd);
+  // Read, bump and write under the lock, so two bumps at once never lose one.
+  return withRepositoryLock(root, async () => {
+    const { status, specs } = readStatus(options.cwd);
+    if (status.current === undefined) {
+      const first = status.sources[0];
+      throw new RefusedError(
+        first?.status === 'missing'
+          ? `${first.source} is missing: create it with the current version (e.g. 0.1.0) first`
+          : `${first?.source ?? 'VERSION'} holds "${first?.version ?? ''}", which is not a semantic version; fix it first`,
+      );
     }
-  }
-  for (const [file, text] of changes) await writeFileAtomically(path.join(root, ...file.split('/')), text);
-  return { root, previous: status.current, version, files: [...changes.keys()].sort() };
+    if (!status.consistent) {
+      const wrong = status.sources.filter((source) => source.status === 'differs' || source.status === 'invalid');
+      throw new RefusedError(
+        `the version sources disagree (${status.sources[0]?.source ?? 'VERSION'} is ${status.current}; ${wrong.map((source) => `${source.source} is ${source.version ?? '-'}`).join(', ')}); make them agree, then bump`,
+      );
+    }
+    // With --preid, major/minor/patch open a pre-release of the next version (premajor, …): 1.2.3 → 1.3.0-rc.0.
+    const version =
+      options.level === 'prerelease'
+        ? semver.inc(status.current, 'prerelease', options.preid ?? 'rc')
+        : options.preid === undefined
+          ? semver.inc(status.current, options.level)
+          : semver.inc(status.current, `pre${options.level}`, options.preid);
+    if (version === null) throw new RefusedError(`cannot bump ${status.current} by ${options.level}`);
+    const changes = new Map<string, string>();
+    for (const spec of specs) {
+      const text = changes.get(spec.file) ?? readText(root, spec.file);
+      if (readVersion(spec, text).raw === undefined) continue;
+      changes.set(spec.file, writeVersion(spec, text, version));
+    }
+    const changelog = readText(root, 'CHANGELOG.md');
+    if (changelog !== undefined) {
+      try {
+        changes.set('CHANGELOG.md', releaseChangelog(changelog, version, options.date ?? today(), status.current));
+      } catch (error) {
+        throw new RefusedError(`${(error as Error).message}; nothing was changed`);
+      }
+    }
+    // Every target is checked before the first write, so a refused link leaves the sources agreeing.
+    const targets = [...changes].map(([file, text]) => [path.join(root, ...file.split('/')), text] as const);
+    for (const [absolute] of targets) assertInsideRepository(root, absolute);
+    for (const [absolute, text] of targets) await writeFileAtomically(absolute, text, { root });
+    return { root, previous: status.current, version, files: [...changes.keys()].sort() };
+  });
 }
 
 export interface TagResult {
@@ -189,19 +196,23 @@ export async function tagExists(root: string, tag: string): Promise<boolean> {
 
 /** Creates the annotated tag `v<version>` on HEAD; refuses a dirty tree or an existing tag. */
 export async function tagVersion(options: { cwd?: string } = {}): Promise<TagResult> {
-  const status = versionStatus(options);
-  const root = status.root;
-  if (status.current === undefined)
-    throw new RefusedError(`no valid version in ${status.sources[0]?.source ?? 'VERSION'}; nothing to tag`);
-  if (!status.consistent)
-    throw new RefusedError(
-      'the version sources disagree; run gitops-init version to see them, and make them agree before tagging',
-    );
-  await requireCleanTree(root, 'tagging');
-  const tag = `v${status.current}`;
-  if (await tagExists(root, tag))
-    throw new RefusedError(`tag ${tag} already exists; bump the version first (gitops-init version bump patch)`);
-  await git(root, ['tag', '-a', tag, '-m', `Release ${tag}`]);
-  const commit = (await git(root, ['rev-list', '-n', '1', tag])).trim();
-  return { root, tag, commit };
+  const { root: repositoryRoot } = openRepository(options.cwd);
+  // Under the lock: a bump running at the same time cannot change the version being tagged.
+  return withRepositoryLock(repositoryRoot, async () => {
+    const status = versionStatus(options);
+    const root = status.root;
+    if (status.current === undefined)
+      throw new RefusedError(`no valid version in ${status.sources[0]?.source ?? 'VERSION'}; nothing to tag`);
+    if (!status.consistent)
+      throw new RefusedError(
+        'the version sources disagree; run gitops-init version to see them, and make them agree before tagging',
+      );
+    await requireCleanTree(root, 'tagging');
+    const tag = `v${status.current}`;
+    if (await tagExists(root, tag))
+      throw new RefusedError(`tag ${tag} already exists; bump the version first (gitops-init version bump patch)`);
+    await git(root, ['tag', '-a', tag, '-m', `Release ${tag}`]);
+    const commit = (await git(root, ['rev-list', '-n', '1', tag])).trim();
+    return { root, tag, commit };
+  });
 }
