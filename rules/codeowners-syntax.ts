@@ -10,6 +10,8 @@ interface SyntaxOptions {
 const defaults: SyntaxOptions = {};
 
 const messages = {
+  unreadable:
+    'Cannot read this CODEOWNERS file: {{detail}}; its owners are not checked, and the host may not read it either',
   negation:
     'GitHub does not support "!" to negate a pattern and ignores this line ("{{pattern}}"); give the paths that need other owners lines of their own below the broader one',
   escapedHash:
@@ -79,6 +81,13 @@ export default defineRule({
     // A per-file rule: it speaks only when CODEOWNERS is among the files being linted.
     const active = locateCodeowners(dialectOf(context), (path) => context.hasFile(path)).active;
     if (active === undefined || !context.targetFiles.includes(active)) return;
+    // A file that cannot be read as text (binary, not UTF-8, a link out of the repository) is not
+    // clean: say so rather than stay silent.
+    const failure = context.readFailure(active);
+    if (failure) {
+      context.report({ file: active, messageId: 'unreadable', data: { detail: failure.detail }, line: 1, column: 1 });
+      return;
+    }
     const codeowners = loadCodeowners(context);
     if (!codeowners) return;
     for (const problem of codeowners.parsed.problems) {

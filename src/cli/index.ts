@@ -106,6 +106,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });
+  // Commander's `help <name>` prints the general help and succeeds when no command has that
+  // name: drop `help`, so that the name is an unknown command (exit 2, with the nearest one).
+  const topic = args[index + 1];
+  if (
+    args[index] === 'help' &&
+    topic !== undefined &&
+    !topic.startsWith('-') &&
+    !program.commands.some((command) => command.name() === topic || command.aliases().includes(topic))
+  )
+    argv = [...args.slice(0, index), ...args.slice(index + 1)];
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -190,6 +190,23 @@ async function call<T>(connection: GithubConnection, context: RequestContext, re
   }
 }
 
+/** An answer that is not the JSON object (or list) GitHub sends is an error, never "nothing there". */
+function expectJson<T extends { data: unknown }>(
+  result: T,
+  shape: 'object' | 'array',
+  context: RequestContext,
+  connection: GithubConnection,
+): T {
+  if (shape === 'array' ? Array.isArray(result.data) : isObject(result.data)) return result;
+  throw new GitopsError(
+    'GITHUB_BAD_ANSWER',
+    mask(
+      `${context.action}: ${connection.apiUrl} answered with something that is not GitHub's JSON; check {{option:apiUrl}} (or GITHUB_API_URL)`,
+      connection.token,
+    ),
+  );
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -257,14 +274,20 @@ async function listRulesets(
   const all: RulesetSummary[] = [];
   const repository = `${owner}/${repo}`;
   for (let page = 1; page <= MAX_RULESET_PAGES; page += 1) {
-    const { data } = await call(connection, { action: `listing the rulesets of ${repository}`, repository }, () =>
-      client.request('GET /repos/{owner}/{repo}/rulesets', {
-        owner,
-        repo,
-        per_page: 100,
-        page,
-        includes_parents: false,
-      }),
+    const context = { action: `listing the rulesets of ${repository}`, repository };
+    const { data } = expectJson(
+      await call(connection, context, () =>
+        client.request('GET /repos/{owner}/{repo}/rulesets', {
+          owner,
+          repo,
+          per_page: 100,
+          page,
+          includes_parents: false,
+        }),
+      ),
+      'array',
+      context,
+      connection,
     );
     const batch = data as unknown as RulesetSummary[];
     all.push(...batch);
@@ -285,8 +308,12 @@ export async function readLiveDiff(
   const notes: string[] = [];
   const client = await createClient(connection, notes);
   const items: DriftItem[] = [];
-  const { data: repositoryData } = await call(connection, { action: `reading ${repository}`, repository }, () =>
-    client.request('GET /repos/{owner}/{repo}', { owner, repo }),
+  const reading = { action: `reading ${repository}`, repository };
+  const { data: repositoryData } = expectJson(
+    await call(connection, reading, () => client.request('GET /repos/{owner}/{repo}', { owner, repo })),
+    'object',
+    reading,
+    connection,
   );
   if (repositoryData.permissions && !repositoryData.permissions.admin) {
     throw new GitopsError(
@@ -304,11 +331,14 @@ export async function readLiveDiff(
         items.push({ target: 'github-ruleset', name, branch: policy.branch, status: 'missing', differences: [], body });
         continue;
       }
-      const { data } = await call(
-        connection,
-        { action: `reading ruleset "${name}" of ${repository}`, repository },
-        () =>
+      const context = { action: `reading ruleset "${name}" of ${repository}`, repository };
+      const { data } = expectJson(
+        await call(connection, context, () =>
           client.request('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', { owner, repo, ruleset_id: summary.id }),
+        ),
+        'object',
+        context,
+        connection,
       );
       const differences = compareFields(body, data, { extraFields: 'ignore' });
       items.push({
@@ -335,18 +365,20 @@ export async function readLiveDiff(
       );
       const body = renderGithubBranchProtection(policy);
       let live: Record<string, unknown> | undefined;
+      let answered: { data: unknown } | undefined;
       try {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/branches/{branch}/protection', {
+        const answer = await client.request('GET /repos/{owner}/{repo}/branches/{branch}/protection', {
           owner,
           repo,
           branch,
         });
-        live = data;
+        answered = answer;
       } catch (error) {
         // The branch exists (read above): a 404 here means it is not protected.
         if ((error as RequestFailure).status !== 404)
           throw explainFailure(error, { ...context, branch: undefined }, connection);
       }
+      if (answered) live = expectJson(answered, 'object', context, connection).data as Record<string, unknown>;
       const item: DriftItem = {
         target: 'github-branch-protection',
         name: branch,

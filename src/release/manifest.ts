@@ -12,8 +12,20 @@ export type { Approval, Release, ReleaseManifest, ReleaseStatus } from '../confi
 
 /** Schema problems of a parsed manifest, with the path of each (release.schema.json, precompiled by npm run generate:schemas). */
 export function manifestProblems(value: unknown): { path: (string | number)[]; message: string }[] {
-  if (validateReleaseManifest(value)) return [];
-  return (validateReleaseManifest.errors ?? []).map(describeAjvError);
+  if (!validateReleaseManifest(value)) return (validateReleaseManifest.errors ?? []).map(describeAjvError);
+  // The schema's pattern takes numbers of any size; semver cannot compare those beyond 2^53 - 1.
+  const release = value.release;
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  for (const field of ['application_version', 'infrastructure_version'] as const) {
+    const version = release[field];
+    if (semver.parse(version) === null) {
+      problems.push({
+        path: ['release', field],
+        message: `${field} "${version}" has a number above ${Number.MAX_SAFE_INTEGER}, the largest gitops-init can compare`,
+      });
+    }
+  }
+  return problems;
 }
 
 /** `release-<application>-<infrastructure>`: the name, file name (with .yaml) and tag of a release. */

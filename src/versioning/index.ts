@@ -129,7 +129,10 @@ export async function bumpVersion(options: BumpOptions): Promise<BumpResult> {
         : options.preid === undefined
           ? semver.inc(status.current, options.level)
           : semver.inc(status.current, `pre${options.level}`, options.preid);
-    if (version === null) throw new RefusedError(`cannot bump ${status.current} by ${options.level}`);
+    if (version === null || !isStrictSemver(version))
+      throw new RefusedError(
+        `cannot bump ${status.current} by ${options.level}: ${version ?? 'the result'} is beyond the largest version number gitops-init handles (${Number.MAX_SAFE_INTEGER}); nothing was changed`,
+      );
     const changes = new Map<string, string>();
     for (const spec of specs) {
       const text = changes.get(spec.file) ?? readText(root, spec.file);
@@ -172,14 +175,12 @@ export async function requireCleanTree(root: string, action: string): Promise<vo
       throw new RefusedError(`${root} is not a git repository with a commit; ${action} needs one`);
     throw error;
   }
-  if (status.trim() !== '') {
-    const files = status
-      .trim()
-      .split('\n')
-      .slice(0, 5)
-      .map((line) => line.slice(3));
+  // Each line is `XY path`: X may be a space, so the lines are not trimmed.
+  const lines = status.split('\n').filter((line) => line.trim() !== '');
+  if (lines.length > 0) {
+    const files = lines.slice(0, 5).map((line) => line.slice(3));
     throw new RefusedError(
-      `the work tree has uncommitted changes (${files.join(', ')}${status.trim().split('\n').length > 5 ? ', …' : ''}); commit or stash them before ${action}`,
+      `the work tree has uncommitted changes (${files.join(', ')}${lines.length > 5 ? ', …' : ''}); commit or stash them before ${action}`,
     );
   }
 }

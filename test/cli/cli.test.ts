@@ -37,6 +37,14 @@ describe('global behaviour', () => {
     expect(help.stdout).toContain('--max-warnings <n>');
   });
 
+  it('help of an unknown command is an unknown command, with the closest one, exit 2', async () => {
+    const run = await cli(['help', 'lnt'], { cwd: '/' });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^gitops-init: unknown command 'lnt'.*lint.*\n$/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('names an unknown command and the closest one on one line, exit 2', async () => {
     const run = await cli(['lnt'], { cwd: '/' });
     expect(run.code).toBe(2);

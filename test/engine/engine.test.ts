@@ -53,6 +53,19 @@ describe('file index', () => {
     expect(files).toEqual(['a/b/.keep', 'a/real.yaml', 'inside.yaml', 'out.yaml']);
   });
 
+  it('reports a CODEOWNERS file that is a link out of the repository (codeowners-syntax), not a clean run', async () => {
+    const outside = repo({ owners: '* @acme/platform\n' });
+    const root = repo({ 'gitops.yaml': 'kind: infrastructure\ntool: flux\nname: platform\nhost: github\n' });
+    mkdirSync(path.join(root, '.github'));
+    symlinkSync(path.join(outside, 'owners'), path.join(root, '.github/CODEOWNERS'));
+    const report = await lint({ cwd: root, rules: { 'required-paths': 'off' } });
+    expect(report.diagnostics.map((d) => [d.file, d.ruleId, d.message])).toContainEqual([
+      '.github/CODEOWNERS',
+      'codeowners-syntax',
+      'Cannot read this CODEOWNERS file: it is a symbolic link to a file outside the repository; its owners are not checked, and the host may not read it either',
+    ]);
+  });
+
   it('in a git work tree, lists what git would commit: tracked files still there (ignored or not) and untracked files not ignored', async () => {
     const root = repo({
       '.gitignore': '*.local.yaml\n',

@@ -99,6 +99,8 @@ export interface Fault {
   status: number;
   headers?: Record<string, string>;
   body?: Json;
+  /** Sent as it is (as JSON's content type) instead of body: an answer that is not JSON. */
+  raw?: string;
   times: number;
 }
 
@@ -201,7 +203,11 @@ export class FakeGithub {
     if (fault) {
       fault.times -= 1;
       // Status 0: never answer (the connection is closed by close()).
-      if (fault.status !== 0) this.#send(response, fault.status, fault.body ?? { message: 'fault' }, fault.headers);
+      if (fault.raw !== undefined) {
+        response.writeHead(fault.status, { 'content-type': 'application/json; charset=utf-8' });
+        response.end(fault.raw);
+      } else if (fault.status !== 0)
+        this.#send(response, fault.status, fault.body ?? { message: 'fault' }, fault.headers);
       return;
     }
     const authorization = request.headers.authorization ?? '';

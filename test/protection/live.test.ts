@@ -315,6 +315,31 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
       );
     });
 
+    it('200 with a body that is not JSON is an error, not a missing protection', async () => {
+      github.addRepository('acme/garbled', { branches: ['main'] });
+      github.fail({
+        method: 'GET',
+        path: /^\/repos\/acme\/garbled\/branches\/main\/protection$/,
+        status: 200,
+        raw: '<html>proxy login</html>',
+        times: 1,
+      });
+      github.fail({
+        method: 'GET',
+        path: /^\/repos\/acme\/garbled\/rulesets$/,
+        status: 200,
+        raw: '<html>proxy login</html>',
+        times: 1,
+      });
+      for (const target of ['github-ruleset', 'github-branch-protection']) {
+        const result = await run(['protect', 'diff', '--repo', 'acme/garbled', '--target', target]);
+        expect(result.code, result.stderr).toBe(2);
+        expect(result.stderr).toMatch(/^gitops-init: .*answered with something that is not GitHub's JSON.*\n$/);
+        expect(result.stderr.trim().split('\n')).toHaveLength(1);
+        expect(result.stderr).not.toContain(TOKEN);
+      }
+    });
+
     it('404: the repository does not exist', async () => {
       const result = await run(['protect', 'diff', '--repo', 'acme/missing']);
       expect(result).toMatchObject({

@@ -63,6 +63,18 @@ async function run(root: string, ...argv: string[]): Promise<{ code: number; std
 }
 
 describe('gitops-init release', () => {
+  it('refuses a manifest whose version is beyond what semver handles as a configuration error, not a crash', async () => {
+    const root = repository({
+      'releases/release-99999999999999999999999.0.0-2.1.0.yaml':
+        'release:\n  application_version: 99999999999999999999999.0.0\n  infrastructure_version: 2.1.0\n',
+    });
+    const listed = await run(root, 'release', 'list');
+    expect(listed.code).toBe(2);
+    expect(listed.stderr).not.toContain('internal error');
+    expect(listed.stderr).toContain('has a number above 9007199254740991');
+    expect(listed.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('creates, approves, promotes, tags, logs and lists a release', async () => {
     const root = repository();
     const created = await run(

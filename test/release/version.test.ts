@@ -178,4 +178,22 @@ describe('gitops-init version', () => {
     expect(dirty.code).toBe(1);
     expect(dirty.stderr).toContain('uncommitted changes (notes.md)');
   });
+
+  it('names a modified tracked file whole in the refusal of a dirty tree (porcelain lines start with a space)', async () => {
+    const root = repository({ ...helmApp, 'README.md': '# shop\n' });
+    writeFileSync(path.join(root, 'README.md'), '# shop, changed\n');
+    const dirty = await cli(['version', 'tag'], { cwd: root });
+    expect(dirty.code).toBe(1);
+    expect(dirty.stderr).toContain('uncommitted changes (README.md)');
+  });
+
+  it('refuses a bump past the largest version number semver handles, and writes nothing', async () => {
+    const root = repository({ VERSION: '9007199254740991.0.0\n' });
+    const run = await cli(['version', 'bump', 'major'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'gitops-init: cannot bump 9007199254740991.0.0 by major: 9007199254740992.0.0 is beyond the largest version number gitops-init handles (9007199254740991); nothing was changed\n',
+    );
+    expect(readFileSync(path.join(root, 'VERSION'), 'utf8')).toBe('9007199254740991.0.0\n');
+  });
 });

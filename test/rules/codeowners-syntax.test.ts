@@ -37,6 +37,23 @@ tester.run('codeowners-syntax', rule, {
   ],
   invalid: [
     {
+      name: 'a NUL byte: binary, not a CODEOWNERS file the rules can read',
+      files: { 'gitops.yaml': github, '.github/CODEOWNERS': Buffer.from('* @acme/platform\n\0\n') },
+      errors: [
+        {
+          messageId: 'unreadable',
+          file: '.github/CODEOWNERS',
+          line: 1,
+          data: { detail: 'it is a binary file, not text' },
+        },
+      ],
+    },
+    {
+      name: 'invalid UTF-8',
+      files: { 'gitops.yaml': gitlab, CODEOWNERS: Buffer.from([0x2a, 0x20, 0x40, 0xe9, 0x0a]) },
+      errors: [{ messageId: 'unreadable', file: 'CODEOWNERS', line: 1 }],
+    },
+    {
       name: 'GitHub: negation, an escaped "#", a malformed owner and a line without owners',
       files: {
         'gitops.yaml': github,

@@ -44,6 +44,23 @@ notes: first release`),
   ],
   invalid: [
     {
+      name: 'a version beyond what semver can compare',
+      files: {
+        'releases/release-99999999999999999999999.0.0-2.1.0.yaml':
+          'release:\n  application_version: 99999999999999999999999.0.0\n  infrastructure_version: 2.1.0\n',
+      },
+      errors: [
+        {
+          messageId: 'invalid',
+          line: 2,
+          data: {
+            problem:
+              'application_version "99999999999999999999999.0.0" has a number above 9007199254740991, the largest gitops-init can compare',
+          },
+        },
+      ],
+    },
+    {
       name: 'versions and unknown fields, at their lines',
       files: {
         'releases/release-x.yaml':
