@@ -16,6 +16,7 @@ import { RefusedError, UsageError } from '../../src/errors.js';
 import type { FileTree } from '../../src/testing/index.js';
 import { GIT_ENV, git, gitInit } from '../helpers/git.js';
 import { temporaryRepositories } from '../helpers/repositories.js';
+import { SHOP_PLATFORM_DESCRIPTOR } from '../helpers/descriptors.js';
 
 const { repository } = temporaryRepositories();
 
@@ -27,23 +28,10 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-const DESCRIPTOR = [
-  'kind: infrastructure',
-  'tool: flux',
-  'name: platform',
-  'teams:',
-  '  platform: "@acme/platform"',
-  '  applications:',
-  '    - name: shop',
-  '      team: "@acme/shop"',
-  'environments: [staging, production]',
-  '',
-].join('\n');
-
 const NOW = new Date('2026-11-02T10:00:00Z');
 
 function committed(files: FileTree = {}): string {
-  const root = repository({ 'gitops.yaml': DESCRIPTOR, 'releases/README.md': '# Releases\n', ...files });
+  const root = repository({ 'gitops.yaml': SHOP_PLATFORM_DESCRIPTOR, 'releases/README.md': '# Releases\n', ...files });
   gitInit(root);
   git(root, 'add', '-A');
   git(root, 'commit', '-qm', 'initial');

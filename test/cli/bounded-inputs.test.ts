@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_CONFIG_FILE_BYTES, readRegularFile } from '../../src/files/read-regular.js';
 import { runBin } from '../helpers/cli.js';
 import { temporaryRepositories } from '../helpers/repositories.js';
+import { SHOP_PLATFORM_DESCRIPTOR } from '../helpers/descriptors.js';
 
 // Configuration files are read without blocking and up to a limit; the cache never replaces
 // what is not a cache. Each run has a timeout: a hang fails the test instead of stalling it.
@@ -13,19 +14,6 @@ const repo = temporaryRepositories().repository;
 const TIMEOUT = { timeoutMs: 15_000 };
 const DEVICE = '/dev/zero';
 const posix = process.platform !== 'win32';
-
-const descriptor = [
-  'kind: infrastructure',
-  'tool: flux',
-  'name: platform',
-  'teams:',
-  '  platform: "@acme/platform"',
-  '  applications:',
-  '    - name: shop',
-  '      team: "@acme/shop"',
-  'environments: [staging, production]',
-  '',
-].join('\n');
 
 function fifo(root: string, name: string): string {
   const file = path.join(root, name);
@@ -54,14 +42,14 @@ describe.skipIf(!posix)('readRegularFile', () => {
 
 describe.skipIf(!posix)('lint -c and new --answers: bounded reads', () => {
   it('lint -c /dev/zero: exit 2, one line, at once', async () => {
-    const root = repo({ 'gitops.yaml': descriptor });
+    const root = repo({ 'gitops.yaml': SHOP_PLATFORM_DESCRIPTOR });
     const run = await runBin(['lint', '-c', DEVICE], { cwd: root, ...TIMEOUT });
     expect(run.code).toBe(2);
     oneLine(run.stderr, `${DEVICE}: not a regular file; give a YAML file`);
   });
 
   it('lint -c <fifo> outside and inside the repository: exit 2, no hang', async () => {
-    const root = repo({ 'gitops.yaml': descriptor });
+    const root = repo({ 'gitops.yaml': SHOP_PLATFORM_DESCRIPTOR });
     const outside = repo({});
     const pipe = fifo(outside, 'config.yaml');
     const run = await runBin(['lint', '-c', pipe], { cwd: root, ...TIMEOUT });
@@ -74,7 +62,7 @@ describe.skipIf(!posix)('lint -c and new --answers: bounded reads', () => {
   });
 
   it('a gitops.yaml over 1 MiB: exit 2, the limit named', async () => {
-    const big = `${descriptor}# ${'x'.repeat(MAX_CONFIG_FILE_BYTES)}\n`;
+    const big = `${SHOP_PLATFORM_DESCRIPTOR}# ${'x'.repeat(MAX_CONFIG_FILE_BYTES)}\n`;
     const root = repo({ 'gitops.yaml': big });
     const run = await runBin(['lint'], { cwd: root, ...TIMEOUT });
     expect(run.code).toBe(2);
@@ -87,7 +75,7 @@ describe.skipIf(!posix)('lint -c and new --answers: bounded reads', () => {
 
   it('more than 10,000 ignores patterns: a configuration error', async () => {
     const ignores = Array.from({ length: 10_001 }, (_, index) => `  - "generated-${index}/**"`).join('\n');
-    const root = repo({ 'gitops.yaml': `${descriptor}ignores:\n${ignores}\n` });
+    const root = repo({ 'gitops.yaml': `${SHOP_PLATFORM_DESCRIPTOR}ignores:\n${ignores}\n` });
     const run = await runBin(['lint'], { cwd: root, ...TIMEOUT });
     expect(run.code).toBe(2);
     oneLine(run.stderr, 'ignores has 10001 patterns, over the limit of 10000');
@@ -108,7 +96,7 @@ describe.skipIf(!posix)('lint -c and new --answers: bounded reads', () => {
   });
 
   it('release list: a manifest that is a FIFO is refused', async () => {
-    const root = repo({ 'gitops.yaml': descriptor, 'releases/README.md': '# Releases\n' });
+    const root = repo({ 'gitops.yaml': SHOP_PLATFORM_DESCRIPTOR, 'releases/README.md': '# Releases\n' });
     fifo(root, 'releases/release-1.0.0-1.0.0.yaml');
     const piped = await runBin(['release', 'list'], { cwd: root, ...TIMEOUT });
     expect(piped.code).toBe(2);
@@ -117,8 +105,8 @@ describe.skipIf(!posix)('lint -c and new --answers: bounded reads', () => {
 });
 
 describe.skipIf(!posix)('lint --cache-location: never replaces what is not a cache', () => {
-  it('refuses the descriptor, leaving it byte for byte', async () => {
-    const root = repo({ 'gitops.yaml': descriptor });
+  it('refuses the SHOP_PLATFORM_DESCRIPTOR, leaving it byte for byte', async () => {
+    const root = repo({ 'gitops.yaml': SHOP_PLATFORM_DESCRIPTOR });
     const before = readFileSync(path.join(root, 'gitops.yaml'));
     const run = await runBin(['lint', '--cache', '--cache-location', 'gitops.yaml'], { cwd: root, ...TIMEOUT });
     expect(run.code).toBe(2);
@@ -127,7 +115,7 @@ describe.skipIf(!posix)('lint --cache-location: never replaces what is not a cac
   });
 
   it('refuses a device and a FIFO, without blocking', async () => {
-    const root = repo({ 'gitops.yaml': descriptor });
+    const root = repo({ 'gitops.yaml': SHOP_PLATFORM_DESCRIPTOR });
     const devnull = await runBin(['lint', '--cache', '--cache-location', '/dev/null'], { cwd: root, ...TIMEOUT });
     expect(devnull.code).toBe(2);
     oneLine(devnull.stderr, '--cache-location "/dev/null": it is not a regular file');
@@ -139,7 +127,7 @@ describe.skipIf(!posix)('lint --cache-location: never replaces what is not a cac
   });
 
   it('refuses a directory where the cache file would be', async () => {
-    const root = repo({ 'gitops.yaml': descriptor });
+    const root = repo({ 'gitops.yaml': SHOP_PLATFORM_DESCRIPTOR });
     mkdirSync(path.join(root, 'cache/lint-cache.json'), { recursive: true });
     const run = await runBin(['lint', '--cache', '--cache-location', 'cache/'], { cwd: root, ...TIMEOUT });
     expect(run.code).toBe(2);
@@ -147,7 +135,7 @@ describe.skipIf(!posix)('lint --cache-location: never replaces what is not a cac
   });
 
   it('writes a new path, then reuses its own cache file', async () => {
-    const root = repo({ 'gitops.yaml': descriptor });
+    const root = repo({ 'gitops.yaml': SHOP_PLATFORM_DESCRIPTOR });
     const first = await runBin(['lint', '--cache', '--cache-location', 'my-cache.json'], { cwd: root, ...TIMEOUT });
     expect(first.stderr).not.toContain('cache-location');
     expect(existsSync(path.join(root, 'my-cache.json'))).toBe(true);
