@@ -31,6 +31,24 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // Spreading an unbounded array into a call puts every item on the stack: about 120,000
+    // findings or objects in one run overflowed it.
+    files: ['src/**/*.ts', 'rules/**/*.ts', 'generators/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(push|unshift)$/] > SpreadElement',
+          message: 'Spreading an array into push() overflows the call stack on large inputs; loop over it instead.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+          message: 'Spreading an array into Math.max/min overflows the call stack on large inputs; use reduce.',
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-floating-promises': 'off',

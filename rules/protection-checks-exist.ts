@@ -82,7 +82,7 @@ export default defineRule({
     for (const file of context.files) {
       if (!isWorkflowFile(file)) continue;
       ciFiles.push(file);
-      producers.push(...workflowCheckProducers(file, firstDocument(file)?.value));
+      for (const item of workflowCheckProducers(file, firstDocument(file)?.value)) producers.push(item);
     }
     const gitlabFiles = [GITLAB_CI_FILE];
     for (let index = 0; index < gitlabFiles.length; index += 1) {
@@ -90,7 +90,7 @@ export default defineRule({
       if (!context.hasFile(file)) continue;
       ciFiles.push(file);
       const configuration = firstDocument(file)?.value;
-      producers.push(...gitlabCheckProducers(file, configuration));
+      for (const item of gitlabCheckProducers(file, configuration)) producers.push(item);
       for (const include of gitlabLocalIncludes(configuration)) {
         const matches = picomatch(include, { dot: true });
         for (const candidate of include.includes('*') ? context.files.filter((name) => matches(name)) : [include]) {

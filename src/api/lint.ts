@@ -186,7 +186,7 @@ export async function lintSource(
     // The staged files among those listed (the descriptor's ignores apply).
     ...(settings.source instanceof GitIndexSource ? { staged: await settings.source.stagedFiles() } : {}),
   });
-  notices.push(...selection.notices);
+  for (const item of selection.notices) notices.push(item);
   const { targets } = selection;
   const fix = options.fix === true;
   const snapshot = cache?.reuse(first, targets, fix);
@@ -208,7 +208,7 @@ export async function lintSource(
     const content = overlay.changes.get(file);
     if (content !== undefined) await writeFixed(path.join(root, ...file.split('/')), content);
   }
-  notices.push(...last.notes);
+  for (const item of last.notes) notices.push(item);
 
   const results = toResults(root, last, targets, overlay, fixedFiles);
   const cacheNotice = await cache?.save({ ...last, fixed: fixedFiles.length > 0 });

@@ -54,7 +54,10 @@ export function renderOwnershipBlock(descriptor: Descriptor, dialect: Dialect): 
     });
     return { pattern: escapePattern(pattern, dialect), owners: [...new Set(owners)] };
   });
-  const width = Math.min(40, Math.max(0, ...entries.map((entry) => entry.pattern.length)));
+  const width = Math.min(
+    40,
+    entries.reduce((width, entry) => Math.max(width, entry.pattern.length), 0),
+  );
   const lines = entries.map((entry) => `${entry.pattern.padEnd(width)} ${entry.owners.join(' ')}`.trimEnd());
   return { text: [BLOCK_BEGIN, BLOCK_NOTE, ...lines, BLOCK_END].join('\n') + '\n', unknown };
 }

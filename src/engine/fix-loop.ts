@@ -26,8 +26,8 @@ export function mergedFix(
   edits: readonly TextEdit[],
 ): { range: [number, number]; text: string } | undefined {
   if (text === undefined || edits.length === 0) return undefined;
-  const start = Math.min(...edits.map((edit) => edit.range[0]));
-  const end = Math.max(...edits.map((edit) => edit.range[1]));
+  const start = edits.reduce((extreme, edit) => Math.min(extreme, edit.range[0]), Infinity);
+  const end = edits.reduce((extreme, edit) => Math.max(extreme, edit.range[1]), -Infinity);
   const shifted = edits.map((edit) => ({
     range: [edit.range[0] - start, edit.range[1] - start] as const,
     text: edit.text,
@@ -48,7 +48,9 @@ export function collectEdits(diagnostics: readonly Diagnostic[]): Map<string, Te
     const overlaps = diagnostic.fix.edits.some((edit) =>
       list.some((other) => edit.range[0] < other.range[1] && other.range[0] < edit.range[1]),
     );
-    if (!overlaps) list.push(...diagnostic.fix.edits);
+    if (!overlaps) {
+      for (const item of diagnostic.fix.edits) list.push(item);
+    }
     editsByFile.set(file, list);
   }
   return editsByFile;

@@ -137,8 +137,8 @@ export async function runRules(options: LinterOptions): Promise<RuleFindings> {
       const stored = store?.get(key);
       if (stored && holds(stored)) {
         noteReads(Object.keys(stored.dependencies));
-        diagnostics.push(...stored.diagnostics);
-        repositoryNotes.push(...(stored.notes ?? []));
+        for (const item of stored.diagnostics) diagnostics.push(item);
+        for (const item of stored.notes ?? []) repositoryNotes.push(item);
         addTallies(tallies, stored.tallies);
         continue;
       }
@@ -152,8 +152,8 @@ export async function runRules(options: LinterOptions): Promise<RuleFindings> {
           ...(Object.keys(run.tallies).length > 0 ? { tallies: run.tallies } : {}),
         });
       }
-      diagnostics.push(...run.diagnostics);
-      repositoryNotes.push(...run.notes);
+      for (const item of run.diagnostics) diagnostics.push(item);
+      for (const item of run.notes) repositoryNotes.push(item);
       addTallies(tallies, run.tallies);
     }
   };
@@ -161,8 +161,10 @@ export async function runRules(options: LinterOptions): Promise<RuleFindings> {
   const { chunks, threads } = await lintInChunks(options, inputs, fileRules, toLint, fingerprints, runRepositoryRules);
   const fileNotes: string[] = [];
   for (const chunk of chunks) {
-    diagnostics.push(...chunk.diagnostics);
-    if (!store) fileNotes.push(...chunk.notes);
+    for (const item of chunk.diagnostics) diagnostics.push(item);
+    if (!store) {
+      for (const item of chunk.notes) fileNotes.push(item);
+    }
     addTallies(tallies, chunk.tallies);
     for (const file of chunk.reads) readFiles.add(file);
     const withDirectives = new Set(chunk.withDirectives);
@@ -182,10 +184,10 @@ export async function runRules(options: LinterOptions): Promise<RuleFindings> {
     for (const file of options.targetFiles) {
       const stored = storedByFile.get(file);
       if (!stored) continue;
-      fileNotes.push(...(stored.notes ?? []));
+      for (const item of stored.notes ?? []) fileNotes.push(item);
       if (linted.has(file)) continue;
       noteReads(Object.keys(stored.dependencies));
-      diagnostics.push(...stored.diagnostics);
+      for (const item of stored.diagnostics) diagnostics.push(item);
       addTallies(tallies, stored.tallies);
     }
   }

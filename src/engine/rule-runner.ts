@@ -223,14 +223,14 @@ export function lintChunk(
         const setting = config.forFile(rule.id, file);
         if (setting.severity === 'off') continue;
         const run = executeRule(inputs, rule, [file], setting.options);
-        found.push(...run.diagnostics);
-        notes.push(...run.notes);
+        for (const item of run.diagnostics) found.push(item);
+        for (const item of run.notes) notes.push(item);
         addTallies(tallies, run.tallies);
         for (const query of run.queries) queries.add(query);
         take(run);
       }
-      result.diagnostics.push(...found);
-      result.notes.push(...notes);
+      for (const item of found) result.diagnostics.push(item);
+      for (const item of notes) result.notes.push(item);
       addTallies(result.tallies, tallies);
       result.stored.push([
         file,
@@ -256,8 +256,8 @@ export function lintChunk(
         const setting = first !== undefined && key !== '' ? config.forFile(rule.id, first) : config.base(rule.id);
         if (setting.severity === 'off') continue;
         const run = executeRule(inputs, rule, group, setting.options);
-        result.diagnostics.push(...run.diagnostics);
-        result.notes.push(...run.notes);
+        for (const item of run.diagnostics) result.diagnostics.push(item);
+        for (const item of run.notes) result.notes.push(item);
         addTallies(result.tallies, run.tallies);
         take(run);
       }

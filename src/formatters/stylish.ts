@@ -59,7 +59,7 @@ const stylish: Formatter = (results, context) => {
     });
     // Padding is computed on the plain text, so colour codes never upset the alignment.
     const width = (key: 'line' | 'column' | 'severity' | 'text'): number =>
-      Math.max(...rows.map((row) => row[key].length));
+      rows.reduce((extreme, row) => Math.max(extreme, row[key].length), -Infinity);
     const lineWidth = width('line');
     const columnWidth = width('column');
     const severityWidth = width('severity');

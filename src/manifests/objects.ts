@@ -129,7 +129,9 @@ export function objectsIn(source: ObjectSource, files: readonly string[]): Kuber
   const objects: KubernetesObject[] = [];
   for (const file of files) {
     const yaml = source.yaml(file);
-    if (yaml) objects.push(...objectsOf(yaml));
+    if (yaml) {
+      for (const item of objectsOf(yaml)) objects.push(item);
+    }
   }
   return objects;
 }

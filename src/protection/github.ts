@@ -290,7 +290,7 @@ async function listRulesets(
       connection,
     );
     const batch = data as unknown as RulesetSummary[];
-    all.push(...batch);
+    for (const item of batch) all.push(item);
     if (batch.length < 100) break;
   }
   // Organisation rulesets are the organisation's to manage, not this repository's policy.

@@ -155,7 +155,7 @@ export function renderGitlab(policies: readonly ProtectionPolicy[]): GitlabProte
     approvalRules: [
       {
         name: 'gitops-init baseline',
-        approvals_required: Math.max(0, ...policies.map((policy) => policy.requiredApprovals)),
+        approvals_required: policies.reduce((most, policy) => Math.max(most, policy.requiredApprovals), 0),
         rule_type: 'any_approver',
         applies_to_all_protected_branches: true,
       },

@@ -113,7 +113,7 @@ export async function runNew(directory: string | undefined, flags: NewFlags, cwd
   }
   const result = await scaffold(options);
   const shown = path.relative(cwd, result.root) || '.';
-  const width = Math.max(...result.files.map((file) => file.status.length));
+  const width = result.files.reduce((extreme, file) => Math.max(extreme, file.status.length), -Infinity);
   const lines = result.files.map((file) => `  ${file.status.padEnd(width)}  ${file.path}`);
   const count = (status: string): number => result.files.filter((file) => file.status === status).length;
   io.stdout(`${lines.join('\n')}\n`);

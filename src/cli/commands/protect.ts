@@ -79,7 +79,7 @@ export async function runProtectRender(flags: RenderFlags, cwd: string, io: CliI
     dryRun: flags.dryRun === true,
   });
   for (const note of result.notes) io.stderr(`gitops-init: note: ${note}\n`);
-  const width = Math.max(...result.files.map((file) => file.status.length));
+  const width = result.files.reduce((extreme, file) => Math.max(extreme, file.status.length), -Infinity);
   io.stdout(`${result.files.map((file) => `  ${file.status.padEnd(width)}  ${file.path}`).join('\n')}\n`);
   const count = (status: string): number => result.files.filter((file) => file.status === status).length;
   if (result.dryRun) {

@@ -182,7 +182,7 @@ export async function runReleaseList(options: { json?: boolean }, cwd: string, i
   ]);
   const header = ['RELEASE', 'APPLICATION', 'INFRASTRUCTURE', 'STATUS', 'ENVIRONMENT', ''];
   const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+    rows.reduce((width, row) => Math.max(width, (row[column] ?? '').length), title.length),
   );
   for (const row of [header, ...rows])
     io.stdout(

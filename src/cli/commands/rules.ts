@@ -28,7 +28,7 @@ export async function runRules(options: { json?: boolean }, io: CliIo): Promise<
   ]);
   const widths = header
     .slice(0, 3)
-    .map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+    .map((title, column) => rows.reduce((width, row) => Math.max(width, (row[column] ?? '').length), title.length));
   const line = (cells: string[]): string =>
     cells
       .map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : cell))

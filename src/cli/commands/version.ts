@@ -36,7 +36,7 @@ export async function runVersion(options: { json?: boolean }, cwd: string, io: C
     io.stdout(`${JSON.stringify(status, null, 2)}\n`);
   } else {
     io.stdout(`${status.current ?? '(no valid version)'}\n`);
-    const width = Math.max(...status.sources.map((source) => source.source.length));
+    const width = status.sources.reduce((extreme, source) => Math.max(extreme, source.source.length), -Infinity);
     for (const source of status.sources) {
       io.stdout(`  ${source.source.padEnd(width)}  ${(source.version ?? '-').padEnd(12)}  ${source.status}\n`);
     }
