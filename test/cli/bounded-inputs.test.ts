@@ -13,7 +13,6 @@ import { SHOP_PLATFORM_DESCRIPTOR } from '../helpers/descriptors.js';
 const repo = temporaryRepositories().repository;
 const TIMEOUT = { timeoutMs: 15_000 };
 const DEVICE = '/dev/zero';
-const posix = process.platform !== 'win32';
 
 function fifo(root: string, name: string): string {
   const file = path.join(root, name);
@@ -28,7 +27,7 @@ function oneLine(stderr: string, text: string): void {
   expect(lines[0]).toContain(text);
 }
 
-describe.skipIf(!posix)('readRegularFile', () => {
+describe('readRegularFile', () => {
   it('refuses a FIFO and a device without blocking, and a file over the limit', () => {
     const root = repo({ 'small.yaml': 'a: 1\n', 'big.yaml': 'x'.repeat(101) });
     expect(readRegularFile(fifo(root, 'pipe'), { maxBytes: 100 })).toEqual({ reason: 'not-regular' });
@@ -40,7 +39,7 @@ describe.skipIf(!posix)('readRegularFile', () => {
   });
 });
 
-describe.skipIf(!posix)('lint -c and new --answers: bounded reads', () => {
+describe('lint -c and new --answers: bounded reads', () => {
   it('lint -c /dev/zero: exit 2, one line, at once', async () => {
     const root = repo({ 'gitops.yaml': SHOP_PLATFORM_DESCRIPTOR });
     const run = await runBin(['lint', '-c', DEVICE], { cwd: root, ...TIMEOUT });
@@ -104,7 +103,7 @@ describe.skipIf(!posix)('lint -c and new --answers: bounded reads', () => {
   });
 });
 
-describe.skipIf(!posix)('lint --cache-location: never replaces what is not a cache', () => {
+describe('lint --cache-location: never replaces what is not a cache', () => {
   it('refuses the SHOP_PLATFORM_DESCRIPTOR, leaving it byte for byte', async () => {
     const root = repo({ 'gitops.yaml': SHOP_PLATFORM_DESCRIPTOR });
     const before = readFileSync(path.join(root, 'gitops.yaml'));

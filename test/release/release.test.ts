@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { writeFileTree, type FileTree } from '../../src/testing/index.js';
 import { cli } from '../helpers/cli.js';
+import { SHOP_PLATFORM_DESCRIPTOR } from '../helpers/descriptors.js';
 
 const identity = {
   GIT_AUTHOR_NAME: 'Ada',
@@ -29,19 +30,7 @@ function git(root: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd: root, env: { ...process.env, ...identity }, encoding: 'utf8' });
 }
 
-const descriptor = (extra = ''): string =>
-  [
-    'kind: infrastructure',
-    'tool: flux',
-    'name: platform',
-    'teams:',
-    '  platform: "@acme/platform"',
-    '  applications:',
-    '    - name: shop',
-    '      team: "@acme/shop"',
-    'environments: [staging, production]',
-    extra,
-  ].join('\n');
+const descriptor = (extra = ''): string => `${SHOP_PLATFORM_DESCRIPTOR}${extra}`;
 
 function repository(files: FileTree = {}, extra = ''): string {
   const root = writeFileTree({ 'gitops.yaml': descriptor(extra), 'releases/README.md': '# Releases\n', ...files });
