@@ -9,7 +9,7 @@ import type { RunStore, StoredRun } from '../engine/run-store.js';
 import type { AnyRule } from '../engine/rule.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
 import { isRecord } from '../manifests/plain-data.js';
-import { UsageError } from '../errors.js';
+import { quote, UsageError } from '../errors.js';
 
 /** Bumped when the file's layout changes; an older file is then simply not used. */
 const CACHE_FORMAT = 4;
@@ -118,7 +118,7 @@ export function checkCacheFile(file: string, location: string | undefined): void
   const shown = location === undefined || location === '' ? file : location;
   const refuse = (what: string): never => {
     throw new UsageError(
-      `{{option:cacheLocation}} "${shown}": ${what}; the cache would replace it, give a new path or a cache file of gitops-init`,
+      `{{option:cacheLocation}} ${quote(shown)}: ${what}; the cache would replace it, give a new path or a cache file of gitops-init`,
     );
   };
   let descriptor: number;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { UsageError } from '../errors.js';
+import { quote, UsageError } from '../errors.js';
 import { GitCommandError, runGit, splitNul } from './command.js';
 
 /** A revision to compare with (`lint --base <ref>`): which files changed since, and their text then. */
@@ -27,7 +27,7 @@ export async function openBaseRevision(root: string, ref: string, staged: boolea
   } catch (error) {
     if (error instanceof GitCommandError) {
       throw new UsageError(
-        `{{option:base}} "${ref}": not a commit in this repository; give a branch, tag or commit (e.g. origin/main)`,
+        `{{option:base}} ${quote(ref)}: not a commit in this repository; give a branch, tag or commit (e.g. origin/main)`,
         { cause: error },
       );
     }
