@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { runGit, splitNul } from '../git/command.js';
-import { readKnownPaths } from '../git/index-entries.js';
+import { checkIndexFile, indexReadError, isIndexFileError, readKnownPaths } from '../git/index-entries.js';
 import type { FileReadFailure } from '../manifests/yaml-file.js';
 
 /**
@@ -219,6 +219,11 @@ export class WorkingTreeSource implements FileSource {
     let listed: Buffer;
     let others: Buffer;
     let changed: Buffer | undefined;
+    // GIT_INDEX_FILE is checked beside the listing; its own failure names the problem best.
+    const checked = checkIndexFile(this.root).then(
+      () => undefined,
+      (error: unknown) => (isIndexFileError(error) ? error : undefined),
+    );
     try {
       [topLevel, listed, others, changed] = await Promise.all([
         this.#isWorkTreeTop()
@@ -238,10 +243,18 @@ export class WorkingTreeSource implements FileSource {
           ? runGit(['diff-files', '--name-status', '-z', '--relative'], { cwd: this.root })
           : undefined,
       ]);
-    } catch {
+    } catch (error) {
+      // An index git cannot read (or a GIT_INDEX_FILE naming none) is told, not walked past:
+      // the walk would list other files than git does.
+      const badIndexFile = await checked;
+      if (badIndexFile !== undefined) throw badIndexFile;
+      const unreadable = indexReadError(error);
+      if (unreadable) throw unreadable;
       // Not a git work tree (or no git): the directory is walked.
       return undefined;
     }
+    const badIndexFile = await checked;
+    if (badIndexFile !== undefined) throw badIndexFile;
     const records = [...splitNul(listed), ...splitNul(others)];
     const tracked = records.filter((record) => !/^[?Rr] /.test(record));
     const deleted = records
