@@ -13,7 +13,13 @@ import path from 'node:path';
 import type { Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { runGit, splitNul } from '../git/command.js';
-import { checkIndexFile, indexReadError, isIndexFileError, readKnownPaths } from '../git/index-entries.js';
+import {
+  checkIndexFile,
+  indexReadError,
+  isIndexFileError,
+  isStatCheckRelaxed,
+  readKnownPaths,
+} from '../git/index-entries.js';
 import type { FileReadFailure } from '../manifests/yaml-file.js';
 
 /**
@@ -219,13 +225,14 @@ export class WorkingTreeSource implements FileSource {
     let listed: Buffer;
     let others: Buffer;
     let changed: Buffer | undefined;
+    let relaxed: boolean | undefined;
     // GIT_INDEX_FILE is checked beside the listing; its own failure names the problem best.
     const checked = checkIndexFile(this.root).then(
       () => undefined,
       (error: unknown) => (isIndexFileError(error) ? error : undefined),
     );
     try {
-      [topLevel, listed, others, changed] = await Promise.all([
+      [topLevel, listed, others, changed, relaxed] = await Promise.all([
         this.#isWorkTreeTop()
           ? Buffer.from(this.#realRoot)
           : runGit(['rev-parse', '--show-toplevel'], { cwd: this.root }),
@@ -242,6 +249,8 @@ export class WorkingTreeSource implements FileSource {
         this.#options.versions
           ? runGit(['diff-files', '--name-status', '-z', '--relative'], { cwd: this.root })
           : undefined,
+        // Whether git's word can be trusted: not when its stat check is relaxed.
+        this.#options.versions ? isStatCheckRelaxed(this.root) : undefined,
       ]);
     } catch (error) {
       // An index git cannot read (or a GIT_INDEX_FILE naming none) is told, not walked past:
@@ -271,7 +280,10 @@ export class WorkingTreeSource implements FileSource {
     }
     if (top !== this.#realRoot) return undefined;
     // diff-files: "<status>\0<path>\0" pairs. Without it, no file is known unchanged (version()
-    // then looks at the file) and ls-files named the deleted ones.
+    // then looks at the file) and ls-files named the deleted ones. With git's stat check
+    // relaxed, it still names the deleted files, but no file is known unchanged either: a
+    // same-size edit that put the modification time back passes git's check, and version()
+    // looks at the file's own stat data (its change time included) instead.
     let differs: Set<string> | undefined;
     const gone = new Set(deleted);
     if (changed !== undefined) {
@@ -325,7 +337,8 @@ export class WorkingTreeSource implements FileSource {
       } else {
         regular.add(file);
         // H: git checks the working tree copy (not assume-unchanged, not skip-worktree).
-        if (differs && tag === 'H' && stage === '0' && !differs.has(file)) unchanged.set(file, oid);
+        if (differs && relaxed === false && tag === 'H' && stage === '0' && !differs.has(file))
+          unchanged.set(file, oid);
       }
       files.add(file);
     }

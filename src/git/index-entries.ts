@@ -19,6 +19,39 @@ export interface IndexEntry {
   worktreeUntrusted: boolean;
 }
 
+/** git's false booleans (https://git-scm.com/docs/git-config#_values); a key without a value is true. */
+const FALSE_VALUES: ReadonlySet<string> = new Set(['false', 'no', 'off', '0', '']);
+
+/**
+ * Whether the repository relaxes git's stat check: `core.trustctime=false` (the change time is
+ * not compared) or `core.checkStat=minimal` (only the size and the whole seconds of the
+ * modification time). git then takes a same-size edit that puts the modification time back for
+ * no change at all, so its word that a file is unchanged since the index cannot be trusted
+ * (https://git-scm.com/docs/git-config#Documentation/git-config.txt-corecheckStat). One
+ * `git config` call; when it fails for another reason than finding neither key, the check
+ * counts as relaxed.
+ */
+export async function isStatCheckRelaxed(cwd: string): Promise<boolean> {
+  let output: Buffer;
+  try {
+    output = await runGit(['config', '-z', '--get-regexp', '^core\\.(trustctime|checkstat)$'], { cwd });
+  } catch (error) {
+    // Status 1: neither key is set.
+    return !(error instanceof GitCommandError && error.status === 1);
+  }
+  let trustCtime = true;
+  let checkStat = 'default';
+  // "<key>\n<value>\0", or "<key>\0" for a key without a value; the last one wins, as in git.
+  for (const entry of splitNul(output)) {
+    const newline = entry.indexOf('\n');
+    const key = newline === -1 ? entry : entry.slice(0, newline);
+    const value = newline === -1 ? undefined : entry.slice(newline + 1).toLowerCase();
+    if (key === 'core.trustctime') trustCtime = value === undefined || !FALSE_VALUES.has(value);
+    else if (key === 'core.checkstat' && value !== undefined) checkStat = value;
+  }
+  return !trustCtime || checkStat === 'minimal';
+}
+
 export const REGULAR_FILE_MODES: ReadonlySet<string> = new Set(['100644', '100755']);
 export const SYMLINK_MODE = '120000';
 
