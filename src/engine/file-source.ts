@@ -5,6 +5,7 @@ import {
   lstatSync,
   openSync,
   readFileSync,
+  readlinkSync,
   readSync,
   realpathSync,
   statSync,
@@ -21,6 +22,7 @@ import {
   readKnownPaths,
 } from '../git/index-entries.js';
 import type { FileReadFailure } from '../manifests/yaml-file.js';
+import { outsideRepository } from './link-failure.js';
 
 /**
  * Where the engine gets file names and bytes from: the working tree here, git's index for
@@ -76,7 +78,40 @@ export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '.git', '**/.
 
 function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+/** Links followed before a chain of symbolic links counts as a loop (as Linux's ELOOP). */
+const MAX_LINK_DEPTH = 40;
+
+/**
+ * Where a symbolic link leads: its real path; for a dangling link (or a loop), the path its
+ * chain of links names, as far as it can be followed.
+ */
+function whereLinkLeads(absolute: string): string {
+  try {
+    return realpathSync(absolute);
+  } catch {
+    // Dangling, or a loop: follow the chain by hand.
+  }
+  let current = absolute;
+  for (let depth = 0; depth < MAX_LINK_DEPTH; depth += 1) {
+    let target: string;
+    try {
+      target = readlinkSync(current);
+    } catch {
+      // Not a link (or nothing at all): the end of the chain.
+      return current;
+    }
+    let parent = path.dirname(current);
+    try {
+      parent = realpathSync(parent);
+    } catch {
+      // A directory that does not exist: taken as written.
+    }
+    current = path.resolve(parent, target);
+  }
+  return current;
 }
 
 interface GitignoreScope {
@@ -193,12 +228,18 @@ export class WorkingTreeSource implements FileSource {
     return listed.files.filter((file) => !listed.isIgnored(file) && !isConfiguredIgnore(file)).sort(compareStrings);
   }
 
-  /** A listed symbolic link counts when it leads to a file. */
-  #isLinkToFile(file: string): boolean {
+  /**
+   * Whether a symbolic link is listed: when it leads to a file of the repository (it is read as
+   * that file), or anywhere outside the repository — a file, a directory, a device or nothing —
+   * where it is never read, and reported (a clone does not have what it points to). A link to a
+   * directory of the repository, or dangling inside it, has no content of its own to lint.
+   */
+  #isListedLink(file: string): boolean {
+    const destination = whereLinkLeads(path.join(this.root, file));
+    if (!isInside(this.#realRoot, destination)) return true;
     try {
-      return statSync(path.join(this.root, file)).isFile();
+      return statSync(destination).isFile();
     } catch {
-      // A dangling link has no content to lint.
       return false;
     }
   }
@@ -314,7 +355,7 @@ export class WorkingTreeSource implements FileSource {
         return;
       }
       if (stat.isFile()) regular.add(file);
-      else if (stat.isSymbolicLink() && this.#isLinkToFile(file)) links.push(file);
+      else if (stat.isSymbolicLink() && this.#isListedLink(file)) links.push(file);
       else return;
       files.add(file);
     };
@@ -332,7 +373,7 @@ export class WorkingTreeSource implements FileSource {
         addFromDisk(file);
         continue;
       } else if (mode === '120000') {
-        if (!this.#isLinkToFile(file)) continue;
+        if (!this.#isListedLink(file)) continue;
         links.push(file);
       } else {
         regular.add(file);
@@ -352,8 +393,9 @@ export class WorkingTreeSource implements FileSource {
 
   async #walk(): Promise<Listing> {
     // Symbolic links are not followed while walking, so a link cycle cannot loop and a link to
-    // a directory outside cannot pull foreign files in. Links to files are listed; reading one
-    // that points outside the repository is refused in readBytes. The walk is synchronous:
+    // a directory outside cannot pull foreign files in. Links to files, and links that leave the
+    // repository, are listed (see #isListedLink); reading one that points outside the repository
+    // is refused in readBytes. The walk is synchronous:
     // fast-glob's asynchronous walk takes several times as long (each directory a round trip
     // through libuv's thread pool), and nothing else runs meanwhile.
     const { default: fg } = await import('fast-glob');
@@ -373,7 +415,7 @@ export class WorkingTreeSource implements FileSource {
       if (entry.dirent.isFile()) {
         files.push(entry.path);
         regular.add(entry.path);
-      } else if (entry.dirent.isSymbolicLink() && this.#isLinkToFile(entry.path)) {
+      } else if (entry.dirent.isSymbolicLink() && this.#isListedLink(entry.path)) {
         files.push(entry.path);
         links.push(entry.path);
       }
@@ -445,9 +487,7 @@ export class WorkingTreeSource implements FileSource {
     }
     try {
       const real = realpathSync(absolute);
-      if (!isInside(this.#realRoot, real)) {
-        return { reason: 'outside-repository', detail: 'it is a symbolic link to a file outside the repository' };
-      }
+      if (!isInside(this.#realRoot, real)) return outsideRepository(real);
       const stat = statSync(real);
       // A named pipe or a device would be waited on or read without end.
       if (!stat.isFile()) return { reason: 'unreadable', detail: 'it is not a regular file' };
@@ -455,6 +495,12 @@ export class WorkingTreeSource implements FileSource {
       return readFileSync(real);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+      if (code === 'ENOENT' || code === 'ELOOP') {
+        // A link that leads out of the repository to nothing (or loops there) is still one.
+        const isLink = lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+        const destination = isLink ? whereLinkLeads(absolute) : undefined;
+        if (destination !== undefined && !isInside(this.#realRoot, destination)) return outsideRepository(destination);
+      }
       if (code === 'ENOENT') return { reason: 'missing', detail: 'it does not exist' };
       const detail =
         code === 'EACCES' || code === 'EPERM'

@@ -20,6 +20,7 @@ import {
   type WorkingTreeOptions,
 } from './file-source.js';
 import { isKustomizationFile } from '../manifests/kustomize.js';
+import { outsideRepository } from './link-failure.js';
 import { toPosix } from '../files/paths.js';
 
 /** Links followed before a chain of symbolic links counts as a loop. */
@@ -47,7 +48,8 @@ interface IndexState {
   verifyWorktree: boolean;
 }
 
-type LinkTarget = { file: string } | { outside: true } | undefined;
+/** Where a staged symbolic link leads: a file of the index, or a path outside the repository. */
+type LinkTarget = { file: string } | { outside: string } | undefined;
 
 /**
  * The repository as git's index holds it: what `git commit` would record. The file list is
@@ -200,8 +202,7 @@ export class GitIndexSource implements FileSource {
     if (entry.mode === SYMLINK_MODE) {
       const target = this.#resolveLink(file);
       if (target === undefined) return { reason: 'missing', detail: 'it is a symbolic link to nothing in the index' };
-      if ('outside' in target)
-        return { reason: 'outside-repository', detail: 'it is a symbolic link to a file outside the repository' };
+      if ('outside' in target) return outsideRepository(target.outside);
       return this.readBytes(target.file);
     }
     const blob = this.#state.blobs.get(file) ?? this.#readAheadBlobs?.get(file);
@@ -253,11 +254,14 @@ export class GitIndexSource implements FileSource {
       let next: string;
       if (path.isAbsolute(target)) {
         const relative = path.relative(this.root, target);
-        if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return { outside: true };
+        // The root itself is a directory of the repository, no file.
+        if (relative === '') return undefined;
+        if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative))
+          return { outside: path.resolve(target) };
         next = toPosix(relative);
       } else {
         next = path.posix.normalize(path.posix.join(path.posix.dirname(current), target));
-        if (next === '..' || next.startsWith('../')) return { outside: true };
+        if (next === '..' || next.startsWith('../')) return { outside: path.resolve(this.root, ...next.split('/')) };
       }
       current = next;
     }
