@@ -19,6 +19,7 @@ import manifestSchema from './manifest-schema.js';
 import namespaceAllowed from './namespace-allowed.js';
 import noClusterScopedInApplication from './no-cluster-scoped-in-application.js';
 import noPlaintextSecrets from './no-plaintext-secrets.js';
+import noSymlinksOutsideRepository from './no-symlinks-outside-repository.js';
 import noWorkloadsInInfrastructure from './no-workloads-in-infrastructure.js';
 import protectionChecksExist from './protection-checks-exist.js';
 import protectionCoversCodeowners from './protection-covers-codeowners.js';
@@ -56,6 +57,7 @@ export const rules: readonly AnyRule[] = [
   namespaceAllowed,
   noClusterScopedInApplication,
   noPlaintextSecrets,
+  noSymlinksOutsideRepository,
   noWorkloadsInInfrastructure,
   protectionChecksExist,
   protectionCoversCodeowners,

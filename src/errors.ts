@@ -23,6 +23,47 @@ export function optionsNamed(template: string): string[] {
   return [...template.matchAll(OPTION_PLACEHOLDER)].map((match) => match[1] ?? '');
 }
 
+/**
+ * Control characters: C0 (the newline, tab, escape, …), DEL, C1 and the Unicode line and
+ * paragraph separators. In a message they would break its line or reach the terminal as
+ * commands.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+function escapeControl(character: string): string {
+  if (character === '\n') return '\\n';
+  if (character === '\r') return '\\r';
+  if (character === '\t') return '\\t';
+  return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * A value the user gave, for a message: in double quotes, with quotes, backslashes and control
+ * characters escaped as JSON escapes them (`"json\\nx"` for a newline), so that the message
+ * stays one line whatever was typed.
+ */
+export function quote(value: string): string {
+  return `"${value.replace(/["\\]/g, '\\$&').replace(CONTROL_CHARACTERS, escapeControl)}"`;
+}
+
+/** Text on one line: every control character escaped, the newline included. */
+export function oneLine(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, escapeControl);
+}
+
+/**
+ * A message template with the control characters of its values escaped: every control
+ * character but the newline, and newlines inside a double-quoted value (`--format "a\\nb"`),
+ * where messages put what the user typed. A newline elsewhere separates the lines of a message
+ * that lists several problems, one a line, and stays.
+ */
+function escapeValues(template: string): string {
+  return template
+    .replace(/"[^"]*"/g, (quoted) => quoted.replace(/\n/g, '\\n'))
+    .replace(CONTROL_CHARACTERS, (character) => (character === '\n' ? character : escapeControl(character)));
+}
+
 export class GitopsError extends Error {
   readonly code: string;
   /** Exit status the CLI uses for this error. */
@@ -30,7 +71,10 @@ export class GitopsError extends Error {
   /** The message with its option placeholders (see the module comment). */
   readonly template: string;
 
-  constructor(code: string, template: string, options?: { cause?: unknown; exitCode?: number }) {
+  constructor(code: string, message: string, options?: { cause?: unknown; exitCode?: number }) {
+    // Messages quote values with "${value}" in many places; a value's control characters are
+    // escaped here, once, so that none of them can break the message's line.
+    const template = escapeValues(message);
     super(nameOptions(template), options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;

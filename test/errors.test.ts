@@ -5,6 +5,8 @@ import {
   InternalError,
   isGitopsError,
   nameOptions,
+  oneLine,
+  quote,
   RefusedError,
   UsageError,
 } from '../src/errors.js';
@@ -40,5 +42,18 @@ describe('errors', () => {
     expect(new GitopsError('CUSTOM', 'g', { exitCode: 1 })).toMatchObject({ code: 'CUSTOM', exitCode: 1 });
     expect(isGitopsError(new RefusedError('r'))).toBe(true);
     expect(isGitopsError(new Error('plain'))).toBe(false);
+  });
+
+  it('quote values with control characters, quotes and backslashes escaped, so that a message stays one line', () => {
+    expect(quote('json\nx')).toBe('"json\\nx"');
+    expect(quote('a"b\\c')).toBe('"a\\"b\\\\c"');
+    expect(quote('\r\t\u001b[31m\u009b\u2028')).toBe('"\\r\\t\\u001b[31m\\u009b\\u2028"');
+    expect(oneLine('a\nb')).toBe('a\\nb');
+  });
+
+  it('escape the control characters of the values in a message, and keep the lines of a list of problems', () => {
+    const error = new UsageError('{{option:format}} "json\nx": unknown \u001b[2K\n{{option:rules}} "a": bad');
+    expect(error.message).toBe('format "json\\nx": unknown \\u001b[2K\nrules "a": bad');
+    expect(error.describe(flagName)).toBe('--format "json\\nx": unknown \\u001b[2K\n--rule "a": bad');
   });
 });

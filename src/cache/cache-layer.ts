@@ -7,7 +7,10 @@ import type { KnownFacts } from '../engine/file-facts.js';
 import type { Repository } from '../engine/repository.js';
 import type { RunStore } from '../engine/run-store.js';
 import { relativePosix } from '../files/paths.js';
+import { isGitopsError } from '../errors.js';
+import { assertInsideRepository } from '../files/atomic-write.js';
 import {
+  cacheFileRepository,
   checkCacheFile,
   lintCacheKey,
   LintCache,
@@ -85,9 +88,12 @@ export class LintCacheLayer {
     key: LintCacheKeyParts,
   ): LintCacheLayer {
     const file = resolveCacheFile(where.cwd, where.root, where.cacheLocation);
-    // Before anything is read or run: what is there must be a cache file, or nothing.
+    // Before anything is read or run: what is there must be a cache file, or nothing, and a
+    // cache file in the repository is not reached through a link out of it (LinkEscapeError).
+    const repository = cacheFileRepository(where.root, file);
+    if (repository !== undefined) assertInsideRepository(repository, file);
     checkCacheFile(file, where.cacheLocation);
-    return new LintCacheLayer(LintCache.load(file, lintCacheKey(key)), relativePosix(where.root, file));
+    return new LintCacheLayer(LintCache.load(file, lintCacheKey(key), repository), relativePosix(where.root, file));
   }
 
   /** Absolute path of the cache file. */
@@ -127,6 +133,8 @@ export class LintCacheLayer {
       await cache.save();
       return undefined;
     } catch (error) {
+      // A link out of the repository that appeared since the run began: its own one line.
+      if (isGitopsError(error)) return `${error.template}; results were not cached`;
       return `the cache file ${cache.file} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); results were not cached`;
     }
   }

@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { Descriptor, GitopsTool, RepositoryKind, RuleEntry } from '../config/descriptor.js';
 import type { Diagnostic } from '../engine/diagnostic.js';
@@ -9,7 +19,7 @@ import type { RunStore, StoredRun } from '../engine/run-store.js';
 import type { AnyRule } from '../engine/rule.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
 import { isRecord } from '../manifests/plain-data.js';
-import { UsageError } from '../errors.js';
+import { quote, UsageError } from '../errors.js';
 
 /** Bumped when the file's layout changes; an older file is then simply not used. */
 const CACHE_FORMAT = 4;
@@ -75,15 +85,37 @@ function isDependencies(value: unknown): value is Record<string, string> {
   );
 }
 
+/** Whether `file` is `root` or below it. */
+function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
 /**
  * The default cache directory: node_modules/.cache/gitops-init/ when the repository has a
  * node_modules (where tools keep caches, ignored by every .gitignore for Node), else
- * .gitops-init-cache/ (to be ignored by git; the file index always skips it).
+ * .gitops-init-cache/ (to be ignored by git; the file index always skips it). A node_modules
+ * that is a link out of the repository (a git worktree sharing another checkout's) is not the
+ * repository's to write in: the cache then goes to .gitops-init-cache/.
  */
 export function defaultCacheDirectory(root: string): string {
-  return existsSync(path.join(root, 'node_modules'))
-    ? path.join(root, 'node_modules', '.cache', 'gitops-init')
-    : path.join(root, '.gitops-init-cache');
+  const modules = path.join(root, 'node_modules');
+  let isOwn: boolean;
+  try {
+    isOwn = existsSync(modules) && isInside(realpathSync(root), realpathSync(modules));
+  } catch {
+    isOwn = false;
+  }
+  return isOwn ? path.join(modules, '.cache', 'gitops-init') : path.join(root, '.gitops-init-cache');
+}
+
+/**
+ * The repository a cache file is written in, for the write to refuse links out of it
+ * (writeFileAtomically's `root`); undefined when the cache file is outside the repository (a
+ * --cache-location elsewhere), where there is no repository to keep to.
+ */
+export function cacheFileRepository(root: string, file: string): string | undefined {
+  return isInside(path.resolve(root), path.resolve(file)) ? root : undefined;
 }
 
 /**
@@ -118,7 +150,7 @@ export function checkCacheFile(file: string, location: string | undefined): void
   const shown = location === undefined || location === '' ? file : location;
   const refuse = (what: string): never => {
     throw new UsageError(
-      `{{option:cacheLocation}} "${shown}": ${what}; the cache would replace it, give a new path or a cache file of gitops-init`,
+      `{{option:cacheLocation}} ${quote(shown)}: ${what}; the cache would replace it, give a new path or a cache file of gitops-init`,
     );
   };
   let descriptor: number;
@@ -333,6 +365,8 @@ function isSnapshot(value: unknown): value is RunSnapshot {
 export class LintCache implements RunStore, KnownFacts {
   readonly file: string;
   readonly #key: string;
+  /** The repository the file is in (see cacheFileRepository): no write through a link out of it. */
+  #root: string | undefined;
   #snapshot: RunSnapshot | undefined;
   /** The body's text, until it is parsed. */
   /** Reads the body (the file after its first line), undefined when it cannot be used. */
@@ -352,7 +386,17 @@ export class LintCache implements RunStore, KnownFacts {
     this.#bodyText = bodyText;
   }
 
-  static load(file: string, key: string): LintCache {
+  /**
+   * The cache in `file` for `key`. `root`: the repository the file is in, when it is (see
+   * cacheFileRepository); the file is then never written through a link out of it.
+   */
+  static load(file: string, key: string, root?: string): LintCache {
+    const cache = LintCache.#read(file, key);
+    cache.#root = root;
+    return cache;
+  }
+
+  static #read(file: string, key: string): LintCache {
     // Only the first line is read now: a run over unchanged files needs nothing else (the body
     // is megabytes on a large repository). The rest is read when first needed, and only if the
     // file still starts with the same line (another run may have written it meanwhile).
@@ -493,7 +537,11 @@ export class LintCache implements RunStore, KnownFacts {
     };
     const content: CacheFileContent = { shared, runs, files, searches };
     // JSON.stringify escapes newlines in strings: the header is exactly the first line.
-    await writeFileAtomically(this.file, `${JSON.stringify(header)}\n${JSON.stringify(content)}\n`);
+    await writeFileAtomically(
+      this.file,
+      `${JSON.stringify(header)}\n${JSON.stringify(content)}\n`,
+      this.#root === undefined ? {} : { root: this.#root },
+    );
     this.#changed = false;
   }
 }

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError, isGitopsError, nameOptions, UsageError } from '../errors.js';
+import { ConfigError, isGitopsError, nameOptions, oneLine, UsageError } from '../errors.js';
 import { packageInfo } from '../package-info.js';
 import { commandContext, type CommandContext } from './command-context.js';
 import { registerCodeownersCommand } from './commands/codeowners.js';
@@ -48,12 +48,13 @@ function formatError(error: unknown): string {
       const where = [problem.file, problem.line, problem.line === undefined ? undefined : problem.column]
         .filter((part) => part !== undefined)
         .join(':');
-      return `  ${where}: ${nameOptions(problem.message, flagName)}`;
+      // One line per problem, whatever the file's name or the value quoted holds.
+      return `  ${oneLine(where)}: ${oneLine(nameOptions(problem.message, flagName))}`;
     });
     return [`gitops-init: ${error.describe(flagName)}${lines.length > 0 ? ':' : ''}`, ...lines].join('\n');
   }
   if (isGitopsError(error)) return `gitops-init: ${error.describe(flagName)}`;
-  return `gitops-init: ${(error as Error).message}`;
+  return `gitops-init: ${oneLine((error as Error).message)}`;
 }
 
 export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -70,13 +71,17 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
-      // Commander puts its suggestion on a second line; keep the message to one line.
+      // Commander puts its suggestion on a second line; keep the message to one line. The
+      // values quoted ('…', "…") keep their newlines, escaped.
       outputError: (text, write) =>
         write(
-          `gitops-init: ${text
-            .replace(/^error: /, '')
-            .replace(/\s*\n\s*/g, ' ')
-            .trim()}; see 'gitops-init --help'\n`,
+          `gitops-init: ${oneLine(
+            text
+              .replace(/^error: /, '')
+              .replace(/'[^']*'|"[^"]*"/g, (quoted) => quoted.replace(/\n/g, '\\n'))
+              .replace(/\s*\n\s*/g, ' ')
+              .trim(),
+          )}; see 'gitops-init --help'\n`,
         ),
     });
 

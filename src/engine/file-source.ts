@@ -5,6 +5,7 @@ import {
   lstatSync,
   openSync,
   readFileSync,
+  readlinkSync,
   readSync,
   realpathSync,
   statSync,
@@ -13,8 +14,15 @@ import path from 'node:path';
 import type { Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { runGit, splitNul } from '../git/command.js';
-import { readKnownPaths } from '../git/index-entries.js';
+import {
+  checkIndexFile,
+  indexReadError,
+  isIndexFileError,
+  isStatCheckRelaxed,
+  readKnownPaths,
+} from '../git/index-entries.js';
 import type { FileReadFailure } from '../manifests/yaml-file.js';
+import { outsideRepository } from './link-failure.js';
 
 /**
  * Where the engine gets file names and bytes from: the working tree here, git's index for
@@ -70,7 +78,40 @@ export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '.git', '**/.
 
 function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+/** Links followed before a chain of symbolic links counts as a loop (as Linux's ELOOP). */
+const MAX_LINK_DEPTH = 40;
+
+/**
+ * Where a symbolic link leads: its real path; for a dangling link (or a loop), the path its
+ * chain of links names, as far as it can be followed.
+ */
+function whereLinkLeads(absolute: string): string {
+  try {
+    return realpathSync(absolute);
+  } catch {
+    // Dangling, or a loop: follow the chain by hand.
+  }
+  let current = absolute;
+  for (let depth = 0; depth < MAX_LINK_DEPTH; depth += 1) {
+    let target: string;
+    try {
+      target = readlinkSync(current);
+    } catch {
+      // Not a link (or nothing at all): the end of the chain.
+      return current;
+    }
+    let parent = path.dirname(current);
+    try {
+      parent = realpathSync(parent);
+    } catch {
+      // A directory that does not exist: taken as written.
+    }
+    current = path.resolve(parent, target);
+  }
+  return current;
 }
 
 interface GitignoreScope {
@@ -187,12 +228,18 @@ export class WorkingTreeSource implements FileSource {
     return listed.files.filter((file) => !listed.isIgnored(file) && !isConfiguredIgnore(file)).sort(compareStrings);
   }
 
-  /** A listed symbolic link counts when it leads to a file. */
-  #isLinkToFile(file: string): boolean {
+  /**
+   * Whether a symbolic link is listed: when it leads to a file of the repository (it is read as
+   * that file), or anywhere outside the repository — a file, a directory, a device or nothing —
+   * where it is never read, and reported (a clone does not have what it points to). A link to a
+   * directory of the repository, or dangling inside it, has no content of its own to lint.
+   */
+  #isListedLink(file: string): boolean {
+    const destination = whereLinkLeads(path.join(this.root, file));
+    if (!isInside(this.#realRoot, destination)) return true;
     try {
-      return statSync(path.join(this.root, file)).isFile();
+      return statSync(destination).isFile();
     } catch {
-      // A dangling link has no content to lint.
       return false;
     }
   }
@@ -219,8 +266,14 @@ export class WorkingTreeSource implements FileSource {
     let listed: Buffer;
     let others: Buffer;
     let changed: Buffer | undefined;
+    let relaxed: boolean | undefined;
+    // GIT_INDEX_FILE is checked beside the listing; its own failure names the problem best.
+    const checked = checkIndexFile(this.root).then(
+      () => undefined,
+      (error: unknown) => (isIndexFileError(error) ? error : undefined),
+    );
     try {
-      [topLevel, listed, others, changed] = await Promise.all([
+      [topLevel, listed, others, changed, relaxed] = await Promise.all([
         this.#isWorkTreeTop()
           ? Buffer.from(this.#realRoot)
           : runGit(['rev-parse', '--show-toplevel'], { cwd: this.root }),
@@ -237,11 +290,21 @@ export class WorkingTreeSource implements FileSource {
         this.#options.versions
           ? runGit(['diff-files', '--name-status', '-z', '--relative'], { cwd: this.root })
           : undefined,
+        // Whether git's word can be trusted: not when its stat check is relaxed.
+        this.#options.versions ? isStatCheckRelaxed(this.root) : undefined,
       ]);
-    } catch {
+    } catch (error) {
+      // An index git cannot read (or a GIT_INDEX_FILE naming none) is told, not walked past:
+      // the walk would list other files than git does.
+      const badIndexFile = await checked;
+      if (badIndexFile !== undefined) throw badIndexFile;
+      const unreadable = indexReadError(error);
+      if (unreadable) throw unreadable;
       // Not a git work tree (or no git): the directory is walked.
       return undefined;
     }
+    const badIndexFile = await checked;
+    if (badIndexFile !== undefined) throw badIndexFile;
     const records = [...splitNul(listed), ...splitNul(others)];
     const tracked = records.filter((record) => !/^[?Rr] /.test(record));
     const deleted = records
@@ -258,7 +321,10 @@ export class WorkingTreeSource implements FileSource {
     }
     if (top !== this.#realRoot) return undefined;
     // diff-files: "<status>\0<path>\0" pairs. Without it, no file is known unchanged (version()
-    // then looks at the file) and ls-files named the deleted ones.
+    // then looks at the file) and ls-files named the deleted ones. With git's stat check
+    // relaxed, it still names the deleted files, but no file is known unchanged either: a
+    // same-size edit that put the modification time back passes git's check, and version()
+    // looks at the file's own stat data (its change time included) instead.
     let differs: Set<string> | undefined;
     const gone = new Set(deleted);
     if (changed !== undefined) {
@@ -289,7 +355,7 @@ export class WorkingTreeSource implements FileSource {
         return;
       }
       if (stat.isFile()) regular.add(file);
-      else if (stat.isSymbolicLink() && this.#isLinkToFile(file)) links.push(file);
+      else if (stat.isSymbolicLink() && this.#isListedLink(file)) links.push(file);
       else return;
       files.add(file);
     };
@@ -307,12 +373,13 @@ export class WorkingTreeSource implements FileSource {
         addFromDisk(file);
         continue;
       } else if (mode === '120000') {
-        if (!this.#isLinkToFile(file)) continue;
+        if (!this.#isListedLink(file)) continue;
         links.push(file);
       } else {
         regular.add(file);
         // H: git checks the working tree copy (not assume-unchanged, not skip-worktree).
-        if (differs && tag === 'H' && stage === '0' && !differs.has(file)) unchanged.set(file, oid);
+        if (differs && relaxed === false && tag === 'H' && stage === '0' && !differs.has(file))
+          unchanged.set(file, oid);
       }
       files.add(file);
     }
@@ -326,8 +393,9 @@ export class WorkingTreeSource implements FileSource {
 
   async #walk(): Promise<Listing> {
     // Symbolic links are not followed while walking, so a link cycle cannot loop and a link to
-    // a directory outside cannot pull foreign files in. Links to files are listed; reading one
-    // that points outside the repository is refused in readBytes. The walk is synchronous:
+    // a directory outside cannot pull foreign files in. Links to files, and links that leave the
+    // repository, are listed (see #isListedLink); reading one that points outside the repository
+    // is refused in readBytes. The walk is synchronous:
     // fast-glob's asynchronous walk takes several times as long (each directory a round trip
     // through libuv's thread pool), and nothing else runs meanwhile.
     const { default: fg } = await import('fast-glob');
@@ -347,7 +415,7 @@ export class WorkingTreeSource implements FileSource {
       if (entry.dirent.isFile()) {
         files.push(entry.path);
         regular.add(entry.path);
-      } else if (entry.dirent.isSymbolicLink() && this.#isLinkToFile(entry.path)) {
+      } else if (entry.dirent.isSymbolicLink() && this.#isListedLink(entry.path)) {
         files.push(entry.path);
         links.push(entry.path);
       }
@@ -419,9 +487,7 @@ export class WorkingTreeSource implements FileSource {
     }
     try {
       const real = realpathSync(absolute);
-      if (!isInside(this.#realRoot, real)) {
-        return { reason: 'outside-repository', detail: 'it is a symbolic link to a file outside the repository' };
-      }
+      if (!isInside(this.#realRoot, real)) return outsideRepository(real);
       const stat = statSync(real);
       // A named pipe or a device would be waited on or read without end.
       if (!stat.isFile()) return { reason: 'unreadable', detail: 'it is not a regular file' };
@@ -429,6 +495,12 @@ export class WorkingTreeSource implements FileSource {
       return readFileSync(real);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+      if (code === 'ENOENT' || code === 'ELOOP') {
+        // A link that leads out of the repository to nothing (or loops there) is still one.
+        const isLink = lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+        const destination = isLink ? whereLinkLeads(absolute) : undefined;
+        if (destination !== undefined && !isInside(this.#realRoot, destination)) return outsideRepository(destination);
+      }
       if (code === 'ENOENT') return { reason: 'missing', detail: 'it does not exist' };
       const detail =
         code === 'EACCES' || code === 'EPERM'

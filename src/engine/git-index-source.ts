@@ -1,7 +1,8 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { readBlobs, type BlobContent } from '../git/blobs.js';
+import { blobId, readBlobs, readBlobSync, type BlobContent } from '../git/blobs.js';
 import {
+  isStatCheckRelaxed,
   readIndexEntries,
   readStagedPaths,
   readWorktreeChanges,
@@ -19,6 +20,7 @@ import {
   type WorkingTreeOptions,
 } from './file-source.js';
 import { isKustomizationFile } from '../manifests/kustomize.js';
+import { outsideRepository } from './link-failure.js';
 import { toPosix } from '../files/paths.js';
 
 /** Links followed before a chain of symbolic links counts as a loop. */
@@ -39,9 +41,15 @@ interface IndexState {
    */
   readAhead: Promise<ReadonlyMap<string, BlobContent>>;
   staged: readonly string[];
+  /**
+   * Set when git's stat check is relaxed (see isStatCheckRelaxed): git may take an edited
+   * working tree copy for the index's, so each one read is checked against the index's object id.
+   */
+  verifyWorktree: boolean;
 }
 
-type LinkTarget = { file: string } | { outside: true } | undefined;
+/** Where a staged symbolic link leads: a file of the index, or a path outside the repository. */
+type LinkTarget = { file: string } | { outside: string } | undefined;
 
 /**
  * The repository as git's index holds it: what `git commit` would record. The file list is
@@ -85,11 +93,13 @@ export class GitIndexSource implements FileSource {
       readIndexEntries(resolved),
       readStagedPaths(resolved),
       readWorktreeChanges(resolved),
+      isStatCheckRelaxed(resolved),
     ]);
-    const [indexResult, stagedResult, changedResult] = results;
+    const [indexResult, stagedResult, changedResult, relaxedResult] = results;
     if (indexResult.status === 'rejected') throw indexResult.reason;
     if (stagedResult.status === 'rejected') throw stagedResult.reason;
     if (changedResult.status === 'rejected') throw changedResult.reason;
+    if (relaxedResult.status === 'rejected') throw relaxedResult.reason;
     const [indexEntries, staged, changed] = [indexResult.value, stagedResult.value, changedResult.value];
     const entries = new Map<string, IndexEntry>();
     const unmerged = new Set<string>();
@@ -137,6 +147,7 @@ export class GitIndexSource implements FileSource {
       blobs,
       readAhead,
       staged: [...new Set(stagedPaths)].sort(compareStrings),
+      verifyWorktree: relaxedResult.value,
     };
     return new GitIndexSource(state, options);
   }
@@ -191,16 +202,32 @@ export class GitIndexSource implements FileSource {
     if (entry.mode === SYMLINK_MODE) {
       const target = this.#resolveLink(file);
       if (target === undefined) return { reason: 'missing', detail: 'it is a symbolic link to nothing in the index' };
-      if ('outside' in target)
-        return { reason: 'outside-repository', detail: 'it is a symbolic link to a file outside the repository' };
+      if ('outside' in target) return outsideRepository(target.outside);
       return this.readBytes(target.file);
     }
     const blob = this.#state.blobs.get(file) ?? this.#readAheadBlobs?.get(file);
     // git found the working tree copy equal to the index (and it was not read ahead): a regular file, read as such.
-    if (blob === undefined) return this.#worktree.readRegularFile(file) ?? this.#worktree.readBytes(file);
+    if (blob === undefined) return this.#readWorktreeCopy(file, entry.oid);
+    return this.#limited(blob);
+  }
+
+  #limited(blob: BlobContent): Buffer | FileReadFailure {
     const size = Buffer.isBuffer(blob) ? blob.length : blob.size;
     if (size > this.#maxFileSize || !Buffer.isBuffer(blob)) return tooLarge(size, this.#maxFileSize);
     return blob;
+  }
+
+  /**
+   * A file that git found unchanged, from the working tree. With git's stat check relaxed, a
+   * copy whose bytes are not the index's object is not the staged content: the blob is read.
+   */
+  #readWorktreeCopy(file: string, oid: string): Buffer | FileReadFailure {
+    const bytes = this.#worktree.readRegularFile(file) ?? this.#worktree.readBytes(file);
+    if (!this.#state.verifyWorktree || (Buffer.isBuffer(bytes) && blobId(bytes, oid) === oid)) return bytes;
+    const blob = readBlobSync(this.root, oid, this.#maxFileSize);
+    return blob === undefined
+      ? { reason: 'unreadable', detail: `git cannot read its staged content (${oid})` }
+      : this.#limited(blob);
   }
 
   /**
@@ -227,11 +254,14 @@ export class GitIndexSource implements FileSource {
       let next: string;
       if (path.isAbsolute(target)) {
         const relative = path.relative(this.root, target);
-        if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return { outside: true };
+        // The root itself is a directory of the repository, no file.
+        if (relative === '') return undefined;
+        if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative))
+          return { outside: path.resolve(target) };
         next = toPosix(relative);
       } else {
         next = path.posix.normalize(path.posix.join(path.posix.dirname(current), target));
-        if (next === '..' || next.startsWith('../')) return { outside: true };
+        if (next === '..' || next.startsWith('../')) return { outside: path.resolve(this.root, ...next.split('/')) };
       }
       current = next;
     }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { UsageError } from '../errors.js';
+import { quote, UsageError } from '../errors.js';
 import { relativePosix } from '../files/paths.js';
 import type { FileSource } from './file-source.js';
 
@@ -72,7 +72,7 @@ async function selectListed({ cwd, source, files, paths }: TargetRequest): Promi
     const relative = relativePosix(root, path.resolve(cwd, given));
     if (relative.startsWith('..') || path.isAbsolute(relative)) {
       throw new UsageError(
-        `path "${given}" is outside the repository ${root}; run gitops-init in that repository or pass {{option:cwd}}`,
+        `path ${quote(given)} is outside the repository ${quote(root)}; run gitops-init in that repository or pass {{option:cwd}}`,
       );
     }
     const kind = source.pathKind?.(relative);
@@ -87,7 +87,7 @@ async function selectListed({ cwd, source, files, paths }: TargetRequest): Promi
       const before = selected.size;
       for (const file of files) if (matches(file)) selected.add(file);
       if (selected.size === before)
-        throw new UsageError(`no files match the pattern "${given}"; check the glob or quote it for your shell`);
+        throw new UsageError(`no files match the pattern ${quote(given)}; check the glob or quote it for your shell`);
     } else {
       missing.push({ given, relative });
     }
@@ -100,7 +100,9 @@ async function selectListed({ cwd, source, files, paths }: TargetRequest): Promi
     const known = await source.knownPaths?.();
     const unknown = missing.find(({ relative }) => !known?.has(relative));
     if (unknown)
-      throw new UsageError(`path "${unknown.given}" does not exist; give an existing file or directory, or a glob`);
+      throw new UsageError(
+        `path ${quote(unknown.given)} does not exist; give an existing file or directory, or a glob`,
+      );
     notices.push(`deleted, not linted: ${nameList(missing.map(({ relative }) => relative))}`);
   }
   return { targets: [...selected].sort(), notices };

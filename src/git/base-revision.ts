@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { UsageError } from '../errors.js';
+import { quote, UsageError } from '../errors.js';
 import { GitCommandError, runGit, splitNul } from './command.js';
+import { indexReadError } from './index-entries.js';
 
 /** A revision to compare with (`lint --base <ref>`): which files changed since, and their text then. */
 export interface BaseRevision {
@@ -27,19 +28,21 @@ export async function openBaseRevision(root: string, ref: string, staged: boolea
   } catch (error) {
     if (error instanceof GitCommandError) {
       throw new UsageError(
-        `{{option:base}} "${ref}": not a commit in this repository; give a branch, tag or commit (e.g. origin/main)`,
+        `{{option:base}} ${quote(ref)}: not a commit in this repository; give a branch, tag or commit (e.g. origin/main)`,
         { cause: error },
       );
     }
     throw error;
   }
-  const changed = new Set(
-    splitNul(
-      await runGit(['diff', '--name-only', '-z', '--no-renames', ...(staged ? ['--cached'] : []), commit], {
-        cwd: root,
-      }),
-    ),
-  );
+  let diff: Buffer;
+  try {
+    diff = await runGit(['diff', '--name-only', '-z', '--no-renames', ...(staged ? ['--cached'] : []), commit], {
+      cwd: root,
+    });
+  } catch (error) {
+    throw indexReadError(error) ?? error;
+  }
+  const changed = new Set(splitNul(diff));
   if (!staged) {
     for (const file of splitNul(await runGit(['ls-files', '--others', '--exclude-standard', '-z'], { cwd: root })))
       changed.add(file);

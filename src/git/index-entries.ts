@@ -1,4 +1,6 @@
-import { UsageError } from '../errors.js';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { oneLine, quote, UsageError } from '../errors.js';
 import { GitCommandError, runGit, splitNul } from './command.js';
 
 /** One path in git's index (https://git-scm.com/docs/git-ls-files, `--stage`). */
@@ -17,8 +19,112 @@ export interface IndexEntry {
   worktreeUntrusted: boolean;
 }
 
+/** git's false booleans (https://git-scm.com/docs/git-config#_values); a key without a value is true. */
+const FALSE_VALUES: ReadonlySet<string> = new Set(['false', 'no', 'off', '0', '']);
+
+/**
+ * Whether the repository relaxes git's stat check: `core.trustctime=false` (the change time is
+ * not compared) or `core.checkStat=minimal` (only the size and the whole seconds of the
+ * modification time). git then takes a same-size edit that puts the modification time back for
+ * no change at all, so its word that a file is unchanged since the index cannot be trusted
+ * (https://git-scm.com/docs/git-config#Documentation/git-config.txt-corecheckStat). One
+ * `git config` call; when it fails for another reason than finding neither key, the check
+ * counts as relaxed.
+ */
+export async function isStatCheckRelaxed(cwd: string): Promise<boolean> {
+  let output: Buffer;
+  try {
+    output = await runGit(['config', '-z', '--get-regexp', '^core\\.(trustctime|checkstat)$'], { cwd });
+  } catch (error) {
+    // Status 1: neither key is set.
+    return !(error instanceof GitCommandError && error.status === 1);
+  }
+  let trustCtime = true;
+  let checkStat = 'default';
+  // "<key>\n<value>\0", or "<key>\0" for a key without a value; the last one wins, as in git.
+  for (const entry of splitNul(output)) {
+    const newline = entry.indexOf('\n');
+    const key = newline === -1 ? entry : entry.slice(0, newline);
+    const value = newline === -1 ? undefined : entry.slice(newline + 1).toLowerCase();
+    if (key === 'core.trustctime') trustCtime = value === undefined || !FALSE_VALUES.has(value);
+    else if (key === 'core.checkstat' && value !== undefined) checkStat = value;
+  }
+  return !trustCtime || checkStat === 'minimal';
+}
+
 export const REGULAR_FILE_MODES: ReadonlySet<string> = new Set(['100644', '100755']);
 export const SYMLINK_MODE = '120000';
+
+/** The code of the errors about git's index file (see checkIndexFile and indexReadError). */
+export const INDEX_FILE_ERROR = 'GIT_INDEX';
+
+/** Whether an error is about git's index file (a bad GIT_INDEX_FILE, an index git cannot read). */
+export function isIndexFileError(error: unknown): error is UsageError {
+  return error instanceof UsageError && error.code === INDEX_FILE_ERROR;
+}
+
+/** GIT_INDEX_FILE when it is set: git then reads that file as the index instead of its own. */
+function indexFileVariable(): string | undefined {
+  return process.env.GIT_INDEX_FILE;
+}
+
+function badIndexFile(value: string, problem: string, error?: unknown): UsageError {
+  return new UsageError(
+    `GIT_INDEX_FILE ${quote(value)}: ${problem}; unset GIT_INDEX_FILE, or point it at a git index (such as .git/index)`,
+    { code: INDEX_FILE_ERROR, ...(error === undefined ? {} : { cause: error }) },
+  );
+}
+
+/**
+ * When GIT_INDEX_FILE is set, checks that it names a file. git reads a missing index as an
+ * empty one, without a word: every tracked file would look deleted and nothing staged, and a
+ * lint would pass over nothing. Throws a UsageError naming the variable; outside a repository
+ * it does nothing (that failure is told where git is asked for the files).
+ */
+export async function checkIndexFile(cwd: string): Promise<void> {
+  const value = indexFileVariable();
+  if (value === undefined) return;
+  if (value === '') throw badIndexFile(value, 'it is set but empty, so git reads no index');
+  let location: string;
+  try {
+    // The index git reads, relative to cwd: a relative GIT_INDEX_FILE is relative to the top of the work tree.
+    location = (await runGit(['rev-parse', '--git-path', 'index'], { cwd })).toString('utf8').replace(/\r?\n$/, '');
+  } catch (error) {
+    if (error instanceof GitCommandError) return;
+    throw error;
+  }
+  const file = path.resolve(cwd, location);
+  let isFile: boolean;
+  try {
+    isFile = statSync(file).isFile();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw badIndexFile(value, code === 'ENOENT' ? 'no such file' : `it cannot be read (${code})`, error);
+  }
+  if (!isFile) throw badIndexFile(value, 'it is not a file');
+}
+
+/**
+ * A git command's failure to read the index (corrupt, truncated, unreadable) as one line
+ * naming the index: GIT_INDEX_FILE when it is set, else the repository's own. Undefined for
+ * any other failure.
+ */
+export function indexReadError(error: unknown): UsageError | undefined {
+  if (!(error instanceof GitCommandError)) return undefined;
+  const lines = error.stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => /^(fatal|error): .*\bindex\b/i.test(line));
+  const line = lines.find((candidate) => candidate.startsWith('fatal: ')) ?? lines[0];
+  if (line === undefined) return undefined;
+  const reason = oneLine(line.replace(/^(fatal|error): /, ''));
+  const value = indexFileVariable();
+  if (value !== undefined && value !== '') return badIndexFile(value, `git cannot read it (${reason})`, error);
+  return new UsageError(
+    `git cannot read the repository's index (${reason}); rebuild it: remove the index file and run git reset (what was staged is unstaged)`,
+    { code: INDEX_FILE_ERROR, cause: error },
+  );
+}
 
 function notARepository(root: string, error: unknown): UsageError {
   return new UsageError(
@@ -33,9 +139,16 @@ function notARepository(root: string, error: unknown): UsageError {
 export async function readIndexEntries(cwd: string): Promise<IndexEntry[]> {
   let output: Buffer;
   try {
-    output = await runGit(['ls-files', '-z', '--stage', '-v'], { cwd });
+    // The check's own failure names the problem best, so it comes first.
+    const [listed, checked] = await Promise.allSettled([
+      runGit(['ls-files', '-z', '--stage', '-v'], { cwd }),
+      checkIndexFile(cwd),
+    ]);
+    if (checked.status === 'rejected') throw checked.reason;
+    if (listed.status === 'rejected') throw listed.reason;
+    output = listed.value;
   } catch (error) {
-    if (error instanceof GitCommandError) throw notARepository(cwd, error);
+    if (error instanceof GitCommandError) throw indexReadError(error) ?? notARepository(cwd, error);
     throw error;
   }
   const entries: IndexEntry[] = [];
@@ -79,6 +192,8 @@ export async function readStagedPaths(cwd: string): Promise<string[] | 'all'> {
     return splitNul(output);
   } catch (error) {
     if (!(error instanceof GitCommandError)) throw error;
+    const unreadable = indexReadError(error);
+    if (unreadable) throw unreadable;
     // An unborn branch has no HEAD: everything in the index is being committed.
     try {
       await runGit(['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd });
@@ -92,8 +207,11 @@ export async function readStagedPaths(cwd: string): Promise<string[] | 'all'> {
 
 /** Paths whose working tree copy differs from the index (modified, deleted or changed in type). */
 export async function readWorktreeChanges(cwd: string): Promise<string[]> {
-  const output = await runGit(['diff-files', '--name-only', '-z', '--relative', '--'], { cwd });
-  return splitNul(output);
+  try {
+    return splitNul(await runGit(['diff-files', '--name-only', '-z', '--relative', '--'], { cwd }));
+  } catch (error) {
+    throw indexReadError(error) ?? error;
+  }
 }
 
 /**

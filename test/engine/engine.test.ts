@@ -1,5 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync, readdirSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/api/lint.js';
@@ -45,12 +55,17 @@ describe('file index', () => {
     symlinkSync(path.join(outside, 'secret.yaml'), path.join(root, 'out.yaml'));
     symlinkSync('a/real.yaml', path.join(root, 'inside.yaml'));
     symlinkSync('missing.yaml', path.join(root, 'dangling.yaml'));
-    const report = await lint({ cwd: root });
+    const report = await lint({ cwd: root, rules: { 'no-symlinks-outside-repository': 'off' } });
     expect(report.diagnostics.map((d) => [d.file, d.message])).toEqual([
-      ['out.yaml', 'Cannot lint this YAML file: it is a symbolic link to a file outside the repository'],
+      [
+        'out.yaml',
+        `Cannot lint this YAML file: it is a symbolic link to "${realpathSync(path.join(outside, 'secret.yaml'))}", outside the repository`,
+      ],
     ]);
+    // Links out of the repository are listed, whatever they lead to, to be reported; a link
+    // inside to a directory (or to nothing) is not: it has no content of its own.
     const files = await new WorkingTreeSource(root).listFiles();
-    expect(files).toEqual(['a/b/.keep', 'a/real.yaml', 'inside.yaml', 'out.yaml']);
+    expect(files).toEqual(['a/b/.keep', 'a/real.yaml', 'inside.yaml', 'out.yaml', 'outdir']);
   });
 
   it('reports a CODEOWNERS file that is a link out of the repository (codeowners-syntax), not a clean run', async () => {
@@ -62,7 +77,7 @@ describe('file index', () => {
     expect(report.diagnostics.map((d) => [d.file, d.ruleId, d.message])).toContainEqual([
       '.github/CODEOWNERS',
       'codeowners-syntax',
-      'Cannot read this CODEOWNERS file: it is a symbolic link to a file outside the repository; its owners are not checked, and the host may not read it either',
+      `Cannot read this CODEOWNERS file: it is a symbolic link to "${realpathSync(path.join(outside, 'owners'))}", outside the repository; its owners are not checked, and the host may not read it either`,
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GitIndexSource } from '../../src/engine/git-index-source.js';
@@ -62,6 +62,30 @@ describe('GitIndexSource', () => {
     expect(source.readBytes('link.yaml')).toEqual(Buffer.from('a: 2\n'));
     expect(source.readBytes('outside.yaml')).toMatchObject({ reason: 'outside-repository' });
   });
+
+  it.each([
+    ['core.trustctime', 'false'],
+    ['core.checkStat', 'minimal'],
+  ])(
+    'with %s=%s, reads the staged content of a file whose same-size edit git takes for no change',
+    async (key, value) => {
+      const root = tree({ 'a.yaml': 'a: 1\n', 'b.yaml': 'b: 1\n' });
+      gitInit(root);
+      git(root, 'config', key, value);
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      utimesSync(path.join(root, 'a.yaml'), hourAgo, hourAgo);
+      git(root, 'add', '-A');
+      git(root, 'commit', '-qm', 'base');
+      const before = statSync(path.join(root, 'a.yaml'));
+      writeFileSync(path.join(root, 'a.yaml'), 'a: 2\n');
+      utimesSync(path.join(root, 'a.yaml'), before.atime, before.mtime);
+      const source = await GitIndexSource.open(root);
+      await source.prepare();
+      expect(source.readBytes('a.yaml')).toEqual(Buffer.from('a: 1\n'));
+      expect(source.readBytes('b.yaml')).toEqual(Buffer.from('b: 1\n'));
+      expect(source.withOptions({ maxFileSize: 3 }).readBytes('a.yaml')).toMatchObject({ reason: 'too-large' });
+    },
+  );
 
   it('refuses a directory outside any repository', async () => {
     await expect(GitIndexSource.open(tree({ 'a.yaml': '' }))).rejects.toThrow();
