@@ -205,8 +205,10 @@ function today(): string {
 /**
  * Renders the repository for complete answers with the given generators (one is named after
  * each repository kind) and writes it: every file atomically, nothing at all when any file would
- * overwrite different content (unless `force`), nothing with `dryRun`. Throws UsageError for
- * missing or invalid answers and RefusedError for conflicts.
+ * overwrite different content (unless `force`), nothing with `dryRun`. The plan and the writes
+ * hold the repository lock. Throws UsageError for missing or invalid answers, UnwritableError
+ * when the target or a file cannot be written, RefusedError for conflicts and LinkEscapeError
+ * for a link out of the target; the last three before anything is written.
  */
 export async function scaffold(
   options: ScaffoldOptions,
@@ -280,7 +282,7 @@ function removeEmpty(made: readonly string[]): void {
  * Refuses, before any file is written, a file that could only be written through a link out of
  * the repository (LinkEscapeError) or into a directory that cannot be written (UnwritableError).
  */
-function checkWritable(root: string, files: readonly PlannedFile[]): void {
+function checkWritable(root: string, files: readonly RenderedFile[]): void {
   for (const file of files) {
     const target = path.join(root, ...file.path.split('/'));
     assertInsideRepository(root, target);
@@ -347,7 +349,7 @@ async function writeScaffold(
       const toWrite = files.filter(({ status }) => status !== 'unchanged');
       checkWritable(
         root,
-        toWrite.map(({ file, status }) => ({ path: file.path, status })),
+        toWrite.map(({ file }) => file),
       );
       for (const { file } of toWrite) {
         await writeFile(root, file, result.written.length, toWrite.length);

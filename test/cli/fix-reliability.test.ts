@@ -139,6 +139,12 @@ describe('lint --fix writes a file only while it holds what the run read', () =>
           });
       },
     });
+    const undisturbed = repository({ 'notes.txt': 'OK\n' });
+    expect(
+      (await lint({ cwd: undisturbed, kind: 'infrastructure', fix: true, ruleSet: [created] })).fixedFiles,
+    ).toEqual(['new.txt']);
+    expect(readFileSync(path.join(undisturbed, 'new.txt'), 'utf8')).toBe('GENERATED\n');
+
     const report = await lint({
       cwd: root,
       kind: 'infrastructure',
