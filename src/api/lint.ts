@@ -8,6 +8,7 @@ import { applyDirectives } from '../engine/apply-directives.js';
 import type { Diagnostic } from '../engine/diagnostic.js';
 import { WorkingTreeSource, type ConfigurableSource, type FileSource } from '../engine/file-source.js';
 import { fixUntilStable, mergedFix } from '../engine/fix-loop.js';
+import { writeEach, writeFixedFiles, type FixWriter } from '../engine/fix-writer.js';
 import { GitIndexSource } from '../engine/git-index-source.js';
 import { runRules, type WorkerSetup } from '../engine/linter.js';
 import { OverlaySource } from '../engine/overlay-source.js';
@@ -19,7 +20,6 @@ import type { RunStore } from '../engine/run-store.js';
 import { RuleConfig } from '../engine/rule-config.js';
 import { applySuppressions } from '../engine/suppressions.js';
 import { selectTargets } from '../engine/targets.js';
-import { writeFileAtomically } from '../files/atomic-write.js';
 import { relativePosix } from '../files/paths.js';
 import { MAX_CONFIG_FILE_BYTES } from '../files/read-regular.js';
 import { openBaseRevision, type BaseRevision } from '../git/base-revision.js';
@@ -156,7 +156,7 @@ export async function lintSource(
   unconfigured: ConfigurableSource,
   cwd: string,
   options: LintOptions = {},
-  { writeFixed = writeToDisk }: { writeFixed?: (file: string, content: string) => Promise<void> } = {},
+  { writeFixed }: { writeFixed?: FixWriter } = {},
 ): Promise<LintReport> {
   const { root } = unconfigured;
   const settings = settle(unconfigured, cwd, options);
@@ -196,17 +196,32 @@ export async function lintSource(
     next = undefined;
     return lintPass(repository, targets, { settings, rules, base, options, store: cache?.store(fix) });
   };
-  const { last, fixedFiles } = snapshot
+  const outcome = snapshot
     ? {
         last: { repository: first, diagnostics: snapshot.diagnostics, notes: snapshot.notes, threads: 1 },
         fixedFiles: [],
+        readContents: new Map<string, string | undefined>(),
       }
     : fix
       ? await fixUntilStable(overlay, pass)
-      : { last: await pass(), fixedFiles: [] };
-  for (const file of fixedFiles) {
+      : { last: await pass(), fixedFiles: [], readContents: new Map<string, string | undefined>() };
+  let { last } = outcome;
+  const toWrite = outcome.fixedFiles.flatMap((file) => {
     const content = overlay.changes.get(file);
-    if (content !== undefined) await writeFixed(path.join(root, ...file.split('/')), content);
+    return content === undefined ? [] : [{ file, content, readContent: outcome.readContents.get(file) }];
+  });
+  const { written: fixedFiles, changed } = writeFixed
+    ? await writeEach(root, toWrite, writeFixed)
+    : await writeFixedFiles(root, toWrite);
+  if (changed.length > 0) {
+    // A file edited during the run keeps the edit: its findings are those of the file as it is now.
+    for (const file of changed) {
+      overlay.changes.delete(file);
+      notices.push(
+        `${file} changed while gitops-init was fixing it: its fixes were not written and the change is kept; run {{option:fix}} again`,
+      );
+    }
+    last = await pass();
   }
   for (const item of last.notes) notices.push(item);
 
@@ -395,18 +410,5 @@ class RuleLoader {
     const rules = this.#options.ruleSet ?? this.#builtin ?? (wanted ? await this.load() : []);
     for (const rule of rules) rulesMeta[rule.id] = rule.meta;
     return rulesMeta;
-  }
-}
-
-/** Writes a fixed file in place of the original, keeping its mode. */
-async function writeToDisk(file: string, content: string): Promise<void> {
-  await writeFileAtomically(file, content, { mode: modeOf(file) });
-}
-
-function modeOf(file: string): number | undefined {
-  try {
-    return statSync(file).mode & 0o7777;
-  } catch {
-    return undefined;
   }
 }

@@ -33,6 +33,11 @@ export const KIND_GENERATOR = 'gitops-init';
  * from `answers`, then `answersFile`, then the gitops.yaml of a repository generated before;
  * with `yes`, defaults fill the rest. Never prompts.
  *
+ * Plans and writes holding the repository lock, and checks, before writing anything, that every
+ * file can be written: a target that cannot hold the repository is an UnwritableError (a
+ * UsageError, code `UNWRITABLE`), a file that would be written through a link out of the target
+ * a LinkEscapeError (a RefusedError, code `LINK_ESCAPE`).
+ *
  * @returns every planned file with its status (create, unchanged, overwrite, conflict) and what
  *   was written. Throws UsageError for missing or invalid answers, RefusedError for conflicts.
  */

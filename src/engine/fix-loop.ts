@@ -72,6 +72,11 @@ export interface FixOutcome<Pass extends LintPass> {
   last: Pass;
   /** Repository-relative, sorted. */
   fixedFiles: string[];
+  /**
+   * What each fixed file held when the loop first read it (undefined: it did not exist). The
+   * fixes were made to this text: the writer replaces a file only while it still holds it.
+   */
+  readContents: Map<string, string | undefined>;
 }
 
 /**
@@ -86,6 +91,7 @@ export async function fixUntilStable<Pass extends LintPass>(
   maxPasses = MAX_FIX_PASSES,
 ): Promise<FixOutcome<Pass>> {
   const fixedFiles = new Set<string>();
+  const readContents = new Map<string, string | undefined>();
   let last = await lintPass();
   for (let pass = 1; ; pass += 1) {
     const { repository } = last;
@@ -96,6 +102,8 @@ export async function fixUntilStable<Pass extends LintPass>(
       if (before === undefined || (exists && !parses(file, before, repository))) continue;
       const after = applyEdits(before, edits);
       if (after === before || !parses(file, after, repository)) continue;
+      // The first fix of a file is made to what the source held; later ones to the overlay's text.
+      if (!overlay.changes.has(file)) readContents.set(file, exists ? before : undefined);
       overlay.changes.set(file, after);
       fixedFiles.add(file);
       changed = true;
@@ -103,5 +111,5 @@ export async function fixUntilStable<Pass extends LintPass>(
     if (!changed || pass >= maxPasses) break;
     last = await lintPass();
   }
-  return { last, fixedFiles: [...fixedFiles].sort() };
+  return { last, fixedFiles: [...fixedFiles].sort(), readContents };
 }

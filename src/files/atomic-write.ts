@@ -1,11 +1,16 @@
 import {
   closeSync,
+  fchmodSync,
+  fchownSync,
+  fsyncSync,
   linkSync,
   lstatSync,
   mkdirSync,
   openSync,
+  readFileSync,
   readlinkSync,
   realpathSync,
+  renameSync,
   statSync,
   unlinkSync,
   writeSync,
@@ -54,6 +59,21 @@ export class LinkEscapeError extends RefusedError {
       { code: 'LINK_ESCAPE' },
     );
     this.link = link;
+  }
+}
+
+/**
+ * The file no longer holds what the caller read from it: another program changed, replaced or
+ * removed it (or created it) meanwhile. It was left as it is. Exit 1.
+ */
+export class ChangedSinceReadError extends RefusedError {
+  readonly file: string;
+
+  constructor(file: string) {
+    super(`${file} changed since gitops-init read it; it was left as it is: run the command again`, {
+      code: 'CHANGED_SINCE_READ',
+    });
+    this.file = file;
   }
 }
 
@@ -116,29 +136,113 @@ export interface WriteOptions {
   root?: string;
   /** Create the file only if it does not exist; an existing one fails with an EEXIST error. */
   exclusive?: boolean;
+  /**
+   * What the caller read from the file (null: it did not exist). The file is replaced only if
+   * it still holds exactly this when the new content is about to be renamed into place;
+   * otherwise nothing is written and ChangedSinceReadError is thrown, so that a change made
+   * since the read (by an editor, another command) is never overwritten.
+   */
+  expected?: string | Buffer | null;
 }
 
 /** Writes a new file under a temporary name, then links it into place, which fails when the file exists. */
 function createExclusively(file: string, content: string | Buffer, mode: number | undefined): void {
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const temporary = temporaryName(file);
   const fd = openSync(temporary, 'wx', mode ?? 0o644);
   try {
-    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset);
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    try {
+      writeAll(fd, typeof content === 'string' ? Buffer.from(content) : content);
+    } finally {
+      closeSync(fd);
+    }
     linkSync(temporary, file);
   } finally {
     unlinkSync(temporary);
   }
 }
 
+function temporaryName(file: string): string {
+  return `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+}
+
+/** Writes all of `bytes` to an open file. */
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset);
+}
+
+/** Whether `file` holds exactly `expected` now. */
+function holds(file: string, expected: Buffer): boolean {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    return false;
+  }
+  // The size first: most changes show there without reading the file.
+  return stat.isFile() && stat.size === expected.length && readFileSync(file).equals(expected);
+}
+
+/**
+ * Replaces `file` with `content` only while it still holds `expected`: the new content is
+ * written to a temporary file beside it (with the file's mode and, as root, its owner), and the
+ * comparison runs synchronously right before the rename, so the two are microseconds apart. A
+ * file that did not exist (`expected` null) is created exclusively.
+ */
+function replaceIfUnchanged(
+  file: string,
+  content: string | Buffer,
+  expected: string | Buffer | null,
+  mode: number | undefined,
+): void {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  if (expected === null) {
+    try {
+      createExclusively(file, bytes, mode);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ChangedSinceReadError(file);
+      throw error;
+    }
+    return;
+  }
+  let target: string;
+  let stat;
+  try {
+    // A link inside the repository is written through, as write-file-atomic does.
+    target = realpathSync(file);
+    stat = statSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ChangedSinceReadError(file);
+    throw error;
+  }
+  const was = typeof expected === 'string' ? Buffer.from(expected) : expected;
+  const temporary = temporaryName(target);
+  const fd = openSync(temporary, 'wx', 0o600);
+  try {
+    try {
+      writeAll(fd, bytes);
+      if (process.getuid?.() === 0) fchownSync(fd, stat.uid, stat.gid);
+      fchmodSync(fd, stat.mode & 0o7777);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (!holds(target, was)) throw new ChangedSinceReadError(file);
+    renameSync(temporary, target);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Renamed into place, or never made.
+    }
+    throw error;
+  }
+}
+
 /**
  * Writes a file through a temporary file in the same directory and a rename, so an
  * interrupted run never leaves a half-written file. Keeps the mode of an existing file.
- * With `root`, refuses to write through a link that leads out of the repository.
+ * With `root`, refuses to write through a link that leads out of the repository; with
+ * `expected`, writes only over the content the caller read.
  */
 export async function writeFileAtomically(
   file: string,
@@ -147,6 +251,10 @@ export async function writeFileAtomically(
 ): Promise<void> {
   if (options.root !== undefined) assertInsideRepository(options.root, file);
   ensureDirectory(path.dirname(file));
+  if (options.expected !== undefined) {
+    replaceIfUnchanged(file, content, options.expected, options.mode);
+    return;
+  }
   if (options.exclusive) {
     createExclusively(file, content, options.mode);
     return;

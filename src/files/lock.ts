@@ -1,6 +1,7 @@
 import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { RefusedError } from '../errors.js';
+import { describeSystemError, UnwritableError } from './writable.js';
 
 /** How long a command waits for another holder of the repository lock, by default. */
 export const LOCK_TIMEOUT_MS = 10_000;
@@ -107,7 +108,11 @@ function tryCreate(file: string): boolean {
     fd = openSync(file, 'wx', 0o644);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    throw new UnwritableError(
+      `cannot create the repository lock ${file}: ${describeSystemError(error)}; make ${path.dirname(file)} writable`,
+      file,
+      { cause: error },
+    );
   }
   try {
     writeSync(fd, `pid ${process.pid}\nsince ${new Date().toISOString()}\n`);
@@ -115,6 +120,32 @@ function tryCreate(file: string): boolean {
     closeSync(fd);
   }
   return true;
+}
+
+/** Signals that end a process by default: the lock is removed before the process ends of them. */
+const ENDING_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Removes the lock file when the process is ended by a signal while holding it (Ctrl-C), then
+ * ends the process of the same signal, as it would have without this. Without it the lock file
+ * would stay, in the new repository's tree when `new` holds `.gitops-init.lock`. Returns the
+ * function that stops listening.
+ */
+function releaseOnSignals(file: string): () => void {
+  const stop = (): void => {
+    for (const signal of ENDING_SIGNALS) process.removeListener(signal, onSignal);
+  };
+  function onSignal(signal: NodeJS.Signals): void {
+    stop();
+    try {
+      unlinkSync(file);
+    } catch {
+      // Already gone.
+    }
+    process.kill(process.pid, signal);
+  }
+  for (const signal of ENDING_SIGNALS) process.on(signal, onSignal);
+  return stop;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -149,9 +180,11 @@ export async function withRepositoryLock<T>(
     }
     await sleep(RETRY_MS + Math.floor(Math.random() * RETRY_MS));
   }
+  const stopListening = releaseOnSignals(file);
   try {
     return await action();
   } finally {
+    stopListening();
     try {
       unlinkSync(file);
     } catch {

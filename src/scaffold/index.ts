@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import type { NodePlopAPI } from 'node-plop';
 import { parse } from 'yaml';
 import { DESCRIPTOR_FILES, parseDescriptor } from '../config/descriptor.js';
-import { ConfigError, InternalError, RefusedError, UsageError } from '../errors.js';
-import { ensureDirectory, writeFileAtomically } from '../files/atomic-write.js';
+import { ConfigError, isGitopsError, InternalError, RefusedError, UsageError } from '../errors.js';
+import { assertInsideRepository, ensureDirectory, writeFileAtomically } from '../files/atomic-write.js';
+import { withRepositoryLock } from '../files/lock.js';
+import { describeSystemError, directoryWriteProblem, UnwritableError, type WriteProblem } from '../files/writable.js';
 import { readConfigText } from '../files/read-regular.js';
 import { packageInfo } from '../package-info.js';
 import {
@@ -134,14 +136,10 @@ export interface ResolvedAnswers {
 export function resolveAnswers(options: ScaffoldOptions): ResolvedAnswers {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const root = path.resolve(cwd, options.directory ?? '.');
-  try {
-    if (!statSync(root).isDirectory())
-      throw new UsageError(
-        `"${options.directory ?? root}" is a file, not a directory; give a directory for the new repository`,
-      );
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-  }
+  // A target that cannot take the repository is refused before any question is asked; one that
+  // is or lies under a file also for a dry run.
+  const problem = directoryWriteProblem(root);
+  if (problem && (problem.kind === 'not-a-directory' || !options.dryRun)) throw targetError(cwd, root, problem);
   const stored = storedAnswers(root) ?? {};
   const fromFile = options.answersFile ? readAnswersFile(cwd, options.answersFile) : {};
   const { created, ...storedRaw } = stored;
@@ -207,8 +205,10 @@ function today(): string {
 /**
  * Renders the repository for complete answers with the given generators (one is named after
  * each repository kind) and writes it: every file atomically, nothing at all when any file would
- * overwrite different content (unless `force`), nothing with `dryRun`. Throws UsageError for
- * missing or invalid answers and RefusedError for conflicts.
+ * overwrite different content (unless `force`), nothing with `dryRun`. The plan and the writes
+ * hold the repository lock. Throws UsageError for missing or invalid answers, UnwritableError
+ * when the target or a file cannot be written, RefusedError for conflicts and LinkEscapeError
+ * for a link out of the target; the last three before anything is written.
  */
 export async function scaffold(
   options: ScaffoldOptions,
@@ -226,6 +226,74 @@ export async function scaffold(
   const { answers, problems } = validateAnswers(given, resolved.created ?? options.today ?? today());
   if (!answers) throw new UsageError(problems.map((problem) => problem.message).join('\n'));
   return writeScaffold(resolved.root, answers, options, generators);
+}
+
+/** How a message names a path: relative to cwd when it is inside, else absolute. */
+function shownPath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  const outside = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  return relative === '' ? '.' : outside ? file : relative;
+}
+
+/** The target directory cannot hold the repository: one line naming it, exit 2. */
+function targetError(cwd: string, root: string, problem: WriteProblem | string): UnwritableError {
+  const why =
+    typeof problem === 'string'
+      ? problem
+      : `${problem.path === root ? 'it' : shownPath(cwd, problem.path)} ${problem.reason}`;
+  return new UnwritableError(
+    `cannot write the repository to ${shownPath(cwd, root)}: ${why}; choose another directory`,
+    root,
+  );
+}
+
+/**
+ * Makes sure the target directory can take the repository before anything is written: the
+ * nearest existing directory on the way must be writable, and the missing levels are then made.
+ * Returns the levels it made, deepest last.
+ */
+function prepareTarget(cwd: string, root: string): string[] {
+  const problem = directoryWriteProblem(root);
+  if (problem) throw targetError(cwd, root, problem);
+  const missing: string[] = [];
+  for (let level = root; !existsSync(level); level = path.dirname(level)) missing.unshift(level);
+  try {
+    ensureDirectory(root);
+  } catch (error) {
+    const level = (error as NodeJS.ErrnoException).path ?? root;
+    removeEmpty(missing);
+    throw targetError(cwd, root, `${shownPath(cwd, level)} cannot be created (${describeSystemError(error)})`);
+  }
+  return missing;
+}
+
+/** Removes directories made by this run that are still empty, deepest first. */
+function removeEmpty(made: readonly string[]): void {
+  for (const level of [...made].reverse()) {
+    try {
+      rmdirSync(level);
+    } catch {
+      // Not empty, or already gone: it stays.
+    }
+  }
+}
+
+/**
+ * Refuses, before any file is written, a file that could only be written through a link out of
+ * the repository (LinkEscapeError) or into a directory that cannot be written (UnwritableError).
+ */
+function checkWritable(root: string, files: readonly RenderedFile[]): void {
+  for (const file of files) {
+    const target = path.join(root, ...file.path.split('/'));
+    assertInsideRepository(root, target);
+    const problem = directoryWriteProblem(path.dirname(target));
+    if (problem) {
+      throw new UnwritableError(
+        `cannot write ${file.path}: ${shownPath(root, problem.path)} ${problem.reason}; nothing was written: fix it, or choose another directory`,
+        file.path,
+      );
+    }
+  }
 }
 
 async function writeScaffold(
@@ -247,42 +315,50 @@ async function writeScaffold(
     );
   }
   const force = options.force === true;
-  const files = rendered
-    .map((file) => ({ file, status: statusOf(root, file, force) }))
-    .sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
-  const planned = files.map(({ file, status }) => ({ path: file.path, status }));
-  const conflicts = planned.filter((file) => file.status === 'conflict');
+  rendered.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const plan = (): { file: RenderedFile; status: FileStatus }[] =>
+    rendered.map((file) => ({ file, status: statusOf(root, file, force) }));
   const result: ScaffoldResult = {
     root,
     answers,
-    files: planned,
+    files: [],
     written: [],
     dryRun: options.dryRun === true,
     gitInitialized: false,
     committed: false,
   };
-  if (options.dryRun) return result;
-  if (conflicts.length > 0) {
-    throw new RefusedError(
-      `refusing to overwrite ${conflicts.length} file${conflicts.length === 1 ? '' : 's'} whose content differs (nothing was written; use {{option:force}} to overwrite, {{option:dryRun}} to see the plan):\n${conflicts.map((file) => `  ${file.path}`).join('\n')}`,
-      { code: 'CONFLICT' },
-    );
+  if (options.dryRun) {
+    result.files = plan().map(({ file, status }) => ({ path: file.path, status }));
+    return result;
   }
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  // The directory is made only once it is known that it can be (and never by the lock).
+  const made = prepareTarget(cwd, root);
   try {
-    ensureDirectory(root);
+    // The plan is made and carried out under the lock: another run cannot write in between.
+    await withRepositoryLock(root, async () => {
+      const files = plan();
+      result.files = files.map(({ file, status }) => ({ path: file.path, status }));
+      const conflicts = result.files.filter((file) => file.status === 'conflict');
+      if (conflicts.length > 0) {
+        throw new RefusedError(
+          `refusing to overwrite ${conflicts.length} file${conflicts.length === 1 ? '' : 's'} whose content differs (nothing was written; use {{option:force}} to overwrite, {{option:dryRun}} to see the plan):\n${conflicts.map((file) => `  ${file.path}`).join('\n')}`,
+          { code: 'CONFLICT' },
+        );
+      }
+      const toWrite = files.filter(({ status }) => status !== 'unchanged');
+      checkWritable(
+        root,
+        toWrite.map(({ file }) => file),
+      );
+      for (const { file } of toWrite) {
+        await writeFile(root, file, result.written.length, toWrite.length);
+        result.written.push(file.path);
+      }
+    });
   } catch (error) {
-    throw new RefusedError(
-      `cannot create ${root} (${(error as NodeJS.ErrnoException).code ?? 'error'}); choose another directory`,
-    );
-  }
-  for (const { file, status } of files) {
-    if (status === 'unchanged') continue;
-    await writeFileAtomically(
-      path.join(root, ...file.path.split('/')),
-      file.content,
-      file.mode === undefined ? {} : { mode: file.mode },
-    );
-    result.written.push(file.path);
+    if (result.written.length === 0) removeEmpty(made);
+    throw error;
   }
   if (options.git !== false && !isInsideGitRepository(root)) {
     try {
@@ -315,6 +391,23 @@ async function writeScaffold(
     }
   }
   return result;
+}
+
+/** Writes one file of the scaffold; a failure of the file system is one line naming the file. */
+async function writeFile(root: string, file: RenderedFile, done: number, total: number): Promise<void> {
+  try {
+    await writeFileAtomically(path.join(root, ...file.path.split('/')), file.content, {
+      root,
+      ...(file.mode === undefined ? {} : { mode: file.mode }),
+    });
+  } catch (error) {
+    if (isGitopsError(error)) throw error;
+    throw new UnwritableError(
+      `cannot write ${file.path} (${describeSystemError(error)}); ${done} of ${total} files were written, each complete: fix the cause and run again to write the rest`,
+      file.path,
+      { cause: error },
+    );
+  }
 }
 
 /** Where the templates of gitops-init's generators are. */

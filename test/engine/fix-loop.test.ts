@@ -116,12 +116,14 @@ describe('fixUntilStable', () => {
       const index = text.search(/[a-z]/);
       return index === -1 ? [] : [[index, index + 1, (text[index] ?? '').toUpperCase()]];
     });
-    const { last, fixedFiles } = await fixUntilStable(overlay, () => {
+    const { last, fixedFiles, readContents } = await fixUntilStable(overlay, () => {
       passes += 1;
       return lower();
     });
     expect(overlay.changes.get('a.txt')).toBe('ABC');
     expect(fixedFiles).toEqual(['a.txt']);
+    // What the first fix was made to, for the writer to compare with the file before replacing it.
+    expect(readContents).toEqual(new Map([['a.txt', 'abc']]));
     expect(last.diagnostics).toEqual([]);
     expect(passes).toBe(4);
   });

@@ -237,18 +237,34 @@ describe('gitops-init new', () => {
     expect(existsSync(path.join(outer, 'nested/.git'))).toBe(false);
   });
 
-  it('refuses a target directory that cannot be created, at once', async () => {
+  // A target that cannot be the repository's directory is a usage error (exit 2), whatever the
+  // reason: one the system refuses to create, a file, a path under a file.
+  it('refuses a target directory that cannot be created, at once, exit 2', async () => {
     const cwd = tempDir();
     const run = await cli(['new', '/proc/gitops-init/repo', ...appFlags], { cwd });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toBe('gitops-init: cannot create /proc/gitops-init/repo (ENOENT); choose another directory\n');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      process.getuid?.() === 0
+        ? 'gitops-init: cannot write the repository to /proc/gitops-init/repo: /proc/gitops-init cannot be created (no such file or directory, ENOENT); choose another directory\n'
+        : 'gitops-init: cannot write the repository to /proc/gitops-init/repo: /proc is not writable (permission denied, EACCES); choose another directory\n',
+    );
   });
 
-  it('refuses a target that is a file', async () => {
+  it('refuses a target that is a file, or lies under one, exit 2', async () => {
     const cwd = tempDir();
     writeFileSync(path.join(cwd, 'taken'), 'x');
     const run = await cli(['new', 'taken', ...appFlags], { cwd });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('"taken" is a file, not a directory');
+    expect(run.stderr).toBe(
+      'gitops-init: cannot write the repository to taken: it is a file, not a directory; choose another directory\n',
+    );
+    const under = await cli(['new', 'taken/repo', ...appFlags], { cwd });
+    expect(under.code).toBe(2);
+    expect(under.stderr).toBe(
+      'gitops-init: cannot write the repository to taken/repo: taken is a file, not a directory; choose another directory\n',
+    );
+    // Also for a dry run, which would otherwise plan a repository that cannot be.
+    expect((await cli(['new', 'taken/repo', ...appFlags, '--dry-run'], { cwd })).code).toBe(2);
+    expect(readdirSync(cwd)).toEqual(['taken']);
   });
 });

@@ -112,7 +112,9 @@ export async function runNew(directory: string | undefined, flags: NewFlags, cwd
     }
   }
   const result = await scaffold(options);
-  const shown = path.relative(cwd, result.root) || '.';
+  const relative = path.relative(cwd, result.root);
+  const outside = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  const shown = relative === '' ? '.' : outside ? result.root : relative;
   const width = result.files.reduce((extreme, file) => Math.max(extreme, file.status.length), -Infinity);
   const lines = result.files.map((file) => `  ${file.status.padEnd(width)}  ${file.path}`);
   const count = (status: string): number => result.files.filter((file) => file.status === status).length;
@@ -126,7 +128,8 @@ export async function runNew(directory: string | undefined, flags: NewFlags, cwd
   }
   const summary = [
     `${result.written.length} file${result.written.length === 1 ? '' : 's'} written`,
-    `${count('unchanged')} unchanged`,
+    // After an interrupted run, these are the files it wrote (each one complete).
+    `${count('unchanged')} already there and unchanged`,
     ...(result.gitInitialized ? [`git repository initialised on ${result.answers.defaultBranch}`] : []),
     ...(result.committed ? ['first commit made'] : []),
   ].join(', ');
