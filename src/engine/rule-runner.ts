@@ -49,14 +49,24 @@ export function severityNumber(severity: Severity): 0 | 1 | 2 {
   return severity === 'error' ? 2 : severity === 'warn' ? 1 : 0;
 }
 
-function textPosition(text: string, offset: number): SourcePosition {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line += 1;
-    lineStart = index + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+/**
+ * Positions in a text that is not YAML, from the offsets of its line starts, found once: a rule
+ * reporting every line of a long file would otherwise scan the text from its start each time.
+ */
+function textPositions(text: string): (offset: number) => SourcePosition {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return (offset) => {
+    // The last line start at or before the offset.
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+  };
 }
 
 /** Runs one rule over some target files and returns its findings and what it asked. */
@@ -71,6 +81,16 @@ export function executeRule(
   const notes: string[] = [];
   const tallies: Tallies = {};
   let usedTargets = false;
+  /** Each reported file's position lookup, kept for the rule's run. */
+  const positions = new Map<string, ((offset: number) => SourcePosition) | undefined>();
+  const positionsOf = (file: string): ((offset: number) => SourcePosition) | undefined => {
+    if (positions.has(file)) return positions.get(file);
+    const yamlFile = repository.yaml(file);
+    const text = yamlFile ? undefined : repository.text(file);
+    const position = yamlFile ? yamlFile.position : text === undefined ? undefined : textPositions(text);
+    positions.set(file, position);
+    return position;
+  };
   const locate = (
     descriptor: ReportDescriptor<string>,
   ): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> => {
@@ -84,13 +104,7 @@ export function executeRule(
     }
     const range = descriptor.node?.range ?? descriptor.range;
     if (!range) return {};
-    const yamlFile = repository.yaml(descriptor.file);
-    const text = yamlFile ? undefined : repository.text(descriptor.file);
-    const position = yamlFile
-      ? yamlFile.position
-      : text === undefined
-        ? undefined
-        : (offset: number) => textPosition(text, offset);
+    const position = positionsOf(descriptor.file);
     if (!position) return {};
     const start = position(range[0]);
     const end = position(range[1]);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
+import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { isMap, isPair, isScalar, isSeq } from './yaml-nodes.js';
 import { apiGroup } from './api-resources.js';
 import { isKustomizationFile, kustomizationReferences, quickKustomizationReferences } from './kustomize.js';
@@ -156,6 +156,43 @@ export interface LocatedPath {
   depth: number;
 }
 
+/** Mappings with fewer pairs than this are searched in order; larger ones get an index. */
+const INDEXED_MAPPING = 32;
+
+interface MappingIndex {
+  /** The array the index was built from, and its length then: a changed mapping is indexed again. */
+  items: unknown[];
+  length: number;
+  pairs: Map<string, Pair>;
+}
+
+const mappingIndexes = new WeakMap<YAMLMap, MappingIndex>();
+
+/**
+ * The first pair of a mapping whose scalar key reads as `key`. Looking up every key of a mapping
+ * of n pairs one at a time would take n² steps (a Secret with 100,000 keys, each reported), so a
+ * large mapping's keys are indexed once.
+ */
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  const items = map.items as unknown[];
+  const matches = (item: unknown): item is Pair => isPair(item) && isScalar(item.key) && String(item.key.value) === key;
+  if (items.length < INDEXED_MAPPING) return items.find(matches);
+  let index = mappingIndexes.get(map);
+  if (index?.items !== items || index.length !== items.length) {
+    const pairs = new Map<string, Pair>();
+    for (const item of items) {
+      if (!isPair(item) || !isScalar(item.key)) continue;
+      const text = String(item.key.value);
+      if (!pairs.has(text)) pairs.set(text, item);
+    }
+    index = { items, length: items.length, pairs };
+    mappingIndexes.set(map, index);
+  }
+  const pair = index.pairs.get(key);
+  // A key changed in place since the index was built: fall back to a search.
+  return pair && matches(pair) ? pair : items.find(matches);
+}
+
 /**
  * Follows a path (mapping keys and sequence indexes) from a node as far as it exists, so that a
  * finding about a missing field can point at its closest parent.
@@ -166,7 +203,7 @@ export function locatePath(start: unknown, keys: readonly (string | number)[]): 
   let depth = 0;
   for (const segment of keys) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = pairOf(node, String(segment));
       if (!pair || !isPair(pair)) break;
       key = pair.key as YamlNode;
       node = (pair.value ?? undefined) as YamlNode | undefined;

@@ -1,4 +1,4 @@
-import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import type { Alias, Document, LineCounter, Node as YamlNode } from 'yaml';
 import { readBlockYaml, type BlockYamlDocument } from './block-yaml.js';
 import { isMap, isPair, isScalar, isSeq, yamlPackage } from './yaml-nodes.js';
 
@@ -93,6 +93,44 @@ function findDuplicateKeys(root: YamlNode | null, problems: YamlProblem[]): void
   }
 }
 
+/**
+ * The alias whose resolution took a document over MAX_ALIAS_COUNT: `toJS` says only that the
+ * limit was passed, so it is run again with each alias noting when it is being resolved. The
+ * innermost alias still being resolved when `toJS` throws is the one that passed the limit
+ * (each alias is resolved once, in document order, so this costs one more pass). The notes are
+ * own properties of the aliases, removed afterwards.
+ */
+export function aliasOverLimit(document: Document.Parsed): Alias | undefined {
+  const aliases: Alias[] = [];
+  yamlPackage().visit(document, {
+    Alias(_key, node) {
+      aliases.push(node);
+    },
+  });
+  const resolving: Alias[] = [];
+  for (const alias of aliases) {
+    const toJSON = alias.toJSON.bind(alias);
+    Object.defineProperty(alias, 'toJSON', {
+      configurable: true,
+      writable: true,
+      value: (...args: Parameters<Alias['toJSON']>): unknown => {
+        resolving.push(alias);
+        const value: unknown = toJSON(...args);
+        resolving.pop();
+        return value;
+      },
+    });
+  }
+  try {
+    document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return undefined;
+  } catch {
+    return resolving.at(-1);
+  } finally {
+    for (const alias of aliases) delete (alias as Partial<Alias>).toJSON;
+  }
+}
+
 class LazyYamlDocument implements YamlDocument {
   readonly index: number;
   readonly document: Document.Parsed;
@@ -112,8 +150,10 @@ class LazyYamlDocument implements YamlDocument {
     try {
       this.#value = this.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      const range = this.document.contents?.range ?? [0, 0, 0];
       const isAliasBomb = error instanceof ReferenceError && /alias/i.test(error.message);
+      // An alias bomb is reported at the alias that went over the limit, not at the document.
+      const at = (isAliasBomb ? aliasOverLimit(this.document) : undefined) ?? this.document.contents;
+      const range = at?.range ?? [0, 0, 0];
       this.#valueError = {
         code: isAliasBomb ? 'ALIAS_LIMIT' : 'INVALID_DOCUMENT',
         message: isAliasBomb

@@ -5,6 +5,7 @@
  */
 import { readBlockYaml } from '../manifests/block-yaml.js';
 import { isMap, yamlPackage } from '../manifests/yaml-nodes.js';
+import { aliasOverLimit, MAX_ALIAS_COUNT } from '../manifests/yaml-file.js';
 import type { Descriptor } from '../config/descriptor.js';
 import { compareFields, type FieldDifference } from './compare.js';
 import type { ProtectionPolicy, ProtectionTarget } from './policy.js';
@@ -124,7 +125,17 @@ function settingsFile(path: string, policies: readonly ProtectionPolicy[]): Prot
         const document = yamlPackage().parseDocument(text, { uniqueKeys: false });
         if (document.errors.length > 0)
           return { error: `not valid YAML (${document.errors[0]?.message.split('\n')[0] ?? ''})` };
-        value = document.toJS();
+        try {
+          value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        } catch (error) {
+          // An alias bomb: said where, as yaml-syntax does, rather than a crash of the caller.
+          const alias = aliasOverLimit(document)?.range?.[0];
+          if (alias === undefined) return { error: `not valid YAML (${(error as Error).message})` };
+          const line = text.slice(0, alias).split('\n').length;
+          return {
+            error: `not valid YAML (the alias at line ${line} expands beyond the limit of ${MAX_ALIAS_COUNT}: a "billion laughs" file)`,
+          };
+        }
       }
       const map =
         typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

@@ -7,6 +7,7 @@
  * Endpoints: https://docs.github.com/en/rest/repos/rules and
  * https://docs.github.com/en/rest/branches/branch-protection
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Octokit } from '@octokit/rest';
 import { GitopsError } from '../errors.js';
 import { compareFields, type FieldDifference } from './compare.js';
@@ -26,7 +27,10 @@ export interface GithubConnection {
   userAgent: string;
   /** Base of the waits between retries, in ms (octokit's default: 1000). */
   retryDelayMs?: number;
-  /** How long one request may take, in ms (default 30 s). */
+  /**
+   * How long one call to the API may take, in ms (default 30 s): its retries and the waits
+   * between them included, so that "did not answer within 30 s" is what the user waited.
+   */
   timeoutMs?: number;
   /** Retries of a 5xx answer or a rate limit (default 3). */
   retries?: number;
@@ -102,10 +106,10 @@ export function explainFailure(error: unknown, context: RequestContext, connecti
   let code: string;
   let text: string;
   const cause = (failure as { cause?: { name?: unknown } }).cause;
-  // Octokit wraps a timed-out fetch in a RequestError (status 500, no response) after its retries.
+  // A call whose time ran out: its request was cancelled (AbortError), or timed out on its own.
   if ([failure.name, cause?.name].some((name) => name === 'TimeoutError' || name === 'AbortError')) {
     code = 'GITHUB_TIMEOUT';
-    text = `${context.action}: ${connection.apiUrl} did not answer within ${(connection.timeoutMs ?? 30_000) / 1000} s; check {{option:apiUrl}} (or GITHUB_API_URL) and the network`;
+    text = `${context.action}: ${connection.apiUrl} did not answer within ${(connection.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s; check {{option:apiUrl}} (or GITHUB_API_URL) and the network`;
   } else if (!failure.response) {
     code = 'GITHUB_UNREACHABLE';
     text = `${context.action}: cannot reach ${connection.apiUrl} (${(failure.message ?? 'no answer').split('\n')[0] ?? ''}); check {{option:apiUrl}} (or GITHUB_API_URL) and the network`;
@@ -137,15 +141,28 @@ export function explainFailure(error: unknown, context: RequestContext, connecti
   return new GitopsError(code, mask(text, connection.token), { cause: error });
 }
 
-/** Creates the client: octokit with retries of 5xx answers, rate-limit handling, no logging. */
+/** How long one call may take, retries included, when the connection does not say. */
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * What each request of a call carries (octokit's `request` options): the signal that cancels it
+ * when the call's time is up, and when that is, for the rate-limit handlers to decide whether a
+ * wait still fits.
+ */
+interface CallRequest {
+  signal: AbortSignal;
+  /** `Date.now()` at which the call's time is up. */
+  deadline: number;
+}
+
+/** Creates the client: octokit with rate-limit handling and no logging; call() retries 5xx answers. */
 export async function createClient(connection: GithubConnection, notes: string[]): Promise<Client> {
-  const [{ Octokit: RestOctokit }, { retry }, { throttling }] = await Promise.all([
+  const [{ Octokit: RestOctokit }, { throttling }] = await Promise.all([
     import('@octokit/rest'),
-    import('@octokit/plugin-retry'),
     import('@octokit/plugin-throttling'),
   ]);
   const retries = connection.retries ?? 3;
-  const timeoutMs = connection.timeoutMs ?? 30_000;
+  const timeoutMs = connection.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const base = connection.retryDelayMs ?? 1000;
   const silent = (): void => undefined;
   // Waits longer than this are not worth a hang: the command fails and says when to retry.
@@ -154,37 +171,88 @@ export async function createClient(connection: GithubConnection, notes: string[]
     (kind: string) =>
     (
       retryAfter: number,
-      options: { method?: string; url?: string },
+      options: { method?: string; url?: string; request?: Partial<CallRequest> },
       _octokit: unknown,
       retryCount: number,
     ): boolean => {
       if (retryCount >= retries || retryAfter > maxWaitSeconds) return false;
+      // A wait that would outlast the call: the limit is reported now rather than after the timeout.
+      const deadline = options.request?.deadline;
+      if (deadline !== undefined && Date.now() + retryAfter * base >= deadline) return false;
       notes.push(
         `GitHub's ${kind} was reached on ${options.method ?? ''} ${options.url ?? ''}; retried after ${retryAfter} s`,
       );
       return true;
     };
-  const Client = RestOctokit.plugin(retry, throttling);
+  const Client = RestOctokit.plugin(throttling);
   return new Client({
     auth: connection.token,
     baseUrl: connection.apiUrl.replace(/\/+$/, ''),
     userAgent: connection.userAgent,
     log: { debug: silent, info: silent, warn: silent, error: silent },
-    retry: { retries, retryAfterBaseValue: base },
     throttle: {
       retryAfterBaseValue: base,
       onRateLimit: onLimit('rate limit'),
       onSecondaryRateLimit: onLimit('secondary rate limit'),
     },
     request: {
-      fetch: (url: string | URL, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+      // Requests made through call() carry its signal; any other is bounded on its own.
+      fetch: (url: string | URL, init?: RequestInit) =>
+        fetch(url, init?.signal ? init : { ...init, signal: AbortSignal.timeout(timeoutMs) }),
     },
   });
 }
 
-async function call<T>(connection: GithubConnection, context: RequestContext, request: () => Promise<T>): Promise<T> {
+/** Statuses that another try would not change (as @octokit/plugin-retry's `doNotRetry`). */
+const NOT_RETRIED = new Set([400, 401, 403, 404, 410, 422, 451]);
+
+/** An answer of 5xx (or 429), or no answer at all (octokit's status 500 without a response): worth another try. */
+function isRetryable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('request' in error)) return false;
+  const status = (error as RequestFailure).status;
+  return status !== undefined && status >= 400 && !NOT_RETRIED.has(status);
+}
+
+/**
+ * One call to the API with its retries, all within `timeoutMs`: each try carries the call's
+ * signal, which cancels it when the time is up (octokit does not retry a cancelled request), and
+ * a retry whose wait would not end before then is not made. The waits grow as octokit's retry
+ * plugin's do: 1, 4, 9 times `retryDelayMs`.
+ */
+async function callWithRetries<T>(
+  connection: GithubConnection,
+  request: (options: CallRequest) => Promise<T>,
+): Promise<T> {
+  const timeoutMs = connection.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const retries = connection.retries ?? 3;
+  const base = connection.retryDelayMs ?? 1000;
+  const controller = new AbortController();
+  const deadline = Date.now() + timeoutMs;
+  const timer = setTimeout(() => {
+    controller.abort();
+  }, timeoutMs);
   try {
-    return await request();
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await request({ signal: controller.signal, deadline });
+      } catch (error) {
+        const wait = attempt * attempt * base;
+        if (attempt > retries || !isRetryable(error) || Date.now() + wait >= deadline) throw error;
+        await sleep(wait);
+      }
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function call<T>(
+  connection: GithubConnection,
+  context: RequestContext,
+  request: (options: CallRequest) => Promise<T>,
+): Promise<T> {
+  try {
+    return await callWithRetries(connection, request);
   } catch (error) {
     throw explainFailure(error, context, connection);
   }
@@ -276,13 +344,14 @@ async function listRulesets(
   for (let page = 1; page <= MAX_RULESET_PAGES; page += 1) {
     const context = { action: `listing the rulesets of ${repository}`, repository };
     const { data } = expectJson(
-      await call(connection, context, () =>
+      await call(connection, context, (request) =>
         client.request('GET /repos/{owner}/{repo}/rulesets', {
           owner,
           repo,
           per_page: 100,
           page,
           includes_parents: false,
+          request,
         }),
       ),
       'array',
@@ -310,7 +379,7 @@ export async function readLiveDiff(
   const items: DriftItem[] = [];
   const reading = { action: `reading ${repository}`, repository };
   const { data: repositoryData } = expectJson(
-    await call(connection, reading, () => client.request('GET /repos/{owner}/{repo}', { owner, repo })),
+    await call(connection, reading, (request) => client.request('GET /repos/{owner}/{repo}', { owner, repo, request })),
     'object',
     reading,
     connection,
@@ -333,8 +402,13 @@ export async function readLiveDiff(
       }
       const context = { action: `reading ruleset "${name}" of ${repository}`, repository };
       const { data } = expectJson(
-        await call(connection, context, () =>
-          client.request('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', { owner, repo, ruleset_id: summary.id }),
+        await call(connection, context, (request) =>
+          client.request('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', {
+            owner,
+            repo,
+            ruleset_id: summary.id,
+            request,
+          }),
         ),
         'object',
         context,
@@ -360,19 +434,16 @@ export async function readLiveDiff(
       }
       const branch = policy.branch;
       const context = { action: `reading the protection of ${branch} in ${repository}`, repository, branch };
-      await call(connection, context, () =>
-        client.request('GET /repos/{owner}/{repo}/branches/{branch}', { owner, repo, branch }),
+      await call(connection, context, (request) =>
+        client.request('GET /repos/{owner}/{repo}/branches/{branch}', { owner, repo, branch, request }),
       );
       const body = renderGithubBranchProtection(policy);
       let live: Record<string, unknown> | undefined;
       let answered: { data: unknown } | undefined;
       try {
-        const answer = await client.request('GET /repos/{owner}/{repo}/branches/{branch}/protection', {
-          owner,
-          repo,
-          branch,
-        });
-        answered = answer;
+        answered = await callWithRetries(connection, (request) =>
+          client.request('GET /repos/{owner}/{repo}/branches/{branch}/protection', { owner, repo, branch, request }),
+        );
       } catch (error) {
         // The branch exists (read above): a 404 here means it is not protected.
         if ((error as RequestFailure).status !== 404)
@@ -423,11 +494,18 @@ export async function applyLiveDiff(
         const rulesetId = item.rulesetId;
         // The body is the rendered ruleset, checked against GitHub's request schema in the tests.
         if (rulesetId === undefined) {
-          await call(connection, context, () =>
-            client.request({ method: 'POST', url: '/repos/{owner}/{repo}/rulesets', ...item.body, owner, repo }),
+          await call(connection, context, (request) =>
+            client.request({
+              method: 'POST',
+              url: '/repos/{owner}/{repo}/rulesets',
+              ...item.body,
+              owner,
+              repo,
+              request,
+            }),
           );
         } else {
-          await call(connection, context, () =>
+          await call(connection, context, (request) =>
             client.request({
               method: 'PUT',
               url: '/repos/{owner}/{repo}/rulesets/{ruleset_id}',
@@ -435,6 +513,7 @@ export async function applyLiveDiff(
               owner,
               repo,
               ruleset_id: rulesetId,
+              request,
             }),
           );
         }
@@ -447,7 +526,7 @@ export async function applyLiveDiff(
       }
       const branch = item.name;
       const context = { action: `protecting ${branch} in ${repository}`, repository, branch };
-      await call(connection, context, () =>
+      await call(connection, context, (request) =>
         client.request({
           method: 'PUT',
           url: '/repos/{owner}/{repo}/branches/{branch}/protection',
@@ -455,23 +534,26 @@ export async function applyLiveDiff(
           owner,
           repo,
           branch,
+          request,
         }),
       );
       const signatures = item.differences.find((difference) => difference.path === 'required_signatures');
       if (item.requireSignatures === true && (item.status === 'missing' || signatures)) {
-        await call(connection, context, () =>
+        await call(connection, context, (request) =>
           client.request('POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures', {
             owner,
             repo,
             branch,
+            request,
           }),
         );
       } else if (item.requireSignatures === false && signatures) {
-        await call(connection, context, () =>
+        await call(connection, context, (request) =>
           client.request('DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures', {
             owner,
             repo,
             branch,
+            request,
           }),
         );
       }

@@ -101,6 +101,8 @@ export interface Fault {
   body?: Json;
   /** Sent as it is (as JSON's content type) instead of body: an answer that is not JSON. */
   raw?: string;
+  /** How long the server takes before it answers, in ms: a slow server. */
+  delayMs?: number;
   times: number;
 }
 
@@ -202,6 +204,7 @@ export class FakeGithub {
     );
     if (fault) {
       fault.times -= 1;
+      if (fault.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       // Status 0: never answer (the connection is closed by close()).
       if (fault.raw !== undefined) {
         response.writeHead(fault.status, { 'content-type': 'application/json; charset=utf-8' });

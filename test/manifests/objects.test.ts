@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import { parseYamlFile } from '../../src/manifests/yaml-file.js';
 import {
   describeObject,
@@ -282,6 +282,28 @@ describe('locatePath, nodeAt, fieldNode and nodeToReport', () => {
     expect(textOf(text, nodeToReport(root, ['spec', 'ports', 0, 'port']))).toBe('80');
     expect(textOf(text, nodeToReport(root, ['metadata', 'flag']))).toBe('flag');
     expect(textOf(text, nodeToReport(root, ['metadata', 'namespace']))).toBe('metadata');
+  });
+
+  it('finds every key of a large mapping as in a small one: the first of repeated keys, and keys changed since', () => {
+    const keys = Array.from({ length: 5000 }, (_, index) => `key${index}`);
+    const large = `${keys.map((key, index) => `${key}: ${index}`).join('\n')}\nkey7: repeated\n10: number\n`;
+    const map = parseDocument(large, { uniqueKeys: false }).contents;
+    for (const [index, key] of keys.entries()) expect(textOf(large, nodeAt(map, [key]))).toBe(String(index));
+    expect(textOf(large, nodeAt(map, ['key7']))).toBe('7');
+    expect(textOf(large, nodeAt(map, [10]))).toBe('number');
+    expect(nodeAt(map, ['missing'])).toBeUndefined();
+    // A mapping changed after a lookup (a rule building a document): the lookup sees the change.
+    const document = parseDocument(large, { uniqueKeys: false });
+    const changed = document.contents;
+    expect(nodeAt(changed, ['key3'])).toBeDefined();
+    if (!isMap(changed)) throw new Error('expected a mapping');
+    changed.items.push(document.createPair('added', 'value'));
+    const added = nodeAt(changed, ['added']);
+    expect(isScalar(added) && added.value).toBe('value');
+    const pair = changed.items[3];
+    if (isScalar(pair?.key)) pair.key.value = 'renamed';
+    expect(nodeAt(changed, ['key3'])).toBeUndefined();
+    expect(textOf(large, nodeAt(changed, ['renamed']))).toBe('3');
   });
 });
 

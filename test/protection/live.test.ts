@@ -521,6 +521,67 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
         message: `reading acme/platform: ${github.url} did not answer within 0.3 s; check apiUrl (or GITHUB_API_URL) and the network`,
       });
     });
+
+    // The timeout bounds a whole call, its retries and the waits between them included: with a
+    // timeout per try, a host that never answered was given 4 tries and 3 waits (30 s each, 134 s
+    // in all, for "did not answer within 30 s"). Each case below took several times its timeout so.
+    /** How much later than its timeout a call may end: reading gitops.yaml, starting octokit, a busy machine. */
+    const SLACK_MS = 1000;
+    const timed = async (timeoutMs: number, retryDelayMs: number): Promise<{ error: unknown; ms: number }> => {
+      const started = performance.now();
+      const error = await diffProtection({ ...options(), timeoutMs, retryDelayMs }).catch((caught: unknown) => caught);
+      return { error, ms: performance.now() - started };
+    };
+
+    it('gives a host that never answers its timeout in all, not per try', async () => {
+      const before = count('/repos/acme/platform');
+      github.fail({ method: 'GET', path: /^\/repos\/acme\/platform$/, status: 0, times: 10 });
+      const { error, ms } = await timed(1500, 300);
+      expect(error).toMatchObject({
+        code: 'GITHUB_TIMEOUT',
+        message: `reading acme/platform: ${github.url} did not answer within 1.5 s; check apiUrl (or GITHUB_API_URL) and the network`,
+      });
+      expect(ms).toBeGreaterThanOrEqual(1500);
+      expect(ms).toBeLessThan(1500 + SLACK_MS);
+      expect(count('/repos/acme/platform') - before).toBe(1);
+    });
+
+    it('retries slow 5xx answers while the time allows, then reports the last answer', async () => {
+      const before = count('/repos/acme/platform');
+      github.fail({
+        method: 'GET',
+        path: /^\/repos\/acme\/platform$/,
+        status: 502,
+        delayMs: 150,
+        times: 100,
+        body: { message: 'Bad Gateway' },
+      });
+      // Tries at 0 and after a wait of 300 ms; the next wait (1.2 s) would end after the 1.5 s.
+      const { error, ms } = await timed(1500, 300);
+      expect(error).toMatchObject({
+        code: 'GITHUB_REQUEST_FAILED',
+        message: 'reading acme/platform: GitHub answered 502 (Bad Gateway)',
+      });
+      expect(ms).toBeLessThan(1500 + SLACK_MS);
+      expect(count('/repos/acme/platform') - before).toBeGreaterThanOrEqual(2);
+    });
+
+    it('does not wait out a rate limit that would end after the timeout: it says so at once', async () => {
+      github.fail({
+        method: 'GET',
+        path: /^\/repos\/acme\/platform$/,
+        status: 403,
+        headers: { 'retry-after': '30' },
+        body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+      });
+      // retry-after 30 with 100 ms per second of it: a 3 s wait, beyond the 1.5 s.
+      const { error, ms } = await timed(1500, 100);
+      expect(error).toMatchObject({
+        code: 'GITHUB_RATE_LIMITED',
+        message: "reading acme/platform: GitHub's API rate limit is exhausted (403); try again later",
+      });
+      expect(ms).toBeLessThan(1500);
+    });
   });
 
   // Runs last: the CLI runs above covered drift, apply, 401, 403, 404, usage errors and an answer quoting the token.

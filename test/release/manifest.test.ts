@@ -11,6 +11,12 @@ import {
   requiredTeams,
   tagMessage,
 } from '../../src/release/manifest.js';
+import releaseSchema from '../../src/release/release.schema.json' with { type: 'json' };
+import { cli } from '../helpers/cli.js';
+import { gitInit } from '../helpers/git.js';
+import { temporaryTrees } from '../helpers/trees.js';
+
+const repo = temporaryTrees();
 
 type Release = Parameters<typeof tagMessage>[0];
 type NamedRelease = Parameters<typeof compareReleases>[0];
@@ -58,7 +64,14 @@ describe('manifestProblems', () => {
       ['release', 'application_version'],
       ['release', 'infrastructure_version'],
     ]);
-    expect(problems[0]?.message).toMatch(/^"release\.application_version" must match /);
+    // What the pattern means, with the value, never the regular expression itself.
+    expect(problems.map((problem) => problem.message)).toEqual([
+      '"release.application_version" is "v1.5.3", not a semantic version (major.minor.patch, no leading v)',
+      '"release.infrastructure_version" is "2.1", not a semantic version (major.minor.patch, no leading v)',
+    ]);
+    expect(problemsWith({ application_version: `1.0.0-${'x'.repeat(500)}!` })[0]?.message).toBe(
+      `"release.application_version" is "1.0.0-${'x'.repeat(53)}…, not a semantic version (major.minor.patch, no leading v)`,
+    );
     expect(problemsWith({ application_version: '01.0.0' })).toHaveLength(1);
     expect(problemsWith({ application_version: 1 })[0]?.message).toBe(
       '"release.application_version" must be of type string',
@@ -96,16 +109,42 @@ describe('manifestProblems', () => {
     expect(
       problemsWith({ approvals: [{ team: '@acme/platform', approver: 'alice', time: '15/01/2026' }] })[0]?.path,
     ).toEqual(['release', 'approvals', 0, 'time']);
+    expect(
+      problemsWith({ approvals: [{ team: 'platform', approver: 'alice smith', time: '15/01/2026' }] }).map(
+        (problem) => problem.message,
+      ),
+    ).toEqual([
+      '"release.approvals.0.team" is "platform", not a team (@organisation/team)',
+      '"release.approvals.0.approver" is "alice smith", not an approver (a user name without spaces)',
+      '"release.approvals.0.time" is "15/01/2026", not a date or time (YYYY-MM-DD, or YYYY-MM-DDThh:mm with Z or an offset)',
+    ]);
+  });
+
+  it('says what every pattern of the schema means, so that no message shows a regular expression', () => {
+    const unexplained: string[] = [];
+    const walk = (node: unknown, where: string): void => {
+      if (typeof node !== 'object' || node === null) return;
+      const record = node as Record<string, unknown>;
+      if (typeof record.pattern === 'string' && typeof record.patternErrorMessage !== 'string') unexplained.push(where);
+      for (const [key, value] of Object.entries(record)) walk(value, `${where}/${key}`);
+    };
+    walk(releaseSchema, '#');
+    expect(unexplained).toEqual([]);
   });
 
   it('refuses `downgrade: false` (only `true` is written), bad component names and bad environments', () => {
     expect(problemsWith({ downgrade: false })).toHaveLength(1);
     expect(problemsWith({ components: { Payment_API: '1.0.0' } })).toContainEqual({
       path: ['release', 'components', 'Payment_API'],
-      message: '"Payment_API" is not a valid name in "release.components"',
+      message: '"release.components" has "Payment_API", not a component name (lowercase letters, digits and dashes)',
     });
     expect(problemsWith({ components: { payment: 'latest' } })[0]?.path).toEqual(['release', 'components', 'payment']);
-    expect(problemsWith({ environment: 'Prod' })[0]?.path).toEqual(['release', 'environment']);
+    expect(problemsWith({ environment: 'Prod' })).toEqual([
+      {
+        path: ['release', 'environment'],
+        message: '"release.environment" is "Prod", not an environment name (lowercase letters, digits and dashes)',
+      },
+    ]);
     expect(problemsWith({ emergency: { reason: '', time: '2026-01-01' } })[0]?.path).toEqual([
       'release',
       'emergency',
@@ -271,5 +310,20 @@ describe('renderManifest', () => {
     const value = parse(renderManifest(release)) as unknown;
     expect(value).toEqual({ release });
     expect(manifestProblems(value)).toEqual([]);
+  });
+});
+
+describe('a release manifest that does not match the schema', () => {
+  it('stops a release command with one line naming the file, the field, the value and what it should be', async () => {
+    const root = repo({
+      'gitops.yaml': 'kind: infrastructure\ntool: flux\nname: platform\n',
+      'releases/release-1.5-2.1.0.yaml': 'release:\n  application_version: "1.5"\n  infrastructure_version: 2.1.0\n',
+    });
+    gitInit(root);
+    const run = await cli(['release', 'list'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'gitops-init: releases/release-1.5-2.1.0.yaml is not a valid release manifest: "release.application_version" is "1.5", not a semantic version (major.minor.patch, no leading v)\n',
+    );
   });
 });

@@ -72,7 +72,7 @@ notes: first release`),
           line: 2,
           data: {
             problem:
-              '"release.application_version" must match ^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$',
+              '"release.application_version" is "v1.5", not a semantic version (major.minor.patch, no leading v)',
           },
         },
         { messageId: 'invalid', line: 4 },
