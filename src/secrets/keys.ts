@@ -117,6 +117,14 @@ const SETTING_WORDS = new Set([
   'claim',
   'claims',
   'method',
+  'backend',
+  'manager',
+  'engine',
+  'strategy',
+  'complexity',
+  'cipher',
+  'encoder',
+  'charset',
   'user',
   'username',
   'usernames',
@@ -162,6 +170,8 @@ const SECRET_OBJECT_QUALIFIERS = new Set([
   'keys',
   'license',
   'htpasswd',
+  'keystore',
+  'truststore',
 ]);
 /** Keys that contain a secret word and are identifiers: etcd's `initial-cluster-token`. */
 const NOT_SECRET_PHRASES = ['initial cluster token'];

@@ -30,7 +30,8 @@ export type ValueKind =
  * `vault:secret/data/…`; vals `ref+vault://…`; helm-secrets `secretref+…`; argocd-vault-plugin
  * `<path:…#key>`; 1Password `op://vault/item/field`; AWS Secrets Manager and SSM Parameter
  * Store ARNs; Google Secret Manager resource names; Argo CD's `$secret:key` and `$key`
- * references in its ConfigMaps.
+ * references in its ConfigMaps (and Dex's `$VAR`); Grafana's `$__env{VAR}`, `$__file{path}`
+ * and `$__vault{…}`.
  */
 const REFERENCES: readonly RegExp[] = [
   /\$\{[^}]*\}/,
@@ -45,6 +46,7 @@ const REFERENCES: readonly RegExp[] = [
   /^arn:aws[a-z-]*:(secretsmanager|ssm):/,
   /^projects\/[^/\s]+\/secrets\/[^/\s]+(\/versions\/[^/\s]+)?$/,
   /^\$[A-Za-z_][A-Za-z0-9_.-]*(:[A-Za-z0-9_.-]+)?$/,
+  /\$__(env|file|vault)\{[^}]*\}/,
   /^file:\/\/\S+$/,
 ];
 
@@ -98,13 +100,23 @@ function isEmptyPemBody(body: string): boolean {
   return content === '' || /^(\.|…)+$/.test(content) || hasAngleBracketPlaceholder(body) || isMasked(content);
 }
 
+/** What PEM blocks are: placeholders without a body, public certificates and keys, or key material. */
+function classifyPem(blocks: readonly { label: string; body: string }[]): ValueKind {
+  if (blocks.every((block) => isEmptyPemBody(block.body))) return 'placeholder';
+  if (blocks.every((block) => /CERTIFICATE|PUBLIC KEY/.test(block.label) && !/PRIVATE/.test(block.label)))
+    return 'public';
+  return 'literal';
+}
+
 /** Whether a value asks to be filled in rather than being a secret, by the rules in this module's comment. */
 export function isPlaceholder(value: string): boolean {
   const text = value.trim();
+  const blocks = pemBlocks(text);
+  if (blocks) return classifyPem(blocks) === 'placeholder';
+  // A multi-line value is judged line by line (classifyValue).
+  if (text.includes('\n')) return false;
   if (hasAngleBracketPlaceholder(text) || isMasked(text)) return true;
   if (AWS_EXAMPLES.some((pattern) => pattern.test(text))) return true;
-  const blocks = pemBlocks(text);
-  if (blocks) return blocks.every((block) => isEmptyPemBody(block.body));
   if (!isWordsOnly(text)) return false;
   const words = keyWords(text);
   if (words.length === 1) return NOTHING_WORDS.has(words[0] ?? '');
@@ -119,17 +131,56 @@ export function isReference(value: string): boolean {
   return REFERENCES.some((pattern) => pattern.test(text)) || isFilePath(text);
 }
 
-/** What a value written in a manifest or values file is (see ValueKind). */
-export function classifyValue(value: string): ValueKind {
-  const text = value.trim();
+/** One line's value, trimmed. */
+function classifyLine(text: string): ValueKind {
   if (text.length < 3) return 'empty';
   if (FLAGS.has(text.toLowerCase())) return 'setting';
   if (isReference(text)) return 'reference';
   if (isPlaceholder(text)) return 'placeholder';
-  const blocks = pemBlocks(text);
-  if (blocks && blocks.every((block) => /CERTIFICATE|PUBLIC KEY/.test(block.label) && !/PRIVATE/.test(block.label)))
-    return 'public';
   return 'literal';
+}
+
+const RANK: Readonly<Record<ValueKind, number>> = {
+  empty: 0,
+  setting: 1,
+  public: 1,
+  placeholder: 2,
+  reference: 3,
+  literal: 4,
+};
+
+/**
+ * An embedded file (a values.yaml, a config.json, an .env in a Secret): written out when any
+ * line's value is, so that one reference does not hide a password on the next line; else a
+ * reference or a placeholder when its lines hold only those (`password: <path:…#pw>`,
+ * `token=${TOKEN}`). A line's value is what follows its first `:` or `=`, unquoted; numbers
+ * there are settings.
+ */
+function classifyLines(text: string): ValueKind {
+  let found: ValueKind = 'empty';
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || /^(#|\/\/|;)/.test(line) || /^[[\]{}(),]+$/.test(line) || /^\[[^\]]*\]$/.test(line)) continue;
+    const separator = line.search(/[:=]/);
+    const value = (separator === -1 ? line : line.slice(separator + 1))
+      .trim()
+      .replace(/,$/, '')
+      .replace(/^(["'])(.*)\1$/, '$2');
+    // Numbers in a file are ports, sizes and counts.
+    const kind = /^-?\d+(\.\d+)?$/.test(value) ? 'setting' : classifyLine(value);
+    if (kind === 'literal') return 'literal';
+    if (RANK[kind] > RANK[found]) found = kind;
+  }
+  return found;
+}
+
+/** What a value written in a manifest or values file is (see ValueKind). */
+export function classifyValue(value: string): ValueKind {
+  const text = value.trim();
+  if (text.length < 3) return 'empty';
+  const blocks = pemBlocks(text);
+  if (blocks) return classifyPem(blocks);
+  return text.includes('\n') ? classifyLines(text) : classifyLine(text);
 }
 
 /**

@@ -81,6 +81,19 @@ tester.run('no-plaintext-secrets', rule, {
       },
     },
     {
+      name: 'embedded files whose values are all references: a Flux valuesFrom Secret, an argocd-vault-plugin config',
+      files: {
+        'values-secret.yaml': secret(
+          'stringData:\n  values.yaml: |\n    auth:\n      password: ${DB_PASSWORD}\n      existingSecret: ""\n    metrics:\n      enabled: true\n',
+        ),
+        'avp-config.yaml': secret(
+          'stringData:\n  config.json: |\n    {\n      "token": "<path:secret/data/checkout/api#token>",\n      "port": 8443\n    }\n',
+        ),
+        'grafana/values.yaml':
+          'grafana.ini:\n  auth.generic_oauth:\n    client_secret: $__env{GF_AUTH_CLIENT_SECRET}\n  smtp:\n    password: $__file{/etc/secrets/smtp/password}\n',
+      },
+    },
+    {
       name: 'placeholders that ask to be replaced, and an empty PEM block',
       files: {
         'secret.yaml': secret(
@@ -283,6 +296,21 @@ tester.run('no-plaintext-secrets', rule, {
             keys: '"a.password", "b.token", "c.apiKey", "d.secret" and 2 more',
             field: 'data and stringData',
           },
+        },
+      ],
+    },
+    {
+      name: 'an embedded file with a reference on one line and a password on the next',
+      files: {
+        'values-secret.yaml': secret(
+          `stringData:\n  values.yaml: |\n    auth:\n      username: \${DB_USER}\n      password: ${PASSWORD}\n`,
+        ),
+      },
+      errors: [
+        {
+          messageId: 'plaintextSecret',
+          line: 6,
+          data: { object: 'Secret "db"', keys: '"values.yaml"', field: 'stringData' },
         },
       ],
     },

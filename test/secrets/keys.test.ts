@@ -80,6 +80,13 @@ describe('isSecretLookingKey', () => {
     'tokenLength',
     'tokenExpirationSeconds',
     'admin.passwordMtime',
+    'jksTruststoreSecret',
+    'keystoreSecret',
+    'SECRET_BACKEND',
+    'secretManager',
+    'PASSWORD_COMPLEXITY',
+    'tokenStrategy',
+    'PASSWORD_ENCODER',
     '',
   ])('%s does not name a secret', (key) => {
     expect(isSecretLookingKey(key)).toBe(false);

@@ -22,6 +22,8 @@ describe('classifyValue', () => {
     ['projects/acme/secrets/db/versions/3', 'Google Secret Manager'],
     ['$dex-github:clientSecret', "Argo CD's $secret:key"],
     ['$oidc.keycloak.clientSecret', "Argo CD's $key"],
+    ['$__env{GF_AUTH_CLIENT_SECRET}', "Grafana's $__env"],
+    ['$__file{/etc/secrets/smtp-password}', "Grafana's $__file"],
     ['/etc/secrets/password', 'absolute file'],
     ['/var/run/secrets/kubernetes.io/serviceaccount/token', 'service account token file'],
     ['./secrets/password', 'relative file'],
@@ -73,6 +75,16 @@ describe('classifyValue', () => {
     [`${pem('CERTIFICATE', 'MIIBszCCAVmgAwIBAgIU\n')}${pem('PRIVATE KEY', 'MIIEvQIBADANBgkqhkiG\n')}`],
   ])('%j is written out', (value) => {
     expect(classifyValue(value)).toBe('literal');
+  });
+
+  it('judges an embedded file line by line: one written-out value makes it literal', () => {
+    expect(classifyValue('auth:\n  password: ${DB_PASSWORD}\n  token: "${API_TOKEN}"\n  enabled: true\n')).toBe(
+      'reference',
+    );
+    expect(classifyValue('{\n  "password": "<path:secret/data/db#password>",\n  "port": 5432\n}\n')).toBe('reference');
+    expect(classifyValue('# credentials\n[default]\naws_access_key_id=<your-key-id>\n')).toBe('placeholder');
+    expect(classifyValue('auth:\n  user: ${DB_USER}\n  password: Xq7Lm2Vb9Kp4\n')).toBe('literal');
+    expect(classifyValue('line one with ${VAR}\nline two\n')).toBe('literal');
   });
 
   it('knows flags, public certificates and empty values', () => {
