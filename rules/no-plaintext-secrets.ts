@@ -7,15 +7,15 @@ import {
   describeObject,
   fieldNode,
   isRecord,
-  locatePath,
   nodeAt,
-  nodeToReport,
   objectsOf,
   valueAt,
   type KubernetesObject,
 } from '../src/manifests/objects.js';
-import { isLiteralSecretValue, isSecretLookingKey } from '../src/secrets/keys.js';
+import { isSecretLookingEntry } from '../src/secrets/keys.js';
+import { classifySecretEntry, keysToName, listKeys, type SecretEntryKind } from '../src/secrets/secret-data.js';
 import { scanText } from '../src/secrets/secretlint.js';
+import { isPlaceholder } from '../src/secrets/values.js';
 
 /** Helm values files: `values.yaml`, `values-production.yaml`, `values.prod.yaml`, `podinfo-values.yaml`. */
 const VALUES_FILE = /(^|[-._])values([-._][^/]*)?\.ya?ml$/i;
@@ -23,6 +23,26 @@ const VALUES_FILE = /(^|[-._])values([-._][^/]*)?\.ya?ml$/i;
 /** `@secretlint/secretlint-rule-github` -> `github`. */
 function detectorName(ruleId: string): string {
   return ruleId.replace(/^@secretlint\/secretlint-rule-/, '');
+}
+
+/** Argo CD's repository, repository-credential and cluster Secrets carry this label. */
+const ARGO_CD_SECRET_TYPE = 'argocd.argoproj.io/secret-type';
+
+function isArgoCdSecret(object: KubernetesObject): boolean {
+  const labels = valueAt(object.value, ['metadata', 'labels']);
+  return isRecord(labels) && typeof labels[ARGO_CD_SECRET_TYPE] === 'string';
+}
+
+/**
+ * chart-testing's `ci/*-values.yaml` beside a chart's Chart.yaml: inputs of throwaway test
+ * installs, where `password: testpassword` is what a test needs. Secret formats that secretlint
+ * knows are still found there.
+ */
+function isChartTestingValues(file: string, hasFile: (path: string) => boolean): boolean {
+  const directory = path.posix.dirname(file);
+  if (path.posix.basename(directory) !== 'ci') return false;
+  const chart = path.posix.dirname(directory);
+  return hasFile(chart === '.' ? 'Chart.yaml' : `${chart}/Chart.yaml`);
 }
 
 function isSopsEncrypted(object: KubernetesObject): boolean {
@@ -54,9 +74,9 @@ export default defineRule({
     schema: [],
     messages: {
       plaintextSecret:
-        '{{object}} holds "{{key}}" in plain text in {{field}}: encrypt the file with SOPS, or use a SealedSecret or an ExternalSecret',
+        '{{object}} holds {{keys}} in plain text in {{field}}: encrypt the file with SOPS, or use a SealedSecret or an ExternalSecret',
       generatorLiteral:
-        'secretGenerator "{{name}}" has the literal "{{key}}" in plain text: use a SOPS-encrypted file, a SealedSecret or an ExternalSecret',
+        'secretGenerator "{{name}}" has {{keys}} as literals in plain text: use a SOPS-encrypted file, a SealedSecret or an ExternalSecret',
       detectedSecret:
         "secretlint's {{detector}} detector found a secret ({{kind}}) in plain text: remove it, rotate it, and keep it encrypted (SOPS, SealedSecret or ExternalSecret)",
       secretLookingValue:
@@ -86,25 +106,42 @@ export default defineRule({
       const reportedKeys = new Set<number>();
       const rangeOf = (node: YamlNode | undefined): readonly [number, number] | undefined =>
         node?.range ? [node.range[0], node.range[1]] : undefined;
+      // secretlint's findings, without placeholders (`ghp_xxxxxxxx…`, `mysql://root:<password>@db`).
+      const detected = scan.secrets.filter((secret) => !isPlaceholder(text.slice(secret.range[0], secret.range[1])));
+      const isDetectedIn = (node: YamlNode | undefined): boolean => {
+        const range = rangeOf(node);
+        return range !== undefined && detected.some((secret) => contains(range, secret.range[0]));
+      };
       // Values are read as plain data; nodes (positions) are looked up only for what is reported.
       const secretValues = (object: KubernetesObject): void => {
         if (object.apiVersion !== 'v1' || object.kind !== 'Secret' || isSopsEncrypted(object)) return;
-        for (const field of ['data', 'stringData'] as const) {
-          const map = object.value[field];
-          if (!isRecord(map)) continue;
-          for (const [key, value] of Object.entries(map)) {
-            if (!isScalarValue(value) || value === null || value === '') continue;
-            if (typeof value === 'string' && /^\$\{[^}]+\}$/.test(value.trim())) continue;
-            const located = locatePath(object.root, [field, key]);
-            context.report({
-              file,
-              node: located.key ?? located.node,
-              messageId: 'plaintextSecret',
-              data: { object: describeObject(object), key, field },
-            });
-            const range = rangeOf(located.node);
-            if (range) reportedValues.push(range);
+        const argoCd = isArgoCdSecret(object);
+        const entries: { key: string; kind: SecretEntryKind; field: string }[] = [];
+        const fields = (['data', 'stringData'] as const).filter((field) => isRecord(object.value[field]));
+        for (const field of fields) {
+          for (const [key, value] of Object.entries(object.value[field] as Record<string, unknown>)) {
+            let kind = classifySecretEntry(key, value, { encoded: field === 'data', argoCd });
+            if (kind !== 'credential' && detected.length > 0 && isDetectedIn(nodeAt(object.root, [field, key])))
+              kind = 'credential';
+            entries.push({ key, kind, field });
           }
+        }
+        const keys = keysToName(entries);
+        if (keys.length === 0) return;
+        const named = new Set(keys);
+        const namedFields = fields.filter((field) =>
+          entries.some((entry) => entry.field === field && named.has(entry.key)),
+        );
+        context.report({
+          file,
+          node: fieldNode(object.root, [namedFields[0] ?? 'data']),
+          messageId: 'plaintextSecret',
+          data: { object: describeObject(object), keys: listKeys(keys), field: namedFields.join(' and ') },
+        });
+        // One finding for the Secret: secretlint's findings in its values are part of it.
+        for (const field of fields) {
+          const range = rangeOf(nodeAt(object.root, [field]));
+          if (range) reportedValues.push(range);
         }
       };
       /** A secret-looking key with a literal value: where its pair is, found from the document's root when reported. */
@@ -126,7 +163,7 @@ export default defineRule({
           value.forEach((item: unknown, index) => walkValues(item, root, [...keys, index], where));
         } else if (isRecord(value)) {
           for (const [key, item] of Object.entries(value)) {
-            if (isSecretLookingKey(key) && isLiteralSecretValue(item))
+            if (isSecretLookingEntry(key, item))
               warnings.push({ root, key: [...keys, key], value: [...keys, key], name: key, where, at: 'key' });
             walkValues(item, root, [...keys, key], where);
           }
@@ -142,12 +179,7 @@ export default defineRule({
         list.forEach((item: unknown, index) => {
           if (!isRecord(item) || !Object.hasOwn(item, 'name') || !Object.hasOwn(item, 'value')) return;
           const { name, value } = item;
-          if (
-            isScalarValue(name) &&
-            isScalarValue(value) &&
-            isSecretLookingKey(String(name)) &&
-            isLiteralSecretValue(value)
-          ) {
+          if (isScalarValue(name) && isScalarValue(value) && isSecretLookingEntry(String(name), value)) {
             warnings.push({
               root,
               key: [...keys, index, 'name'],
@@ -208,7 +240,10 @@ export default defineRule({
             }
           }
         }
-        if (VALUES_FILE.test(path.posix.basename(file))) {
+        if (
+          VALUES_FILE.test(path.posix.basename(file)) &&
+          !isChartTestingValues(file, (candidate) => context.hasFile(candidate))
+        ) {
           for (const document of yaml.documents) {
             walkValues(
               document.value,
@@ -224,25 +259,36 @@ export default defineRule({
           if (Array.isArray(generators)) {
             generators.forEach((generator: unknown, index) => {
               if (!isRecord(generator) || !Array.isArray(generator.literals)) return;
+              const literals = ['secretGenerator', index, 'literals'];
+              const entries: { key: string; kind: SecretEntryKind }[] = [];
               generator.literals.forEach((literal: unknown, position) => {
                 if (typeof literal !== 'string' || !literal.includes('=')) return;
                 const key = literal.slice(0, literal.indexOf('='));
-                const name = generator.name;
-                const node = nodeToReport(first.document.contents, ['secretGenerator', index, 'literals', position]);
-                context.report({
-                  file,
-                  node,
-                  messageId: 'generatorLiteral',
-                  data: { name: typeof name === 'string' ? name : '', key },
-                });
-                const range = rangeOf(node);
-                if (range) reportedValues.push(range);
+                let kind = classifySecretEntry(key, literal.slice(key.length + 1), { encoded: false, argoCd: false });
+                if (
+                  kind !== 'credential' &&
+                  detected.length > 0 &&
+                  isDetectedIn(nodeAt(first.document.contents, [...literals, position]))
+                )
+                  kind = 'credential';
+                entries.push({ key, kind });
               });
+              const keys = keysToName(entries);
+              if (keys.length === 0) return;
+              const name = generator.name;
+              context.report({
+                file,
+                node: fieldNode(first.document.contents, literals),
+                messageId: 'generatorLiteral',
+                data: { name: typeof name === 'string' ? name : '', keys: listKeys(keys) },
+              });
+              const range = rangeOf(nodeAt(first.document.contents, literals));
+              if (range) reportedValues.push(range);
             });
           }
         }
       }
-      for (const secret of scan.secrets) {
+      for (const secret of detected) {
         if (reportedValues.some((range) => contains(range, secret.range[0]))) continue;
         reportedValues.push(secret.range);
         context.report({

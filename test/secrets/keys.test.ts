@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLiteralSecretValue, isSecretLookingKey, keyWords } from '../../src/secrets/keys.js';
+import { isLiteralSecretValue, isSecretLookingEntry, isSecretLookingKey, keyWords } from '../../src/secrets/keys.js';
 
 describe('keyWords', () => {
   it('splits camelCase, PascalCase, acronyms, snake, kebab and dotted keys into lower-case words', () => {
@@ -34,6 +34,13 @@ describe('isSecretLookingKey', () => {
     'credentials',
     'licenseKey',
     'secretKey',
+    'aws_secret_key',
+    'clientSecret',
+    'webhookSecret',
+    'jwtSecret',
+    'accessKeySecret',
+    'clusterToken',
+    'K3S_TOKEN',
   ])('%s names a secret', (key) => {
     expect(isSecretLookingKey(key)).toBe(true);
   });
@@ -54,6 +61,32 @@ describe('isSecretLookingKey', () => {
     'key',
     'monkey',
     'tokenizer',
+    'githubConfigSecret',
+    'imagePullSecret',
+    'pullSecret',
+    'tlsSecret',
+    'configFromSecret',
+    'passwordSecret',
+    'credentialsSecret',
+    'apiKeySecret',
+    'keyPasswordSecretKey',
+    'secretKeyRef',
+    'secret.reloader.stakater.com/reload',
+    'vault.hashicorp.com/agent-inject-secret-db',
+    'tsigSecretAlg',
+    'initialClusterToken',
+    'ETCD_INITIAL_CLUSTER_TOKEN',
+    'tokenFile',
+    'tokenLength',
+    'tokenExpirationSeconds',
+    'admin.passwordMtime',
+    'jksTruststoreSecret',
+    'keystoreSecret',
+    'SECRET_BACKEND',
+    'secretManager',
+    'PASSWORD_COMPLEXITY',
+    'tokenStrategy',
+    'PASSWORD_ENCODER',
     '',
   ])('%s does not name a secret', (key) => {
     expect(isSecretLookingKey(key)).toBe(false);
@@ -61,7 +94,16 @@ describe('isSecretLookingKey', () => {
 });
 
 describe('isLiteralSecretValue', () => {
-  it.each(['hunter2', 'c2VjcmV0', '  spaced out  ', 'abc'])('%j is written out', (value) => {
+  it.each([
+    'hunter2',
+    'c2VjcmV0',
+    '  spaced out  ',
+    'abc',
+    'changeme',
+    'admin',
+    'test-password',
+    '$2a$10$RncPyHW/B5ll2Z3J8s',
+  ])('%j is written out', (value) => {
     expect(isLiteralSecretValue(value)).toBe(true);
   });
 
@@ -82,6 +124,10 @@ describe('isLiteralSecretValue', () => {
     ['too short', 'ab'],
     ['blank', '   '],
     ['short after trimming', '  x  '],
+    ['1Password', 'op://platform/postgres/password'],
+    ['AWS Secrets Manager', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf'],
+    ['placeholder', '<your-token>'],
+    ['flag', 'true'],
   ])('%s is not written out (%j)', (_what, value) => {
     expect(isLiteralSecretValue(value)).toBe(false);
   });
@@ -90,5 +136,27 @@ describe('isLiteralSecretValue', () => {
     for (const value of [12345678, true, null, undefined, { a: 1 }, ['secret']]) {
       expect(isLiteralSecretValue(value)).toBe(false);
     }
+  });
+});
+
+describe('isSecretLookingEntry', () => {
+  it.each([
+    ['secretKey', 'thanos.yaml'],
+    ['privateKey', 'tls.key'],
+    ['keyPasswordSecretKey', 'key-password'],
+    ['secretKey', 'objstore-config.yml'],
+    ['password', 'my-password'],
+    ['enablePassword', 'true'],
+  ])('%s: %j names something else or is no secret', (key, value) => {
+    expect(isSecretLookingEntry(key, value)).toBe(false);
+  });
+
+  it.each([
+    ['secretKey', 'minio123'],
+    ['secretKey', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzz3f9a2b7eKEY'],
+    ['awsSecretKey', 'key-password-value9'],
+    ['password', 'guest'],
+  ])('%s: %j is a secret written out', (key, value) => {
+    expect(isSecretLookingEntry(key, value)).toBe(true);
   });
 });
