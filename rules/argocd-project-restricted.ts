@@ -8,7 +8,7 @@ export default defineRule({
     type: 'problem',
     docs: {
       description:
-        "Application teams' Argo CD AppProjects allow no wildcard sources, destinations or cluster resources, and no Application uses the default project",
+        "Application teams' Argo CD AppProjects allow no wildcard sources, destinations or cluster resources, and their Applications do not use the default project",
       category: 'security',
       recommended: 'error',
     },
