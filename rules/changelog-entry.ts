@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { isIsoDate, parseChangelog } from '../src/versioning/changelog.js';
+import { hasHeadingFor, isIsoDate, parseChangelog } from '../src/versioning/changelog.js';
 import { isStrictSemver, readVersion, sourceSpecsFor } from '../src/versioning/sources.js';
 
 interface Options {
@@ -62,7 +62,7 @@ export default defineRule({
     const current = first
       ? readVersion(first, context.hasFile(first.file) ? context.text(first.file) : undefined).raw
       : undefined;
-    if (current !== undefined && isStrictSemver(current) && !sections.some((section) => section.title === current)) {
+    if (current !== undefined && isStrictSemver(current) && !hasHeadingFor(text, current)) {
       context.report({ file, line: 1, messageId: 'missingSection', data: { file, version: current } });
     }
   },

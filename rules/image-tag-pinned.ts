@@ -154,9 +154,10 @@ function checkValues(
   const trail = trailOf(keys);
   const { repository } = value;
   if (typeof repository === 'string' && (Object.hasOwn(value, 'tag') || trail.endsWith('image'))) {
-    const { tag, digest } = value;
+    const { tag, digest, sha } = value;
     const hasTag = Object.hasOwn(value, 'tag') && isScalarValue(tag);
-    const hasDigest = typeof digest === 'string' && digest !== '';
+    // Charts name the digest `digest` or `sha` (`{{ .repository }}@sha256:{{ .sha }}`).
+    const hasDigest = [digest, sha].some((pin) => typeof pin === 'string' && pin !== '');
     const key = `${trail === '' ? '' : `${trail}.`}tag`;
     const tagText = typeof tag === 'string' || typeof tag === 'number' ? String(tag) : '';
     if (!hasDigest && hasTag && tagText === '') {

@@ -55,6 +55,9 @@ export default defineRule({
       if (text === undefined) continue;
       const reading = readVersion(spec, text);
       if (reading.raw === undefined || isStrictSemver(reading.raw)) continue;
+      // A template or a substitution (`${CHART_VERSION}`, `{{ .Version }}`) that a release job
+      // fills in before packaging: there is no version to check yet.
+      if (/\$\{|\{\{/.test(reading.raw)) continue;
       const withoutV = reading.raw.replace(/^v/i, '');
       const range = reading.range;
       if (withoutV !== reading.raw && isStrictSemver(withoutV) && range) {

@@ -20,6 +20,26 @@ tester.run('changelog-entry', rule, {
       options: [{ file: 'docs/HISTORY.md' }],
     },
     {
+      // release-please and conventional-changelog write the version as a link, the date in parentheses.
+      name: "the current version's section as release tools write it",
+      files: {
+        'gitops.yaml': app,
+        VERSION: '1.3.0\n',
+        'CHANGELOG.md':
+          '# Changelog\n\n## [1.3.0](https://github.com/acme/shop/compare/v1.2.0...v1.3.0) (2026-11-26)\n\n### Features\n\n* checkout ([#12](https://github.com/acme/shop/issues/12))\n\n### [1.2.1](https://github.com/acme/shop/compare/v1.2.0...v1.2.1) (2026-10-02)\n',
+      },
+    },
+    {
+      name: 'a patch section as release tools write it, and a v before the version',
+      files: {
+        'gitops.yaml': app,
+        VERSION: '1.2.1\n',
+        'CHANGELOG.md':
+          '# Changelog\n\n## [1.3.0](https://github.com/acme/shop/compare/v1.2.0...v1.3.0) (2026-11-26)\n\n### Features\n\n* checkout ([#12](https://github.com/acme/shop/issues/12))\n\n### [1.2.1](https://github.com/acme/shop/compare/v1.2.0...v1.2.1) (2026-10-02)\n' +
+          '\n## v1.2.0 (2026-09-01)\n',
+      },
+    },
+    {
       // A project that has not adopted gitops-init keeps its changelog its own way (here
       // `## v2.4.8 (2022-07-29)`, without the current version's section): nothing to report.
       name: 'without a kind the rule does not run',
@@ -30,6 +50,16 @@ tester.run('changelog-entry', rule, {
     },
   ],
   invalid: [
+    {
+      name: "in the release tools' form, the current version is not a newer or a pre-release section",
+      files: {
+        'gitops.yaml': app,
+        VERSION: '1.2.0\n',
+        'CHANGELOG.md':
+          '## [11.2.0](https://x.test/compare/v1.2.0...v11.2.0) (2026-11-26)\n\n## [1.2.0-rc.1](https://x.test) (2026-10-01)\n',
+      },
+      errors: [{ messageId: 'missingSection', data: { file: 'CHANGELOG.md', version: '1.2.0' } }],
+    },
     {
       name: 'no section for the current version',
       files: { 'gitops.yaml': app, VERSION: '1.2.0\n', 'CHANGELOG.md': good },

@@ -43,6 +43,11 @@ tester.run('image-tag-pinned', rule, {
         'charts/web/values.yaml': helmCreateValues,
         'charts/web/values-prod.yaml': 'image:\n  tag:\n',
         'charts/exporter/Chart.yaml': chartYaml('v0.28.0'),
+        'charts/operator/Chart.yaml': chartYaml(undefined),
+        'charts/operator/values.yaml':
+          'upgradeJob:\n  image:\n    registry: docker.io\n    repository: busybox\n    tag: latest\n    sha: "' +
+          DIGEST.slice('sha256:'.length) +
+          '"\n',
         'charts/exporter/values.yaml':
           'image:\n  registry: quay.io\n  repository: prometheus/exporter\n  # if not set appVersion field from Chart.yaml is used\n  tag: ""\n  sha: ""\n',
       },

@@ -41,6 +41,14 @@ tester.run('semver-valid', rule, {
       },
     },
     {
+      // A release job fills the version in before `helm package`.
+      name: 'a chart version that a release job substitutes',
+      files: {
+        'charts/web/Chart.yaml': chart('version: ${CHART_VERSION}\nappVersion: ${APP_VERSION}\n'),
+        'charts/api/Chart.yaml': chart('version: "{{ .Version }}"\n'),
+      },
+    },
+    {
       name: "without a kind, VERSION and package.json are the repository's own business",
       files: { VERSION: 'v3.6\n', 'package.json': '{ "version": "1.0" }\n' },
     },
