@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { isIsoDate, parseChangelog } from '../src/versioning/changelog.js';
+import { hasHeadingFor, isIsoDate, parseChangelog } from '../src/versioning/changelog.js';
 import { isStrictSemver, readVersion, sourceSpecsFor } from '../src/versioning/sources.js';
 
 interface Options {
@@ -19,6 +19,9 @@ export default defineRule({
       recommended: 'error',
     },
     scope: 'repository',
+    // A repository without a kind has not adopted gitops-init's versioning: its VERSION file and
+    // its changelog's format are its own business.
+    kinds: ['infrastructure', 'application'],
     schema: [{ type: 'object', additionalProperties: false, properties: { file: { type: 'string', minLength: 1 } } }],
     messages: {
       missingSection:
@@ -59,7 +62,7 @@ export default defineRule({
     const current = first
       ? readVersion(first, context.hasFile(first.file) ? context.text(first.file) : undefined).raw
       : undefined;
-    if (current !== undefined && isStrictSemver(current) && !sections.some((section) => section.title === current)) {
+    if (current !== undefined && isStrictSemver(current) && !hasHeadingFor(text, current)) {
       context.report({ file, line: 1, messageId: 'missingSection', data: { file, version: current } });
     }
   },

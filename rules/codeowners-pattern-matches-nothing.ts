@@ -1,4 +1,6 @@
+import picomatch from 'picomatch';
 import { loadCodeowners } from '../src/codeowners/context.js';
+import type { CodeownersRule } from '../src/codeowners/parse.js';
 import { defineRule } from '../src/engine/rule.js';
 
 interface MatchesNothingOptions {
@@ -42,8 +44,12 @@ export default defineRule({
     if (!codeowners) return;
     const ignored = new Set(options.ignorePatterns ?? []);
     const { matched } = codeowners.coverage();
+    const unlisted = unlistedPaths(
+      context.descriptor?.ignores ?? [],
+      context.hasFile('.gitmodules') ? context.text('.gitmodules') : undefined,
+    );
     for (const rule of codeowners.parsed.rules) {
-      if (!rule.effective || matched.has(rule) || ignored.has(rule.pattern)) continue;
+      if (!rule.effective || matched.has(rule) || ignored.has(rule.pattern) || unlisted.mayMatch(rule)) continue;
       context.report({
         file: codeowners.path,
         messageId: 'matchesNothing',
@@ -56,3 +62,37 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Paths of the repository that the linted file list leaves out, although the host matches
+ * CODEOWNERS against them: files under gitops.yaml's `ignores` (never linted, still committed)
+ * and git submodules (other repositories, whose pointer is a path of this one, named in
+ * .gitmodules). A line that may match one of them is not reported.
+ */
+function unlistedPaths(
+  ignores: readonly string[],
+  gitmodules: string | undefined,
+): { mayMatch(rule: CodeownersRule): boolean } {
+  const submodules = [...(gitmodules ?? '').matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)].map((match) =>
+    (match[1] ?? '').replace(/^\/+|\/+$/g, ''),
+  );
+  // The static directory of each ignore glob: `vendor/**` ignores under vendor, `**/*.md` anywhere.
+  const bases = ignores
+    .filter((glob) => !glob.startsWith('!'))
+    .map((glob) =>
+      picomatch
+        .scan(glob)
+        .base.split('/')
+        .filter((segment) => segment !== ''),
+    );
+  const related = (a: readonly string[], b: readonly string[]): boolean =>
+    a.slice(0, Math.min(a.length, b.length)).every((segment, index) => segment === b[index]);
+  return {
+    mayMatch(rule) {
+      const { regex, prefix } = rule.compiled;
+      if (submodules.some((submodule) => regex.test(submodule) || regex.test(`${submodule}/-`))) return true;
+      // An unanchored pattern (no prefix) may match anywhere, so under any ignored directory.
+      return bases.some((base) => related(prefix, base));
+    },
+  };
+}

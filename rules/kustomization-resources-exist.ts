@@ -33,6 +33,7 @@ export default defineRule({
     /** The problem with one entry of a kustomization in `directory`, if it has one. */
     const problemOf = (
       directory: string,
+      field: string,
       kind: KustomizeReferenceKind,
       value: string,
     ): { messageId: 'missing' | 'notAKustomization' | 'outside'; resolved: string } | undefined => {
@@ -43,12 +44,26 @@ export default defineRule({
         return { messageId: 'outside', resolved };
       if (context.hasFile(resolved)) return undefined;
       const target = resolved === '.' ? '' : resolved;
-      if (!context.hasDirectory(target)) return { messageId: 'missing', resolved };
+      if (!context.hasDirectory(target)) {
+        return field === 'resources' && isRenderedFromChart(directory, value)
+          ? undefined
+          : { messageId: 'missing', resolved };
+      }
       if (kind === 'file') return { messageId: 'missing', resolved };
       const prefix = target === '' ? '' : `${target}/`;
       return KUSTOMIZATION_FILE_NAMES.some((name) => context.hasFile(`${prefix}${name}`))
         ? undefined
         : { messageId: 'notAKustomization', resolved };
+    };
+    /**
+     * A kustomization beside a Chart.yaml that lists a YAML file of its own directory which is not
+     * there: the file is the chart rendered before the build (`helm template . > all.yaml &&
+     * kustomize build`, as an Argo CD config management plugin or a CI step runs it), not a file
+     * that was forgotten.
+     */
+    const isRenderedFromChart = (directory: string, value: string): boolean => {
+      const prefix = directory === '.' ? '' : `${directory}/`;
+      return /^(\.\/)?[^/]+\.ya?ml$/.test(value) && context.hasFile(`${prefix}Chart.yaml`);
     };
     /**
      * Whether a kustomization names nothing missing, decided from its text without parsing it
@@ -59,7 +74,7 @@ export default defineRule({
       const references = text === undefined ? undefined : quickKustomizationReferences(text);
       return (
         references !== undefined &&
-        references.every(({ kind, value }) => problemOf(directory, kind, value) === undefined)
+        references.every(({ field, kind, value }) => problemOf(directory, field, kind, value) === undefined)
       );
     };
     for (const file of context.files) {
@@ -72,7 +87,7 @@ export default defineRule({
       for (const document of yaml.documents) {
         // From the plain data; the document's nodes are parsed only to point at a problem.
         for (const reference of kustomizationReferences(document.value)) {
-          const problem = problemOf(directory, reference.kind, reference.value);
+          const problem = problemOf(directory, reference.field, reference.kind, reference.value);
           if (!problem) continue;
           const data = { field: reference.field, value: reference.value, resolved: problem.resolved };
           context.report({

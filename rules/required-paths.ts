@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import type { GitopsTool, RepositoryKind } from '../src/config/descriptor.js';
+import { DESCRIPTOR_FILES, type GitopsTool, type RepositoryKind } from '../src/config/descriptor.js';
 
 /**
  * The layout each kind of repository needs. A trailing slash marks a directory. Kept in
@@ -54,24 +54,43 @@ export default defineRule({
         'Required file "{{path}}" is missing in this {{kind}} repository; create it, or change the required-paths options in gitops.yaml',
       missingDirectory:
         'Required directory "{{path}}" is missing or empty in this {{kind}} repository; create it, or change the required-paths options in gitops.yaml',
+      missingDescriptor:
+        'This {{kind}} repository has no gitops.yaml; write one: it tells gitops-init what the repository is (kind, tool, teams), and its required-paths options can name the layout the repository uses',
+      missingFileWithoutDescriptor:
+        'Required file "{{path}}" is missing in this {{kind}} repository (a default of the kind); create it',
+      missingDirectoryWithoutDescriptor:
+        'Required directory "{{path}}" is missing or empty in this {{kind}} repository (a default of the kind); create it',
     },
   },
   defaultOptions: [defaults],
   check(context, [options]) {
     const kind = context.kind;
     if (!kind) return;
+    const hasDescriptor = context.descriptor !== undefined;
     const paths = [...(options.paths ?? defaultRequiredPaths(kind, context.tool)), ...(options.additionalPaths ?? [])];
     for (const required of new Set(paths)) {
       const isDirectory = required.endsWith('/');
       const normalized = required.replace(/\/+$/, '');
-      const exists = isDirectory ? context.hasDirectory(normalized) : context.hasFile(normalized);
-      if (!exists) {
-        context.report({
-          file: normalized,
-          messageId: isDirectory ? 'missingDirectory' : 'missingFile',
-          data: { path: required, kind },
-        });
-      }
+      const isDescriptor = (DESCRIPTOR_FILES as readonly string[]).includes(normalized);
+      // The descriptor may be gitops.yml, or wherever --config found it.
+      const exists = isDescriptor
+        ? hasDescriptor || DESCRIPTOR_FILES.some((name) => context.hasFile(name))
+        : isDirectory
+          ? context.hasDirectory(normalized)
+          : context.hasFile(normalized);
+      if (exists) continue;
+      // Without a descriptor the paths are the kind's defaults (--kind), and there are no
+      // options to change: the message says so rather than pointing at a gitops.yaml that is not there.
+      const messageId = isDescriptor
+        ? 'missingDescriptor'
+        : hasDescriptor
+          ? isDirectory
+            ? 'missingDirectory'
+            : 'missingFile'
+          : isDirectory
+            ? 'missingDirectoryWithoutDescriptor'
+            : 'missingFileWithoutDescriptor';
+      context.report({ file: normalized, messageId, data: { path: required, kind } });
     }
   },
 });

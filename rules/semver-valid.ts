@@ -1,6 +1,21 @@
 import path from 'node:path';
 import { defineRule } from '../src/engine/rule.js';
-import { isStrictSemver, readVersion, sourceSpecsFor } from '../src/versioning/sources.js';
+import {
+  defaultSourceSpecs,
+  isStrictSemver,
+  parseSourceSpec,
+  readVersion,
+  sourceLabel,
+  type VersionSourceSpec,
+} from '../src/versioning/sources.js';
+
+/**
+ * The only sources whose `v` the fix drops: gitops.yaml's version, which is gitops-init's own
+ * field. Any other source may be read as text by something that builds or deploys (an image tag
+ * from VERSION or package.json in CI, a chart's package name and OCI tag from its version), so
+ * rewriting it could change what gets deployed: it is reported without a fix.
+ */
+const SAFE_TO_FIX = new Set(['gitops.yaml#version', 'gitops.yml#version']);
 
 export default defineRule({
   id: 'semver-valid',
@@ -21,19 +36,28 @@ export default defineRule({
   },
   defaultOptions: [],
   check(context) {
-    const specs = sourceSpecsFor(context.descriptor?.versioning?.sources, context.kind, context.tool);
-    // Every chart's version and appVersion are versions too (Helm requires semver for version).
+    const configured = context.descriptor?.versioning?.sources;
+    // Without a kind (no gitops.yaml, no --kind) the repository has not adopted gitops-init's
+    // versioning: its VERSION or package.json is its own business. Charts are checked anyway.
+    const specs: VersionSourceSpec[] = configured
+      ? configured.map(parseSourceSpec)
+      : context.kind
+        ? defaultSourceSpecs(context.kind, context.tool)
+        : [];
+    // Every chart's version too: Helm's chart spec requires SemVer 2 for it. Not appVersion,
+    // which is free text (the version of the software, often an image tag) unless configured.
     for (const file of context.files) {
       if (path.posix.basename(file) !== 'Chart.yaml' || context.isYamlFile(file) === false) continue;
-      for (const field of ['version', 'appVersion']) {
-        if (!specs.some((spec) => spec.file === file && spec.field === field)) specs.push({ file, field });
-      }
+      if (!specs.some((spec) => spec.file === file && spec.field === 'version')) specs.push({ file, field: 'version' });
     }
     for (const spec of specs) {
       const text = context.hasFile(spec.file) ? context.text(spec.file) : undefined;
       if (text === undefined) continue;
       const reading = readVersion(spec, text);
       if (reading.raw === undefined || isStrictSemver(reading.raw)) continue;
+      // A template or a substitution (`${CHART_VERSION}`, `{{ .Version }}`) that a release job
+      // fills in before packaging: there is no version to check yet.
+      if (/\$\{|\{\{/.test(reading.raw)) continue;
       const withoutV = reading.raw.replace(/^v/i, '');
       const range = reading.range;
       if (withoutV !== reading.raw && isStrictSemver(withoutV) && range) {
@@ -44,7 +68,9 @@ export default defineRule({
           range,
           messageId: 'leadingV',
           data: { source: reading.label, value: reading.raw, fixed: withoutV },
-          fix: { edits: [{ range: [range[0] + offset, range[0] + offset + 1], text: '' }] },
+          ...(SAFE_TO_FIX.has(sourceLabel(spec))
+            ? { fix: { edits: [{ range: [range[0] + offset, range[0] + offset + 1], text: '' }] } }
+            : {}),
         });
       } else {
         context.report({

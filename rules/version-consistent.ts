@@ -18,6 +18,9 @@ export default defineRule({
       recommended: 'error',
     },
     scope: 'repository',
+    // A repository without a kind has not adopted gitops-init's versioning: its VERSION file and
+    // its changelog's format are its own business.
+    kinds: ['infrastructure', 'application'],
     schema: [
       {
         type: 'object',

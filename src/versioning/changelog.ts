@@ -31,6 +31,17 @@ export function parseChangelog(text: string): ChangelogSection[] {
   return sections;
 }
 
+/**
+ * Whether a heading of the changelog names `version`, in Keep a Changelog's form or in the forms
+ * release tools write: `## [1.2.0] - 2026-11-26`, `## [1.2.0](https://…/compare/v1.1.0...v1.2.0)
+ * (2026-11-26)` (release-please, conventional-changelog), `### [1.2.1](…)`, `## v1.2.0 (2026-11-26)`.
+ * `1.2.0` is not found in `11.2.0` or `1.2.0-rc.1`.
+ */
+export function hasHeadingFor(text: string, version: string): boolean {
+  const escaped = version.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^#{1,4}[ \t]+(?:.*[^\\w.+-])?v?${escaped}(?![\\w.+-])`, 'm').test(text);
+}
+
 /** Whether a date is a real calendar day written as YYYY-MM-DD. */
 export function isIsoDate(date: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);

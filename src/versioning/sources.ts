@@ -64,6 +64,18 @@ function kindOf(spec: VersionSourceSpec): VersionSourceKind {
   return spec.file.endsWith('.json') ? 'json' : 'yaml';
 }
 
+/**
+ * The scalar of a top-level field: its text as written, without quotes (a plain `2.0` is "2.0",
+ * not the number 2), and its range with the quotes.
+ */
+function scalarAt(text: string, field: string): { raw: string; range: [number, number] } | undefined {
+  const document = yamlPackage().parseDocument(text, { uniqueKeys: false });
+  const node = isMap(document.contents) ? document.contents.get(field, true) : undefined;
+  if (!isScalar(node) || node.range === undefined || node.range === null) return undefined;
+  const raw = typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
+  return { raw, range: [node.range[0], node.range[1]] };
+}
+
 /** Reads one source from the file's text (undefined text: the file does not exist). */
 export function readVersion(spec: VersionSourceSpec, text: string | undefined): VersionReading {
   const label = sourceLabel(spec);
@@ -80,35 +92,34 @@ export function readVersion(spec: VersionSourceSpec, text: string | undefined): 
       };
     }
     case 'yaml': {
-      // A plain block-style file is read for the value; its nodes are parsed for the range only when it is asked for.
+      const field = spec.field ?? 'version';
+      // A plain block-style file is read for the value; its nodes are parsed only when they are
+      // needed: for the range, or for the text of a value that YAML reads as a number, a boolean
+      // or null (`version: 2.0` is the number 2, and is reported as the 2.0 it says).
       const read = readBlockYaml(text);
       if (read?.length === 1) {
-        const field = spec.field ?? 'version';
         const value = valueAt(read[0]?.value, [field]);
         if (value === undefined || (typeof value === 'object' && value !== null))
           return { spec, label, raw: undefined, range: undefined };
-        const scalar = value as string | number | boolean | null;
-        let range: [number, number] | undefined;
-        let located = false;
-        return {
-          spec,
-          label,
-          raw: String(scalar),
-          get range() {
-            if (!located) {
-              located = true;
-              const node = yamlPackage().parseDocument(text, { uniqueKeys: false }).get(field, true);
-              range = isScalar(node) && node.range ? [node.range[0], node.range[1]] : undefined;
-            }
-            return range;
-          },
-        };
+        if (typeof value === 'string') {
+          let range: [number, number] | undefined;
+          let located = false;
+          return {
+            spec,
+            label,
+            raw: value,
+            get range() {
+              if (!located) {
+                located = true;
+                range = scalarAt(text, field)?.range;
+              }
+              return range;
+            },
+          };
+        }
       }
-      const document = yamlPackage().parseDocument(text, { uniqueKeys: false });
-      const node = isMap(document.contents) ? document.contents.get(spec.field ?? 'version', true) : undefined;
-      if (!isScalar(node) || node.range === undefined || node.range === null)
-        return { spec, label, raw: undefined, range: undefined };
-      return { spec, label, raw: String(node.value), range: [node.range[0], node.range[1]] };
+      const scalar = scalarAt(text, field);
+      return scalar ? { spec, label, ...scalar } : { spec, label, raw: undefined, range: undefined };
     }
     case 'json': {
       let value: unknown;

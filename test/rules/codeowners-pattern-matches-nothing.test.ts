@@ -20,8 +20,40 @@ tester.run('codeowners-pattern-matches-nothing', rule, {
       options: [{ ignorePatterns: ['/releases/'] }],
     },
     { name: 'without a descriptor too: nothing is wrong', files: { CODEOWNERS: '* @a\n' } },
+    {
+      // gitops.yaml's ignores keep files from being linted; they are still committed, and the
+      // host still gives them owners.
+      name: 'a pattern for files that gitops.yaml ignores',
+      files: {
+        'gitops.yaml': `${infra}ignores: ['vendor/**', 'docs/generated/**']\n`,
+        '.github/CODEOWNERS': '* @a\n/vendor/ @b\n/docs/generated/api.md @c\n',
+        'vendor/charts/cert-manager/Chart.yaml': 'name: cert-manager\n',
+        'docs/generated/api.md': '# API\n',
+      },
+    },
+    {
+      // A submodule is a path of this repository (its commit pointer), named in .gitmodules.
+      name: 'a pattern for a git submodule',
+      files: {
+        'gitops.yaml': infra,
+        '.gitmodules':
+          '[submodule "charts/upstream"]\n\tpath = charts/upstream\n\turl = https://github.com/acme/charts.git\n',
+        '.github/CODEOWNERS': '* @a\n/charts/upstream @b\n/charts/upstream/ @b\n',
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'beside ignores and a submodule, a pattern for a path that is in neither is still reported',
+      files: {
+        'gitops.yaml': `${infra}ignores: ['vendor/**']\n`,
+        '.gitmodules':
+          '[submodule "charts/upstream"]\n\tpath = charts/upstream\n\turl = https://github.com/acme/charts.git\n',
+        '.github/CODEOWNERS': '* @a\n/vendor/ @b\n/charts/upstream/ @b\n/ui-test/** @c\n',
+        'clusters/a.yaml': 'a: 1\n',
+      },
+      errors: [{ messageId: 'matchesNothing', line: 4, data: { pattern: '/ui-test/**' } }],
+    },
     {
       name: 'a misspelt directory and a case mismatch',
       files: {

@@ -51,8 +51,43 @@ tester.run('kustomization-resources-exist', rule, {
         'kustomization.yaml': 'patchesStrategicMerge:\n  - |-\n    kind: Deployment\n    metadata:\n      name: a\n',
       },
     },
+    {
+      // An Argo CD config management plugin (or a CI step) runs `helm template . > all.yaml &&
+      // kustomize build`: all.yaml is rendered from the chart beside the kustomization.
+      name: 'a resource rendered from the chart beside the kustomization',
+      files: {
+        'plugins/kustomized-helm/Chart.yaml': 'apiVersion: v2\nname: guestbook\nversion: 0.1.0\n',
+        'plugins/kustomized-helm/kustomization.yaml':
+          'namePrefix: kustomize-\nresources:\n  - ./all.yaml\npatches:\n  - overlays/guestbook-deployment.yaml\n',
+        'plugins/kustomized-helm/overlays/guestbook-deployment.yaml': 'kind: Deployment\n',
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'beside a chart, a missing patch and a missing resource in another directory are still reported',
+      files: {
+        'plugins/kustomized-helm/Chart.yaml': 'apiVersion: v2\nname: guestbook\nversion: 0.1.0\n',
+        'plugins/kustomized-helm/kustomization.yaml':
+          'resources:\n  - ./all.yaml\n  - ../common/service.yaml\npatches:\n  - overlays/guestbook-deployment.yaml\n',
+      },
+      errors: [
+        {
+          messageId: 'missing',
+          line: 3,
+          data: { field: 'resources', value: '../common/service.yaml', resolved: 'plugins/common/service.yaml' },
+        },
+        {
+          messageId: 'missing',
+          line: 5,
+          data: {
+            field: 'patches',
+            value: 'overlays/guestbook-deployment.yaml',
+            resolved: 'plugins/kustomized-helm/overlays/guestbook-deployment.yaml',
+          },
+        },
+      ],
+    },
     {
       name: 'missing resource file',
       files: {

@@ -1,5 +1,8 @@
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
 import rule from '../../rules/required-paths.js';
-import { RuleTester } from '../../src/testing/index.js';
+import { lint } from '../../src/api/lint.js';
+import { RuleTester, writeFileTree } from '../../src/testing/index.js';
 
 const tester = new RuleTester();
 const infra = 'kind: infrastructure\ntool: flux\nname: platform\n';
@@ -31,6 +34,10 @@ tester.run('required-paths', rule, {
       },
     },
     { name: 'no descriptor: the rule does not run', files: { 'x.yaml': 'a: 1\n' } },
+    {
+      name: 'the descriptor written as gitops.yml counts as gitops.yaml',
+      files: { 'gitops.yml': app, ...common, 'deploy/base/kustomization.yaml': 'resources: []\n' },
+    },
     {
       name: 'paths option replaces the defaults',
       files: { 'gitops.yaml': app, 'docs/index.md': '# docs\n' },
@@ -77,4 +84,50 @@ tester.run('required-paths', rule, {
       errors: [{ messageId: 'missingDirectory', file: 'clusters' }],
     },
   ],
+});
+
+describe('required-paths with --kind and no gitops.yaml', () => {
+  const roots: string[] = [];
+  afterEach(() => {
+    for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+  });
+
+  // The options live in gitops.yaml: a repository without one is told to write one, and the
+  // other paths are named as defaults of the kind, without pointing at options it cannot have.
+  it('asks for gitops.yaml and names the other paths as defaults of the kind', async () => {
+    const root = writeFileTree({ 'README.md': '# r\n', 'clusters/production/flux-system/gotk-sync.yaml': 'a: 1\n' });
+    roots.push(root);
+    const report = await lint({
+      cwd: root,
+      kind: 'infrastructure',
+      rules: { 'required-paths': 'error' },
+      ruleSet: [rule],
+    });
+    const findings = report.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'required-paths');
+    expect(findings.map((finding) => [finding.file, finding.messageId])).toEqual([
+      ['CHANGELOG.md', 'missingFileWithoutDescriptor'],
+      ['VERSION', 'missingFileWithoutDescriptor'],
+      ['gitops.yaml', 'missingDescriptor'],
+      ['infrastructure', 'missingDirectoryWithoutDescriptor'],
+      ['releases', 'missingDirectoryWithoutDescriptor'],
+    ]);
+    for (const finding of findings) expect(finding.message).not.toMatch(/options in gitops\.yaml/);
+    expect(findings.find((finding) => finding.file === 'VERSION')?.message).toBe(
+      'Required file "VERSION" is missing in this infrastructure repository (a default of the kind); create it',
+    );
+  });
+
+  it('with gitops.yaml, the message points at its options', async () => {
+    const root = writeFileTree({
+      'gitops.yaml': infra,
+      ...common,
+      'clusters/a.yaml': 'a: 1\n',
+      'releases/.gitkeep': '',
+    });
+    roots.push(root);
+    const report = await lint({ cwd: root, rules: { 'required-paths': 'error' }, ruleSet: [rule] });
+    expect(report.diagnostics.map((finding) => finding.message)).toEqual([
+      'Required directory "infrastructure/" is missing or empty in this infrastructure repository; create it, or change the required-paths options in gitops.yaml',
+    ]);
+  });
 });

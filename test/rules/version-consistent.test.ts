@@ -6,7 +6,13 @@ const helmApp = 'kind: application\ntool: helm\nname: shop\n';
 
 tester.run('version-consistent', rule, {
   valid: [
-    { name: 'one source', files: { VERSION: '1.0.0\n' } },
+    { name: 'one source', files: { 'gitops.yaml': helmApp, VERSION: '1.0.0\n' } },
+    {
+      // A repository that has not adopted gitops-init (no gitops.yaml, no --kind) may keep a
+      // VERSION of its own and a package.json for its tooling: they need not agree.
+      name: 'without a kind the rule does not run',
+      files: { VERSION: '3.6.0\n', 'package.json': '{ "private": true, "version": "1.0.0" }\n' },
+    },
     {
       name: 'agreeing sources',
       files: {
@@ -23,6 +29,15 @@ tester.run('version-consistent', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'with a kind, the same VERSION and package.json are sources that must agree',
+      files: {
+        'gitops.yaml': helmApp,
+        VERSION: '3.6.0\n',
+        'package.json': '{ "private": true, "version": "1.0.0" }\n',
+      },
+      errors: [{ messageId: 'differs', file: 'package.json' }],
+    },
     {
       name: 'chart behind VERSION',
       files: { 'gitops.yaml': helmApp, VERSION: '1.3.0\n', 'chart/Chart.yaml': 'apiVersion: v2\nversion: 1.2.0\n' },
@@ -49,7 +64,11 @@ tester.run('version-consistent', rule, {
     },
     {
       name: 'configured sources include appVersion',
-      files: { VERSION: '1.0.0\n', 'chart/Chart.yaml': 'version: 1.0.0\nappVersion: 1.1.0\n' },
+      files: {
+        'gitops.yaml': helmApp,
+        VERSION: '1.0.0\n',
+        'chart/Chart.yaml': 'version: 1.0.0\nappVersion: 1.1.0\n',
+      },
       options: [{ sources: ['VERSION', 'chart/Chart.yaml#version', 'chart/Chart.yaml#appVersion'] }],
       errors: [
         {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, parseChangelog, releaseChangelog } from '../../src/versioning/changelog.js';
+import { hasHeadingFor, isIsoDate, parseChangelog, releaseChangelog } from '../../src/versioning/changelog.js';
 
 const KEEP_A_CHANGELOG = [
   '# Changelog',
@@ -168,5 +168,27 @@ describe('releaseChangelog', () => {
     expect(releaseChangelog('## [Unreleased]', '1.0.0', '2026-12-04', undefined)).toBe(
       '## [Unreleased]\n\n## [1.0.0] - 2026-12-04\n',
     );
+  });
+});
+
+describe('hasHeadingFor', () => {
+  it.each([
+    ['## [1.2.0] - 2026-11-26', true],
+    ['## [1.2.0](https://github.com/acme/shop/compare/v1.1.0...v1.2.0) (2026-11-26)', true],
+    ['### [1.2.0](https://github.com/acme/shop/compare/v1.1.0...v1.2.0)', true],
+    ['## v1.2.0 (2026-11-26)', true],
+    ['## 1.2.0', true],
+    ['## [11.2.0] - 2026-11-26', false],
+    ['## [1.2.0-rc.1] - 2026-11-26', false],
+    ['## [1.2.1](https://github.com/acme/shop/compare/v1.2.0...v1.2.1) (2026-11-26)', false],
+    ['Released 1.2.0 on 2026-11-26 (not a heading)', false],
+    ['##### [1.2.0]', false],
+  ])('%s: %s', (heading, found) => {
+    expect(hasHeadingFor(`# Changelog\n\n${heading}\n`, '1.2.0')).toBe(found);
+  });
+
+  it('escapes the version', () => {
+    expect(hasHeadingFor('## [1.2.0+build.5] - 2026-11-26\n', '1.2.0+build.5')).toBe(true);
+    expect(hasHeadingFor('## [1x2y0] - 2026-11-26\n', '1.2.0')).toBe(false);
   });
 });
