@@ -87,3 +87,6 @@ export {
 } from './engine/rule.js';
 export type { Descriptor, RepositoryKind, GitopsTool } from './config/descriptor.js';
 export { GitopsError, UsageError, ConfigError, RefusedError, InternalError } from './errors.js';
+export { LinkEscapeError, ChangedSinceReadError } from './files/atomic-write.js';
+export { LockTimeoutError } from './files/lock.js';
+export { UnwritableError } from './files/writable.js';

@@ -187,7 +187,7 @@ export interface LiveProtectionOptions {
   targets?: readonly LiveTarget[];
   /** Base of the waits between retries, in ms (default 1000). */
   retryDelayMs?: number;
-  /** How long one request may take, in ms (default 30 s). */
+  /** How long one call may take, in ms, its retries and the waits between them included (default 30 s). */
   timeoutMs?: number;
   /** Retries of a 5xx answer or a rate limit (default 3). */
   retries?: number;

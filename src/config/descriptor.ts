@@ -1,7 +1,7 @@
 import type { Document } from 'yaml';
 import { ConfigError, type ConfigProblem } from '../errors.js';
 import { parseYamlFile } from '../manifests/yaml-file.js';
-import { describeAjvError, nodePosition } from './schema-validation.js';
+import { describeSchemaErrors, nodePosition } from './schema-validation.js';
 import schema from './gitops.schema.json' with { type: 'json' };
 import { validate as validateDescriptor } from './generated/gitops-schema.validate.js';
 import type {
@@ -81,8 +81,7 @@ export function parseDescriptor(file: string, text: string): LoadedDescriptor {
     nodePosition(first.document, path, yamlFile.position)?.line;
   // Precompiled from gitops.schema.json (npm run generate:schemas): ajv's compile took 60-100 ms of every lint run.
   if (!validateDescriptor(value)) {
-    for (const error of validateDescriptor.errors ?? []) {
-      const described = describeAjvError(error);
+    for (const described of describeSchemaErrors(validateDescriptor.errors ?? [], value)) {
       const position = nodePosition(first.document, described.path, yamlFile.position);
       problems.push({ file, ...position, message: described.message });
     }

@@ -9,7 +9,15 @@ import type { SourcePosition } from '../manifests/yaml-file.js';
  * src/config/generate-schemas.ts: the same options give the same errors, and so the same
  * messages.
  */
-export const AJV_OPTIONS = { allErrors: true, strict: false, useDefaults: false } as const satisfies Options;
+// `verbose` gives each error its schema, where a pattern's `patternErrorMessage` is found: an
+// error's schema path is relative to the definition a `$ref` led to, so it cannot be walked
+// from the root.
+export const AJV_OPTIONS = {
+  allErrors: true,
+  strict: false,
+  useDefaults: false,
+  verbose: true,
+} as const satisfies Options;
 
 let ajv: Ajv | undefined;
 
@@ -82,6 +90,69 @@ export function describeAjvErrorNaming(
     default:
       return { path, message: `${where} ${error.message ?? 'is invalid'}` };
   }
+}
+
+/** The longest value a message quotes: a value can be anything a file holds. */
+const QUOTED_VALUE_LENGTH = 60;
+
+function quoted(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > QUOTED_VALUE_LENGTH ? `${text.slice(0, QUOTED_VALUE_LENGTH)}…` : text;
+}
+
+/** What a pattern means: its `patternErrorMessage`, which editors such as VS Code show too. */
+function patternMeaning(schema: unknown): string | undefined {
+  const meaning =
+    typeof schema === 'object' && schema !== null ? (schema as Record<string, unknown>).patternErrorMessage : undefined;
+  return typeof meaning === 'string' ? meaning : undefined;
+}
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let current = value;
+  for (const key of path) {
+    current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[key] : undefined;
+  }
+  return current;
+}
+
+/**
+ * A schema's errors over `value` as sentences. A value that does not match a pattern is named
+ * with what the pattern means ("not a semantic version"), never the regular expression itself:
+ * every pattern of our schemas carries a `patternErrorMessage`.
+ */
+export function describeSchemaErrors(
+  errors: readonly ErrorObject[],
+  value: unknown,
+): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  for (const error of errors) {
+    // A property name that does not match comes as a `pattern` error and a `propertyNames` error
+    // naming the property: the second says it.
+    if (error.keyword === 'pattern' && error.schemaPath.includes('/propertyNames/')) continue;
+    const described = describeAjvError(error);
+    const meaning =
+      error.keyword === 'pattern'
+        ? patternMeaning(error.parentSchema)
+        : error.keyword === 'propertyNames'
+          ? patternMeaning(error.schema)
+          : undefined;
+    if (meaning === undefined) {
+      problems.push(described);
+    } else if (error.keyword === 'propertyNames') {
+      const name = String((error.params as { propertyName?: unknown }).propertyName);
+      const parent = instancePathKeys(error.instancePath).join('.');
+      problems.push({
+        path: described.path,
+        message: `${parent === '' ? 'the document' : `"${parent}"`} has ${quoted(name)}, ${meaning}`,
+      });
+    } else {
+      problems.push({
+        path: described.path,
+        message: `"${described.path.join('.')}" is ${quoted(valueAt(value, described.path))}, ${meaning}`,
+      });
+    }
+  }
+  return problems;
 }
 
 /** The position of the value at `path` in a YAML document, falling back to the closest parent. */

@@ -40,20 +40,49 @@ export function mergedFix(
  * the next pass: a finding whose edits overlap those taken already is left out.
  */
 export function collectEdits(diagnostics: readonly Diagnostic[]): Map<string, TextEdit[]> {
+  // Each file's accepted edits, sorted by start and then end; they never overlap, so the one
+  // that starts last before a new edit ends is the only one that can overlap it (a binary search
+  // instead of a scan: a rule may offer tens of thousands of fixes in one file).
   const editsByFile = new Map<string, TextEdit[]>();
   for (const diagnostic of diagnostics) {
     if (!diagnostic.fix) continue;
     const file = diagnostic.fix.file ?? diagnostic.file;
-    const list = editsByFile.get(file) ?? [];
-    const overlaps = diagnostic.fix.edits.some((edit) =>
-      list.some((other) => edit.range[0] < other.range[1] && other.range[0] < edit.range[1]),
-    );
-    if (!overlaps) {
-      for (const item of diagnostic.fix.edits) list.push(item);
-    }
-    editsByFile.set(file, list);
+    let list = editsByFile.get(file);
+    if (!list) editsByFile.set(file, (list = []));
+    const accepted = list;
+    if (diagnostic.fix.edits.some((edit) => overlapsAccepted(accepted, edit))) continue;
+    for (const edit of diagnostic.fix.edits) accepted.splice(insertionIndex(accepted, edit), 0, edit);
   }
+  for (const [file, list] of editsByFile) if (list.length === 0) editsByFile.delete(file);
   return editsByFile;
+}
+
+/** How many accepted edits sort before `edit` (by start, then end). */
+function insertionIndex(sorted: readonly TextEdit[], edit: TextEdit): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const other = sorted[middle]!;
+    const before =
+      other.range[0] < edit.range[0] || (other.range[0] === edit.range[0] && other.range[1] <= edit.range[1]);
+    if (before) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function overlapsAccepted(sorted: readonly TextEdit[], edit: TextEdit): boolean {
+  const [start, end] = edit.range;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.range[0] < end) low = middle + 1;
+    else high = middle;
+  }
+  const last = sorted[low - 1];
+  return last !== undefined && start < last.range[1];
 }
 
 function parses(file: string, text: string, repository: Repository): boolean {

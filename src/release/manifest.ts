@@ -1,7 +1,6 @@
 import * as semver from '../versioning/semver.js';
 import { yamlPackage } from '../manifests/yaml-nodes.js';
-import type { ErrorObject } from 'ajv';
-import { describeAjvError } from '../config/schema-validation.js';
+import { describeSchemaErrors } from '../config/schema-validation.js';
 import { validate as validateReleaseManifest } from '../config/generated/release-schema.validate.js';
 import schema from './release.schema.json' with { type: 'json' };
 import type { Release } from '../config/generated/release-schema.types.js';
@@ -11,78 +10,9 @@ export const RELEASE_SCHEMA_URL = schema.$id;
 // schema is their one source of truth.
 export type { Approval, Release, ReleaseManifest, ReleaseStatus } from '../config/generated/release-schema.types.js';
 
-/** The longest value a message quotes: a value can be anything a manifest holds. */
-const QUOTED_VALUE_LENGTH = 60;
-
-function quoted(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > QUOTED_VALUE_LENGTH ? `${text.slice(0, QUOTED_VALUE_LENGTH)}…` : text;
-}
-
-/**
- * What a pattern of the schema means (its `patternErrorMessage`, which editors such as VS Code
- * show too), found from the error's schema path: `#/definitions/semver/pattern`.
- */
-function patternMeaning(schemaPath: string): string | undefined {
-  let node: unknown = schema;
-  for (const part of schemaPath.replace(/^#\//, '').split('/').slice(0, -1)) {
-    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
-    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
-  }
-  const meaning =
-    typeof node === 'object' && node !== null ? (node as Record<string, unknown>).patternErrorMessage : undefined;
-  return typeof meaning === 'string' ? meaning : undefined;
-}
-
-/**
- * Schema errors as sentences. A value that does not match a pattern is named with what the
- * pattern means ("not a semantic version"), never the regular expression itself.
- */
-function describeErrors(
-  errors: readonly ErrorObject[],
-  value: unknown,
-): { path: (string | number)[]; message: string }[] {
-  const problems: { path: (string | number)[]; message: string }[] = [];
-  for (const error of errors) {
-    // A property name that does not match comes as a `pattern` error and a `propertyNames` error
-    // naming the property: the second says it.
-    if (error.keyword === 'pattern' && error.schemaPath.includes('/propertyNames/')) continue;
-    const described = describeAjvError(error);
-    const meaning =
-      error.keyword === 'pattern'
-        ? patternMeaning(error.schemaPath)
-        : error.keyword === 'propertyNames'
-          ? patternMeaning(`${error.schemaPath}/pattern`)
-          : undefined;
-    if (meaning === undefined) {
-      problems.push(described);
-    } else if (error.keyword === 'propertyNames') {
-      const name = String((error.params as { propertyName?: unknown }).propertyName);
-      problems.push({
-        path: described.path,
-        message: `"${error.instancePath.slice(1).replaceAll('/', '.')}" has ${quoted(name)}, ${meaning}`,
-      });
-    } else {
-      problems.push({
-        path: described.path,
-        message: `"${described.path.join('.')}" is ${quoted(valueAt(value, described.path))}, ${meaning}`,
-      });
-    }
-  }
-  return problems;
-}
-
-function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
-  let current = value;
-  for (const key of path) {
-    current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[key] : undefined;
-  }
-  return current;
-}
-
 /** Schema problems of a parsed manifest, with the path of each (release.schema.json, precompiled by npm run generate:schemas). */
 export function manifestProblems(value: unknown): { path: (string | number)[]; message: string }[] {
-  if (!validateReleaseManifest(value)) return describeErrors(validateReleaseManifest.errors ?? [], value);
+  if (!validateReleaseManifest(value)) return describeSchemaErrors(validateReleaseManifest.errors ?? [], value);
   // The schema's pattern takes numbers of any size; semver cannot compare those beyond 2^53 - 1.
   const release = value.release;
   const problems: { path: (string | number)[]; message: string }[] = [];

@@ -68,6 +68,39 @@ describe('collectEdits', () => {
     expect(edits.get('a')?.map((edit) => edit.text)).toEqual(['x', 'y']);
     expect(edits.get('b')?.map((edit) => edit.text)).toEqual(['z']);
   });
+
+  it('accepts the same edits as comparing each with every accepted one, insertions and random ranges included', () => {
+    // A small seeded generator: the same cases on every run.
+    let seed = 7;
+    const next = (limit: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % limit;
+    };
+    for (let round = 0; round < 200; round++) {
+      const diagnostics: Diagnostic[] = [];
+      for (let index = 0; index < 30; index++) {
+        const parts: [number, number, string][] = [];
+        for (let part = 0, count = 1 + next(3); part < count; part++) {
+          const start = next(60);
+          parts.push([start, start + next(4), `${index}.${part}`]);
+        }
+        diagnostics.push(finding('a', parts));
+      }
+      const expected: string[] = [];
+      const accepted: (readonly [number, number])[] = [];
+      for (const diagnostic of diagnostics) {
+        const parts = diagnostic.fix!.edits;
+        if (parts.some((edit) => accepted.some(([start, end]) => edit.range[0] < end && start < edit.range[1])))
+          continue;
+        for (const edit of parts) {
+          accepted.push(edit.range);
+          expected.push(edit.text);
+        }
+      }
+      const got = collectEdits(diagnostics).get('a') ?? [];
+      expect(got.map((edit) => edit.text).sort()).toEqual(expected.sort());
+    }
+  });
 });
 
 /** A fixable rule that upper-cases one lower-case letter per file and pass (so that it takes several passes). */

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
@@ -212,6 +212,14 @@ describe('new under the repository lock', () => {
     const run = await runBin(['new', '.', ...answers('shop')], { cwd: target });
     expect(run.code).toBe(0);
     expect(contents(target)).toEqual(reference.get('shop'));
+  });
+
+  it('writes a .gitignore that keeps a lock left by a kill out of commits', async () => {
+    const target = directory();
+    expect((await runBin(['new', '.', ...answers('shop')], { cwd: target })).code).toBe(0);
+    execFileSync('git', ['-c', 'safe.directory=*', 'init', '-q'], { cwd: target });
+    const ignored = spawnSync('git', ['-c', 'safe.directory=*', 'check-ignore', '-q', LOCK], { cwd: target });
+    expect(ignored.status).toBe(0);
   });
 });
 

@@ -10,13 +10,13 @@ const require = createRequire(import.meta.url);
 
 export const validate: ValidateFunction<Descriptor> = validate10;
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/config/gitops.schema.json","title":"gitops-init repository descriptor (gitops.yaml)","description":"Describes a GitOps repository for gitops-init: its kind, tool, teams, environments and lint configuration.","type":"object","additionalProperties":false,"required":["kind","tool","name"],"properties":{"kind":{"$ref":"#/definitions/repositoryKind"},"tool":{"$ref":"#/definitions/gitopsTool"},"name":{"description":"The repository's name, a DNS-1123 label.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63},"teams":{"type":"object","additionalProperties":false,"properties":{"platform":{"$ref":"#/definitions/team","description":"The platform team: owns infrastructure and co-owns policy files everywhere."},"application":{"$ref":"#/definitions/team","description":"In an application repository: the team that owns it."},"applications":{"description":"In an infrastructure repository: the application teams onboarded as tenants.","type":"array","items":{"title":"Tenant team","type":"object","additionalProperties":false,"required":["name","team"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63},"team":{"$ref":"#/definitions/team"},"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repository":{"type":"string","minLength":1}}}},"members":{"description":"People who may be named as code owners besides the teams: @user handles or e-mail addresses.","type":"array","items":{"$ref":"#/definitions/person"},"uniqueItems":true}}},"ownership":{"description":"CODEOWNERS patterns to their owners, in order (later entries win, as in CODEOWNERS). 'gitops-init codeowners sync' writes them into CODEOWNERS between generated markers. An owner is a handle (@org/team, @user, an e-mail address) or the name of a team declared under teams: platform, application, or the name of an entry of teams.applications.","type":"object","propertyNames":{"minLength":1,"pattern":"^[^#\\s!]"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/owner"},{"type":"array","items":{"$ref":"#/definitions/owner"},"minItems":1,"uniqueItems":true}]}},"criticalPaths":{"description":"Paths the platform team must own (a trailing slash marks a directory): alone in an infrastructure repository, together with the owning team in an application repository. Replaces the defaults of codeowners-critical-paths; CODEOWNERS itself is always included.","type":"array","items":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},"uniqueItems":true},"namespaces":{"description":"In an application repository: the namespaces its resources may use.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repositoryUrl":{"description":"This repository's clone URL (https, ssh or scp-like). GitOps sources with this URL point at this repository, so the paths they name are checked here.","type":"string","minLength":1},"platform":{"description":"What belongs to the platform team, for the boundary rules.","type":"object","additionalProperties":false,"properties":{"kinds":{"description":"Namespaced kinds that only the platform team manages (e.g. NetworkPolicy, ResourceQuota, LimitRange), as Kind or group/Kind; application repositories may not contain them.","type":"array","items":{"type":"string","pattern":"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$"},"uniqueItems":true},"workloads":{"description":"Infrastructure repositories: where the platform's own components (ingress controllers, monitoring) run workloads.","type":"object","additionalProperties":false,"properties":{"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"paths":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}}},"environments":{"description":"Deployment environments, in promotion order.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true,"minItems":1},"host":{"description":"Where the repository is hosted.","enum":["github","gitlab"]},"protection":{"title":"Descriptor protection","description":"Branch protection as code: one provider-neutral policy per branch pattern. 'gitops-init protect render' writes the host's files from it, 'protect diff' and 'protect apply' compare it with and apply it to the live GitHub repository. Unset fields take the defaults of the repository kind; an infrastructure repository cannot go below its floor (2 approvals, code owner review, no force push, no deletion, the gitops-lint check).","type":"object","additionalProperties":false,"properties":{"targets":{"description":"What 'protect render' writes and protection-files-in-sync keeps: github-ruleset (.github/rulesets/<branch>-protection.json), github-branch-protection (.github/branch-protection/<branch>.json, the classic API's body), settings (branches and rulesets of .github/settings.yml, for safe-settings), gitlab (.gitlab/*.json). Default: github-ruleset and settings on GitHub, gitlab on GitLab.","type":"array","items":{"title":"Protection target","enum":["github-ruleset","github-branch-protection","settings","gitlab"]},"uniqueItems":true,"minItems":1},"branches":{"description":"Branch name or pattern (fnmatch: * within a path segment, ** across) to its policy.","type":"object","propertyNames":{"minLength":1,"maxLength":255,"pattern":"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$"},"additionalProperties":{"$ref":"#/definitions/protectionPolicy"}}}},"version":{"description":"The repository's version (semver 2.0, no leading v), when gitops.yaml is one of its version sources.","type":"string","minLength":1},"versioning":{"type":"object","additionalProperties":false,"properties":{"sources":{"description":"Version sources that must agree, as file or file#field (e.g. VERSION, chart/Chart.yaml#version). The first one is where the version lives.","type":"array","items":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"},"minItems":1,"uniqueItems":true}}},"releases":{"title":"Releases config","description":"Coordinated releases of application and infrastructure versions.","type":"object","additionalProperties":false,"properties":{"directory":{"description":"Where release manifests live.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","default":"releases"},"repositories":{"description":"Component repositories (a local path or a git URL) whose v<version> tags 'release create' checks.","type":"object","additionalProperties":false,"properties":{"application":{"type":"string","minLength":1},"infrastructure":{"type":"string","minLength":1}}},"windows":{"description":"When releases may be promoted (UTC); outside them only with --emergency.","type":"array","items":{"title":"Release window","type":"object","additionalProperties":false,"required":["days","hours"],"properties":{"days":{"description":"Days of the week, as their first three letters in lower case.","type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Weekday","enum":["mon","tue","wed","thu","fri","sat","sun"]}},"hours":{"description":"UTC hours, as HH:MM-HH:MM.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"}}}},"changelog":{"description":"The release log, a Markdown file of its own.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$","default":"RELEASES.md"}}},"rules":{"$ref":"#/definitions/ruleMap"},"overrides":{"description":"Rule settings for some files, by glob (later entries win).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"rules":{"$ref":"#/definitions/ruleMap"}}}},"ignores":{"description":"Globs of files that are never linted, on top of .gitignore.","type":"array","items":{"type":"string","minLength":1}},"linterOptions":{"type":"object","additionalProperties":false,"properties":{"reportUnusedDisableDirectives":{"enum":["off","warn","error"],"default":"warn"},"maxFileSize":{"description":"Largest YAML file that is parsed, in bytes; larger files get a finding.","type":"integer","minimum":1024,"default":5242880}}},"scaffold":{"description":"Answers gitops-init used to generate this repository, so that a re-run needs no flags.","type":"object"}},"definitions":{"repositoryKind":{"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]},"gitopsTool":{"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},"person":{"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"}]},"owner":{"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"},"protectionPolicy":{"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}},"bypassActor":{"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]},"bypassMode":{"enum":["always","pull-request"]},"dnsLabel":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63},"severity":{"enum":["off","warn","error",0,1,2]},"ruleEntry":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]},"ruleMap":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/config/gitops.schema.json","title":"gitops-init repository descriptor (gitops.yaml)","description":"Describes a GitOps repository for gitops-init: its kind, tool, teams, environments and lint configuration.","type":"object","additionalProperties":false,"required":["kind","tool","name"],"properties":{"kind":{"$ref":"#/definitions/repositoryKind"},"tool":{"$ref":"#/definitions/gitopsTool"},"name":{"description":"The repository's name, a DNS-1123 label.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"teams":{"type":"object","additionalProperties":false,"properties":{"platform":{"$ref":"#/definitions/team","description":"The platform team: owns infrastructure and co-owns policy files everywhere."},"application":{"$ref":"#/definitions/team","description":"In an application repository: the team that owns it."},"applications":{"description":"In an infrastructure repository: the application teams onboarded as tenants.","type":"array","items":{"title":"Tenant team","type":"object","additionalProperties":false,"required":["name","team"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"team":{"$ref":"#/definitions/team"},"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repository":{"type":"string","minLength":1}}}},"members":{"description":"People who may be named as code owners besides the teams: @user handles or e-mail addresses.","type":"array","items":{"$ref":"#/definitions/person"},"uniqueItems":true}}},"ownership":{"description":"CODEOWNERS patterns to their owners, in order (later entries win, as in CODEOWNERS). 'gitops-init codeowners sync' writes them into CODEOWNERS between generated markers. An owner is a handle (@org/team, @user, an e-mail address) or the name of a team declared under teams: platform, application, or the name of an entry of teams.applications.","type":"object","propertyNames":{"minLength":1,"pattern":"^[^#\\s!]","patternErrorMessage":"not a CODEOWNERS pattern (it may not be empty or start with #, ! or a space)"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/owner"},{"type":"array","items":{"$ref":"#/definitions/owner"},"minItems":1,"uniqueItems":true}]}},"criticalPaths":{"description":"Paths the platform team must own (a trailing slash marks a directory): alone in an infrastructure repository, together with the owning team in an application repository. Replaces the defaults of codeowners-critical-paths; CODEOWNERS itself is always included.","type":"array","items":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)"},"uniqueItems":true},"namespaces":{"description":"In an application repository: the namespaces its resources may use.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repositoryUrl":{"description":"This repository's clone URL (https, ssh or scp-like). GitOps sources with this URL point at this repository, so the paths they name are checked here.","type":"string","minLength":1},"platform":{"description":"What belongs to the platform team, for the boundary rules.","type":"object","additionalProperties":false,"properties":{"kinds":{"description":"Namespaced kinds that only the platform team manages (e.g. NetworkPolicy, ResourceQuota, LimitRange), as Kind or group/Kind; application repositories may not contain them.","type":"array","items":{"type":"string","pattern":"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$","patternErrorMessage":"not a kind (Kind or group/Kind, e.g. NetworkPolicy or networking.k8s.io/NetworkPolicy)"},"uniqueItems":true},"workloads":{"description":"Infrastructure repositories: where the platform's own components (ingress controllers, monitoring) run workloads.","type":"object","additionalProperties":false,"properties":{"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"paths":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}}},"environments":{"description":"Deployment environments, in promotion order.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true,"minItems":1},"host":{"description":"Where the repository is hosted.","enum":["github","gitlab"]},"protection":{"title":"Descriptor protection","description":"Branch protection as code: one provider-neutral policy per branch pattern. 'gitops-init protect render' writes the host's files from it, 'protect diff' and 'protect apply' compare it with and apply it to the live GitHub repository. Unset fields take the defaults of the repository kind; an infrastructure repository cannot go below its floor (2 approvals, code owner review, no force push, no deletion, the gitops-lint check).","type":"object","additionalProperties":false,"properties":{"targets":{"description":"What 'protect render' writes and protection-files-in-sync keeps: github-ruleset (.github/rulesets/<branch>-protection.json), github-branch-protection (.github/branch-protection/<branch>.json, the classic API's body), settings (branches and rulesets of .github/settings.yml, for safe-settings), gitlab (.gitlab/*.json). Default: github-ruleset and settings on GitHub, gitlab on GitLab.","type":"array","items":{"title":"Protection target","enum":["github-ruleset","github-branch-protection","settings","gitlab"]},"uniqueItems":true,"minItems":1},"branches":{"description":"Branch name or pattern (fnmatch: * within a path segment, ** across) to its policy.","type":"object","propertyNames":{"minLength":1,"maxLength":255,"pattern":"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$","patternErrorMessage":"not a branch name or pattern (letters, digits, . _ / - and the globs * ? [ ]; not starting with - or /)"},"additionalProperties":{"$ref":"#/definitions/protectionPolicy"}}}},"version":{"description":"The repository's version (semver 2.0, no leading v), when gitops.yaml is one of its version sources.","type":"string","minLength":1},"versioning":{"type":"object","additionalProperties":false,"properties":{"sources":{"description":"Version sources that must agree, as file or file#field (e.g. VERSION, chart/Chart.yaml#version). The first one is where the version lives.","type":"array","items":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$","patternErrorMessage":"not a version source (a repository-relative file, optionally #field, e.g. chart/Chart.yaml#version)"},"minItems":1,"uniqueItems":true}}},"releases":{"title":"Releases config","description":"Coordinated releases of application and infrastructure versions.","type":"object","additionalProperties":false,"properties":{"directory":{"description":"Where release manifests live.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)","default":"releases"},"repositories":{"description":"Component repositories (a local path or a git URL) whose v<version> tags 'release create' checks.","type":"object","additionalProperties":false,"properties":{"application":{"type":"string","minLength":1},"infrastructure":{"type":"string","minLength":1}}},"windows":{"description":"When releases may be promoted (UTC); outside them only with --emergency.","type":"array","items":{"title":"Release window","type":"object","additionalProperties":false,"required":["days","hours"],"properties":{"days":{"description":"Days of the week, as their first three letters in lower case.","type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Weekday","enum":["mon","tue","wed","thu","fri","sat","sun"]}},"hours":{"description":"UTC hours, as HH:MM-HH:MM.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$","patternErrorMessage":"not a time range (UTC hours as HH:MM-HH:MM, e.g. 08:00-18:00)"}}}},"changelog":{"description":"The release log, a Markdown file of its own.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$","patternErrorMessage":"not a repository-relative Markdown file (a path ending in .md, no leading / and no ..)","default":"RELEASES.md"}}},"rules":{"$ref":"#/definitions/ruleMap"},"overrides":{"description":"Rule settings for some files, by glob (later entries win).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"rules":{"$ref":"#/definitions/ruleMap"}}}},"ignores":{"description":"Globs of files that are never linted, on top of .gitignore.","type":"array","items":{"type":"string","minLength":1}},"linterOptions":{"type":"object","additionalProperties":false,"properties":{"reportUnusedDisableDirectives":{"enum":["off","warn","error"],"default":"warn"},"maxFileSize":{"description":"Largest YAML file that is parsed, in bytes; larger files get a finding.","type":"integer","minimum":1024,"default":5242880}}},"scaffold":{"description":"Answers gitops-init used to generate this repository, so that a re-run needs no flags.","type":"object"}},"definitions":{"repositoryKind":{"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]},"gitopsTool":{"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"},"person":{"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$","patternErrorMessage":"not a user (@user)"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$","patternErrorMessage":"not an e-mail address"}]},"owner":{"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$","patternErrorMessage":"not an owner (@user, @org/team, an e-mail address, or the name of a team declared under teams)"},"protectionPolicy":{"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}},"bypassActor":{"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]},"bypassMode":{"enum":["always","pull-request"]},"dnsLabel":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"severity":{"enum":["off","warn","error",0,1,2]},"ruleEntry":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]},"ruleMap":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}}}};
 const schema12 = {"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]};
 const schema13 = {"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]};
-const schema14 = {"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"};
-const schema17 = {"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63};
-const schema18 = {"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"}]};
-const schema19 = {"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"};
+const schema14 = {"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"};
+const schema17 = {"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63};
+const schema18 = {"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$","patternErrorMessage":"not a user (@user)"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$","patternErrorMessage":"not an e-mail address"}]};
+const schema19 = {"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$","patternErrorMessage":"not an owner (@user, @org/team, an e-mail address, or the name of a team declared under teams)"};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const func0 = require("ajv/dist/runtime/equal").default;
@@ -40,7 +40,7 @@ function validate12(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(!(data && typeof data == "object" && !Array.isArray(data))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -55,7 +55,7 @@ let passing0 = null;
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.role === undefined){
-const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema25.oneOf[0].required,parentSchema:schema25.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -66,7 +66,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "role") || (key0 === "mode"))){
-const err2 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err2 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -79,7 +79,7 @@ errors++;
 if(data.role !== undefined){
 let data0 = data.role;
 if(!(((data0 === "write") || (data0 === "maintain")) || (data0 === "admin"))){
-const err3 = {instancePath:instancePath+"/role",schemaPath:"#/oneOf/0/properties/role/enum",keyword:"enum",params:{allowedValues: schema25.oneOf[0].properties.role.enum},message:"must be equal to one of the allowed values"};
+const err3 = {instancePath:instancePath+"/role",schemaPath:"#/oneOf/0/properties/role/enum",keyword:"enum",params:{allowedValues: schema25.oneOf[0].properties.role.enum},message:"must be equal to one of the allowed values",schema:schema25.oneOf[0].properties.role.enum,parentSchema:schema25.oneOf[0].properties.role,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -92,7 +92,7 @@ errors++;
 if(data.mode !== undefined){
 let data1 = data.mode;
 if(!((data1 === "always") || (data1 === "pull-request"))){
-const err4 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values",schema:schema26.enum,parentSchema:schema26,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -111,7 +111,7 @@ passing0 = 0;
 const _errs7 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.team === undefined){
-const err5 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'"};
+const err5 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'",schema:schema25.oneOf[1].required,parentSchema:schema25.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -122,7 +122,7 @@ errors++;
 }
 for(const key1 in data){
 if(!((key1 === "team") || (key1 === "mode"))){
-const err6 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err6 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema25.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -135,7 +135,7 @@ errors++;
 if(data.team !== undefined){
 let data2 = data.team;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err7 = {instancePath:instancePath+"/team",schemaPath:"#/oneOf/1/properties/team/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err7 = {instancePath:instancePath+"/team",schemaPath:"#/oneOf/1/properties/team/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.oneOf[1].properties.team.type,parentSchema:schema25.oneOf[1].properties.team,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -146,7 +146,7 @@ errors++;
 }
 if(typeof data2 == "number"){
 if(data2 < 1 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/team",schemaPath:"#/oneOf/1/properties/team/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err8 = {instancePath:instancePath+"/team",schemaPath:"#/oneOf/1/properties/team/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema25.oneOf[1].properties.team,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -160,7 +160,7 @@ errors++;
 if(data.mode !== undefined){
 let data3 = data.mode;
 if(!((data3 === "always") || (data3 === "pull-request"))){
-const err9 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values",schema:schema26.enum,parentSchema:schema26,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -184,7 +184,7 @@ passing0 = 1;
 const _errs13 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.app === undefined){
-const err10 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "app"},message:"must have required property '"+"app"+"'"};
+const err10 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "app"},message:"must have required property '"+"app"+"'",schema:schema25.oneOf[2].required,parentSchema:schema25.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -195,7 +195,7 @@ errors++;
 }
 for(const key2 in data){
 if(!((key2 === "app") || (key2 === "mode"))){
-const err11 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const err11 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema25.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -208,7 +208,7 @@ errors++;
 if(data.app !== undefined){
 let data4 = data.app;
 if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err12 = {instancePath:instancePath+"/app",schemaPath:"#/oneOf/2/properties/app/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err12 = {instancePath:instancePath+"/app",schemaPath:"#/oneOf/2/properties/app/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.oneOf[2].properties.app.type,parentSchema:schema25.oneOf[2].properties.app,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -219,7 +219,7 @@ errors++;
 }
 if(typeof data4 == "number"){
 if(data4 < 1 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/app",schemaPath:"#/oneOf/2/properties/app/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err13 = {instancePath:instancePath+"/app",schemaPath:"#/oneOf/2/properties/app/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema25.oneOf[2].properties.app,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -233,7 +233,7 @@ errors++;
 if(data.mode !== undefined){
 let data5 = data.mode;
 if(!((data5 === "always") || (data5 === "pull-request"))){
-const err14 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values",schema:schema26.enum,parentSchema:schema26,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -257,7 +257,7 @@ passing0 = 2;
 const _errs19 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.organizationAdmin === undefined){
-const err15 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "organizationAdmin"},message:"must have required property '"+"organizationAdmin"+"'"};
+const err15 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "organizationAdmin"},message:"must have required property '"+"organizationAdmin"+"'",schema:schema25.oneOf[3].required,parentSchema:schema25.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -268,7 +268,7 @@ errors++;
 }
 for(const key3 in data){
 if(!((key3 === "organizationAdmin") || (key3 === "mode"))){
-const err16 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+const err16 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema25.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -279,8 +279,9 @@ errors++;
 }
 }
 if(data.organizationAdmin !== undefined){
-if(true !== data.organizationAdmin){
-const err17 = {instancePath:instancePath+"/organizationAdmin",schemaPath:"#/oneOf/3/properties/organizationAdmin/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+let data6 = data.organizationAdmin;
+if(true !== data6){
+const err17 = {instancePath:instancePath+"/organizationAdmin",schemaPath:"#/oneOf/3/properties/organizationAdmin/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema25.oneOf[3].properties.organizationAdmin,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -293,7 +294,7 @@ errors++;
 if(data.mode !== undefined){
 let data7 = data.mode;
 if(!((data7 === "always") || (data7 === "pull-request"))){
-const err18 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values",schema:schema26.enum,parentSchema:schema26,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -317,7 +318,7 @@ passing0 = 3;
 const _errs24 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.deployKeys === undefined){
-const err19 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "deployKeys"},message:"must have required property '"+"deployKeys"+"'"};
+const err19 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "deployKeys"},message:"must have required property '"+"deployKeys"+"'",schema:schema25.oneOf[4].required,parentSchema:schema25.oneOf[4],data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -328,7 +329,7 @@ errors++;
 }
 for(const key4 in data){
 if(!((key4 === "deployKeys") || (key4 === "mode"))){
-const err20 = {instancePath,schemaPath:"#/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+const err20 = {instancePath,schemaPath:"#/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema25.oneOf[4],data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -339,8 +340,9 @@ errors++;
 }
 }
 if(data.deployKeys !== undefined){
-if(true !== data.deployKeys){
-const err21 = {instancePath:instancePath+"/deployKeys",schemaPath:"#/oneOf/4/properties/deployKeys/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+let data8 = data.deployKeys;
+if(true !== data8){
+const err21 = {instancePath:instancePath+"/deployKeys",schemaPath:"#/oneOf/4/properties/deployKeys/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema25.oneOf[4].properties.deployKeys,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -353,7 +355,7 @@ errors++;
 if(data.mode !== undefined){
 let data9 = data.mode;
 if(!((data9 === "always") || (data9 === "pull-request"))){
-const err22 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
+const err22 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/bypassMode/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values",schema:schema26.enum,parentSchema:schema26,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -379,7 +381,7 @@ passing0 = 4;
 }
 }
 if(!valid0){
-const err23 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err23 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema25.oneOf,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -410,7 +412,7 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(func2.call(schema24.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -423,7 +425,7 @@ errors++;
 if(data.requiredApprovals !== undefined){
 let data0 = data.requiredApprovals;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err1 = {instancePath:instancePath+"/requiredApprovals",schemaPath:"#/properties/requiredApprovals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err1 = {instancePath:instancePath+"/requiredApprovals",schemaPath:"#/properties/requiredApprovals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.requiredApprovals.type,parentSchema:schema24.properties.requiredApprovals,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -434,7 +436,7 @@ errors++;
 }
 if(typeof data0 == "number"){
 if(data0 > 6 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/requiredApprovals",schemaPath:"#/properties/requiredApprovals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
+const err2 = {instancePath:instancePath+"/requiredApprovals",schemaPath:"#/properties/requiredApprovals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6",schema:6,parentSchema:schema24.properties.requiredApprovals,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -444,7 +446,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/requiredApprovals",schemaPath:"#/properties/requiredApprovals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err3 = {instancePath:instancePath+"/requiredApprovals",schemaPath:"#/properties/requiredApprovals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.requiredApprovals,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -456,8 +458,9 @@ errors++;
 }
 }
 if(data.requireCodeOwnerReview !== undefined){
-if(typeof data.requireCodeOwnerReview !== "boolean"){
-const err4 = {instancePath:instancePath+"/requireCodeOwnerReview",schemaPath:"#/properties/requireCodeOwnerReview/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data1 = data.requireCodeOwnerReview;
+if(typeof data1 !== "boolean"){
+const err4 = {instancePath:instancePath+"/requireCodeOwnerReview",schemaPath:"#/properties/requireCodeOwnerReview/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.requireCodeOwnerReview.type,parentSchema:schema24.properties.requireCodeOwnerReview,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -468,8 +471,9 @@ errors++;
 }
 }
 if(data.dismissStaleReviews !== undefined){
-if(typeof data.dismissStaleReviews !== "boolean"){
-const err5 = {instancePath:instancePath+"/dismissStaleReviews",schemaPath:"#/properties/dismissStaleReviews/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data2 = data.dismissStaleReviews;
+if(typeof data2 !== "boolean"){
+const err5 = {instancePath:instancePath+"/dismissStaleReviews",schemaPath:"#/properties/dismissStaleReviews/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.dismissStaleReviews.type,parentSchema:schema24.properties.dismissStaleReviews,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -480,8 +484,9 @@ errors++;
 }
 }
 if(data.requireLastPushApproval !== undefined){
-if(typeof data.requireLastPushApproval !== "boolean"){
-const err6 = {instancePath:instancePath+"/requireLastPushApproval",schemaPath:"#/properties/requireLastPushApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data3 = data.requireLastPushApproval;
+if(typeof data3 !== "boolean"){
+const err6 = {instancePath:instancePath+"/requireLastPushApproval",schemaPath:"#/properties/requireLastPushApproval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.requireLastPushApproval.type,parentSchema:schema24.properties.requireLastPushApproval,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -499,7 +504,7 @@ for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 === "string"){
 if(func3(data5) < 1){
-const err7 = {instancePath:instancePath+"/requiredStatusChecks/" + i0,schemaPath:"#/properties/requiredStatusChecks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err7 = {instancePath:instancePath+"/requiredStatusChecks/" + i0,schemaPath:"#/properties/requiredStatusChecks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema24.properties.requiredStatusChecks.items,data:data5};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -510,7 +515,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/requiredStatusChecks/" + i0,schemaPath:"#/properties/requiredStatusChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/requiredStatusChecks/" + i0,schemaPath:"#/properties/requiredStatusChecks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.requiredStatusChecks.items.type,parentSchema:schema24.properties.requiredStatusChecks.items,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -531,7 +536,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err9 = {instancePath:instancePath+"/requiredStatusChecks",schemaPath:"#/properties/requiredStatusChecks/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+const err9 = {instancePath:instancePath+"/requiredStatusChecks",schemaPath:"#/properties/requiredStatusChecks/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema24.properties.requiredStatusChecks,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -546,7 +551,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/requiredStatusChecks",schemaPath:"#/properties/requiredStatusChecks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err10 = {instancePath:instancePath+"/requiredStatusChecks",schemaPath:"#/properties/requiredStatusChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.properties.requiredStatusChecks.type,parentSchema:schema24.properties.requiredStatusChecks,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -557,8 +562,9 @@ errors++;
 }
 }
 if(data.requireLinearHistory !== undefined){
-if(typeof data.requireLinearHistory !== "boolean"){
-const err11 = {instancePath:instancePath+"/requireLinearHistory",schemaPath:"#/properties/requireLinearHistory/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data6 = data.requireLinearHistory;
+if(typeof data6 !== "boolean"){
+const err11 = {instancePath:instancePath+"/requireLinearHistory",schemaPath:"#/properties/requireLinearHistory/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.requireLinearHistory.type,parentSchema:schema24.properties.requireLinearHistory,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -569,8 +575,9 @@ errors++;
 }
 }
 if(data.requireSignedCommits !== undefined){
-if(typeof data.requireSignedCommits !== "boolean"){
-const err12 = {instancePath:instancePath+"/requireSignedCommits",schemaPath:"#/properties/requireSignedCommits/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data7 = data.requireSignedCommits;
+if(typeof data7 !== "boolean"){
+const err12 = {instancePath:instancePath+"/requireSignedCommits",schemaPath:"#/properties/requireSignedCommits/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.requireSignedCommits.type,parentSchema:schema24.properties.requireSignedCommits,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -581,8 +588,9 @@ errors++;
 }
 }
 if(data.requireConversationResolution !== undefined){
-if(typeof data.requireConversationResolution !== "boolean"){
-const err13 = {instancePath:instancePath+"/requireConversationResolution",schemaPath:"#/properties/requireConversationResolution/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data8 = data.requireConversationResolution;
+if(typeof data8 !== "boolean"){
+const err13 = {instancePath:instancePath+"/requireConversationResolution",schemaPath:"#/properties/requireConversationResolution/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.requireConversationResolution.type,parentSchema:schema24.properties.requireConversationResolution,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -593,8 +601,9 @@ errors++;
 }
 }
 if(data.blockForcePushes !== undefined){
-if(typeof data.blockForcePushes !== "boolean"){
-const err14 = {instancePath:instancePath+"/blockForcePushes",schemaPath:"#/properties/blockForcePushes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data9 = data.blockForcePushes;
+if(typeof data9 !== "boolean"){
+const err14 = {instancePath:instancePath+"/blockForcePushes",schemaPath:"#/properties/blockForcePushes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.blockForcePushes.type,parentSchema:schema24.properties.blockForcePushes,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -605,8 +614,9 @@ errors++;
 }
 }
 if(data.blockDeletions !== undefined){
-if(typeof data.blockDeletions !== "boolean"){
-const err15 = {instancePath:instancePath+"/blockDeletions",schemaPath:"#/properties/blockDeletions/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data10 = data.blockDeletions;
+if(typeof data10 !== "boolean"){
+const err15 = {instancePath:instancePath+"/blockDeletions",schemaPath:"#/properties/blockDeletions/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.blockDeletions.type,parentSchema:schema24.properties.blockDeletions,data:data10};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -617,8 +627,9 @@ errors++;
 }
 }
 if(data.includeAdministrators !== undefined){
-if(typeof data.includeAdministrators !== "boolean"){
-const err16 = {instancePath:instancePath+"/includeAdministrators",schemaPath:"#/properties/includeAdministrators/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data11 = data.includeAdministrators;
+if(typeof data11 !== "boolean"){
+const err16 = {instancePath:instancePath+"/includeAdministrators",schemaPath:"#/properties/includeAdministrators/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.includeAdministrators.type,parentSchema:schema24.properties.includeAdministrators,data:data11};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -640,7 +651,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/bypassActors",schemaPath:"#/properties/bypassActors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err17 = {instancePath:instancePath+"/bypassActors",schemaPath:"#/properties/bypassActors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.properties.bypassActors.type,parentSchema:schema24.properties.bypassActors,data:data12};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -652,7 +663,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -665,7 +676,7 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema31 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}};
+const schema31 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}};
 const pattern21 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 const schema32 = {"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]};
 const schema33 = {"enum":["off","warn","error",0,1,2]};
@@ -677,7 +688,7 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!((((((data === "off") || (data === "warn")) || (data === "error")) || (data === 0)) || (data === 1)) || (data === 2))){
-const err0 = {instancePath,schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
+const err0 = {instancePath,schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values",schema:schema33.enum,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -692,7 +703,7 @@ if(!valid0){
 const _errs3 = errors;
 if(Array.isArray(data)){
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err1 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -705,7 +716,7 @@ const len0 = data.length;
 if(len0 > 0){
 let data0 = data[0];
 if(!((((((data0 === "off") || (data0 === "warn")) || (data0 === "error")) || (data0 === 0)) || (data0 === 1)) || (data0 === 2))){
-const err2 = {instancePath:instancePath+"/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values",schema:schema33.enum,parentSchema:schema33,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -717,7 +728,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.anyOf[1].type,parentSchema:schema32.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -730,7 +741,7 @@ var _valid0 = _errs3 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.anyOf,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -763,7 +774,7 @@ for(const key0 in data){
 const _errs1 = errors;
 if(typeof key0 === "string"){
 if(!pattern21.test(key0)){
-const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",propertyName:key0};
+const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema31.propertyNames,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -775,7 +786,7 @@ errors++;
 }
 var valid0 = _errs1 === errors;
 if(!valid0){
-const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid"};
+const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema31.propertyNames,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -793,7 +804,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -813,7 +824,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema11.required,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -823,7 +834,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.tool === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'",schema:schema11.required,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -833,7 +844,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.name === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.required,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -844,7 +855,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(func2.call(schema11.properties, key0))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -857,7 +868,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(!((data0 === "infrastructure") || (data0 === "application"))){
-const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/repositoryKind/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/repositoryKind/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -870,7 +881,7 @@ errors++;
 if(data.tool !== undefined){
 let data1 = data.tool;
 if(!(((data1 === "argocd") || (data1 === "flux")) || (data1 === "helm"))){
-const err5 = {instancePath:instancePath+"/tool",schemaPath:"#/definitions/gitopsTool/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/tool",schemaPath:"#/definitions/gitopsTool/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values",schema:schema13.enum,parentSchema:schema13,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -884,7 +895,7 @@ if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 === "string"){
 if(func3(data2) > 63){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema11.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -894,7 +905,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!pattern0.test(data2)){
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\""};
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",parentSchema:schema11.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -905,7 +916,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.name.type,parentSchema:schema11.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -920,7 +931,7 @@ let data3 = data.teams;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
 if(!((((key1 === "platform") || (key1 === "application")) || (key1 === "applications")) || (key1 === "members"))){
-const err9 = {instancePath:instancePath+"/teams",schemaPath:"#/properties/teams/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err9 = {instancePath:instancePath+"/teams",schemaPath:"#/properties/teams/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.teams,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -934,7 +945,7 @@ if(data3.platform !== undefined){
 let data4 = data3.platform;
 if(typeof data4 === "string"){
 if(!pattern1.test(data4)){
-const err10 = {instancePath:instancePath+"/teams/platform",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\""};
+const err10 = {instancePath:instancePath+"/teams/platform",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$",parentSchema:schema14,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -945,7 +956,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/teams/platform",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/teams/platform",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -959,7 +970,7 @@ if(data3.application !== undefined){
 let data5 = data3.application;
 if(typeof data5 === "string"){
 if(!pattern1.test(data5)){
-const err12 = {instancePath:instancePath+"/teams/application",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\""};
+const err12 = {instancePath:instancePath+"/teams/application",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$",parentSchema:schema14,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -970,7 +981,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/teams/application",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/teams/application",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -988,7 +999,7 @@ for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.name === undefined){
-const err14 = {instancePath:instancePath+"/teams/applications/" + i0,schemaPath:"#/properties/teams/properties/applications/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err14 = {instancePath:instancePath+"/teams/applications/" + i0,schemaPath:"#/properties/teams/properties/applications/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.teams.properties.applications.items.required,parentSchema:schema11.properties.teams.properties.applications.items,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -998,7 +1009,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data7.team === undefined){
-const err15 = {instancePath:instancePath+"/teams/applications/" + i0,schemaPath:"#/properties/teams/properties/applications/items/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'"};
+const err15 = {instancePath:instancePath+"/teams/applications/" + i0,schemaPath:"#/properties/teams/properties/applications/items/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'",schema:schema11.properties.teams.properties.applications.items.required,parentSchema:schema11.properties.teams.properties.applications.items,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1009,7 +1020,7 @@ errors++;
 }
 for(const key2 in data7){
 if(!((((key2 === "name") || (key2 === "team")) || (key2 === "namespaces")) || (key2 === "repository"))){
-const err16 = {instancePath:instancePath+"/teams/applications/" + i0,schemaPath:"#/properties/teams/properties/applications/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const err16 = {instancePath:instancePath+"/teams/applications/" + i0,schemaPath:"#/properties/teams/properties/applications/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.teams.properties.applications.items,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1023,7 +1034,7 @@ if(data7.name !== undefined){
 let data8 = data7.name;
 if(typeof data8 === "string"){
 if(func3(data8) > 63){
-const err17 = {instancePath:instancePath+"/teams/applications/" + i0+"/name",schemaPath:"#/properties/teams/properties/applications/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+const err17 = {instancePath:instancePath+"/teams/applications/" + i0+"/name",schemaPath:"#/properties/teams/properties/applications/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema11.properties.teams.properties.applications.items.properties.name,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1033,7 +1044,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!pattern0.test(data8)){
-const err18 = {instancePath:instancePath+"/teams/applications/" + i0+"/name",schemaPath:"#/properties/teams/properties/applications/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\""};
+const err18 = {instancePath:instancePath+"/teams/applications/" + i0+"/name",schemaPath:"#/properties/teams/properties/applications/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",parentSchema:schema11.properties.teams.properties.applications.items.properties.name,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1044,7 +1055,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/teams/applications/" + i0+"/name",schemaPath:"#/properties/teams/properties/applications/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/teams/applications/" + i0+"/name",schemaPath:"#/properties/teams/properties/applications/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.teams.properties.applications.items.properties.name.type,parentSchema:schema11.properties.teams.properties.applications.items.properties.name,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1058,7 +1069,7 @@ if(data7.team !== undefined){
 let data9 = data7.team;
 if(typeof data9 === "string"){
 if(!pattern1.test(data9)){
-const err20 = {instancePath:instancePath+"/teams/applications/" + i0+"/team",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\""};
+const err20 = {instancePath:instancePath+"/teams/applications/" + i0+"/team",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$",parentSchema:schema14,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1069,7 +1080,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/teams/applications/" + i0+"/team",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err21 = {instancePath:instancePath+"/teams/applications/" + i0+"/team",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1087,7 +1098,7 @@ for(let i1=0; i1<len1; i1++){
 let data11 = data10[i1];
 if(typeof data11 === "string"){
 if(func3(data11) > 63){
-const err22 = {instancePath:instancePath+"/teams/applications/" + i0+"/namespaces/" + i1,schemaPath:"#/definitions/dnsLabel/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+const err22 = {instancePath:instancePath+"/teams/applications/" + i0+"/namespaces/" + i1,schemaPath:"#/definitions/dnsLabel/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema17,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1097,7 +1108,7 @@ vErrors.push(err22);
 errors++;
 }
 if(!pattern0.test(data11)){
-const err23 = {instancePath:instancePath+"/teams/applications/" + i0+"/namespaces/" + i1,schemaPath:"#/definitions/dnsLabel/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\""};
+const err23 = {instancePath:instancePath+"/teams/applications/" + i0+"/namespaces/" + i1,schemaPath:"#/definitions/dnsLabel/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",parentSchema:schema17,data:data11};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1108,7 +1119,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/teams/applications/" + i0+"/namespaces/" + i1,schemaPath:"#/definitions/dnsLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/teams/applications/" + i0+"/namespaces/" + i1,schemaPath:"#/definitions/dnsLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1125,7 +1136,7 @@ outer0:
 for(;i2--;){
 for(j0 = i2; j0--;){
 if(func0(data10[i2], data10[j0])){
-const err25 = {instancePath:instancePath+"/teams/applications/" + i0+"/namespaces",schemaPath:"#/properties/teams/properties/applications/items/properties/namespaces/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)"};
+const err25 = {instancePath:instancePath+"/teams/applications/" + i0+"/namespaces",schemaPath:"#/properties/teams/properties/applications/items/properties/namespaces/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema11.properties.teams.properties.applications.items.properties.namespaces,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1140,7 +1151,7 @@ break outer0;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/teams/applications/" + i0+"/namespaces",schemaPath:"#/properties/teams/properties/applications/items/properties/namespaces/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err26 = {instancePath:instancePath+"/teams/applications/" + i0+"/namespaces",schemaPath:"#/properties/teams/properties/applications/items/properties/namespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.teams.properties.applications.items.properties.namespaces.type,parentSchema:schema11.properties.teams.properties.applications.items.properties.namespaces,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1154,7 +1165,7 @@ if(data7.repository !== undefined){
 let data12 = data7.repository;
 if(typeof data12 === "string"){
 if(func3(data12) < 1){
-const err27 = {instancePath:instancePath+"/teams/applications/" + i0+"/repository",schemaPath:"#/properties/teams/properties/applications/items/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err27 = {instancePath:instancePath+"/teams/applications/" + i0+"/repository",schemaPath:"#/properties/teams/properties/applications/items/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.teams.properties.applications.items.properties.repository,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1165,7 +1176,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/teams/applications/" + i0+"/repository",schemaPath:"#/properties/teams/properties/applications/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/teams/applications/" + i0+"/repository",schemaPath:"#/properties/teams/properties/applications/items/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.teams.properties.applications.items.properties.repository.type,parentSchema:schema11.properties.teams.properties.applications.items.properties.repository,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1177,7 +1188,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/teams/applications/" + i0,schemaPath:"#/properties/teams/properties/applications/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err29 = {instancePath:instancePath+"/teams/applications/" + i0,schemaPath:"#/properties/teams/properties/applications/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.teams.properties.applications.items.type,parentSchema:schema11.properties.teams.properties.applications.items,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1189,7 +1200,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/teams/applications",schemaPath:"#/properties/teams/properties/applications/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err30 = {instancePath:instancePath+"/teams/applications",schemaPath:"#/properties/teams/properties/applications/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.teams.properties.applications.type,parentSchema:schema11.properties.teams.properties.applications,data:data6};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1210,7 +1221,7 @@ let valid17 = false;
 const _errs39 = errors;
 if(typeof data14 === "string"){
 if(!pattern6.test(data14)){
-const err31 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^@[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\""};
+const err31 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^@[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^@[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema18.anyOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1221,7 +1232,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err32 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.anyOf[0].type,parentSchema:schema18.anyOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1236,7 +1247,7 @@ if(!valid17){
 const _errs41 = errors;
 if(typeof data14 === "string"){
 if(!pattern7.test(data14)){
-const err33 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"},message:"must match pattern \""+"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"+"\""};
+const err33 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"},message:"must match pattern \""+"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"+"\"",schema:"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$",parentSchema:schema18.anyOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1247,7 +1258,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err34 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.anyOf[1].type,parentSchema:schema18.anyOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1260,7 +1271,7 @@ var _valid0 = _errs41 === errors;
 valid17 = valid17 || _valid0;
 }
 if(!valid17){
-const err35 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err35 = {instancePath:instancePath+"/teams/members/" + i3,schemaPath:"#/definitions/person/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema18.anyOf,parentSchema:schema18,data:data14};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1288,7 +1299,7 @@ outer1:
 for(;i4--;){
 for(j1 = i4; j1--;){
 if(func0(data13[i4], data13[j1])){
-const err36 = {instancePath:instancePath+"/teams/members",schemaPath:"#/properties/teams/properties/members/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)"};
+const err36 = {instancePath:instancePath+"/teams/members",schemaPath:"#/properties/teams/properties/members/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema11.properties.teams.properties.members,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1303,7 +1314,7 @@ break outer1;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/teams/members",schemaPath:"#/properties/teams/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err37 = {instancePath:instancePath+"/teams/members",schemaPath:"#/properties/teams/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.teams.properties.members.type,parentSchema:schema11.properties.teams.properties.members,data:data13};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1315,7 +1326,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/teams",schemaPath:"#/properties/teams/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err38 = {instancePath:instancePath+"/teams",schemaPath:"#/properties/teams/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.teams.type,parentSchema:schema11.properties.teams,data:data3};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1332,7 +1343,7 @@ for(const key3 in data15){
 const _errs45 = errors;
 if(typeof key3 === "string"){
 if(func3(key3) < 1){
-const err39 = {instancePath:instancePath+"/ownership",schemaPath:"#/properties/ownership/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key3};
+const err39 = {instancePath:instancePath+"/ownership",schemaPath:"#/properties/ownership/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ownership.propertyNames,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1342,7 +1353,7 @@ vErrors.push(err39);
 errors++;
 }
 if(!pattern8.test(key3)){
-const err40 = {instancePath:instancePath+"/ownership",schemaPath:"#/properties/ownership/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[^#\\s!]"},message:"must match pattern \""+"^[^#\\s!]"+"\"",propertyName:key3};
+const err40 = {instancePath:instancePath+"/ownership",schemaPath:"#/properties/ownership/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[^#\\s!]"},message:"must match pattern \""+"^[^#\\s!]"+"\"",schema:"^[^#\\s!]",parentSchema:schema11.properties.ownership.propertyNames,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1354,7 +1365,7 @@ errors++;
 }
 var valid19 = _errs45 === errors;
 if(!valid19){
-const err41 = {instancePath:instancePath+"/ownership",schemaPath:"#/properties/ownership/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
+const err41 = {instancePath:instancePath+"/ownership",schemaPath:"#/properties/ownership/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema11.properties.ownership.propertyNames,parentSchema:schema11.properties.ownership,data:data15};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1371,7 +1382,7 @@ let valid21 = false;
 const _errs49 = errors;
 if(typeof data16 === "string"){
 if(!pattern9.test(data16)){
-const err42 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/owner/pattern",keyword:"pattern",params:{pattern: "^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"},message:"must match pattern \""+"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"+"\""};
+const err42 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/owner/pattern",keyword:"pattern",params:{pattern: "^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"},message:"must match pattern \""+"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"+"\"",schema:"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$",parentSchema:schema19,data:data16};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1382,7 +1393,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err43 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data16};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1397,7 +1408,7 @@ if(!valid21){
 const _errs52 = errors;
 if(Array.isArray(data16)){
 if(data16.length < 1){
-const err44 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ownership/additionalProperties/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err44 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ownership/additionalProperties/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.ownership.additionalProperties.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1411,7 +1422,7 @@ for(let i5=0; i5<len3; i5++){
 let data17 = data16[i5];
 if(typeof data17 === "string"){
 if(!pattern9.test(data17)){
-const err45 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/definitions/owner/pattern",keyword:"pattern",params:{pattern: "^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"},message:"must match pattern \""+"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"+"\""};
+const err45 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/definitions/owner/pattern",keyword:"pattern",params:{pattern: "^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"},message:"must match pattern \""+"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$"+"\"",schema:"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$",parentSchema:schema19,data:data17};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1422,7 +1433,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/definitions/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err46 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/definitions/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data17};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1439,7 +1450,7 @@ outer2:
 for(;i6--;){
 for(j2 = i6; j2--;){
 if(func0(data16[i6], data16[j2])){
-const err47 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ownership/additionalProperties/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)"};
+const err47 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ownership/additionalProperties/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)",schema:true,parentSchema:schema11.properties.ownership.additionalProperties.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1454,7 +1465,7 @@ break outer2;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ownership/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err48 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ownership/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ownership.additionalProperties.anyOf[1].type,parentSchema:schema11.properties.ownership.additionalProperties.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1467,7 +1478,7 @@ var _valid1 = _errs52 === errors;
 valid21 = valid21 || _valid1;
 }
 if(!valid21){
-const err49 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ownership/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err49 = {instancePath:instancePath+"/ownership/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ownership/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.ownership.additionalProperties.anyOf,parentSchema:schema11.properties.ownership.additionalProperties,data:data16};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1490,7 +1501,7 @@ vErrors = null;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/ownership",schemaPath:"#/properties/ownership/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err50 = {instancePath:instancePath+"/ownership",schemaPath:"#/properties/ownership/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ownership.type,parentSchema:schema11.properties.ownership,data:data15};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1508,7 +1519,7 @@ for(let i7=0; i7<len4; i7++){
 let data19 = data18[i7];
 if(typeof data19 === "string"){
 if(func3(data19) < 1){
-const err51 = {instancePath:instancePath+"/criticalPaths/" + i7,schemaPath:"#/properties/criticalPaths/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err51 = {instancePath:instancePath+"/criticalPaths/" + i7,schemaPath:"#/properties/criticalPaths/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.criticalPaths.items,data:data19};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1518,7 +1529,7 @@ vErrors.push(err51);
 errors++;
 }
 if(!pattern11.test(data19)){
-const err52 = {instancePath:instancePath+"/criticalPaths/" + i7,schemaPath:"#/properties/criticalPaths/items/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"+"\""};
+const err52 = {instancePath:instancePath+"/criticalPaths/" + i7,schemaPath:"#/properties/criticalPaths/items/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$",parentSchema:schema11.properties.criticalPaths.items,data:data19};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1529,7 +1540,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/criticalPaths/" + i7,schemaPath:"#/properties/criticalPaths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err53 = {instancePath:instancePath+"/criticalPaths/" + i7,schemaPath:"#/properties/criticalPaths/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.criticalPaths.items.type,parentSchema:schema11.properties.criticalPaths.items,data:data19};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1550,7 +1561,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j3 = indices0[item0];
-const err54 = {instancePath:instancePath+"/criticalPaths",schemaPath:"#/properties/criticalPaths/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i8+" are identical)"};
+const err54 = {instancePath:instancePath+"/criticalPaths",schemaPath:"#/properties/criticalPaths/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i8+" are identical)",schema:true,parentSchema:schema11.properties.criticalPaths,data:data18};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1565,7 +1576,7 @@ indices0[item0] = i8;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/criticalPaths",schemaPath:"#/properties/criticalPaths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err55 = {instancePath:instancePath+"/criticalPaths",schemaPath:"#/properties/criticalPaths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.criticalPaths.type,parentSchema:schema11.properties.criticalPaths,data:data18};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1583,7 +1594,7 @@ for(let i9=0; i9<len5; i9++){
 let data21 = data20[i9];
 if(typeof data21 === "string"){
 if(func3(data21) > 63){
-const err56 = {instancePath:instancePath+"/namespaces/" + i9,schemaPath:"#/definitions/dnsLabel/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+const err56 = {instancePath:instancePath+"/namespaces/" + i9,schemaPath:"#/definitions/dnsLabel/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema17,data:data21};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1593,7 +1604,7 @@ vErrors.push(err56);
 errors++;
 }
 if(!pattern0.test(data21)){
-const err57 = {instancePath:instancePath+"/namespaces/" + i9,schemaPath:"#/definitions/dnsLabel/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\""};
+const err57 = {instancePath:instancePath+"/namespaces/" + i9,schemaPath:"#/definitions/dnsLabel/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",parentSchema:schema17,data:data21};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1604,7 +1615,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/namespaces/" + i9,schemaPath:"#/definitions/dnsLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err58 = {instancePath:instancePath+"/namespaces/" + i9,schemaPath:"#/definitions/dnsLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data21};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1621,7 +1632,7 @@ outer3:
 for(;i10--;){
 for(j4 = i10; j4--;){
 if(func0(data20[i10], data20[j4])){
-const err59 = {instancePath:instancePath+"/namespaces",schemaPath:"#/properties/namespaces/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i10+" are identical)"};
+const err59 = {instancePath:instancePath+"/namespaces",schemaPath:"#/properties/namespaces/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i10+" are identical)",schema:true,parentSchema:schema11.properties.namespaces,data:data20};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1636,7 +1647,7 @@ break outer3;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/namespaces",schemaPath:"#/properties/namespaces/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err60 = {instancePath:instancePath+"/namespaces",schemaPath:"#/properties/namespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.namespaces.type,parentSchema:schema11.properties.namespaces,data:data20};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1650,7 +1661,7 @@ if(data.repositoryUrl !== undefined){
 let data22 = data.repositoryUrl;
 if(typeof data22 === "string"){
 if(func3(data22) < 1){
-const err61 = {instancePath:instancePath+"/repositoryUrl",schemaPath:"#/properties/repositoryUrl/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err61 = {instancePath:instancePath+"/repositoryUrl",schemaPath:"#/properties/repositoryUrl/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.repositoryUrl,data:data22};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1661,7 +1672,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/repositoryUrl",schemaPath:"#/properties/repositoryUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err62 = {instancePath:instancePath+"/repositoryUrl",schemaPath:"#/properties/repositoryUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.repositoryUrl.type,parentSchema:schema11.properties.repositoryUrl,data:data22};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1676,7 +1687,7 @@ let data23 = data.platform;
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 for(const key5 in data23){
 if(!((key5 === "kinds") || (key5 === "workloads"))){
-const err63 = {instancePath:instancePath+"/platform",schemaPath:"#/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+const err63 = {instancePath:instancePath+"/platform",schemaPath:"#/properties/platform/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.platform,data:data23};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1694,7 +1705,7 @@ for(let i11=0; i11<len6; i11++){
 let data25 = data24[i11];
 if(typeof data25 === "string"){
 if(!pattern13.test(data25)){
-const err64 = {instancePath:instancePath+"/platform/kinds/" + i11,schemaPath:"#/properties/platform/properties/kinds/items/pattern",keyword:"pattern",params:{pattern: "^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$"},message:"must match pattern \""+"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$"+"\""};
+const err64 = {instancePath:instancePath+"/platform/kinds/" + i11,schemaPath:"#/properties/platform/properties/kinds/items/pattern",keyword:"pattern",params:{pattern: "^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$"},message:"must match pattern \""+"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$"+"\"",schema:"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$",parentSchema:schema11.properties.platform.properties.kinds.items,data:data25};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1705,7 +1716,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/platform/kinds/" + i11,schemaPath:"#/properties/platform/properties/kinds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err65 = {instancePath:instancePath+"/platform/kinds/" + i11,schemaPath:"#/properties/platform/properties/kinds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.platform.properties.kinds.items.type,parentSchema:schema11.properties.platform.properties.kinds.items,data:data25};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1726,7 +1737,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j5 = indices1[item1];
-const err66 = {instancePath:instancePath+"/platform/kinds",schemaPath:"#/properties/platform/properties/kinds/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i12+" are identical)"};
+const err66 = {instancePath:instancePath+"/platform/kinds",schemaPath:"#/properties/platform/properties/kinds/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i12+" are identical)",schema:true,parentSchema:schema11.properties.platform.properties.kinds,data:data24};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1741,7 +1752,7 @@ indices1[item1] = i12;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/platform/kinds",schemaPath:"#/properties/platform/properties/kinds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err67 = {instancePath:instancePath+"/platform/kinds",schemaPath:"#/properties/platform/properties/kinds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.platform.properties.kinds.type,parentSchema:schema11.properties.platform.properties.kinds,data:data24};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1756,7 +1767,7 @@ let data26 = data23.workloads;
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 for(const key6 in data26){
 if(!((key6 === "namespaces") || (key6 === "paths"))){
-const err68 = {instancePath:instancePath+"/platform/workloads",schemaPath:"#/properties/platform/properties/workloads/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+const err68 = {instancePath:instancePath+"/platform/workloads",schemaPath:"#/properties/platform/properties/workloads/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.platform.properties.workloads,data:data26};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1774,7 +1785,7 @@ for(let i13=0; i13<len7; i13++){
 let data28 = data27[i13];
 if(typeof data28 === "string"){
 if(func3(data28) > 63){
-const err69 = {instancePath:instancePath+"/platform/workloads/namespaces/" + i13,schemaPath:"#/definitions/dnsLabel/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+const err69 = {instancePath:instancePath+"/platform/workloads/namespaces/" + i13,schemaPath:"#/definitions/dnsLabel/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema17,data:data28};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1784,7 +1795,7 @@ vErrors.push(err69);
 errors++;
 }
 if(!pattern0.test(data28)){
-const err70 = {instancePath:instancePath+"/platform/workloads/namespaces/" + i13,schemaPath:"#/definitions/dnsLabel/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\""};
+const err70 = {instancePath:instancePath+"/platform/workloads/namespaces/" + i13,schemaPath:"#/definitions/dnsLabel/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",parentSchema:schema17,data:data28};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1795,7 +1806,7 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/platform/workloads/namespaces/" + i13,schemaPath:"#/definitions/dnsLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err71 = {instancePath:instancePath+"/platform/workloads/namespaces/" + i13,schemaPath:"#/definitions/dnsLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data28};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1812,7 +1823,7 @@ outer4:
 for(;i14--;){
 for(j6 = i14; j6--;){
 if(func0(data27[i14], data27[j6])){
-const err72 = {instancePath:instancePath+"/platform/workloads/namespaces",schemaPath:"#/properties/platform/properties/workloads/properties/namespaces/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i14+" are identical)"};
+const err72 = {instancePath:instancePath+"/platform/workloads/namespaces",schemaPath:"#/properties/platform/properties/workloads/properties/namespaces/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i14+" are identical)",schema:true,parentSchema:schema11.properties.platform.properties.workloads.properties.namespaces,data:data27};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1827,7 +1838,7 @@ break outer4;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/platform/workloads/namespaces",schemaPath:"#/properties/platform/properties/workloads/properties/namespaces/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err73 = {instancePath:instancePath+"/platform/workloads/namespaces",schemaPath:"#/properties/platform/properties/workloads/properties/namespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.platform.properties.workloads.properties.namespaces.type,parentSchema:schema11.properties.platform.properties.workloads.properties.namespaces,data:data27};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1845,7 +1856,7 @@ for(let i15=0; i15<len8; i15++){
 let data30 = data29[i15];
 if(typeof data30 === "string"){
 if(func3(data30) < 1){
-const err74 = {instancePath:instancePath+"/platform/workloads/paths/" + i15,schemaPath:"#/properties/platform/properties/workloads/properties/paths/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err74 = {instancePath:instancePath+"/platform/workloads/paths/" + i15,schemaPath:"#/properties/platform/properties/workloads/properties/paths/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.platform.properties.workloads.properties.paths.items,data:data30};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1856,7 +1867,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/platform/workloads/paths/" + i15,schemaPath:"#/properties/platform/properties/workloads/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err75 = {instancePath:instancePath+"/platform/workloads/paths/" + i15,schemaPath:"#/properties/platform/properties/workloads/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.platform.properties.workloads.properties.paths.items.type,parentSchema:schema11.properties.platform.properties.workloads.properties.paths.items,data:data30};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1877,7 +1888,7 @@ continue;
 }
 if(typeof indices2[item2] == "number"){
 j7 = indices2[item2];
-const err76 = {instancePath:instancePath+"/platform/workloads/paths",schemaPath:"#/properties/platform/properties/workloads/properties/paths/uniqueItems",keyword:"uniqueItems",params:{i: i16, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i16+" are identical)"};
+const err76 = {instancePath:instancePath+"/platform/workloads/paths",schemaPath:"#/properties/platform/properties/workloads/properties/paths/uniqueItems",keyword:"uniqueItems",params:{i: i16, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i16+" are identical)",schema:true,parentSchema:schema11.properties.platform.properties.workloads.properties.paths,data:data29};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1892,7 +1903,7 @@ indices2[item2] = i16;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/platform/workloads/paths",schemaPath:"#/properties/platform/properties/workloads/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err77 = {instancePath:instancePath+"/platform/workloads/paths",schemaPath:"#/properties/platform/properties/workloads/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.platform.properties.workloads.properties.paths.type,parentSchema:schema11.properties.platform.properties.workloads.properties.paths,data:data29};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1904,7 +1915,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/platform/workloads",schemaPath:"#/properties/platform/properties/workloads/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err78 = {instancePath:instancePath+"/platform/workloads",schemaPath:"#/properties/platform/properties/workloads/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.platform.properties.workloads.type,parentSchema:schema11.properties.platform.properties.workloads,data:data26};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1916,7 +1927,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/platform",schemaPath:"#/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err79 = {instancePath:instancePath+"/platform",schemaPath:"#/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.platform.type,parentSchema:schema11.properties.platform,data:data23};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1930,7 +1941,7 @@ if(data.environments !== undefined){
 let data31 = data.environments;
 if(Array.isArray(data31)){
 if(data31.length < 1){
-const err80 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err80 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments,data:data31};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1944,7 +1955,7 @@ for(let i17=0; i17<len9; i17++){
 let data32 = data31[i17];
 if(typeof data32 === "string"){
 if(func3(data32) > 63){
-const err81 = {instancePath:instancePath+"/environments/" + i17,schemaPath:"#/definitions/dnsLabel/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+const err81 = {instancePath:instancePath+"/environments/" + i17,schemaPath:"#/definitions/dnsLabel/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema17,data:data32};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1954,7 +1965,7 @@ vErrors.push(err81);
 errors++;
 }
 if(!pattern0.test(data32)){
-const err82 = {instancePath:instancePath+"/environments/" + i17,schemaPath:"#/definitions/dnsLabel/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\""};
+const err82 = {instancePath:instancePath+"/environments/" + i17,schemaPath:"#/definitions/dnsLabel/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",parentSchema:schema17,data:data32};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1965,7 +1976,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/environments/" + i17,schemaPath:"#/definitions/dnsLabel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err83 = {instancePath:instancePath+"/environments/" + i17,schemaPath:"#/definitions/dnsLabel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data32};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1982,7 +1993,7 @@ outer5:
 for(;i18--;){
 for(j8 = i18; j8--;){
 if(func0(data31[i18], data31[j8])){
-const err84 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/uniqueItems",keyword:"uniqueItems",params:{i: i18, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i18+" are identical)"};
+const err84 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/uniqueItems",keyword:"uniqueItems",params:{i: i18, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i18+" are identical)",schema:true,parentSchema:schema11.properties.environments,data:data31};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1997,7 +2008,7 @@ break outer5;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err85 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.type,parentSchema:schema11.properties.environments,data:data31};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2010,7 +2021,7 @@ errors++;
 if(data.host !== undefined){
 let data33 = data.host;
 if(!((data33 === "github") || (data33 === "gitlab"))){
-const err86 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/enum",keyword:"enum",params:{allowedValues: schema11.properties.host.enum},message:"must be equal to one of the allowed values"};
+const err86 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/enum",keyword:"enum",params:{allowedValues: schema11.properties.host.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.host.enum,parentSchema:schema11.properties.host,data:data33};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2025,7 +2036,7 @@ let data34 = data.protection;
 if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
 for(const key7 in data34){
 if(!((key7 === "targets") || (key7 === "branches"))){
-const err87 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+const err87 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.protection,data:data34};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2039,7 +2050,7 @@ if(data34.targets !== undefined){
 let data35 = data34.targets;
 if(Array.isArray(data35)){
 if(data35.length < 1){
-const err88 = {instancePath:instancePath+"/protection/targets",schemaPath:"#/properties/protection/properties/targets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err88 = {instancePath:instancePath+"/protection/targets",schemaPath:"#/properties/protection/properties/targets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.protection.properties.targets,data:data35};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2052,7 +2063,7 @@ const len10 = data35.length;
 for(let i19=0; i19<len10; i19++){
 let data36 = data35[i19];
 if(!((((data36 === "github-ruleset") || (data36 === "github-branch-protection")) || (data36 === "settings")) || (data36 === "gitlab"))){
-const err89 = {instancePath:instancePath+"/protection/targets/" + i19,schemaPath:"#/properties/protection/properties/targets/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.protection.properties.targets.items.enum},message:"must be equal to one of the allowed values"};
+const err89 = {instancePath:instancePath+"/protection/targets/" + i19,schemaPath:"#/properties/protection/properties/targets/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.protection.properties.targets.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.protection.properties.targets.items.enum,parentSchema:schema11.properties.protection.properties.targets.items,data:data36};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2069,7 +2080,7 @@ outer6:
 for(;i20--;){
 for(j9 = i20; j9--;){
 if(func0(data35[i20], data35[j9])){
-const err90 = {instancePath:instancePath+"/protection/targets",schemaPath:"#/properties/protection/properties/targets/uniqueItems",keyword:"uniqueItems",params:{i: i20, j: j9},message:"must NOT have duplicate items (items ## "+j9+" and "+i20+" are identical)"};
+const err90 = {instancePath:instancePath+"/protection/targets",schemaPath:"#/properties/protection/properties/targets/uniqueItems",keyword:"uniqueItems",params:{i: i20, j: j9},message:"must NOT have duplicate items (items ## "+j9+" and "+i20+" are identical)",schema:true,parentSchema:schema11.properties.protection.properties.targets,data:data35};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2084,7 +2095,7 @@ break outer6;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/protection/targets",schemaPath:"#/properties/protection/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err91 = {instancePath:instancePath+"/protection/targets",schemaPath:"#/properties/protection/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.protection.properties.targets.type,parentSchema:schema11.properties.protection.properties.targets,data:data35};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2101,7 +2112,7 @@ for(const key8 in data37){
 const _errs101 = errors;
 if(typeof key8 === "string"){
 if(func3(key8) > 255){
-const err92 = {instancePath:instancePath+"/protection/branches",schemaPath:"#/properties/protection/properties/branches/propertyNames/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",propertyName:key8};
+const err92 = {instancePath:instancePath+"/protection/branches",schemaPath:"#/properties/protection/properties/branches/propertyNames/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema11.properties.protection.properties.branches.propertyNames,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2111,7 +2122,7 @@ vErrors.push(err92);
 errors++;
 }
 if(func3(key8) < 1){
-const err93 = {instancePath:instancePath+"/protection/branches",schemaPath:"#/properties/protection/properties/branches/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key8};
+const err93 = {instancePath:instancePath+"/protection/branches",schemaPath:"#/properties/protection/properties/branches/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.protection.properties.branches.propertyNames,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2121,7 +2132,7 @@ vErrors.push(err93);
 errors++;
 }
 if(!pattern16.test(key8)){
-const err94 = {instancePath:instancePath+"/protection/branches",schemaPath:"#/properties/protection/properties/branches/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$"},message:"must match pattern \""+"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$"+"\"",propertyName:key8};
+const err94 = {instancePath:instancePath+"/protection/branches",schemaPath:"#/properties/protection/properties/branches/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$"},message:"must match pattern \""+"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$"+"\"",schema:"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$",parentSchema:schema11.properties.protection.properties.branches.propertyNames,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2133,7 +2144,7 @@ errors++;
 }
 var valid54 = _errs101 === errors;
 if(!valid54){
-const err95 = {instancePath:instancePath+"/protection/branches",schemaPath:"#/properties/protection/properties/branches/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
+const err95 = {instancePath:instancePath+"/protection/branches",schemaPath:"#/properties/protection/properties/branches/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema11.properties.protection.properties.branches.propertyNames,parentSchema:schema11.properties.protection.properties.branches,data:data37};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2151,7 +2162,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/protection/branches",schemaPath:"#/properties/protection/properties/branches/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err96 = {instancePath:instancePath+"/protection/branches",schemaPath:"#/properties/protection/properties/branches/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.protection.properties.branches.type,parentSchema:schema11.properties.protection.properties.branches,data:data37};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -2163,7 +2174,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err97 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.protection.type,parentSchema:schema11.properties.protection,data:data34};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -2177,7 +2188,7 @@ if(data.version !== undefined){
 let data39 = data.version;
 if(typeof data39 === "string"){
 if(func3(data39) < 1){
-const err98 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err98 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.version,data:data39};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -2188,7 +2199,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err99 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.version.type,parentSchema:schema11.properties.version,data:data39};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -2203,7 +2214,7 @@ let data40 = data.versioning;
 if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
 for(const key10 in data40){
 if(!(key10 === "sources")){
-const err100 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+const err100 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.versioning,data:data40};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -2217,7 +2228,7 @@ if(data40.sources !== undefined){
 let data41 = data40.sources;
 if(Array.isArray(data41)){
 if(data41.length < 1){
-const err101 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err101 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.versioning.properties.sources,data:data41};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -2231,7 +2242,7 @@ for(let i21=0; i21<len11; i21++){
 let data42 = data41[i21];
 if(typeof data42 === "string"){
 if(!pattern17.test(data42)){
-const err102 = {instancePath:instancePath+"/versioning/sources/" + i21,schemaPath:"#/properties/versioning/properties/sources/items/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"+"\""};
+const err102 = {instancePath:instancePath+"/versioning/sources/" + i21,schemaPath:"#/properties/versioning/properties/sources/items/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$",parentSchema:schema11.properties.versioning.properties.sources.items,data:data42};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -2242,7 +2253,7 @@ errors++;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/versioning/sources/" + i21,schemaPath:"#/properties/versioning/properties/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err103 = {instancePath:instancePath+"/versioning/sources/" + i21,schemaPath:"#/properties/versioning/properties/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.versioning.properties.sources.items.type,parentSchema:schema11.properties.versioning.properties.sources.items,data:data42};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -2263,7 +2274,7 @@ continue;
 }
 if(typeof indices3[item3] == "number"){
 j10 = indices3[item3];
-const err104 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i22, j: j10},message:"must NOT have duplicate items (items ## "+j10+" and "+i22+" are identical)"};
+const err104 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i22, j: j10},message:"must NOT have duplicate items (items ## "+j10+" and "+i22+" are identical)",schema:true,parentSchema:schema11.properties.versioning.properties.sources,data:data41};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -2278,7 +2289,7 @@ indices3[item3] = i22;
 }
 }
 else {
-const err105 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err105 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.versioning.properties.sources.type,parentSchema:schema11.properties.versioning.properties.sources,data:data41};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2290,7 +2301,7 @@ errors++;
 }
 }
 else {
-const err106 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err106 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.versioning.type,parentSchema:schema11.properties.versioning,data:data40};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2305,7 +2316,7 @@ let data43 = data.releases;
 if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
 for(const key11 in data43){
 if(!((((key11 === "directory") || (key11 === "repositories")) || (key11 === "windows")) || (key11 === "changelog"))){
-const err107 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+const err107 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases,data:data43};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2319,7 +2330,7 @@ if(data43.directory !== undefined){
 let data44 = data43.directory;
 if(typeof data44 === "string"){
 if(!pattern11.test(data44)){
-const err108 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"+"\""};
+const err108 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$",parentSchema:schema11.properties.releases.properties.directory,data:data44};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2330,7 +2341,7 @@ errors++;
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err109 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.directory.type,parentSchema:schema11.properties.releases.properties.directory,data:data44};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2345,7 +2356,7 @@ let data45 = data43.repositories;
 if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
 for(const key12 in data45){
 if(!((key12 === "application") || (key12 === "infrastructure"))){
-const err110 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+const err110 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.repositories,data:data45};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2359,7 +2370,7 @@ if(data45.application !== undefined){
 let data46 = data45.application;
 if(typeof data46 === "string"){
 if(func3(data46) < 1){
-const err111 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err111 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data46};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2370,7 +2381,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err112 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.application.type,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data46};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2384,7 +2395,7 @@ if(data45.infrastructure !== undefined){
 let data47 = data45.infrastructure;
 if(typeof data47 === "string"){
 if(func3(data47) < 1){
-const err113 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err113 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data47};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2395,7 +2406,7 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err114 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.infrastructure.type,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data47};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2407,7 +2418,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err115 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.repositories.type,parentSchema:schema11.properties.releases.properties.repositories,data:data45};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2425,7 +2436,7 @@ for(let i23=0; i23<len12; i23++){
 let data49 = data48[i23];
 if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
 if(data49.days === undefined){
-const err116 = {instancePath:instancePath+"/releases/windows/" + i23,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'"};
+const err116 = {instancePath:instancePath+"/releases/windows/" + i23,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data49};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2435,7 +2446,7 @@ vErrors.push(err116);
 errors++;
 }
 if(data49.hours === undefined){
-const err117 = {instancePath:instancePath+"/releases/windows/" + i23,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "hours"},message:"must have required property '"+"hours"+"'"};
+const err117 = {instancePath:instancePath+"/releases/windows/" + i23,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "hours"},message:"must have required property '"+"hours"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data49};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2446,7 +2457,7 @@ errors++;
 }
 for(const key13 in data49){
 if(!((key13 === "days") || (key13 === "hours"))){
-const err118 = {instancePath:instancePath+"/releases/windows/" + i23,schemaPath:"#/properties/releases/properties/windows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+const err118 = {instancePath:instancePath+"/releases/windows/" + i23,schemaPath:"#/properties/releases/properties/windows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.windows.items,data:data49};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2460,7 +2471,7 @@ if(data49.days !== undefined){
 let data50 = data49.days;
 if(Array.isArray(data50)){
 if(data50.length < 1){
-const err119 = {instancePath:instancePath+"/releases/windows/" + i23+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err119 = {instancePath:instancePath+"/releases/windows/" + i23+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data50};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2473,7 +2484,7 @@ const len13 = data50.length;
 for(let i24=0; i24<len13; i24++){
 let data51 = data50[i24];
 if(!(((((((data51 === "mon") || (data51 === "tue")) || (data51 === "wed")) || (data51 === "thu")) || (data51 === "fri")) || (data51 === "sat")) || (data51 === "sun"))){
-const err120 = {instancePath:instancePath+"/releases/windows/" + i23+"/days/" + i24,schemaPath:"#/properties/releases/properties/windows/items/properties/days/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.releases.properties.windows.items.properties.days.items.enum},message:"must be equal to one of the allowed values"};
+const err120 = {instancePath:instancePath+"/releases/windows/" + i23+"/days/" + i24,schemaPath:"#/properties/releases/properties/windows/items/properties/days/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.releases.properties.windows.items.properties.days.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.releases.properties.windows.items.properties.days.items.enum,parentSchema:schema11.properties.releases.properties.windows.items.properties.days.items,data:data51};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2490,7 +2501,7 @@ outer7:
 for(;i25--;){
 for(j11 = i25; j11--;){
 if(func0(data50[i25], data50[j11])){
-const err121 = {instancePath:instancePath+"/releases/windows/" + i23+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/uniqueItems",keyword:"uniqueItems",params:{i: i25, j: j11},message:"must NOT have duplicate items (items ## "+j11+" and "+i25+" are identical)"};
+const err121 = {instancePath:instancePath+"/releases/windows/" + i23+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/uniqueItems",keyword:"uniqueItems",params:{i: i25, j: j11},message:"must NOT have duplicate items (items ## "+j11+" and "+i25+" are identical)",schema:true,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data50};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2505,7 +2516,7 @@ break outer7;
 }
 }
 else {
-const err122 = {instancePath:instancePath+"/releases/windows/" + i23+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err122 = {instancePath:instancePath+"/releases/windows/" + i23+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.items.properties.days.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data50};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2519,7 +2530,7 @@ if(data49.hours !== undefined){
 let data52 = data49.hours;
 if(typeof data52 === "string"){
 if(!pattern19.test(data52)){
-const err123 = {instancePath:instancePath+"/releases/windows/" + i23+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"+"\""};
+const err123 = {instancePath:instancePath+"/releases/windows/" + i23+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$",parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data52};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2530,7 +2541,7 @@ errors++;
 }
 }
 else {
-const err124 = {instancePath:instancePath+"/releases/windows/" + i23+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err124 = {instancePath:instancePath+"/releases/windows/" + i23+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.windows.items.properties.hours.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data52};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2542,7 +2553,7 @@ errors++;
 }
 }
 else {
-const err125 = {instancePath:instancePath+"/releases/windows/" + i23,schemaPath:"#/properties/releases/properties/windows/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err125 = {instancePath:instancePath+"/releases/windows/" + i23,schemaPath:"#/properties/releases/properties/windows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.windows.items.type,parentSchema:schema11.properties.releases.properties.windows.items,data:data49};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2554,7 +2565,7 @@ errors++;
 }
 }
 else {
-const err126 = {instancePath:instancePath+"/releases/windows",schemaPath:"#/properties/releases/properties/windows/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err126 = {instancePath:instancePath+"/releases/windows",schemaPath:"#/properties/releases/properties/windows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.type,parentSchema:schema11.properties.releases.properties.windows,data:data48};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2568,7 +2579,7 @@ if(data43.changelog !== undefined){
 let data53 = data43.changelog;
 if(typeof data53 === "string"){
 if(!pattern20.test(data53)){
-const err127 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"+"\""};
+const err127 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$",parentSchema:schema11.properties.releases.properties.changelog,data:data53};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2579,7 +2590,7 @@ errors++;
 }
 }
 else {
-const err128 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err128 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.changelog.type,parentSchema:schema11.properties.releases.properties.changelog,data:data53};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2591,7 +2602,7 @@ errors++;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err129 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.type,parentSchema:schema11.properties.releases,data:data43};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2615,7 +2626,7 @@ for(let i26=0; i26<len14; i26++){
 let data56 = data55[i26];
 if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
 if(data56.files === undefined){
-const err130 = {instancePath:instancePath+"/overrides/" + i26,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'"};
+const err130 = {instancePath:instancePath+"/overrides/" + i26,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data56};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2625,7 +2636,7 @@ vErrors.push(err130);
 errors++;
 }
 if(data56.rules === undefined){
-const err131 = {instancePath:instancePath+"/overrides/" + i26,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+const err131 = {instancePath:instancePath+"/overrides/" + i26,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data56};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2636,7 +2647,7 @@ errors++;
 }
 for(const key14 in data56){
 if(!((key14 === "files") || (key14 === "rules"))){
-const err132 = {instancePath:instancePath+"/overrides/" + i26,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+const err132 = {instancePath:instancePath+"/overrides/" + i26,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data56};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2650,7 +2661,7 @@ if(data56.files !== undefined){
 let data57 = data56.files;
 if(Array.isArray(data57)){
 if(data57.length < 1){
-const err133 = {instancePath:instancePath+"/overrides/" + i26+"/files",schemaPath:"#/properties/overrides/items/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err133 = {instancePath:instancePath+"/overrides/" + i26+"/files",schemaPath:"#/properties/overrides/items/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.overrides.items.properties.files,data:data57};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2664,7 +2675,7 @@ for(let i27=0; i27<len15; i27++){
 let data58 = data57[i27];
 if(typeof data58 === "string"){
 if(func3(data58) < 1){
-const err134 = {instancePath:instancePath+"/overrides/" + i26+"/files/" + i27,schemaPath:"#/properties/overrides/items/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err134 = {instancePath:instancePath+"/overrides/" + i26+"/files/" + i27,schemaPath:"#/properties/overrides/items/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data58};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2675,7 +2686,7 @@ errors++;
 }
 }
 else {
-const err135 = {instancePath:instancePath+"/overrides/" + i26+"/files/" + i27,schemaPath:"#/properties/overrides/items/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err135 = {instancePath:instancePath+"/overrides/" + i26+"/files/" + i27,schemaPath:"#/properties/overrides/items/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.overrides.items.properties.files.items.type,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data58};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2687,7 +2698,7 @@ errors++;
 }
 }
 else {
-const err136 = {instancePath:instancePath+"/overrides/" + i26+"/files",schemaPath:"#/properties/overrides/items/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err136 = {instancePath:instancePath+"/overrides/" + i26+"/files",schemaPath:"#/properties/overrides/items/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.items.properties.files.type,parentSchema:schema11.properties.overrides.items.properties.files,data:data57};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2705,7 +2716,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/overrides/" + i26,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err137 = {instancePath:instancePath+"/overrides/" + i26,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data56};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2717,7 +2728,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err138 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data55};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2735,7 +2746,7 @@ for(let i28=0; i28<len16; i28++){
 let data61 = data60[i28];
 if(typeof data61 === "string"){
 if(func3(data61) < 1){
-const err139 = {instancePath:instancePath+"/ignores/" + i28,schemaPath:"#/properties/ignores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err139 = {instancePath:instancePath+"/ignores/" + i28,schemaPath:"#/properties/ignores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items,data:data61};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2746,7 +2757,7 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath:instancePath+"/ignores/" + i28,schemaPath:"#/properties/ignores/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err140 = {instancePath:instancePath+"/ignores/" + i28,schemaPath:"#/properties/ignores/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.type,parentSchema:schema11.properties.ignores.items,data:data61};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -2758,7 +2769,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err141 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data60};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2773,7 +2784,7 @@ let data62 = data.linterOptions;
 if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
 for(const key15 in data62){
 if(!((key15 === "reportUnusedDisableDirectives") || (key15 === "maxFileSize"))){
-const err142 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+const err142 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.linterOptions,data:data62};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2786,7 +2797,7 @@ errors++;
 if(data62.reportUnusedDisableDirectives !== undefined){
 let data63 = data62.reportUnusedDisableDirectives;
 if(!(((data63 === "off") || (data63 === "warn")) || (data63 === "error"))){
-const err143 = {instancePath:instancePath+"/linterOptions/reportUnusedDisableDirectives",schemaPath:"#/properties/linterOptions/properties/reportUnusedDisableDirectives/enum",keyword:"enum",params:{allowedValues: schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum},message:"must be equal to one of the allowed values"};
+const err143 = {instancePath:instancePath+"/linterOptions/reportUnusedDisableDirectives",schemaPath:"#/properties/linterOptions/properties/reportUnusedDisableDirectives/enum",keyword:"enum",params:{allowedValues: schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum,parentSchema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives,data:data63};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2799,7 +2810,7 @@ errors++;
 if(data62.maxFileSize !== undefined){
 let data64 = data62.maxFileSize;
 if(!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))){
-const err144 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err144 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.linterOptions.properties.maxFileSize.type,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data64};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2810,7 +2821,7 @@ errors++;
 }
 if(typeof data64 == "number"){
 if(data64 < 1024 || isNaN(data64)){
-const err145 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024"};
+const err145 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024",schema:1024,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data64};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2823,7 +2834,7 @@ errors++;
 }
 }
 else {
-const err146 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err146 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.linterOptions.type,parentSchema:schema11.properties.linterOptions,data:data62};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2836,7 +2847,7 @@ errors++;
 if(data.scaffold !== undefined){
 let data65 = data.scaffold;
 if(!(data65 && typeof data65 == "object" && !Array.isArray(data65))){
-const err147 = {instancePath:instancePath+"/scaffold",schemaPath:"#/properties/scaffold/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err147 = {instancePath:instancePath+"/scaffold",schemaPath:"#/properties/scaffold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.scaffold.type,parentSchema:schema11.properties.scaffold,data:data65};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2848,7 +2859,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err148 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err148];
 }

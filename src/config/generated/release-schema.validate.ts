@@ -29,7 +29,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.release === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "release"},message:"must have required property '"+"release"+"'"};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "release"},message:"must have required property '"+"release"+"'",schema:schema11.required,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -40,7 +40,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "release")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -54,7 +54,7 @@ if(data.release !== undefined){
 let data0 = data.release;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.application_version === undefined){
-const err2 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/required",keyword:"required",params:{missingProperty: "application_version"},message:"must have required property '"+"application_version"+"'"};
+const err2 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/required",keyword:"required",params:{missingProperty: "application_version"},message:"must have required property '"+"application_version"+"'",schema:schema11.properties.release.required,parentSchema:schema11.properties.release,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -64,7 +64,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0.infrastructure_version === undefined){
-const err3 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/required",keyword:"required",params:{missingProperty: "infrastructure_version"},message:"must have required property '"+"infrastructure_version"+"'"};
+const err3 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/required",keyword:"required",params:{missingProperty: "infrastructure_version"},message:"must have required property '"+"infrastructure_version"+"'",schema:schema11.properties.release.required,parentSchema:schema11.properties.release,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -75,7 +75,7 @@ errors++;
 }
 for(const key1 in data0){
 if(!(func2.call(schema11.properties.release.properties, key1))){
-const err4 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err4 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.release,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -89,7 +89,7 @@ if(data0.name !== undefined){
 let data1 = data0.name;
 if(typeof data1 === "string"){
 if(!pattern0.test(data1)){
-const err5 = {instancePath:instancePath+"/release/name",schemaPath:"#/properties/release/properties/name/pattern",keyword:"pattern",params:{pattern: "^release-[0-9A-Za-z.+-]+$"},message:"must match pattern \""+"^release-[0-9A-Za-z.+-]+$"+"\""};
+const err5 = {instancePath:instancePath+"/release/name",schemaPath:"#/properties/release/properties/name/pattern",keyword:"pattern",params:{pattern: "^release-[0-9A-Za-z.+-]+$"},message:"must match pattern \""+"^release-[0-9A-Za-z.+-]+$"+"\"",schema:"^release-[0-9A-Za-z.+-]+$",parentSchema:schema11.properties.release.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -100,7 +100,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/release/name",schemaPath:"#/properties/release/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/release/name",schemaPath:"#/properties/release/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.name.type,parentSchema:schema11.properties.release.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -114,7 +114,7 @@ if(data0.application_version !== undefined){
 let data2 = data0.application_version;
 if(typeof data2 === "string"){
 if(!pattern1.test(data2)){
-const err7 = {instancePath:instancePath+"/release/application_version",schemaPath:"#/definitions/semver/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"+"\""};
+const err7 = {instancePath:instancePath+"/release/application_version",schemaPath:"#/definitions/semver/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"+"\"",schema:"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$",parentSchema:schema12,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -125,7 +125,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/release/application_version",schemaPath:"#/definitions/semver/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/release/application_version",schemaPath:"#/definitions/semver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -139,7 +139,7 @@ if(data0.infrastructure_version !== undefined){
 let data3 = data0.infrastructure_version;
 if(typeof data3 === "string"){
 if(!pattern1.test(data3)){
-const err9 = {instancePath:instancePath+"/release/infrastructure_version",schemaPath:"#/definitions/semver/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"+"\""};
+const err9 = {instancePath:instancePath+"/release/infrastructure_version",schemaPath:"#/definitions/semver/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"+"\"",schema:"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$",parentSchema:schema12,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -150,7 +150,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/release/infrastructure_version",schemaPath:"#/definitions/semver/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/release/infrastructure_version",schemaPath:"#/definitions/semver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -167,7 +167,7 @@ for(const key2 in data4){
 const _errs15 = errors;
 if(typeof key2 === "string"){
 if(!pattern3.test(key2)){
-const err11 = {instancePath:instancePath+"/release/components",schemaPath:"#/properties/release/properties/components/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\"",propertyName:key2};
+const err11 = {instancePath:instancePath+"/release/components",schemaPath:"#/properties/release/properties/components/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",parentSchema:schema11.properties.release.properties.components.propertyNames,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -179,7 +179,7 @@ errors++;
 }
 var valid4 = _errs15 === errors;
 if(!valid4){
-const err12 = {instancePath:instancePath+"/release/components",schemaPath:"#/properties/release/properties/components/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+const err12 = {instancePath:instancePath+"/release/components",schemaPath:"#/properties/release/properties/components/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema11.properties.release.properties.components.propertyNames,parentSchema:schema11.properties.release.properties.components,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -193,7 +193,7 @@ for(const key3 in data4){
 let data5 = data4[key3];
 if(typeof data5 === "string"){
 if(!pattern1.test(data5)){
-const err13 = {instancePath:instancePath+"/release/components/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/semver/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"+"\""};
+const err13 = {instancePath:instancePath+"/release/components/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/semver/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"+"\"",schema:"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$",parentSchema:schema12,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -204,7 +204,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/release/components/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/semver/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/release/components/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/semver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -216,7 +216,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/release/components",schemaPath:"#/properties/release/properties/components/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/release/components",schemaPath:"#/properties/release/properties/components/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.components.type,parentSchema:schema11.properties.release.properties.components,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -230,7 +230,7 @@ if(data0.created !== undefined){
 let data6 = data0.created;
 if(typeof data6 === "string"){
 if(!pattern5.test(data6)){
-const err16 = {instancePath:instancePath+"/release/created",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\""};
+const err16 = {instancePath:instancePath+"/release/created",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -241,7 +241,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/release/created",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/release/created",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -255,7 +255,7 @@ if(data0.environment !== undefined){
 let data7 = data0.environment;
 if(typeof data7 === "string"){
 if(!pattern3.test(data7)){
-const err18 = {instancePath:instancePath+"/release/environment",schemaPath:"#/properties/release/properties/environment/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\""};
+const err18 = {instancePath:instancePath+"/release/environment",schemaPath:"#/properties/release/properties/environment/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",parentSchema:schema11.properties.release.properties.environment,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -266,7 +266,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/release/environment",schemaPath:"#/properties/release/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/release/environment",schemaPath:"#/properties/release/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.environment.type,parentSchema:schema11.properties.release.properties.environment,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -279,7 +279,7 @@ errors++;
 if(data0.status !== undefined){
 let data8 = data0.status;
 if(!((((data8 === "candidate") || (data8 === "approved")) || (data8 === "promoted")) || (data8 === "rolled-back"))){
-const err20 = {instancePath:instancePath+"/release/status",schemaPath:"#/properties/release/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.properties.release.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err20 = {instancePath:instancePath+"/release/status",schemaPath:"#/properties/release/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.properties.release.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.release.properties.status.enum,parentSchema:schema11.properties.release.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -293,7 +293,7 @@ if(data0.application_team !== undefined){
 let data9 = data0.application_team;
 if(typeof data9 === "string"){
 if(!pattern7.test(data9)){
-const err21 = {instancePath:instancePath+"/release/application_team",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\""};
+const err21 = {instancePath:instancePath+"/release/application_team",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$",parentSchema:schema16,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -304,7 +304,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/release/application_team",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err22 = {instancePath:instancePath+"/release/application_team",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -322,7 +322,7 @@ for(let i0=0; i0<len0; i0++){
 let data11 = data10[i0];
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.team === undefined){
-const err23 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'"};
+const err23 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'",schema:schema11.properties.release.properties.approvals.items.required,parentSchema:schema11.properties.release.properties.approvals.items,data:data11};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -332,7 +332,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data11.approver === undefined){
-const err24 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'"};
+const err24 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema11.properties.release.properties.approvals.items.required,parentSchema:schema11.properties.release.properties.approvals.items,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -342,7 +342,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data11.time === undefined){
-const err25 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
+const err25 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema11.properties.release.properties.approvals.items.required,parentSchema:schema11.properties.release.properties.approvals.items,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -353,7 +353,7 @@ errors++;
 }
 for(const key4 in data11){
 if(!(((key4 === "team") || (key4 === "approver")) || (key4 === "time"))){
-const err26 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+const err26 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.release.properties.approvals.items,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -367,7 +367,7 @@ if(data11.team !== undefined){
 let data12 = data11.team;
 if(typeof data12 === "string"){
 if(!pattern7.test(data12)){
-const err27 = {instancePath:instancePath+"/release/approvals/" + i0+"/team",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\""};
+const err27 = {instancePath:instancePath+"/release/approvals/" + i0+"/team",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$",parentSchema:schema16,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -378,7 +378,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/release/approvals/" + i0+"/team",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/release/approvals/" + i0+"/team",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -392,7 +392,7 @@ if(data11.approver !== undefined){
 let data13 = data11.approver;
 if(typeof data13 === "string"){
 if(func3(data13) < 1){
-const err29 = {instancePath:instancePath+"/release/approvals/" + i0+"/approver",schemaPath:"#/properties/release/properties/approvals/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err29 = {instancePath:instancePath+"/release/approvals/" + i0+"/approver",schemaPath:"#/properties/release/properties/approvals/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.release.properties.approvals.items.properties.approver,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -402,7 +402,7 @@ vErrors.push(err29);
 errors++;
 }
 if(!pattern9.test(data13)){
-const err30 = {instancePath:instancePath+"/release/approvals/" + i0+"/approver",schemaPath:"#/properties/release/properties/approvals/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\""};
+const err30 = {instancePath:instancePath+"/release/approvals/" + i0+"/approver",schemaPath:"#/properties/release/properties/approvals/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\"",schema:"^[^\\s]+$",parentSchema:schema11.properties.release.properties.approvals.items.properties.approver,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -413,7 +413,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/release/approvals/" + i0+"/approver",schemaPath:"#/properties/release/properties/approvals/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err31 = {instancePath:instancePath+"/release/approvals/" + i0+"/approver",schemaPath:"#/properties/release/properties/approvals/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.approvals.items.properties.approver.type,parentSchema:schema11.properties.release.properties.approvals.items.properties.approver,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -427,7 +427,7 @@ if(data11.time !== undefined){
 let data14 = data11.time;
 if(typeof data14 === "string"){
 if(!pattern5.test(data14)){
-const err32 = {instancePath:instancePath+"/release/approvals/" + i0+"/time",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\""};
+const err32 = {instancePath:instancePath+"/release/approvals/" + i0+"/time",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -438,7 +438,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/release/approvals/" + i0+"/time",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/release/approvals/" + i0+"/time",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -450,7 +450,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.approvals.items.type,parentSchema:schema11.properties.release.properties.approvals.items,data:data11};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -462,7 +462,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/release/approvals",schemaPath:"#/properties/release/properties/approvals/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err35 = {instancePath:instancePath+"/release/approvals",schemaPath:"#/properties/release/properties/approvals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.release.properties.approvals.type,parentSchema:schema11.properties.release.properties.approvals,data:data10};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -476,7 +476,7 @@ if(data0.promoted !== undefined){
 let data15 = data0.promoted;
 if(typeof data15 === "string"){
 if(!pattern5.test(data15)){
-const err36 = {instancePath:instancePath+"/release/promoted",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\""};
+const err36 = {instancePath:instancePath+"/release/promoted",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -487,7 +487,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/release/promoted",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err37 = {instancePath:instancePath+"/release/promoted",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -501,7 +501,7 @@ if(data0.emergency !== undefined){
 let data16 = data0.emergency;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.reason === undefined){
-const err38 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+const err38 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema11.properties.release.properties.emergency.required,parentSchema:schema11.properties.release.properties.emergency,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -511,7 +511,7 @@ vErrors.push(err38);
 errors++;
 }
 if(data16.time === undefined){
-const err39 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
+const err39 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema11.properties.release.properties.emergency.required,parentSchema:schema11.properties.release.properties.emergency,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -522,7 +522,7 @@ errors++;
 }
 for(const key5 in data16){
 if(!((key5 === "reason") || (key5 === "time"))){
-const err40 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+const err40 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.release.properties.emergency,data:data16};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -536,7 +536,7 @@ if(data16.reason !== undefined){
 let data17 = data16.reason;
 if(typeof data17 === "string"){
 if(func3(data17) < 1){
-const err41 = {instancePath:instancePath+"/release/emergency/reason",schemaPath:"#/properties/release/properties/emergency/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err41 = {instancePath:instancePath+"/release/emergency/reason",schemaPath:"#/properties/release/properties/emergency/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.release.properties.emergency.properties.reason,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -547,7 +547,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/release/emergency/reason",schemaPath:"#/properties/release/properties/emergency/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err42 = {instancePath:instancePath+"/release/emergency/reason",schemaPath:"#/properties/release/properties/emergency/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.emergency.properties.reason.type,parentSchema:schema11.properties.release.properties.emergency.properties.reason,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -561,7 +561,7 @@ if(data16.time !== undefined){
 let data18 = data16.time;
 if(typeof data18 === "string"){
 if(!pattern5.test(data18)){
-const err43 = {instancePath:instancePath+"/release/emergency/time",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\""};
+const err43 = {instancePath:instancePath+"/release/emergency/time",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data18};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -572,7 +572,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/release/emergency/time",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/release/emergency/time",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -584,7 +584,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err45 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.emergency.type,parentSchema:schema11.properties.release.properties.emergency,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -595,8 +595,9 @@ errors++;
 }
 }
 if(data0.downgrade !== undefined){
-if(true !== data0.downgrade){
-const err46 = {instancePath:instancePath+"/release/downgrade",schemaPath:"#/properties/release/properties/downgrade/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+let data19 = data0.downgrade;
+if(true !== data19){
+const err46 = {instancePath:instancePath+"/release/downgrade",schemaPath:"#/properties/release/properties/downgrade/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.release.properties.downgrade,data:data19};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -610,7 +611,7 @@ if(data0.rollback_of !== undefined){
 let data20 = data0.rollback_of;
 if(typeof data20 === "string"){
 if(!pattern0.test(data20)){
-const err47 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/pattern",keyword:"pattern",params:{pattern: "^release-[0-9A-Za-z.+-]+$"},message:"must match pattern \""+"^release-[0-9A-Za-z.+-]+$"+"\""};
+const err47 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/pattern",keyword:"pattern",params:{pattern: "^release-[0-9A-Za-z.+-]+$"},message:"must match pattern \""+"^release-[0-9A-Za-z.+-]+$"+"\"",schema:"^release-[0-9A-Za-z.+-]+$",parentSchema:schema11.properties.release.properties.rollback_of,data:data20};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -621,7 +622,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err48 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.rollback_of.type,parentSchema:schema11.properties.release.properties.rollback_of,data:data20};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -632,8 +633,9 @@ errors++;
 }
 }
 if(data0.notes !== undefined){
-if(typeof data0.notes !== "string"){
-const err49 = {instancePath:instancePath+"/release/notes",schemaPath:"#/properties/release/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data21 = data0.notes;
+if(typeof data21 !== "string"){
+const err49 = {instancePath:instancePath+"/release/notes",schemaPath:"#/properties/release/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.notes.type,parentSchema:schema11.properties.release.properties.notes,data:data21};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -645,7 +647,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err50 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.type,parentSchema:schema11.properties.release,data:data0};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -657,7 +659,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err51];
 }
