@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { LoadedDescriptor, RepositoryKind } from '../config/descriptor.js';
 import { ConfigError, RefusedError, UsageError, type ConfigProblem } from '../errors.js';
 import { assertInsideRepository, writeFileAtomically } from '../files/atomic-write.js';
+import { withRepositoryLock } from '../files/lock.js';
 import { packageInfo } from '../package-info.js';
 import { protectionFileState, protectionTargets, renderProtectionFiles } from '../protection/files.js';
 import {
@@ -123,6 +124,13 @@ function readExisting(file: string): { text: string | undefined; mode?: number; 
  * is written, every conflict is listed and a RefusedError is thrown (as the scaffolder does).
  */
 export async function renderProtection(options: RenderProtectionOptions = {}): Promise<RenderProtectionResult> {
+  if (options.dryRun) return renderProtectionUnlocked(options);
+  const { root } = openCodeowners(options.cwd, options.configFile).repository;
+  // gitops.yaml and the files it renders are read again under the lock.
+  return withRepositoryLock(root, () => renderProtectionUnlocked(options));
+}
+
+async function renderProtectionUnlocked(options: RenderProtectionOptions): Promise<RenderProtectionResult> {
   const protection = loadProtection(options.cwd, options.configFile);
   const { root } = protection;
   const targets = options.target ? [options.target] : protection.targets;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { FileTree } from '../../src/testing/index.js';
+import { withRepositoryLock } from '../../src/files/lock.js';
 import { cli, runBin } from '../helpers/cli.js';
 import { temporaryTrees } from '../helpers/trees.js';
 
@@ -155,6 +156,23 @@ describe('writers refuse a link out of the repository', () => {
     expect(readFileSync(file, 'utf8')).toBe('1.2.0\n');
     expect(read(root, 'gitops.yaml')).toContain('version: 1.2.0');
     expect(read(root, 'CHANGELOG.md')).not.toContain('1.2.1');
+  });
+
+  it('protect render waits for the lock and renders what gitops.yaml says once it has it', async () => {
+    const root = repository({ 'gitops.yaml': descriptor });
+    let render: ReturnType<typeof cli> | undefined;
+    await withRepositoryLock(root, async () => {
+      render = cli(['protect', 'render'], { cwd: root });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(existsSync(path.join(root, '.github/settings.yml'))).toBe(false);
+      writeFileSync(
+        path.join(root, 'gitops.yaml'),
+        `${descriptor}protection:\n  branches:\n    main:\n      requiredApprovals: 3\n`,
+      );
+    });
+    const run = await render!;
+    expect(run.code).toBe(0);
+    expect(read(root, '.github/settings.yml')).toContain('required_approving_review_count: 3');
   });
 
   it('protect render --force through .github/settings.yml', async () => {
