@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Many findings in one file: `gitops-init lint` on a repository whose one manifest, a Secret with
-// N keys in plain text, gives N findings of no-plaintext-secrets (one per line), at two sizes
+// Many findings in one file: `gitops-init lint` on a repository whose one file, a Helm values file
+// with N credential-like keys holding literal values, gives N findings of no-plaintext-secrets
+// (one per line), at two sizes
 // (BENCH_FINDINGS, default 60000,120000) and in several formats (BENCH_FORMATS, default
-// json,stylish,sarif). Beside it, the same file as a ConfigMap whose keys find nothing: the cost
+// json,stylish,sarif). Beside it, the same file with keys that find nothing: the cost
 // of reading and parsing it, which the findings add to. Every step from a rule's report to the
 // report's text must grow linearly: twice the findings, about twice the time (a quadratic step
 // took 6 minutes on 200,000 findings). Each figure is the median of BENCH_RUNS (default 3) fresh
@@ -26,15 +27,15 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`);
 
-/** A repository with one manifest of `count` keys: a Secret (a finding per key) or a ConfigMap (none). */
+/** A repository with one values file of `count` keys: credential-like (a finding per key) or plain (none). */
 function repository(work, kind, count) {
   const directory = path.join(work, `${kind}-${count}`);
-  mkdirSync(path.join(directory, 'apps'), { recursive: true });
-  const lines = ['apiVersion: v1', `kind: ${kind}`, 'metadata:', '  name: many', 'data:'];
+  mkdirSync(directory, { recursive: true });
+  const lines = ['config:'];
   for (let index = 0; index < count; index += 1) {
-    lines.push(kind === 'Secret' ? `  key${index}: dmFsdWU=` : `  item${index}: value`);
+    lines.push(kind === 'secrets' ? `  token_${index}: "Qz7kP2maa19x${index}"` : `  item_${index}: value`);
   }
-  writeFileSync(path.join(directory, 'apps/many.yaml'), `${lines.join('\n')}\n`);
+  writeFileSync(path.join(directory, 'values.yaml'), `${lines.join('\n')}\n`);
   spawnSync('git', ['init', '-q', directory]);
   return directory;
 }
@@ -79,10 +80,10 @@ const work = mkdtempSync(path.join(tmpdir(), 'gitops-init-bench-findings-'));
 const rows = [];
 try {
   for (const size of sizes) {
-    const secrets = repository(work, 'Secret', size);
-    const quiet = repository(work, 'ConfigMap', size);
+    const secrets = repository(work, 'secrets', size);
+    const quiet = repository(work, 'plain', size);
     const floor = measure(quiet, 'json');
-    if (countFindings(floor.report) !== 0) throw new Error(`the ConfigMap of ${size} keys has findings`);
+    if (countFindings(floor.report) !== 0) throw new Error(`the plain values file of ${size} keys has findings`);
     for (const format of formats) {
       const run = measure(secrets, format);
       if (format === 'json' && countFindings(run.report) !== size) {

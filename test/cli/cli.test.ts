@@ -219,8 +219,8 @@ describe('lint', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('gitops.yaml:1:7: "kind" must be one of "infrastructure", "application"');
-    expect(run.stderr).toContain('gitops.yaml:3:7: "name" must match');
-    expect(run.stderr).toContain('gitops.yaml:5:13: "teams.platform" must match');
+    expect(run.stderr).toContain('gitops.yaml:3:7: "name" is "Platform", not a name');
+    expect(run.stderr).toContain('gitops.yaml:5:13: "teams.platform" is "acme-platform", not a team (@org/team)');
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -185,16 +185,18 @@ describe('lint --fix writes a file only while it holds what the run read', () =>
   });
 });
 
+/** gitops.yaml with `version` set: a leading v is the one finding, which --fix removes. */
+function descriptorWith(version: string): string {
+  return `kind: application\ntool: helm\nname: shop\nversion: ${version}\nrules:\n  required-paths: off\n`;
+}
+
 /**
- * A repository whose only finding is VERSION's leading v, which --fix removes; with `padding`
- * manifests besides, which make each lint pass, and so the time between reading VERSION and
- * writing its fix, longer.
+ * A repository whose only finding is the leading v of gitops.yaml's version, which --fix
+ * removes; with `padding` manifests besides, which make each lint pass, and so the time between
+ * reading gitops.yaml and writing its fix, longer.
  */
 function versionRepository(version: string, padding = 0): string {
-  const files: Record<string, string> = {
-    'gitops.yaml': 'kind: application\ntool: helm\nname: shop\nrules:\n  required-paths: off\n',
-    VERSION: version,
-  };
+  const files: Record<string, string> = { 'gitops.yaml': descriptorWith(version) };
   for (let index = 0; index < padding; index += 1) {
     files[`deploy/config-${index}.yaml`] =
       `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config-${index}\n  namespace: shop\ndata:\n  key: "${index}"\n`;
@@ -206,17 +208,18 @@ function versionRepository(version: string, padding = 0): string {
 }
 
 /**
- * Another process, as an editor: waits `delayMs`, then writes VERSION `count` times, `gapMs`
- * apart, each time a whole file (v1.0.1, v1.0.2, …). Resolves when it has exited.
+ * Another process, as an editor: waits `delayMs`, then writes gitops.yaml `count` times, `gapMs`
+ * apart, each time a whole file (version v1.0.1, v1.0.2, …). Resolves when it has exited.
  */
 function rewriteVersion(root: string, delayMs: number, count: number, gapMs: number): Promise<void> {
   const script = `
     const { writeFileSync } = require('node:fs');
     const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+    const text = ${JSON.stringify(descriptorWith('VERSION'))};
     (async () => {
       await sleep(${delayMs});
       for (let i = 1; i <= ${count}; i += 1) {
-        writeFileSync(${JSON.stringify(path.join(root, 'VERSION'))}, 'v1.0.' + i + '\\n');
+        writeFileSync(${JSON.stringify(path.join(root, 'gitops.yaml'))}, text.replace('VERSION', 'v1.0.' + i));
         if (i < ${count}) await sleep(${gapMs});
       }
     })();`;
@@ -227,38 +230,41 @@ function rewriteVersion(root: string, delayMs: number, count: number, gapMs: num
   });
 }
 
+const versionOf = (root: string): string =>
+  /^version: (.*)$/m.exec(readFileSync(path.join(root, 'gitops.yaml'), 'utf8'))?.[1] ?? '';
+
 describe('lint --fix racing another writer (the built CLI, several rounds)', () => {
   const PADDING = 300;
 
   it('never loses what the other process wrote last', async () => {
     // How long a run takes here: the other process's last write is placed at even steps across it.
-    const probe = versionRepository('v1.0.0\n', PADDING);
+    const probe = versionRepository('v1.0.0', PADDING);
     const started = Date.now();
     expect((await runBin(['lint', '--fix'], { cwd: probe })).code).toBe(0);
     const duration = Date.now() - started;
-    expect(readFileSync(path.join(probe, 'VERSION'), 'utf8')).toBe('1.0.0\n');
+    expect(versionOf(probe)).toBe('1.0.0');
 
     const count = 4;
     const gap = 15;
     let kept = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
-      const root = versionRepository('v1.0.0\n', PADDING);
+      const root = versionRepository('v1.0.0', PADDING);
       const lastAt = Math.round((duration * (round + 0.5)) / ROUNDS);
       const [run] = await Promise.all([
         runBin(['lint', '--fix'], { cwd: root }),
         rewriteVersion(root, Math.max(0, lastAt - (count - 1) * gap), count, gap),
       ]);
-      const final = readFileSync(path.join(root, 'VERSION'), 'utf8');
+      const final = versionOf(root);
       // The other process's last version, or the fix of it: never a fix of an earlier one.
-      expect(['v1.0.4\n', '1.0.4\n'], `round ${round}: ${run.stderr}`).toContain(final);
-      if (run.stderr.includes('VERSION changed while gitops-init was fixing it')) {
+      expect(['v1.0.4', '1.0.4'], `round ${round}: ${run.stderr}`).toContain(final);
+      if (run.stderr.includes('gitops.yaml changed while gitops-init was fixing it')) {
         kept += 1;
-        expect(final).toBe('v1.0.4\n');
+        expect(final).toBe('v1.0.4');
         expect(run.code).toBe(1);
         expect(run.stdout).toContain('write versions without a leading v');
       }
       expect(existsSync(path.join(root, '.git', 'gitops-init.lock'))).toBe(false);
-      expect(readdirSync(root).sort()).toEqual(['.git', 'VERSION', 'deploy', 'gitops.yaml']);
+      expect(readdirSync(root).sort()).toEqual(['.git', 'deploy', 'gitops.yaml']);
     }
     // Some round wrote during a run, after VERSION was read: the check was exercised.
     expect(kept).toBeGreaterThan(0);
@@ -266,12 +272,12 @@ describe('lint --fix racing another writer (the built CLI, several rounds)', () 
 
   it('two lint --fix at once: one fixes, the other leaves the fixed file alone', async () => {
     for (let round = 0; round < Math.ceil(ROUNDS / 2); round += 1) {
-      const root = versionRepository('v2.0.0\n');
+      const root = versionRepository('v2.0.0');
       const runs = await Promise.all([
         runBin(['lint', '--fix'], { cwd: root }),
         runBin(['lint', '--fix'], { cwd: root }),
       ]);
-      expect(readFileSync(path.join(root, 'VERSION'), 'utf8')).toBe('2.0.0\n');
+      expect(versionOf(root)).toBe('2.0.0');
       // A run that found VERSION fixed by the other says so, and finds nothing left to fix.
       expect(runs.map((run) => run.code)).toEqual([0, 0]);
       expect(existsSync(path.join(root, '.git', 'gitops-init.lock'))).toBe(false);
@@ -288,20 +294,20 @@ function chownTree(root: string): void {
 
 describe('lint --fix where it cannot write', () => {
   it('in a read-only directory: one line naming the file and the directory, exit 2, nothing written', async () => {
-    const root = versionRepository('v1.0.0\n');
+    const root = versionRepository('v1.0.0');
     chownTree(root);
     chmodSync(root, 0o555);
     const run = await runBin(['lint', '--fix'], { cwd: root, ...NOBODY });
     expect(run.stderr).toBe(
-      `gitops-init: cannot write the fixes to VERSION: the directory ${root} is not writable (permission denied, EACCES); nothing was written: make it writable, or lint without --fix\n`,
+      `gitops-init: cannot write the fixes to gitops.yaml: the directory ${root} is not writable (permission denied, EACCES); nothing was written: make it writable, or lint without --fix\n`,
     );
     expect(run.code).toBe(2);
-    expect(readFileSync(path.join(root, 'VERSION'), 'utf8')).toBe('v1.0.0\n');
+    expect(versionOf(root)).toBe('v1.0.0');
     chmodSync(root, 0o755);
   });
 
   it('where the repository lock cannot be made: one line naming the lock, exit 2', async () => {
-    const root = versionRepository('v1.0.0\n');
+    const root = versionRepository('v1.0.0');
     chownTree(root);
     chmodSync(path.join(root, '.git'), 0o555);
     const run = await runBin(['lint', '--fix'], { cwd: root, ...NOBODY });
@@ -309,7 +315,7 @@ describe('lint --fix where it cannot write', () => {
       `gitops-init: cannot create the repository lock ${path.join(root, '.git', 'gitops-init.lock')}: permission denied, EACCES; make ${path.join(root, '.git')} writable\n`,
     );
     expect(run.code).toBe(2);
-    expect(readFileSync(path.join(root, 'VERSION'), 'utf8')).toBe('v1.0.0\n');
+    expect(versionOf(root)).toBe('v1.0.0');
     chmodSync(path.join(root, '.git'), 0o755);
   });
 });

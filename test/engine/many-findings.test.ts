@@ -22,16 +22,15 @@ const RUN_LIMIT_MS = 60_000;
 
 const repo = temporaryTrees();
 
-/** A Secret with FINDINGS keys in plain text: no-plaintext-secrets reports each key, on lines 6 to FINDINGS + 5. */
+/**
+ * A Helm values file with FINDINGS credential-like keys holding literal values: no-plaintext-secrets
+ * warns about each key, on lines 2 to FINDINGS + 1.
+ */
 function manySecrets(): string {
   const root = repo({
-    'apps/secrets.yaml': [
-      'apiVersion: v1',
-      'kind: Secret',
-      'metadata:',
-      '  name: many',
-      'data:',
-      ...Array.from({ length: FINDINGS }, (_, index) => `  key${index}: dmFsdWU=`),
+    'values.yaml': [
+      'config:',
+      ...Array.from({ length: FINDINGS }, (_, index) => `  token_${index}: "Qz7kP2maa19x${index}"`),
       '',
     ].join('\n'),
   });
@@ -39,17 +38,18 @@ function manySecrets(): string {
   return root;
 }
 
-const FIRST_LINE = 6;
-const LAST_LINE = FINDINGS + 5;
+const FILE = 'values.yaml';
+const FIRST_LINE = 2;
+const LAST_LINE = FINDINGS + 1;
 const message = (index: number): string =>
-  `Secret "many" holds "key${index}" in plain text in data: encrypt the file with SOPS, or use a SealedSecret or an ExternalSecret`;
+  `"token_${index}" looks like a secret and has a literal value in the Helm values file values.yaml: reference a Secret (valueFrom.secretKeyRef, existingSecret) instead`;
 
 const xml = (text: string): string => text.replaceAll('"', '&quot;');
 
-/** Runs the built CLI with a report file; the run must finish within the limit and exit 1 (findings). */
+/** Runs the built CLI with a report file; the run must finish within the limit and exit 1 (warnings over --max-warnings 0). */
 async function lintTo(root: string, format: string): Promise<string> {
   const report = path.join(root, `report.${format}`);
-  const run = await runBin(['lint', '--format', format, '--output-file', report], {
+  const run = await runBin(['lint', '--max-warnings', '0', '--format', format, '--output-file', report], {
     cwd: root,
     timeoutMs: RUN_LIMIT_MS,
   });
@@ -67,8 +67,8 @@ describe(`${FINDINGS.toLocaleString('en')} findings in one file`, () => {
       const results = JSON.parse(await lintTo(root, 'json')) as LintResult[];
       const messages = results.flatMap((result) => result.messages);
       expect(messages.length).toBe(FINDINGS);
-      expect(results.map((result) => [path.relative(root, result.filePath), result.errorCount])).toEqual([
-        ['apps/secrets.yaml', FINDINGS],
+      expect(results.map((result) => [path.relative(root, result.filePath), result.warningCount])).toEqual([
+        [FILE, FINDINGS],
       ]);
       expect(messages[0]).toMatchObject({
         ruleId: 'no-plaintext-secrets',
@@ -76,27 +76,29 @@ describe(`${FINDINGS.toLocaleString('en')} findings in one file`, () => {
         line: FIRST_LINE,
         column: 3,
         endLine: FIRST_LINE,
-        endColumn: 7,
+        endColumn: 3 + 'token_0'.length,
       });
       expect(messages.at(-1)).toMatchObject({
         message: message(FINDINGS - 1),
         line: LAST_LINE,
         column: 3,
         endLine: LAST_LINE,
-        endColumn: 3 + `key${FINDINGS - 1}`.length,
+        endColumn: 3 + `token_${FINDINGS - 1}`.length,
       });
       expect(messages.every((item, index) => item.line === FIRST_LINE + index)).toBe(true);
 
       const stylish = (await lintTo(root, 'stylish')).split('\n');
-      const rows = stylish.filter((line) => /^\s+\d+:\d+\s+error\s/.test(line));
+      const rows = stylish.filter((line) => /^\s+\d+:\d+\s+warning\s/.test(line));
       expect(rows.length).toBe(FINDINGS);
       expect(rows[0]).toMatch(
-        new RegExp(`^\\s+${FIRST_LINE}:3 +error +Secret "many" holds "key0" .* no-plaintext-secrets$`),
+        new RegExp(`^\\s+${FIRST_LINE}:3 +warning +"token_0" looks like a secret .* no-plaintext-secrets$`),
       );
       expect(rows.at(-1)).toMatch(
-        new RegExp(`^\\s+${LAST_LINE}:3 +error +Secret "many" holds "key${FINDINGS - 1}" .* no-plaintext-secrets$`),
+        new RegExp(
+          `^\\s+${LAST_LINE}:3 +warning +"token_${FINDINGS - 1}" looks like a secret .* no-plaintext-secrets$`,
+        ),
       );
-      expect(stylish.includes(`\u2716 ${FINDINGS} problems (${FINDINGS} errors, 0 warnings)`)).toBe(true);
+      expect(stylish.includes(`\u2716 ${FINDINGS} problems (0 errors, ${FINDINGS} warnings)`)).toBe(true);
 
       const sarif = JSON.parse(await lintTo(root, 'sarif')) as {
         runs: { results: { ruleId: string; locations: { physicalLocation: { region: object } }[] }[] }[];
@@ -108,7 +110,7 @@ describe(`${FINDINGS.toLocaleString('en')} findings in one file`, () => {
         startLine: FIRST_LINE,
         startColumn: 3,
         endLine: FIRST_LINE,
-        endColumn: 7,
+        endColumn: 3 + 'token_0'.length,
       });
       expect(sarifResults.at(-1)?.locations[0]?.physicalLocation.region).toMatchObject({ startLine: LAST_LINE });
 
@@ -117,11 +119,11 @@ describe(`${FINDINGS.toLocaleString('en')} findings in one file`, () => {
       const junit = await (await loadFormatter('junit', root))(results, context);
       expect(junit.match(/<failure /g)?.length).toBe(FINDINGS);
       // (Large texts are searched, not compared: a failure would print all of them.)
-      expect(junit.includes(`line ${LAST_LINE}, col 3, Error - ${xml(message(FINDINGS - 1))}`)).toBe(true);
+      expect(junit.includes(`line ${LAST_LINE}, col 3, Warning - ${xml(message(FINDINGS - 1))}`)).toBe(true);
       const github = (await (await loadFormatter('github', root))(results, context)).trimEnd().split('\n');
       expect(github.length).toBe(FINDINGS);
-      expect(github[0]).toMatch(new RegExp(`^::error file=apps/secrets.yaml,line=${FIRST_LINE},col=3,`));
-      expect(github.at(-1)).toMatch(new RegExp(`^::error file=apps/secrets.yaml,line=${LAST_LINE},col=3,`));
+      expect(github[0]).toMatch(new RegExp(`^::warning file=${FILE},line=${FIRST_LINE},col=3,`));
+      expect(github.at(-1)).toMatch(new RegExp(`^::warning file=${FILE},line=${LAST_LINE},col=3,`));
       const gitlab = JSON.parse(await (await loadFormatter('gitlab', root))(results, context)) as {
         location: { lines: { begin: number } };
         fingerprint: string;
