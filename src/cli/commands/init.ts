@@ -117,10 +117,10 @@ function renderPlan(plan: InitPlan, shown: string): string {
 
 function nextSteps(result: InitResult, shown: string): string {
   const steps: [string, string][] = [
-    ['npx gitops-init new --dry-run', 'what a full scaffold would add'],
-    ['npx gitops-init codeowners sync', "CODEOWNERS' generated block from gitops.yaml"],
-    ['npx gitops-init protect render', "the host's branch protection files from gitops.yaml"],
-    ['npx gitops-init lint --suppress-all', "record today's findings; lint then reports only new ones"],
+    ['npx gitops-init new --dry-run', 'what a full scaffold would add (writes nothing)'],
+    ['npx gitops-init codeowners sync', 'CODEOWNERS from an ownership map, once gitops.yaml has one'],
+    ['npx gitops-init protect render', "the host's branch protection files, from gitops.yaml's policy"],
+    ['npx gitops-init lint --suppress-all', "record today's findings, so that lint reports only new ones"],
   ];
   const width = Math.max(...steps.map(([command]) => command.length));
   const lines = [
