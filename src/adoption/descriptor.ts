@@ -65,11 +65,17 @@ export function checkAdoptionAnswer(
   const show = JSON.stringify(one);
   switch (key) {
     case 'kind':
-      return (KINDS as readonly string[]).includes(one) ? undefined : `${option} ${show}: must be one of ${KINDS.join(', ')}`;
+      return (KINDS as readonly string[]).includes(one)
+        ? undefined
+        : `${option} ${show}: must be one of ${KINDS.join(', ')}`;
     case 'tool':
-      return (TOOLS as readonly string[]).includes(one) ? undefined : `${option} ${show}: must be one of ${TOOLS.join(', ')}`;
+      return (TOOLS as readonly string[]).includes(one)
+        ? undefined
+        : `${option} ${show}: must be one of ${TOOLS.join(', ')}`;
     case 'host':
-      return (HOSTS as readonly string[]).includes(one) ? undefined : `${option} ${show}: must be one of ${HOSTS.join(', ')}`;
+      return (HOSTS as readonly string[]).includes(one)
+        ? undefined
+        : `${option} ${show}: must be one of ${HOSTS.join(', ')}`;
     case 'name':
       return one.length <= 63 && DNS_LABEL.test(one)
         ? undefined

@@ -15,7 +15,7 @@ import type { Host } from '../scaffold/answers.js';
 import { findEnvironments, namespaceStem } from './environments.js';
 import { parseRemoteUrl, type RemoteRepository } from './remote.js';
 import { findCodeownersFile, teamsFromCodeowners, type CodeownersTeams } from './teams.js';
-import { helmTemplateDirectories, isYamlTemplate, templateKinds, type TemplateKind } from './templates.js';
+import { helmTemplateDirectories, isYamlTemplate, templateKinds } from './templates.js';
 
 /** An inferred answer, the paths that decided it and why. */
 export interface Inferred<T> {
@@ -191,7 +191,7 @@ function scan(source: AdoptionSource): Scan {
       if (text === undefined) continue;
       const kinds = templateKinds(file, text);
       if (kinds.length > 0) result.templates += 1;
-      result.kinds.push(...kinds.map((kind: TemplateKind) => ({ ...kind })));
+      for (const kind of kinds) result.kinds.push(kind);
       continue;
     }
     if (!YAML_NAME.test(file)) continue;
@@ -263,7 +263,7 @@ interface NamespaceUse {
 }
 
 /** Every namespace the repository's objects are applied in or deploy to, with the first file that uses it. */
-function namespaceUses(found: Scan, source: AdoptionSource, files: ReadonlySet<string>): NamespaceUse[] {
+function namespaceUses(found: Scan, source: AdoptionSource): NamespaceUse[] {
   const uses: NamespaceUse[] = [];
   const add = (namespace: string | undefined, file: string): void => {
     if (namespace === undefined || namespace === '' || isTemplated(namespace)) return;
@@ -281,7 +281,8 @@ function namespaceUses(found: Scan, source: AdoptionSource, files: ReadonlySet<s
     if (object.group === '' && object.kind === 'Namespace') add(object.name, object.file);
     const namespaced =
       isNamespacedBuiltin(object.apiVersion, object.kind) ?? customScopes.get(`${object.group}/${object.kind}`);
-    const isArgo = isArgoKind(object, 'Application') || isArgoKind(object, 'ApplicationSet') || isArgoKind(object, 'AppProject');
+    const isArgo =
+      isArgoKind(object, 'Application') || isArgoKind(object, 'ApplicationSet') || isArgoKind(object, 'AppProject');
     if (namespaced !== false && !isArgo) add(object.namespace, object.file);
     if (isFluxKustomization(object) || isHelmRelease(object))
       add(stringAt(object.value, 'spec', 'targetNamespace'), object.file);
@@ -305,7 +306,11 @@ function isClusterScoped(found: FoundKind, customScopes: ReadonlyMap<string, boo
   );
 }
 
-function inferKind(found: Scan, uses: readonly NamespaceUse[], workloads: readonly NamespaceUse[]): Inferred<RepositoryKind> {
+function inferKind(
+  found: Scan,
+  uses: readonly NamespaceUse[],
+  workloads: readonly NamespaceUse[],
+): Inferred<RepositoryKind> {
   const infrastructure = (file: string, reason: string): Inferred<RepositoryKind> => ({
     value: 'infrastructure',
     sources: [file],
@@ -468,7 +473,7 @@ export function inferAdoption(source: AdoptionSource): Adoption | NothingToAdopt
   const hasDirectory = (directory: string): boolean => directories.has(directory);
 
   const tool = inferTool(found, notes);
-  const uses = namespaceUses(found, source, fileSet);
+  const uses = namespaceUses(found, source);
   const workloads: NamespaceUse[] = [];
   for (const object of found.objects) {
     if (!WORKLOAD_KINDS.has(`${object.group}/${object.kind}`)) continue;
@@ -497,7 +502,11 @@ export function inferAdoption(source: AdoptionSource): Adoption | NothingToAdopt
   if (remote?.remote.host) host = { value: remote.remote.host, sources: [remote.source], reason: remote.reason };
   else if (codeownersHost) {
     const file = codeownersHost === 'github' ? '.github/CODEOWNERS' : '.gitlab/CODEOWNERS';
-    host = { value: codeownersHost, sources: [file], reason: `CODEOWNERS is where ${codeownersHost === 'github' ? 'GitHub' : 'GitLab'} reads it` };
+    host = {
+      value: codeownersHost,
+      sources: [file],
+      reason: `CODEOWNERS is where ${codeownersHost === 'github' ? 'GitHub' : 'GitLab'} reads it`,
+    };
   } else if (fileSet.has('.gitlab-ci.yml')) {
     host = { value: 'gitlab', sources: ['.gitlab-ci.yml'], reason: "GitLab's CI file" };
   } else if (hasDirectory('.github')) {

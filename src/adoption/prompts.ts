@@ -46,9 +46,8 @@ export async function adoptionPrompts(
   const plop = await nodePlop(undefined, { destBasePath: root, force: false });
   const defaults = (answers: RawAnswers): RawAnswers => {
     const merged = { ...given, ...answers };
-    const kind = (merged.kind === 'application' || merged.kind === 'infrastructure' ? merged.kind : undefined) as
-      | RepositoryKind
-      | undefined;
+    const kind: RepositoryKind | undefined =
+      merged.kind === 'application' || merged.kind === 'infrastructure' ? merged.kind : undefined;
     const inferred = inferredAnswers(adoption, kind === undefined ? {} : { kind });
     const raw: RawAnswers = {};
     for (const [key, answer] of Object.entries(inferred)) raw[key as AdoptionAnswerKey] = answer.value;

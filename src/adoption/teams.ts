@@ -35,7 +35,10 @@ function isTeam(owner: CodeownersOwner): boolean {
 }
 
 /** The CODEOWNERS file of the repository: the host's file when the host is known, else the first found. */
-export function findCodeownersFile(hasFile: (file: string) => boolean, dialect: Dialect | undefined): string | undefined {
+export function findCodeownersFile(
+  hasFile: (file: string) => boolean,
+  dialect: Dialect | undefined,
+): string | undefined {
   const order = dialect
     ? CODEOWNERS_LOCATIONS[dialect]
     : [...new Set([...CODEOWNERS_LOCATIONS.github, ...CODEOWNERS_LOCATIONS.gitlab])];

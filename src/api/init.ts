@@ -220,7 +220,7 @@ function resolveAnswers(
       if (problem) problems.push(problem);
     } else {
       const answer = inferred[key];
-      if (answer !== undefined) raw[key] = answer.value as string | string[];
+      if (answer !== undefined) raw[key] = answer.value;
     }
   }
   if (problems.length > 0) throw new UsageError(problems.join('\n'));

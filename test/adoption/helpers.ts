@@ -39,7 +39,12 @@ export function fileHashes(root: string): Map<string, string> {
     if (!entry.isFile()) continue;
     const file = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
     if (file === '.git' || file.startsWith('.git/')) continue;
-    hashes.set(file, createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex'));
+    hashes.set(
+      file,
+      createHash('sha256')
+        .update(readFileSync(path.join(root, file)))
+        .digest('hex'),
+    );
   }
   return hashes;
 }

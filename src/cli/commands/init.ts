@@ -104,8 +104,11 @@ function renderPlan(plan: InitPlan, shown: string): string {
   else add('platform workloads', adoption.workloadNamespaces);
   const tool = plan.answers.tool?.value ?? 'flux';
   add('required paths', adoption.layouts[`${adoption.kind.value}/${tool}`]);
-  const width = Math.max(...rows.map(([label]) => label.length));
-  const valueWidth = Math.min(30, Math.max(...rows.map(([, value]) => value.length)));
+  const width = rows.reduce((widest, [label]) => Math.max(widest, label.length), 0);
+  const valueWidth = Math.min(
+    30,
+    rows.reduce((widest, [, value]) => Math.max(widest, value.length), 0),
+  );
   const { scanned } = adoption;
   const lines = [
     `Inferred from ${oneLine(shown)} (${scanned.files} files; ${scanned.objects} Kubernetes objects in ${scanned.manifests} manifests, ${scanned.templates} templates, ${scanned.charts} Helm charts):`,
@@ -122,7 +125,7 @@ function nextSteps(result: InitResult, shown: string): string {
     ['npx gitops-init protect render', "the host's branch protection files, from gitops.yaml's policy"],
     ['npx gitops-init lint --suppress-all', "record today's findings, so that lint reports only new ones"],
   ];
-  const width = Math.max(...steps.map(([command]) => command.length));
+  const width = steps.reduce((widest, [command]) => Math.max(widest, command.length), 0);
   const lines = [
     ...(shown === '.' ? [] : [`  cd ${oneLine(shown)}`]),
     ...steps.map(([command, why]) => `  ${command.padEnd(width)}  # ${why}`),
@@ -130,7 +133,12 @@ function nextSteps(result: InitResult, shown: string): string {
   return `Next:\n${lines.join('\n')}\n`;
 }
 
-export async function runInit(directory: string | undefined, flags: InitFlags, cwd: string, io: CliIo): Promise<number> {
+export async function runInit(
+  directory: string | undefined,
+  flags: InitFlags,
+  cwd: string,
+  io: CliIo,
+): Promise<number> {
   const api = await import('../../api/init.js');
   const base = {
     cwd,
