@@ -208,7 +208,7 @@ function scan(source: AdoptionSource): Scan {
   return result;
 }
 
-function inferTool(found: Scan, notes: string[]): Inferred<GitopsTool> | undefined {
+function inferTool(found: Scan): Inferred<GitopsTool> | undefined {
   const flux = found.kinds.filter(isFluxKind);
   const argo = found.kinds.filter(isArgoCdKind);
   const first = (list: readonly FoundKind[]): FoundKind | undefined => list[0];
@@ -217,9 +217,8 @@ function inferTool(found: Scan, notes: string[]): Inferred<GitopsTool> | undefin
     const fluxFirst = found.kinds.indexOf(flux[0] as FoundKind) < found.kinds.indexOf(argo[0] as FoundKind);
     const chosen = flux.length > argo.length || (flux.length === argo.length && fluxFirst) ? 'flux' : 'argocd';
     const winner = chosen === 'flux' ? flux : argo;
-    const note = `both Flux (${plural(flux.length, 'object')}) and Argo CD (${plural(argo.length, 'object')}) are here: chose ${chosen === 'flux' ? 'Flux' : 'Argo CD'}, ${flux.length === argo.length ? 'whose objects come first (a tie)' : 'the majority'}`;
-    notes.push(note);
-    return { value: chosen, sources: [first(winner)?.file ?? ''], reason: note };
+    const reason = `both Flux (${plural(flux.length, 'object')}) and Argo CD (${plural(argo.length, 'object')}) are here: chose ${chosen === 'flux' ? 'Flux' : 'Argo CD'}, ${flux.length === argo.length ? 'whose objects come first (a tie)' : 'the majority'}`;
+    return { value: chosen, sources: [first(winner)?.file ?? ''], reason };
   }
   const winner = flux.length > 0 ? flux : argo;
   const decider = first(winner);
@@ -472,7 +471,7 @@ export function inferAdoption(source: AdoptionSource): Adoption | NothingToAdopt
   }
   const hasDirectory = (directory: string): boolean => directories.has(directory);
 
-  const tool = inferTool(found, notes);
+  const tool = inferTool(found);
   const uses = namespaceUses(found, source);
   const workloads: NamespaceUse[] = [];
   for (const object of found.objects) {

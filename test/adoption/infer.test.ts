@@ -185,9 +185,9 @@ describe('what init infers from repositories of each tool and kind, and the file
     const plan = await planInit({ cwd: root });
     expect(plan.answers.tool?.value).toBe('flux');
     expect(plan.answers.tool?.sources).toEqual(['clusters/prod/apps.yaml']);
-    expect(plan.adoption.notes).toEqual([
+    expect(plan.answers.tool?.reason).toBe(
       'both Flux (2 objects) and Argo CD (1 object) are here: chose Flux, the majority',
-    ]);
+    );
     expect(plan.answers.envs?.value).toEqual(['prod']);
   });
 

@@ -2,6 +2,7 @@ import { existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DESCRIPTOR_SCHEMA_URL, parseDescriptor, type Descriptor } from '../../src/config/descriptor.js';
+import { init, planInit } from '../../src/index.js';
 import type { LintResult } from '../../src/engine/results.js';
 import { cli } from '../helpers/cli.js';
 import { git } from '../helpers/git.js';
@@ -205,6 +206,37 @@ describe('answers from flags, and without a terminal', () => {
     expect(run.stdout).toContain(`Wrote ${path.basename(root)}/gitops.yaml`);
     expect(run.stdout).toContain(`Next:\n  cd ${path.basename(root)}\n`);
     expect(descriptorOf(root).name).toBe('helm-chart-app');
+  });
+});
+
+describe('the API', () => {
+  it('planInit() infers without writing; init() with its plan writes gitops.yaml and returns what it wrote', async () => {
+    const root = copy('flux-app', { remote: 'https://github.com/acme/payments.git' });
+    const plan = await planInit({ cwd: root });
+    expect(existsSync(path.join(root, 'gitops.yaml'))).toBe(false);
+    expect(plan.answers.appTeams?.value).toEqual(['@acme/payments']);
+    const result = await init({ cwd: root, yes: true, plan, answers: { envs: 'dev,production' } });
+    expect(result).toMatchObject({ root, file: 'gitops.yaml', written: true, overwritten: false, defaulted: [] });
+    expect(result.answers).toEqual({
+      kind: 'application',
+      tool: 'flux',
+      name: 'payments',
+      org: 'acme',
+      host: 'github',
+      envs: ['dev', 'production'],
+      platformTeam: '@acme/platform',
+      appTeams: ['@acme/payments'],
+    });
+    expect(readFileSync(path.join(root, 'gitops.yaml'), 'utf8')).toBe(result.text);
+    expect(descriptorOf(root)).toEqual(result.descriptor);
+  });
+
+  it('names what no file decided and took the default', async () => {
+    const root = copy('app-argocd');
+    const result = await init({ cwd: root, yes: true, dryRun: true });
+    expect(result.defaulted).toEqual(['tool']);
+    expect(result.answers.tool).toBe('flux');
+    expect(result.written).toBe(false);
   });
 });
 
