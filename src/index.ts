@@ -19,6 +19,16 @@ export {
   type FileStatus,
 } from './api/scaffold.js';
 export {
+  init,
+  planInit,
+  type InitOptions,
+  type InitPlan,
+  type InitResult,
+  type Adoption,
+  type AdoptionAnswers,
+  type Inferred,
+} from './api/init.js';
+export {
   versionStatus,
   bumpVersion,
   tagVersion,

@@ -3,6 +3,7 @@ import { ConfigError, isGitopsError, nameOptions, oneLine, UsageError } from '..
 import { packageInfo } from '../package-info.js';
 import { commandContext, type CommandContext } from './command-context.js';
 import { registerCodeownersCommand } from './commands/codeowners.js';
+import { registerInitCommand } from './commands/init.js';
 import { registerLintCommand } from './commands/lint.js';
 import { registerNewCommand } from './commands/new.js';
 import { registerOwnersCommand } from './commands/owners.js';
@@ -34,6 +35,7 @@ const USAGE_CODES = new Set([
 const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [
   registerLintCommand,
   registerNewCommand,
+  registerInitCommand,
   registerVersionCommand,
   registerReleaseCommand,
   registerRulesCommand,
