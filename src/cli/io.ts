@@ -11,10 +11,26 @@ export interface CliIo {
   cwd: string;
 }
 
+/**
+ * A writer to a stream that stops writing once the reader has gone (`gitops-init lint | head`):
+ * the pipe's EPIPE would otherwise end the run with a stack trace. The run goes on and exits
+ * with its own code, as it would have.
+ */
+function streamWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
 export function processIo(): CliIo {
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: streamWriter(process.stdout),
+    stderr: streamWriter(process.stderr),
     isTTY: process.stdout.isTTY === true,
     stdinIsTTY: process.stdin.isTTY === true,
     env: process.env,
