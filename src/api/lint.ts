@@ -482,7 +482,8 @@ async function applyBulkSuppressions(
       root,
       location,
       (read) => countsWithCurrent(read.counts, last.diagnostics, only),
-      { createMissing: true },
+      // Nothing to record and no file: none is made, unless one was named (later runs expect it).
+      { createEmpty: location.given },
     ));
   } else if (options.pruneSuppressions === true) {
     const judged = await isJudged();
@@ -495,14 +496,14 @@ async function applyBulkSuppressions(
           isJudged: judged,
           exists,
         }),
-      { createMissing: false },
+      { createEmpty: false },
     ));
   }
   const outcome = applySuppressions(last, counts.size > 0 ? { counts, isJudged: await isJudged() } : undefined);
   if (written) {
     const { errors, files } = tally(counts);
     notices.push(
-      `${location.shown} ${options.pruneSuppressions === true ? 'pruned' : 'written'}: it suppresses ${errors} ${errors === 1 ? 'error' : 'errors'} in ${files} ${files === 1 ? 'file' : 'files'}; commit it with the changes`,
+      `${location.shown} ${options.pruneSuppressions === true ? 'pruned' : 'written'}: it suppresses ${errors === 0 ? 'no errors' : `${errors} ${errors === 1 ? 'error' : 'errors'} in ${files} ${files === 1 ? 'file' : 'files'}`}; commit it with the changes`,
     );
   }
   const unused = outcome.unused;

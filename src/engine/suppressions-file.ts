@@ -87,20 +87,22 @@ export function readSuppressions(root: string, where: SuppressionsLocation): Rea
 /**
  * Reads, changes and writes the suppressions file while holding the repository lock, so that
  * two runs never lose each other's counts. The file is written atomically, only when its text
- * changes, and only over what was read (otherwise ChangedSinceReadError). `createMissing`
- * false leaves a missing file missing.
+ * changes, and only over what was read (otherwise ChangedSinceReadError). A missing file is
+ * made when there are counts, or with `createEmpty`.
  */
 export async function updateSuppressions(
   root: string,
   where: SuppressionsLocation,
   update: (read: ReadSuppressions) => SuppressionCounts,
-  { createMissing }: { createMissing: boolean },
+  { createEmpty }: { createEmpty: boolean },
 ): Promise<{ counts: SuppressionCounts; written: boolean }> {
   return withRepositoryLock(root, async () => {
     const read = readSuppressions(root, where);
     const counts = update(read);
     const text = serializeSuppressions(counts);
-    if (text === read.text || (read.text === null && !createMissing)) return { counts, written: false };
+    if (text === read.text || (read.text === null && counts.size === 0 && !createEmpty)) {
+      return { counts, written: false };
+    }
     try {
       await writeFileAtomically(where.file, text, { root, expected: read.text });
     } catch (error) {

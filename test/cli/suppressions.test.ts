@@ -120,6 +120,22 @@ describe('lint --suppress-all', () => {
     expect(statSync(path.join(root, FILE)).mtimeMs).toBe(modified);
   });
 
+  it('makes no file when there is nothing to suppress, unless the file is named', async () => {
+    const root = repository();
+    expect(await run(root, '--suppress-all')).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(() => statSync(path.join(root, FILE))).toThrow();
+    const named = await run(root, '--suppress-all', '--suppressions-location', 'lint-suppressions.json');
+    expect(named.stderr).toBe(
+      'gitops-init: lint-suppressions.json written: it suppresses no errors; commit it with the changes\n',
+    );
+    expect(read(root, 'lint-suppressions.json')).toBe('{}\n');
+    expect(await run(root, '--suppressions-location', 'lint-suppressions.json')).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
+  });
+
   it('reports every error of a file and rule that has more than it suppresses, and only those', async () => {
     const root = repository({ 'values/a.yaml': duplicates(1), 'values/b.yaml': duplicates(2) });
     expect((await run(root, '--suppress-all')).code).toBe(0);
@@ -496,6 +512,20 @@ describe('--suppressions-location', () => {
       `gitops-init: --suppressions-location "${outside}" is outside the repository ${root}; give a file in the repository, where the suppressions are reviewed and committed with the files they are about\n`,
     );
     expect(() => statSync(outside)).toThrow();
+  });
+});
+
+describe('two runs at once', () => {
+  it("keep each other's counts: each reads and writes the file under the repository lock", async () => {
+    const root = repository({ 'values/a.yaml': duplicates(1), VERSION: undefined });
+    await Promise.all([
+      lint({ cwd: root, suppressRules: ['yaml-syntax'] }),
+      lint({ cwd: root, suppressRules: ['required-paths'] }),
+    ]);
+    expect(JSON.parse(read(root))).toEqual({
+      VERSION: { 'required-paths': { count: 1 } },
+      'values/a.yaml': { 'yaml-syntax': { count: 1 } },
+    });
   });
 });
 
