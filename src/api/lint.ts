@@ -210,7 +210,7 @@ function openSuppressions(root: string, cwd: string, options: LintOptions): Open
   return { location, read };
 }
 
-/** One pass of the rules, directives and suppressions stages over a repository as read. */
+/** One pass of the rules and directives stages over a repository as read (bulk suppressions come after the last). */
 interface Pass {
   repository: Repository;
   diagnostics: Diagnostic[];
@@ -393,7 +393,7 @@ async function openCache(
   );
 }
 
-/** The rules, directives and suppressions stages over one reading of the repository. */
+/** The rules and directives stages over one reading of the repository. */
 async function lintPass(
   repository: Repository,
   targets: readonly string[],
