@@ -1,12 +1,12 @@
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { GitopsTool, LoadedDescriptor, RepositoryKind, RuleEntry } from '../config/descriptor.js';
 import { repositoryRoot } from '../config/repository.js';
-import { nameOptions, type OptionNamer, UsageError } from '../errors.js';
+import { nameOptions, type OptionNamer, quote, UsageError } from '../errors.js';
 import type { LintCacheLayer } from '../cache/cache-layer.js';
 import { applyDirectives } from '../engine/apply-directives.js';
-import type { Diagnostic } from '../engine/diagnostic.js';
-import { WorkingTreeSource, type ConfigurableSource, type FileSource } from '../engine/file-source.js';
+import { compareDiagnostics, type Diagnostic } from '../engine/diagnostic.js';
+import { compareStrings, WorkingTreeSource, type ConfigurableSource, type FileSource } from '../engine/file-source.js';
 import { fixUntilStable, mergedFix } from '../engine/fix-loop.js';
 import { writeEach, writeFixedFiles, type FixWriter } from '../engine/fix-writer.js';
 import { GitIndexSource } from '../engine/git-index-source.js';
@@ -18,7 +18,22 @@ import { toLintResults, type LintResult } from '../engine/results.js';
 import type { AnyRule } from '../engine/rule.js';
 import type { RunStore } from '../engine/run-store.js';
 import { RuleConfig } from '../engine/rule-config.js';
-import { applySuppressions } from '../engine/suppressions.js';
+import {
+  applySuppressions,
+  countsWithCurrent,
+  prunedCounts,
+  tally,
+  toRecord,
+  type SuppressionCounts,
+  type SuppressionOutcome,
+} from '../engine/suppressions.js';
+import {
+  locateSuppressions,
+  readSuppressions,
+  updateSuppressions,
+  type ReadSuppressions,
+  type SuppressionsLocation,
+} from '../engine/suppressions-file.js';
 import { selectTargets } from '../engine/targets.js';
 import { relativePosix } from '../files/paths.js';
 import { MAX_CONFIG_FILE_BYTES } from '../files/read-regular.js';
@@ -73,13 +88,47 @@ export interface LintOptions {
    * The findings are the same either way.
    */
   concurrency?: number | 'auto';
+  /**
+   * Bulk suppressions, as ESLint's: set the suppressions file's count of every file and rule
+   * with errors in this run to how many it has, so that they stop failing the run. Only errors
+   * are counted; run with `fix` to fix what can be fixed first.
+   */
+  suppressAll?: boolean;
+  /** As `suppressAll`, for these rules only. */
+  suppressRules?: readonly string[];
+  /** Lower the counts that exceed the errors found now, and drop those of files that are gone. */
+  pruneSuppressions?: boolean;
+  /** The suppressions file (relative to cwd, in the repository); gitops-init-suppressions.json in the root by default. */
+  suppressionsLocation?: string;
+  /** Unused suppressions are not a problem (`suppressions.problem` stays unset). */
+  passOnUnprunedSuppressions?: boolean;
+}
+
+/** What the bulk suppressions did in a run. */
+export interface SuppressionsSummary {
+  /** Absolute path of the suppressions file (there may be none). */
+  file: string;
+  /** Whether this run wrote it (`suppressAll`, `suppressRules`, `pruneSuppressions`). */
+  written: boolean;
+  /** Counts above the errors this run found, by how much: file → rule id → `{ count }`, as ESLint's file. */
+  unused: Record<string, Record<string, { count: number }>>;
+  /**
+   * One line saying that some suppressions no longer occur, unless `passOnUnprunedSuppressions`:
+   * ESLint's exit 2.
+   */
+  problem?: string;
 }
 
 export interface LintReport {
   /** Absolute path of the repository root. */
   root: string;
   results: LintResult[];
+  /** The findings that count: bulk-suppressed ones are in `suppressed` instead. */
   diagnostics: Diagnostic[];
+  /** Errors the suppressions file accepts (each result's `suppressedMessages`). */
+  suppressed: Diagnostic[];
+  /** The bulk suppressions of the run; unset for a source other than a directory (the rule tester). */
+  suppressions?: SuppressionsSummary;
   /** Repository-relative path of the descriptor, if one was found. */
   descriptorFile: string | undefined;
   kind: RepositoryKind | undefined;
@@ -120,14 +169,48 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
       '{{option:fix}} cannot be used with {{option:staged}}: fixes are written to the working tree, not the index; lint the working tree with {{option:fix}}, then stage the fixes with git add',
     );
   }
+  const suppressions = openSuppressions(root, cwd, options);
   // With the cache, a staged run reads few files: nothing is read ahead.
   const source = options.staged
     ? await GitIndexSource.open(root, { readAhead: options.cache !== true })
     : new WorkingTreeSource(root);
-  return lintSource(source, cwd, options);
+  return lintSource(source, cwd, options, { suppressions });
 }
 
-/** One pass of the rules, directives and suppressions stages over a repository as read. */
+/** The suppressions file of a run, as read before anything is linted. */
+interface OpenedSuppressions {
+  location: SuppressionsLocation;
+  read: ReadSuppressions;
+}
+
+/** Checks the suppression options and reads the file, so that a bad file fails before the lint. */
+function openSuppressions(root: string, cwd: string, options: LintOptions): OpenedSuppressions {
+  const suppressRules = options.suppressRules ?? [];
+  const together: [boolean, string][] = [
+    [options.suppressAll === true && suppressRules.length > 0, '{{option:suppressAll}} and {{option:suppressRules}}'],
+    [
+      options.suppressAll === true && options.pruneSuppressions === true,
+      '{{option:suppressAll}} and {{option:pruneSuppressions}}',
+    ],
+    [
+      suppressRules.length > 0 && options.pruneSuppressions === true,
+      '{{option:suppressRules}} and {{option:pruneSuppressions}}',
+    ],
+  ];
+  for (const [clash, names] of together) {
+    if (clash) throw new UsageError(`${names} cannot be used together (as in ESLint): run one, then the other`);
+  }
+  const location = locateSuppressions(root, cwd, options.suppressionsLocation);
+  const read = readSuppressions(root, location);
+  if (read.text === null && location.given && options.suppressAll !== true && suppressRules.length === 0) {
+    throw new UsageError(
+      `the suppressions file ${location.shown} ({{option:suppressionsLocation}}) does not exist; create it with {{option:suppressAll}} or {{option:suppressRules}}`,
+    );
+  }
+  return { location, read };
+}
+
+/** One pass of the rules and directives stages over a repository as read (bulk suppressions come after the last). */
 interface Pass {
   repository: Repository;
   diagnostics: Diagnostic[];
@@ -156,7 +239,7 @@ export async function lintSource(
   unconfigured: ConfigurableSource,
   cwd: string,
   options: LintOptions = {},
-  { writeFixed }: { writeFixed?: FixWriter } = {},
+  { writeFixed, suppressions }: { writeFixed?: FixWriter; suppressions?: OpenedSuppressions } = {},
 ): Promise<LintReport> {
   const { root } = unconfigured;
   const settings = settle(unconfigured, cwd, options);
@@ -164,6 +247,7 @@ export async function lintSource(
   const rules = new RuleLoader(options, loaded);
   // The settings are checked first, unless a cached run may do without the rules.
   if (!options.cache) await rules.config();
+  if (suppressions) await checkSuppressRules(rules, options.suppressRules ?? []);
   const base =
     options.base === undefined ? undefined : await openBaseRevision(root, options.base, options.staged === true);
   // What changed since a base revision is not part of any file's content, so a cached result
@@ -225,13 +309,28 @@ export async function lintSource(
   }
   for (const item of last.notes) notices.push(item);
 
-  const results = toResults(root, last, targets, overlay, fixedFiles);
+  // The cache keeps the findings before suppressions: a changed suppressions file applies to them.
   const cacheNotice = await cache?.save({ ...last, fixed: fixedFiles.length > 0 });
+  const bulk = suppressions
+    ? await applyBulkSuppressions(last, { root, targets, rules, options, opened: suppressions })
+    : undefined;
+  const suppressed = bulk?.outcome ?? applySuppressions(last);
+  for (const item of bulk?.notices ?? []) notices.push(item);
   if (cacheNotice !== undefined) notices.push(cacheNotice);
+  const results = toResults(
+    root,
+    { repository: last.repository, ...suppressed },
+    targets,
+    overlay,
+    fixedFiles,
+    suppressions?.location.shown,
+  );
   return {
     root,
     results,
-    diagnostics: last.diagnostics,
+    diagnostics: suppressed.diagnostics,
+    suppressed: suppressed.suppressed,
+    ...(bulk ? { suppressions: bulk.summary(options.nameOption) } : {}),
     descriptorFile: loaded?.file,
     kind: settings.kind,
     notices: notices.map((notice) => nameOptions(notice, options.nameOption)),
@@ -294,7 +393,7 @@ async function openCache(
   );
 }
 
-/** The rules, directives and suppressions stages over one reading of the repository. */
+/** The rules and directives stages over one reading of the repository. */
 async function lintPass(
   repository: Repository,
   targets: readonly string[],
@@ -328,20 +427,150 @@ async function lintPass(
     ruleIds: new Set(ruleSet.map((rule) => rule.id)),
     reportUnusedDisableDirectives: descriptor?.linterOptions?.reportUnusedDisableDirectives ?? 'warn',
   });
-  const { diagnostics, notes } = applySuppressions(directed);
-  return { repository, diagnostics, notes, threads: found.threads };
+  // Bulk suppressions apply after the fix loop, to the last pass: fixes are made to every finding,
+  // and the cache keeps what the rules found, before suppressions.
+  const diagnostics = directed.diagnostics.sort(compareDiagnostics);
+  return { repository, diagnostics, notes: directed.notes, threads: found.threads };
+}
+
+/** Unknown ids in {{option:suppressRules}} are a usage error, before anything is linted. */
+async function checkSuppressRules(rules: RuleLoader, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const known = new Set((await rules.load()).map((rule) => rule.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `{{option:suppressRules}} ${unknown.map(quote).join(', ')}: no such rule; run 'gitops-init rules' for the list`,
+    );
+  }
+}
+
+/** How many unused suppressions a problem line names. */
+const UNUSED_IN_PROBLEM = 3;
+
+/**
+ * The suppressions stage with the suppressions file: `suppressAll`/`suppressRules` and
+ * `pruneSuppressions` rewrite it first (under the repository lock), then the counts set the
+ * accepted errors aside, as ESLint does after it has linted and fixed.
+ */
+async function applyBulkSuppressions(
+  last: Pass,
+  run: {
+    root: string;
+    targets: readonly string[];
+    rules: RuleLoader;
+    options: LintOptions;
+    opened: OpenedSuppressions;
+  },
+): Promise<{
+  outcome: SuppressionOutcome;
+  notices: string[];
+  summary(nameOption: OptionNamer | undefined): SuppressionsSummary;
+}> {
+  const { root, targets, rules, options, opened } = run;
+  const { location } = opened;
+  let judge: ((file: string, ruleId: string) => boolean) | undefined;
+  const isJudged = async (): Promise<(file: string, ruleId: string) => boolean> =>
+    (judge ??= await judgedBy(last.repository, targets, rules));
+  const suppressRules = options.suppressRules ?? [];
+  let counts: SuppressionCounts = opened.read.counts;
+  let written = false;
+  const notices: string[] = [];
+  if (options.suppressAll === true || suppressRules.length > 0) {
+    const only = suppressRules.length > 0 ? new Set(suppressRules) : undefined;
+    ({ counts, written } = await updateSuppressions(
+      root,
+      location,
+      (read) => countsWithCurrent(read.counts, last.diagnostics, only),
+      // Nothing to record and no file: none is made, unless one was named (later runs expect it).
+      { createEmpty: location.given },
+    ));
+  } else if (options.pruneSuppressions === true) {
+    const judged = await isJudged();
+    const exists = (file: string): boolean => last.repository.hasFile(file) || existsOnDisk(root, file);
+    ({ counts, written } = await updateSuppressions(
+      root,
+      location,
+      (read) =>
+        prunedCounts(read.counts, applySuppressions(last, { counts: read.counts, isJudged: judged }).unused, {
+          isJudged: judged,
+          exists,
+        }),
+      { createEmpty: false },
+    ));
+  }
+  const outcome = applySuppressions(last, counts.size > 0 ? { counts, isJudged: await isJudged() } : undefined);
+  if (written) {
+    const { errors, files } = tally(counts);
+    notices.push(
+      `${location.shown} ${options.pruneSuppressions === true ? 'pruned' : 'written'}: it suppresses ${errors === 0 ? 'no errors' : `${errors} ${errors === 1 ? 'error' : 'errors'} in ${files} ${files === 1 ? 'file' : 'files'}`}; commit it with the changes`,
+    );
+  }
+  const unused = outcome.unused;
+  return {
+    outcome,
+    notices,
+    summary: (nameOption) => ({
+      file: location.file,
+      written,
+      unused: toRecord(unused),
+      ...(unused.size > 0 && options.passOnUnprunedSuppressions !== true
+        ? { problem: nameOptions(unusedProblem(location.shown, unused), nameOption) }
+        : {}),
+    }),
+  };
+}
+
+/** ESLint's "There are suppressions left that do not occur anymore", naming a few. */
+function unusedProblem(shown: string, unused: SuppressionCounts): string {
+  const entries = [...unused]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .flatMap(([file, rules]) =>
+      [...rules].sort(([a], [b]) => compareStrings(a, b)).map(([ruleId, count]) => `${file} ${ruleId} (${count})`),
+    );
+  const named = entries.slice(0, UNUSED_IN_PROBLEM).join(', ');
+  const more = entries.length > UNUSED_IN_PROBLEM ? ` and ${entries.length - UNUSED_IN_PROBLEM} more` : '';
+  const { errors } = tally(unused);
+  return `${shown} suppresses ${errors} ${errors === 1 ? 'error that does' : 'errors that do'} not occur anymore: ${named}${more}; remove ${errors === 1 ? 'it' : 'them'} with {{option:pruneSuppressions}}, or pass {{option:passOnUnprunedSuppressions}} to ignore unused suppressions`;
+}
+
+/**
+ * Which files and rules the run judged. A run over every file judges all of them; one over some
+ * (paths, `--staged`) judges every rule over its target files, and repository rules (which see
+ * every file) over all files. A rule the run does not know counts as judged: its entries are unused.
+ */
+async function judgedBy(
+  repository: Repository,
+  targets: readonly string[],
+  rules: RuleLoader,
+): Promise<(file: string, ruleId: string) => boolean> {
+  if (targets.length >= repository.files.length) return () => true;
+  const targetSet = new Set(targets);
+  const scopes = new Map((await rules.load()).map((rule) => [rule.id, rule.meta.scope]));
+  return (file, ruleId) => targetSet.has(file) || scopes.get(ruleId) !== 'file';
+}
+
+/** Whether anything (a dangling link included) is at a repository-relative path in the working tree. */
+function existsOnDisk(root: string, file: string): boolean {
+  try {
+    lstatSync(path.join(root, ...file.split('/')));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The results stage: ESLint-shaped results, with each fix as one replacement and --fix's output. */
 function toResults(
   root: string,
-  { repository, diagnostics }: Pick<Pass, 'repository' | 'diagnostics'>,
+  { repository, diagnostics, suppressed }: Pick<Pass, 'repository' | 'diagnostics'> & { suppressed: Diagnostic[] },
   targets: readonly string[],
   overlay: OverlaySource,
   fixedFiles: readonly string[],
+  suppressionsFile: string | undefined,
 ): LintResult[] {
   const fixes = new Map<Diagnostic, { range: [number, number]; text: string }>();
-  for (const diagnostic of diagnostics) {
+  for (const diagnostic of suppressed.length > 0 ? [...diagnostics, ...suppressed] : diagnostics) {
     if (!diagnostic.fix || (diagnostic.fix.file ?? diagnostic.file) !== diagnostic.file) continue;
     const merged = mergedFix(
       repository.hasFile(diagnostic.file) ? repository.text(diagnostic.file) : '',
@@ -349,7 +578,13 @@ function toResults(
     );
     if (merged) fixes.set(diagnostic, merged);
   }
-  const results = toLintResults(root, diagnostics, fixes, targets);
+  const results = toLintResults(
+    root,
+    diagnostics,
+    fixes,
+    targets,
+    suppressionsFile === undefined ? undefined : { diagnostics: suppressed, file: suppressionsFile },
+  );
   const fixed = new Set(fixedFiles);
   for (const result of fixed.size > 0 ? results : []) {
     const relative = relativePosix(root, result.filePath);

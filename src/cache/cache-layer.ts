@@ -58,7 +58,7 @@ function runInputsDigest(repository: Repository, targets: readonly string[]): st
 /** What a finished run leaves for the next one. */
 export interface RunOutcome {
   repository: Repository;
-  /** Findings after directives and suppressions. */
+  /** Findings after directives, before bulk suppressions (a changed suppressions file applies to stored findings). */
   diagnostics: Diagnostic[];
   notes: string[];
   /** Whether --fix changed files (the outcome then describes content that was not read from the source). */

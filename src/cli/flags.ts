@@ -20,6 +20,12 @@ const FLAGS: Readonly<Record<string, string>> = {
   cache: '--cache',
   kind: '--kind',
   fix: '--fix',
+  // lint's bulk suppressions
+  suppressAll: '--suppress-all',
+  suppressRules: '--suppress-rule',
+  pruneSuppressions: '--prune-suppressions',
+  suppressionsLocation: '--suppressions-location',
+  passOnUnprunedSuppressions: '--pass-on-unpruned-suppressions',
   force: '--force',
   dryRun: '--dry-run',
   yes: '--yes',

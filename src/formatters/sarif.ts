@@ -51,6 +51,14 @@ interface SarifResult {
     };
   }[];
   partialFingerprints: Record<string, string>;
+  suppressions?: Suppression[];
+}
+
+/** SARIF's suppression object (§3.35): `external`, as the bulk suppressions file is outside the source. */
+interface Suppression {
+  kind: 'inSource' | 'external';
+  status: 'accepted';
+  justification?: string;
 }
 
 const ENGINE_DESCRIPTION =
@@ -152,16 +160,39 @@ function resultOf(finding: Finding, ruleIndex: number): SarifResult {
     message: { text: finding.message.message },
     locations: [{ physicalLocation: { artifactLocation, region: regionOf(finding.message) } }],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+    ...(finding.message.suppressions ? { suppressions: suppressionsOf(finding.message) } : {}),
   };
+}
+
+/**
+ * A suppressed message's SARIF suppressions: kept in the log (so that code scanning closes the
+ * alert as suppressed instead of seeing it vanish), marked accepted.
+ */
+function suppressionsOf(message: LintMessage): Suppression[] {
+  return (message.suppressions ?? []).map((suppression) => ({
+    kind: suppression.kind === 'directive' ? 'inSource' : 'external',
+    status: 'accepted',
+    ...(suppression.justification === '' ? {} : { justification: suppression.justification }),
+  }));
 }
 
 /**
  * A SARIF 2.1.0 log with one run, for GitHub code scanning and other SARIF viewers. Paths are
  * relative to `%SRCROOT%`, which is `cwd`. Results carry no source snippet: a finding may be
- * about a secret, and the log is uploaded elsewhere.
+ * about a secret, and the log is uploaded elsewhere. Bulk-suppressed findings are results with
+ * `suppressions`, after the file's other results.
  */
 const sarif: Formatter = (results, context) => {
-  const findings = flattenFindings(results, context.cwd);
+  // Suppressed messages are results too, with their suppressions; their fingerprints are counted
+  // with the file's other messages, so that a finding keeps its fingerprint when it stops being suppressed.
+  const findings = flattenFindings(
+    results.map((result) =>
+      result.suppressedMessages.length === 0
+        ? result
+        : { ...result, messages: [...result.messages, ...result.suppressedMessages] },
+    ),
+    context.cwd,
+  );
   const ruleIds = [...new Set(findings.map((finding) => finding.ruleId))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
   const log = {

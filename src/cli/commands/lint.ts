@@ -23,6 +23,11 @@ interface LintFlags {
   cacheLocation?: string;
   base?: string;
   concurrency?: number | 'auto';
+  suppressAll?: boolean;
+  suppressRule?: string[];
+  pruneSuppressions?: boolean;
+  suppressionsLocation?: string;
+  passOnUnprunedSuppressions?: boolean;
 }
 
 function parseRuleFlags(values: readonly string[] | undefined): Record<string, RuleEntry> {
@@ -95,6 +100,14 @@ export function registerLintCommand(program: Command, context: CommandContext): 
     .addOption(new Option('--tool <tool>', 'GitOps tool, overriding gitops.yaml').choices(['argocd', 'flux', 'helm']))
     .option(CONFIG_FLAG, CONFIG_DESCRIPTION)
     .option('--rule <id=severity>', "set a rule's severity (off, warn, error), repeatable", collect)
+    .option('--suppress-all', "accept this run's errors in the suppressions file, so that only new ones fail")
+    .option('--suppress-rule <id>', "as --suppress-all, for this rule's errors only (repeatable)", collect)
+    .option('--prune-suppressions', 'remove suppressions of errors that no longer occur from the suppressions file')
+    .option(
+      '--suppressions-location <file>',
+      'the suppressions file, in the repository (default: gitops-init-suppressions.json in its root)',
+    )
+    .option('--pass-on-unpruned-suppressions', 'do not fail (exit 2) on suppressions of errors that no longer occur')
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')
     .action(async (paths: string[], flags: LintFlags) => {
@@ -122,6 +135,11 @@ export async function runLint(paths: string[], flags: LintFlags, cwd: string, io
     ...(flags.cache ? { cache: true } : {}),
     ...(flags.cacheLocation !== undefined ? { cacheLocation: flags.cacheLocation } : {}),
     ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
+    ...(flags.suppressAll ? { suppressAll: true } : {}),
+    ...(flags.suppressRule ? { suppressRules: flags.suppressRule } : {}),
+    ...(flags.pruneSuppressions ? { pruneSuppressions: true } : {}),
+    ...(flags.suppressionsLocation !== undefined ? { suppressionsLocation: flags.suppressionsLocation } : {}),
+    ...(flags.passOnUnprunedSuppressions ? { passOnUnprunedSuppressions: true } : {}),
     // Of the built-in formats only SARIF describes the rules; the others need no rule metadata,
     // so a cached run over unchanged files need not load the rules for them.
     rulesMeta: !NO_RULES_META_FORMATS.has(flags.format ?? 'stylish'),
@@ -141,6 +159,12 @@ export async function runLint(paths: string[], flags: LintFlags, cwd: string, io
   }
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
   const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
+  // As ESLint: suppressions of errors that no longer occur fail the run with 2, after the report.
+  const unusedSuppressions = report.suppressions?.problem;
+  if (unusedSuppressions !== undefined) {
+    io.stderr(`gitops-init: ${unusedSuppressions}\n`);
+    return 2;
+  }
   if (errors > 0) {
     // In a pre-commit hook: say what to do next, and that skipping the check is a decision.
     if (flags.staged) io.stderr(blockedCommitMessage(errors));
