@@ -2,7 +2,8 @@ import type { ScaffoldGenerator } from '../src/scaffold/generator.js';
 import type { TemplateModel } from '../src/scaffold/model.js';
 import { SHARED_TEMPLATE_SETS, templateActions, wizardQuestions, type TemplateSet } from './shared.js';
 
-const APPLICATION_TEMPLATE_SETS: readonly TemplateSet[] = [
+/** The template sets of the repository kind, and when each applies. */
+export const APPLICATION_TEMPLATE_SETS: readonly TemplateSet[] = [
   ...SHARED_TEMPLATE_SETS,
   { folder: 'application/kustomize', when: (model) => model.tool !== 'helm' },
   { folder: 'application/argocd', when: (model) => model.tool === 'argocd' },

@@ -73,6 +73,34 @@ const REPETITIONS: readonly Repetition[] = [
   { placeholder: '__component__', key: 'component', values: (model) => model.components, label: String },
 ];
 
+/** Placeholders of output paths: each stands for a path segment, or part of one, of any answers. */
+export const PATH_PLACEHOLDERS: readonly string[] = ['__branch__', ...REPETITIONS.map((entry) => entry.placeholder)];
+
+/** A template that applies to a model, and the output path it renders, placeholders and all. */
+export interface TemplateOutput {
+  /** Absolute path of the template. */
+  templateFile: string;
+  /** Repository-relative output path, with its placeholders (`__env__`, `__tenant__`, …). */
+  output: string;
+}
+
+/** The templates of the sets that apply to a model, with their output paths, in a stable order. */
+export function templateOutputs(
+  templatesRoot: string,
+  sets: readonly TemplateSet[],
+  model: TemplateModel,
+): TemplateOutput[] {
+  return sets
+    .filter((set) => set.when(model))
+    .flatMap((set) => {
+      const folder = path.join(templatesRoot, set.folder);
+      return listTemplates(folder).map((template) => ({
+        templateFile: path.join(folder, template),
+        output: template.slice(0, -'.hbs'.length),
+      }));
+    });
+}
+
 /** One render action per output file, in a stable order. */
 export function templateActions(
   templatesRoot: string,
@@ -80,32 +108,28 @@ export function templateActions(
   model: TemplateModel,
 ): ActionType[] {
   const actions: ActionType[] = [];
-  for (const set of sets) {
-    if (!set.when(model)) continue;
-    const folder = path.join(templatesRoot, set.folder);
-    for (const template of listTemplates(folder)) {
-      const output = template.slice(0, -'.hbs'.length).replaceAll('__branch__', model.branchFileName);
-      let variants: { data: Record<string, unknown>; target: string }[] = [{ data: {}, target: output }];
-      for (const repetition of REPETITIONS) {
-        if (!output.includes(repetition.placeholder)) continue;
-        variants = variants.flatMap((variant) =>
-          repetition.values(model).map((value, index, all) => ({
-            data: { ...variant.data, [repetition.key]: value, ...repetition.extra?.(index, all.length) },
-            target: variant.target.replaceAll(repetition.placeholder, repetition.label(value)),
-          })),
-        );
-      }
-      for (const variant of variants) {
-        const config: RenderActionConfig = {
-          type: RENDER_ACTION,
-          path: variant.target,
-          templateFile: path.join(folder, template),
-          data: variant.data,
-          abortOnFail: true,
-          ...(variant.target.startsWith('.husky/') ? { mode: 0o755 } : {}),
-        };
-        actions.push(config);
-      }
+  for (const { templateFile, output: pattern } of templateOutputs(templatesRoot, sets, model)) {
+    const output = pattern.replaceAll('__branch__', model.branchFileName);
+    let variants: { data: Record<string, unknown>; target: string }[] = [{ data: {}, target: output }];
+    for (const repetition of REPETITIONS) {
+      if (!output.includes(repetition.placeholder)) continue;
+      variants = variants.flatMap((variant) =>
+        repetition.values(model).map((value, index, all) => ({
+          data: { ...variant.data, [repetition.key]: value, ...repetition.extra?.(index, all.length) },
+          target: variant.target.replaceAll(repetition.placeholder, repetition.label(value)),
+        })),
+      );
+    }
+    for (const variant of variants) {
+      const config: RenderActionConfig = {
+        type: RENDER_ACTION,
+        path: variant.target,
+        templateFile,
+        data: variant.data,
+        abortOnFail: true,
+        ...(variant.target.startsWith('.husky/') ? { mode: 0o755 } : {}),
+      };
+      actions.push(config);
     }
   }
   return actions;

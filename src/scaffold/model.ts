@@ -56,6 +56,8 @@ export interface TemplateModel extends ScaffoldAnswers {
   components: readonly string[];
   /** Upstream Helm chart each infrastructure component installs (Helm scaffolds). */
   componentCharts: Readonly<Record<string, ComponentChart | undefined>>;
+  /** Values of its own that an infrastructure component's chart starts with (Helm scaffolds). */
+  componentValues: Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>;
 }
 
 export interface ComponentChart {
@@ -91,6 +93,17 @@ export const COMPONENT_CHARTS: Readonly<Record<string, ComponentChart | undefine
     repository: 'https://fluent.github.io/helm-charts',
     version: '0.47.10',
     namespace: 'logging',
+  },
+};
+
+/**
+ * Values of the components whose chart renders templates of its own: storage's StorageClass
+ * (templates/storage-class.yaml reads them). They go into the component's values.yaml, which one
+ * template renders for every component.
+ */
+export const COMPONENT_VALUES: Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>> = {
+  storage: {
+    storageClass: { name: 'standard-retain', provisioner: 'ebs.csi.aws.com', parameters: { type: 'gp3' } },
   },
 };
 
@@ -148,5 +161,6 @@ export function buildModel(answers: ScaffoldAnswers, toolVersion: string): Templ
     branchFileName: branchFileName(policy.branch),
     components: INFRASTRUCTURE_COMPONENTS,
     componentCharts: COMPONENT_CHARTS,
+    componentValues: COMPONENT_VALUES,
   };
 }

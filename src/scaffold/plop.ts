@@ -56,7 +56,8 @@ function registerHelpers(plop: NodePlopAPI): void {
 /**
  * Creates node-plop with the given generators, gitops-init's helpers and the render action,
  * which adds each rendered file to `rendered` instead of writing it: the scaffolder decides what
- * to write after checking every file for conflicts.
+ * to write after checking every file for conflicts. A path rendered from a second template fails
+ * the run, before anything is written.
  */
 export async function createPlop(
   destination: string,
@@ -66,6 +67,8 @@ export async function createPlop(
   const plop = await nodePlop(undefined, { destBasePath: destination, force: false });
   const rendered: RenderedFile[] = [];
   const templates = new Map<string, (data: unknown) => string>();
+  /** The template each rendered path came from. */
+  const sources = new Map<string, string>();
   registerHelpers(plop);
   const partials = path.join(options.templatesRoot, 'shared/partials');
   for (const file of readdirSync(partials)) {
@@ -85,6 +88,15 @@ export async function createPlop(
       template = handlebars.compile(readFileSync(action.templateFile, 'utf8'));
       templates.set(action.templateFile, template);
     }
+    // One output path, one template: a second render of a path would leave the two contents to
+    // overwrite each other, and the next run would report a conflict with itself.
+    // Thrown as node-plop reports a failed action: the path, and what went wrong.
+    const earlier = sources.get(action.path);
+    if (earlier !== undefined) {
+      const error = `rendered from two templates, ${path.relative(options.templatesRoot, earlier)} and ${path.relative(options.templatesRoot, action.templateFile)}`;
+      throw Object.assign(new Error(`${action.path}: ${error}`), { type: RENDER_ACTION, path: action.path, error });
+    }
+    sources.set(action.path, action.templateFile);
     const content = template({ ...answers, ...action.data });
     rendered.push({ path: action.path, content, ...(action.mode === undefined ? {} : { mode: action.mode }) });
     return action.path;
