@@ -311,7 +311,7 @@ async function writeScaffold(
   const { failures } = await plop.getGenerator(answers.kind).runActions(model);
   if (failures.length > 0) {
     throw new InternalError(
-      `rendering the ${answers.kind} scaffold failed: ${failures.map((failure) => `${failure.path}: ${failure.error}`).join('; ')}`,
+      `rendering the ${answers.kind} scaffold failed: ${failures.map((failure) => describeFailure(failure)).join('; ')}`,
     );
   }
   const force = options.force === true;
@@ -430,4 +430,18 @@ export async function scaffoldPrompts(
     generators,
   );
   return plop;
+}
+
+/**
+ * What a failed plop action says. node-plop collects `{ path, error }` from its own actions, but
+ * whatever a custom action throws as it is (an Error, most often), so each shape is read.
+ */
+function describeFailure(failure: unknown): string {
+  if (failure instanceof Error) return failure.message;
+  if (typeof failure === 'object' && failure !== null) {
+    const { path: where, error } = failure as { path?: unknown; error?: unknown };
+    const message = typeof error === 'string' ? error : error instanceof Error ? error.message : String(error);
+    return typeof where === 'string' && where !== '' ? `${where}: ${message}` : message;
+  }
+  return String(failure);
 }

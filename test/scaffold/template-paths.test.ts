@@ -249,4 +249,39 @@ describe('the scaffold engine', () => {
     expect(existsSync(path.join(cwd, 'gitops.yaml'))).toBe(false);
     expect(readdirSync(cwd)).toEqual([]);
   });
+
+  it('names what a custom action threw, not "undefined: undefined"', async () => {
+    const cwd = tempDir();
+    const throwing: ScaffoldGenerator = (plop) => {
+      plop.setGenerator('application', {
+        description: 'an action that throws',
+        prompts: [],
+        actions: [
+          () => {
+            throw new Error('the chart repository did not answer');
+          },
+        ],
+      });
+    };
+    const run = scaffold(
+      {
+        cwd,
+        answers: {
+          kind: 'application',
+          tool: 'argocd',
+          name: 'checkout',
+          org: 'acme',
+          platformTeam: '@acme/platform',
+          appTeams: '@acme/checkout',
+          envs: 'dev',
+          host: 'github',
+        },
+        git: false,
+      },
+      [throwing],
+    );
+    await expect(run).rejects.toThrow('rendering the application scaffold failed: the chart repository did not answer');
+    await expect(run).rejects.not.toThrow(/undefined/);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
 });
