@@ -31,7 +31,13 @@ export default defineRule({
       }
       const yaml = context.yaml(file);
       if (!yaml) continue;
+      // The first error of each document: the parser recovers and goes on, and what it finds
+      // after an error is mostly that error's consequences (an unclosed bracket makes every
+      // later line look wrong). Kubernetes tools' readers stop at the first.
+      const reported = new Set<number | undefined>();
       for (const error of yaml.errors) {
+        if (reported.has(error.document)) continue;
+        reported.add(error.document);
         context.report({ file, messageId: 'syntaxError', data: { message: error.message }, range: error.range });
       }
       for (const duplicate of yaml.duplicateKeys) {
