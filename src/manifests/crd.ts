@@ -77,6 +77,47 @@ export function repositoryCustomResourceVersions(source: RepositoryObjectSource)
   );
 }
 
+/**
+ * The repository's files that hold a CustomResourceDefinition by their text but do not parse
+ * (yaml-syntax reports them), with their text: the kinds they define are unknown, and
+ * `unreadableDefinitionOf` guesses them. Computed once per run.
+ */
+export function repositoryUnreadableDefinitions(
+  source: RepositoryObjectSource,
+): readonly { file: string; text: string }[] {
+  return source.shared('custom-resource-definitions-unreadable', () => {
+    const unreadable: { file: string; text: string }[] = [];
+    for (const file of source.yamlFilesContaining(CRD_KIND, CRD_GROUP)) {
+      const yaml = source.yaml(file);
+      if (yaml && yaml.errors.length > 0) unreadable.push({ file, text: yaml.text });
+    }
+    return unreadable;
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The first of the repository's unreadable CRD files (repositoryUnreadableDefinitions) whose
+ * text names a kind and its API group (`group: example.com`, `kind: Widget`): the definition
+ * that most likely failed to load. Undefined when none does.
+ */
+export function unreadableDefinitionOf(
+  source: RepositoryObjectSource,
+  group: string,
+  kind: string,
+): string | undefined {
+  if (group === '') return undefined;
+  const field = (name: string, value: string): RegExp =>
+    new RegExp(`\\b${name}:\\s*["']?${escapeRegExp(value)}["']?(?=[\\s,}]|$)`, 'm');
+  const groupField = field('group', group);
+  const kindField = field('kind', kind);
+  return repositoryUnreadableDefinitions(source).find(({ text }) => groupField.test(text) && kindField.test(text))
+    ?.file;
+}
+
 /** Whether each custom kind (`group/Kind`) that a CRD in the repository defines is namespaced, computed once per run. */
 export function repositoryCustomResourceScopes(source: RepositoryObjectSource): ReadonlyMap<string, boolean> {
   return source.shared('custom-resource-scopes', () =>
