@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { isTemplateFileName } from '../src/manifests/templates.js';
 
 export default defineRule({
   id: 'yaml-syntax',
@@ -23,7 +24,8 @@ export default defineRule({
   defaultOptions: [],
   check(context) {
     for (const file of context.targetFiles) {
-      if (!context.isYamlFile(file)) continue;
+      // A template (`deployment.template.yaml`) is YAML only once rendered, as Helm's templates are.
+      if (!context.isYamlFile(file) || isTemplateFileName(file)) continue;
       const failure = context.readFailure(file);
       if (failure) {
         context.report({ file, messageId: 'unreadable', data: { detail: failure.detail }, line: 1, column: 1 });

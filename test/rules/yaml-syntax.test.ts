@@ -46,6 +46,13 @@ tester.run('yaml-syntax', rule, {
         'chart/templates/x.yaml': '{{- if .Values.x }}\nkey: {{ .Values.y | quote }}\n{{- end }}\n',
       },
     },
+    {
+      name: 'a file named as a template is YAML once rendered',
+      files: {
+        'fn/templates/deploy.template.yaml':
+          'kind: Deployment\n{{- if .HA }}\nspec:\n  replicas: {{ .Replicas }}\n{{- end }}\n',
+      },
+    },
     { name: 'byte-order mark', files: { 'bom.yaml': '\uFEFFkey: value\n' } },
     { name: 'CRLF line endings', files: { 'crlf.yaml': 'a: 1\r\nb:\r\n  c: 2\r\n' } },
     { name: 'non-YAML files are not parsed', files: { 'notes.txt': 'a: : :\n', 'data.json': '{' } },
@@ -118,6 +125,11 @@ tester.run('yaml-syntax', rule, {
       name: 'invalid UTF-8',
       files: { 'latin1.yaml': Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x74, 0xe9, 0x0a]) },
       errors: [{ messageId: 'unreadable', file: 'latin1.yaml' }],
+    },
+    {
+      name: 'the same template in a file named as a manifest: kubectl would read it unrendered',
+      files: { 'deploy.yaml': 'kind: Deployment\n{{- if .HA }}\nspec:\n  replicas: {{ .Replicas }}\n{{- end }}\n' },
+      errors: [{ messageId: 'syntaxError', file: 'deploy.yaml', line: 2 }],
     },
     {
       name: 'a multi-line plain value at its key’s indentation is an error for go-yaml too',
