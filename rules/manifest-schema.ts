@@ -9,6 +9,7 @@ import {
   fieldNode,
   formatPath,
   isRecord,
+  listItems,
   objectsIn,
   patchFiles,
   pointerSegments,
@@ -137,7 +138,12 @@ export default defineRule({
     // Templates (`deployment.template.yaml`, `replicas: {{ .Replicas }}`) are rendered before
     // anything applies them: what they hold is not yet an object.
     const files = context.targetFiles.filter((file) => !isTemplateFileName(file));
-    for (const object of objectsIn(context, files)) {
+    // A v1 List is not an API resource: kubectl applies its items, which are checked instead.
+    const objects = objectsIn(context, files).flatMap((object) => {
+      const items = listItems(object);
+      return items.length > 0 || (object.apiVersion === 'v1' && object.kind === 'List') ? items : [object];
+    });
+    for (const object of objects) {
       if (hasTemplateAction(object.value)) continue;
       const schema = registry.lookup(object.apiVersion, object.kind, customResources);
       if (!schema) {

@@ -107,6 +107,13 @@ ${specSchema}`;
 tester.run('manifest-schema', rule, {
   valid: [
     {
+      name: 'the items of a v1 List, valid',
+      files: {
+        'list.yaml':
+          'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: { name: a }\n    data: { x: "1" }\n  - apiVersion: v1\n    kind: Service\n    metadata: { name: web }\n    spec:\n      ports: [{ port: 80 }]\n',
+      },
+    },
+    {
       name: 'a function template named *.template.yaml is not an object yet',
       files: { 'templates/web.template.yaml': DEPLOYMENT_TEMPLATE },
     },
@@ -215,6 +222,26 @@ tester.run('manifest-schema', rule, {
           line: 6,
           column: 3,
           data: { object: 'Deployment "web"', field: 'spec.replicas', expected: 'integer', from: 'kubernetes-models' },
+        },
+      ],
+    },
+    {
+      name: 'the items of a v1 List are checked, each at its line',
+      files: {
+        'list.yaml':
+          'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: { name: a }\n  - apiVersion: v1\n    kind: Service\n    metadata: { name: web }\n    spec:\n      ports:\n        - port: "80"\n',
+      },
+      errors: [
+        {
+          messageId: 'type',
+          line: 12,
+          column: 11,
+          data: {
+            object: 'Service "web"',
+            field: 'spec.ports[0].port',
+            expected: 'integer',
+            from: 'kubernetes-models',
+          },
         },
       ],
     },
@@ -345,6 +372,16 @@ describe('manifest-schema notes', () => {
     expect(report.notices).toContain(
       'manifest-schema: 3 object(s) of 2 kind(s) have no known schema and were not validated: cert-manager.io/v1 ClusterIssuer, kyverno.io/v1 ClusterPolicy; add their CustomResourceDefinitions to the repository to check them',
     );
+  });
+
+  it('does not count a v1 List as a kind without a schema: its items are checked', async () => {
+    const root = writeFileTree({
+      'list.yaml':
+        'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: { name: a }\n',
+    });
+    const report = await lint({ cwd: root, ruleSet: [rule], rules: { 'manifest-schema': 'error' } });
+    expect(report.diagnostics).toEqual([]);
+    expect(report.notices.filter((notice) => notice.startsWith('manifest-schema:'))).toEqual([]);
   });
 
   it('says which CRD in the repository failed to load, rather than asking for one', async () => {
