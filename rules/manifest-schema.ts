@@ -41,6 +41,20 @@ function isDeferred(object: KubernetesObject, keys: readonly (string | number)[]
 }
 
 /**
+ * Whether an apiVersion and kind can name a Kubernetes API type: `[group/]version` with a
+ * Kubernetes version (`v1`, `v2beta1`; the core group serves only v1), a kind without dots or
+ * slashes. Other tools' files also have `apiVersion` and `kind` (ksonnet's `0.1.0`
+ * `ksonnet.io/app`, Talos' `v1alpha1` configs): no CRD could define them, so they are not
+ * counted among the kinds whose CRD is missing.
+ */
+function isKubernetesType(apiVersion: string, kind: string): boolean {
+  const match = /^(?:([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)\/)?(v\d+(?:(?:alpha|beta)\d+)?)$/.exec(apiVersion);
+  if (!match) return false;
+  if (match[1] === undefined && match[2] !== 'v1') return false;
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(kind);
+}
+
+/**
  * What a `type` problem at a CustomResourceDefinition's `additionalProperties` is. The API
  * server reads the field as JSONSchemaPropsOrBool, a schema or a boolean, where
  * kubernetes-models' schema knows only the schema: `true` is valid, and so is `false`, except
@@ -179,7 +193,8 @@ export default defineRule({
           });
           continue;
         }
-        context.tally({ messageId: 'unknownKinds', key: `${object.apiVersion} ${object.kind}` });
+        if (isKubernetesType(object.apiVersion, object.kind))
+          context.tally({ messageId: 'unknownKinds', key: `${object.apiVersion} ${object.kind}` });
         continue;
       }
       const problems = summarize(schema.validate(object.value)).filter((problem) => {

@@ -366,6 +366,9 @@ describe('manifest-schema notes', () => {
     const root = writeFileTree({
       'issuers.yaml':
         'apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata: { name: a }\n---\napiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata: { name: b }\n---\napiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: { name: c }\n',
+      // Other tools' files with apiVersion and kind, which no CRD could define: not counted.
+      'ksonnet/app.yaml': 'apiVersion: 0.1.0\nkind: ksonnet.io/app\nname: guestbook\n',
+      'talos/cluster.yaml': 'apiVersion: v1alpha1\nkind: TalosCluster\nnodes: []\n',
     });
     const report = await lint({ cwd: root, ruleSet: [rule], rules: { 'manifest-schema': 'error' } });
     expect(report.diagnostics).toEqual([]);
