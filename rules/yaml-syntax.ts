@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { isTemplateFileName } from '../src/manifests/templates.js';
 
 export default defineRule({
   id: 'yaml-syntax',
@@ -23,7 +24,8 @@ export default defineRule({
   defaultOptions: [],
   check(context) {
     for (const file of context.targetFiles) {
-      if (!context.isYamlFile(file)) continue;
+      // A template (`deployment.template.yaml`) is YAML only once rendered, as Helm's templates are.
+      if (!context.isYamlFile(file) || isTemplateFileName(file)) continue;
       const failure = context.readFailure(file);
       if (failure) {
         context.report({ file, messageId: 'unreadable', data: { detail: failure.detail }, line: 1, column: 1 });
@@ -31,7 +33,13 @@ export default defineRule({
       }
       const yaml = context.yaml(file);
       if (!yaml) continue;
+      // The first error of each document: the parser recovers and goes on, and what it finds
+      // after an error is mostly that error's consequences (an unclosed bracket makes every
+      // later line look wrong). Kubernetes tools' readers stop at the first.
+      const reported = new Set<number | undefined>();
       for (const error of yaml.errors) {
+        if (reported.has(error.document)) continue;
+        reported.add(error.document);
         context.report({ file, messageId: 'syntaxError', data: { message: error.message }, range: error.range });
       }
       for (const duplicate of yaml.duplicateKeys) {

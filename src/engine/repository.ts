@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseYamlFile, type FileReadFailure, type YamlFile } from '../manifests/yaml-file.js';
+import { decodeText } from './decode.js';
 import { hasDirectives } from './directives.js';
 import { FileFactsLedger, type KnownFacts, type LearntFacts } from './file-facts.js';
 import type { FileSource } from './file-source.js';
@@ -9,19 +10,6 @@ import { contentsFile, decodeQuery, searchOf, type QueryKey } from './queries.js
 import { QueryRecorder } from './query-recorder.js';
 
 export type { FileFacts, KnownFacts, LearntFacts } from './file-facts.js';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-function decode(bytes: Buffer): string | FileReadFailure {
-  // A NUL byte in the first 8 KiB is git's own test for binary content.
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return { reason: 'binary', detail: 'it is a binary file, not text' };
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return { reason: 'invalid-utf8', detail: 'it is not valid UTF-8; re-save it as UTF-8' };
-  }
-}
 
 export function digest(data: string | Buffer): string {
   return createHash('sha1').update(data).digest('base64url');
@@ -143,7 +131,7 @@ export class Repository {
       if (this.facts.hasEarlierFacts) this.versionOf(file);
       const bytes = this.source.readBytes(file);
       if (Buffer.isBuffer(bytes)) {
-        loaded = decode(bytes);
+        loaded = decodeText(bytes);
         // Text is hashed when a cache asks (contentHash); bytes that are not text only here.
         if (typeof loaded === 'object') this.facts.setHash(file, digest(bytes));
       } else {

@@ -1,4 +1,4 @@
-import { isRecord, repositoryObjectsOfKind, type KubernetesObject, type RepositoryObjectSource } from './objects.js';
+import { isRecord, objectsOf, type KubernetesObject, type RepositoryObjectSource } from './objects.js';
 
 /** One version of a custom resource, as a CustomResourceDefinition in the repository defines it. */
 export interface CustomResourceVersion {
@@ -70,18 +70,64 @@ export function customResourceScopes(objects: readonly KubernetesObject[]): Map<
 const CRD_GROUP = 'apiextensions.k8s.io';
 const CRD_KIND = 'CustomResourceDefinition';
 
+interface RepositoryDefinitions {
+  /** The CustomResourceDefinition objects. */
+  objects: readonly KubernetesObject[];
+  /** Files that hold a CustomResourceDefinition by their text but do not parse, with their text. */
+  unreadable: readonly { file: string; text: string }[];
+}
+
+/**
+ * The repository's CustomResourceDefinitions, and the files that seem to hold one but do not
+ * parse (yaml-syntax reports them), in one pass over the files whose text names the kind and
+ * its group: once per run.
+ */
+function repositoryDefinitions(source: RepositoryObjectSource): RepositoryDefinitions {
+  return source.shared('custom-resource-definitions', () => {
+    const objects: KubernetesObject[] = [];
+    const unreadable: { file: string; text: string }[] = [];
+    for (const file of source.yamlFilesContaining(CRD_KIND, CRD_GROUP)) {
+      const yaml = source.yaml(file);
+      if (!yaml) continue;
+      if (yaml.errors.length > 0) unreadable.push({ file, text: yaml.text });
+      for (const object of objectsOf(yaml))
+        if (object.group === CRD_GROUP && object.kind === CRD_KIND) objects.push(object);
+    }
+    return { objects, unreadable };
+  });
+}
+
 /** The custom resource versions that the repository's CRDs define, computed once per run. */
 export function repositoryCustomResourceVersions(source: RepositoryObjectSource): readonly CustomResourceVersion[] {
-  return source.shared('custom-resource-versions', () =>
-    customResourceVersions(repositoryObjectsOfKind(source, CRD_GROUP, CRD_KIND)),
-  );
+  return source.shared('custom-resource-versions', () => customResourceVersions(repositoryDefinitions(source).objects));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The first of the repository's CRD files that do not parse (repositoryDefinitions) whose
+ * text names a kind and its API group (`group: example.com`, `kind: Widget`): the definition
+ * that most likely failed to load. Undefined when none does.
+ */
+export function unreadableDefinitionOf(
+  source: RepositoryObjectSource,
+  group: string,
+  kind: string,
+): string | undefined {
+  if (group === '') return undefined;
+  const field = (name: string, value: string): RegExp =>
+    new RegExp(`\\b${name}:\\s*["']?${escapeRegExp(value)}["']?(?=[\\s,}]|$)`, 'm');
+  const groupField = field('group', group);
+  const kindField = field('kind', kind);
+  return repositoryDefinitions(source).unreadable.find(({ text }) => groupField.test(text) && kindField.test(text))
+    ?.file;
 }
 
 /** Whether each custom kind (`group/Kind`) that a CRD in the repository defines is namespaced, computed once per run. */
 export function repositoryCustomResourceScopes(source: RepositoryObjectSource): ReadonlyMap<string, boolean> {
-  return source.shared('custom-resource-scopes', () =>
-    customResourceScopes(repositoryObjectsOfKind(source, CRD_GROUP, CRD_KIND)),
-  );
+  return source.shared('custom-resource-scopes', () => customResourceScopes(repositoryDefinitions(source).objects));
 }
 
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions'] as const;

@@ -100,6 +100,65 @@ function toObject(file: string, document: YamlDocument): KubernetesObject | unde
   return new ManifestObject(file, document, value, apiVersion, kind, group);
 }
 
+/** An object in the `items` of a `v1 List`, with its nodes looked up under the list's. */
+class ListItem implements KubernetesObject {
+  readonly file: string;
+  readonly index: number;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly group: string;
+  readonly name: string | undefined;
+  readonly namespace: string | undefined;
+  readonly value: Record<string, unknown>;
+  readonly #list: KubernetesObject;
+  readonly #position: number;
+
+  constructor(
+    list: KubernetesObject,
+    position: number,
+    value: Record<string, unknown>,
+    apiVersion: string,
+    kind: string,
+  ) {
+    this.file = list.file;
+    this.index = list.index;
+    this.#list = list;
+    this.#position = position;
+    this.value = value;
+    this.apiVersion = apiVersion;
+    this.kind = kind;
+    this.group = apiGroup(apiVersion);
+    this.name = stringAt(value, 'metadata', 'name');
+    this.namespace = stringAt(value, 'metadata', 'namespace');
+  }
+
+  get document(): Document.Parsed {
+    return this.#list.document;
+  }
+
+  get root(): YAMLMap {
+    const node = nodeAt(this.#list.root, ['items', this.#position]);
+    if (!isMap(node)) throw new Error(`internal error: ${this.file} has no mapping at items[${this.#position}]`);
+    return node;
+  }
+}
+
+/**
+ * The objects in the `items` of a `v1 List` (kubectl applies each of them: the list itself is
+ * not an API resource), or none for any other object.
+ */
+export function listItems(object: KubernetesObject): KubernetesObject[] {
+  if (object.apiVersion !== 'v1' || object.kind !== 'List' || !Array.isArray(object.value.items)) return [];
+  const items: KubernetesObject[] = [];
+  (object.value.items as unknown[]).forEach((item, position) => {
+    if (!isRecord(item)) return;
+    const { apiVersion, kind } = item;
+    if (typeof apiVersion !== 'string' || typeof kind !== 'string' || apiVersion === '' || kind === '') return;
+    items.push(new ListItem(object, position, item, apiVersion, kind));
+  });
+  return items;
+}
+
 const objectsByFile = new WeakMap<YamlFile, readonly KubernetesObject[]>();
 
 /** The Kubernetes objects of a parsed YAML file, in document order; found once per parsed file, however many rules ask. */

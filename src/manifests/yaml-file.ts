@@ -1,10 +1,11 @@
 import type { Alias, Document, LineCounter, Node as YamlNode } from 'yaml';
 import { readBlockYaml, type BlockYamlDocument } from './block-yaml.js';
 import { isMap, isPair, isScalar, isSeq, yamlPackage } from './yaml-nodes.js';
+import { parseYamlStream } from './yaml-parse.js';
 
 /** Why a file could not be read as UTF-8 text. */
 export interface FileReadFailure {
-  reason: 'missing' | 'unreadable' | 'binary' | 'invalid-utf8' | 'too-large' | 'outside-repository';
+  reason: 'missing' | 'unreadable' | 'binary' | 'invalid-utf8' | 'invalid-utf16' | 'too-large' | 'outside-repository';
   /** Human-readable detail, never the file's content. */
   detail: string;
 }
@@ -18,6 +19,8 @@ export interface YamlProblem {
   code: string;
   message: string;
   range: readonly [number, number];
+  /** 0-based position in the file of the document the problem is in, for syntax errors. */
+  document?: number;
 }
 
 export interface YamlDocument {
@@ -207,14 +210,7 @@ class BlockDocument implements YamlDocument {
 }
 
 function parseDocuments(text: string, lineCounter?: LineCounter): Document.Parsed[] {
-  const parsed = yamlPackage().parseAllDocuments(text, {
-    ...(lineCounter ? { lineCounter } : {}),
-    uniqueKeys: false,
-    prettyErrors: false,
-    keepSourceTokens: false,
-  });
-  // parseAllDocuments returns an EmptyStream (an array with `empty: true`) for an empty file.
-  return Array.isArray(parsed) ? parsed : [parsed];
+  return parseYamlStream(text, lineCounter);
 }
 
 function positions(lineCounter: () => LinePositions): Pick<YamlFile, 'position' | 'locate'> {
@@ -300,6 +296,7 @@ export function parseYamlFile(path: string, text: string, options: { json?: bool
         code: error.code,
         message: error.message.split('\n')[0] ?? error.message,
         range: [error.pos[0], error.pos[1]],
+        document: index,
       });
     }
     findDuplicateKeys(document.contents, duplicateKeys);

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { Descriptor } from '../config/descriptor.js';
+import { isKustomizationFile } from '../manifests/kustomize.js';
+import { isRecord } from '../manifests/plain-data.js';
 import type { YamlFile } from '../manifests/yaml-file.js';
 import { manifestProblems, type Release, type ReleaseManifest } from './manifest.js';
 
@@ -19,21 +21,52 @@ export interface ManifestInRepository {
   baseName: string;
 }
 
-/** The release manifests of the repository (YAML files directly in the releases directory). */
+/**
+ * Whether a document is a Kubernetes object (a string `apiVersion` and `kind`): a Flux
+ * HelmRelease at `releases/podinfo.yaml`, a layout Flux's examples used, is not a release
+ * manifest.
+ */
+export function isKubernetesObject(value: unknown): boolean {
+  return isRecord(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string';
+}
+
+/** Whether a document has the top-level `release` key of a release manifest. */
+function hasReleaseKey(value: unknown): boolean {
+  return isRecord(value) && Object.hasOwn(value, 'release');
+}
+
+/**
+ * The release manifests of the repository: YAML files directly in the releases directory
+ * (`releases.directory` in gitops.yaml, `releases/` by default) that hold no Kubernetes object
+ * and are not a kustomization.
+ * In a repository with gitops.yaml the directory is gitops-init's, and every other YAML file
+ * in it is a release manifest, so that one with a mistyped or missing `release:` is reported.
+ * Without gitops.yaml `releases/` may be anything (Flux's examples kept HelmReleases there), and
+ * only files with a top-level `release:` key are release manifests; a file that does not parse
+ * is left to yaml-syntax.
+ */
 export function releaseManifests(context: ReleaseFiles): ManifestInRepository[] {
   const directory = (context.descriptor?.releases?.directory ?? 'releases').replace(/\/+$/, '');
+  const managed = context.descriptor !== undefined;
   const manifests: ManifestInRepository[] = [];
   for (const file of context.files) {
-    if (path.posix.dirname(file) !== directory || !/\.ya?ml$/.test(file)) continue;
+    if (path.posix.dirname(file) !== directory || !/\.ya?ml$/.test(file) || isKustomizationFile(file)) continue;
     const yaml = context.yaml(file);
-    if (!yaml || yaml.errors.length > 0 || yaml.documents.length !== 1) {
-      if (yaml)
-        manifests.push({ file, yaml, release: undefined, baseName: path.posix.basename(file).replace(/\.ya?ml$/, '') });
+    if (!yaml) continue;
+    const baseName = path.posix.basename(file).replace(/\.ya?ml$/, '');
+    if (yaml.errors.length > 0) {
+      if (managed) manifests.push({ file, yaml, release: undefined, baseName });
       continue;
     }
-    const value = yaml.documents[0]?.value;
-    const release = manifestProblems(value).length === 0 ? (value as ReleaseManifest).release : undefined;
-    manifests.push({ file, yaml, release, baseName: path.posix.basename(file).replace(/\.ya?ml$/, '') });
+    const values = yaml.documents.map((document) => document.value);
+    if (values.some(isKubernetesObject)) continue;
+    if (!managed && !values.some(hasReleaseKey)) continue;
+    const value = yaml.documents.length === 1 ? values[0] : undefined;
+    const release =
+      yaml.documents.length === 1 && manifestProblems(value).length === 0
+        ? (value as ReleaseManifest).release
+        : undefined;
+    manifests.push({ file, yaml, release, baseName });
   }
   return manifests;
 }

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as semver from '../versioning/semver.js';
-import { yamlPackage } from '../manifests/yaml-nodes.js';
+import { isKustomizationFile } from '../manifests/kustomize.js';
+import { parseYamlFile } from '../manifests/yaml-file.js';
 import { openRepository } from '../config/repository.js';
 import type { Descriptor, ReleaseWindow } from '../config/descriptor.js';
 import { ConfigError, RefusedError, UsageError } from '../errors.js';
@@ -22,6 +23,7 @@ import {
   type Release,
   type ReleaseManifest,
 } from './manifest.js';
+import { isKubernetesObject } from './in-repository.js';
 
 export * from './manifest.js';
 
@@ -68,20 +70,29 @@ export function readReleases(root: string, directory: string): StoredRelease[] {
   if (!existsSync(absolute)) return [];
   const releases: StoredRelease[] = [];
   for (const entry of readdirSync(absolute).sort()) {
-    if (!/\.ya?ml$/.test(entry)) continue;
+    if (!/\.ya?ml$/.test(entry) || isKustomizationFile(entry)) continue;
     const file = path.posix.join(directory, entry);
     // Without blocking on a named pipe, and up to 1 MiB: a device or a huge file is refused.
     const text = readConfigText(path.join(absolute, entry), file);
     if (typeof text !== 'string')
       throw new ConfigError(`${file} cannot be read (${text.code ?? text.reason}); check its permissions`);
-    let value: unknown;
-    try {
-      value = yamlPackage().parse(text, { maxAliasCount: 100 });
-    } catch (error) {
+    // Read as lint reads it, so that both agree on what a release manifest is.
+    const yaml = parseYamlFile(file, text);
+    const problem = yaml.errors[0] ?? yaml.documents.find((document) => document.valueError)?.valueError;
+    if (problem) {
       throw new ConfigError(
-        `${file} is not valid YAML (${(error as Error).message.split('\n')[0] ?? ''}); fix it or run gitops-init lint for details`,
+        `${file} is not valid YAML (${problem.message}); fix it or run gitops-init lint for details`,
       );
     }
+    const values = yaml.documents.map((document) => document.value);
+    // A Kubernetes object (a Flux HelmRelease kept in releases/) is not a release manifest.
+    if (values.some(isKubernetesObject)) continue;
+    if (values.length !== 1) {
+      throw new ConfigError(
+        `${file} holds ${values.length} YAML documents; a release manifest holds exactly one: fix it or run gitops-init lint for details`,
+      );
+    }
+    const value = values[0];
     const problems = manifestProblems(value);
     if (problems.length > 0) {
       throw new ConfigError(

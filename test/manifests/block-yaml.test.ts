@@ -5,11 +5,11 @@ import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readBlockYaml } from '../../src/manifests/block-yaml.js';
 import { parseYamlFile } from '../../src/manifests/yaml-file.js';
+import { parseYamlStream } from '../../src/manifests/yaml-parse.js';
 
-/** What the `yaml` package makes of a text: its problems and, per document, the value and whether the root is a mapping. */
+/** What the `yaml` package, as the linter parses with it, makes of a text: its problems and, per document, the value and whether the root is a mapping. */
 function fullParse(text: string): { problems: string[]; documents: { value: unknown; isMapping: boolean }[] } {
-  const parsed = parseAllDocuments(text, { uniqueKeys: false });
-  const list = Array.isArray(parsed) ? parsed : [];
+  const list = parseYamlStream(text);
   return {
     problems: list.flatMap((document) => [...document.errors, ...document.warnings].map((problem) => problem.code)),
     documents: list.map((document) => ({
@@ -96,6 +96,7 @@ describe('readBlockYaml', () => {
       'true: boolean key\n',
       '__proto__: x\n',
       '<<: {a: 1}\n',
+      'a:\n  <<:\n    b: 1\n  c: 2\n',
       'a: b: c\n',
       'a: - b\n',
       '- - nested compact sequence\n',

@@ -64,6 +64,28 @@ describe('gitops-init release', () => {
     expect(listed.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('lists release manifests beside Kubernetes objects and a kustomization in releases/, and refuses a manifest of two documents', async () => {
+    const root = repository({
+      'releases/podinfo.yaml':
+        'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: { name: podinfo }\nspec:\n  interval: 10m\n  chart:\n    spec: { chart: podinfo, sourceRef: { kind: HelmRepository, name: podinfo } }\n',
+      'releases/kustomization.yaml': 'resources:\n  - podinfo.yaml\n',
+      'releases/release-1.5.3-2.1.0.yaml': 'release:\n  application_version: 1.5.3\n  infrastructure_version: 2.1.0\n',
+    });
+    const listed = await run(root, 'release', 'list');
+    expect(listed.stderr).toBe('');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('release-1.5.3-2.1.0');
+    expect(listed.stdout).not.toContain('podinfo');
+
+    const twice = repository({
+      'releases/release-1.5.3-2.1.0.yaml':
+        'release:\n  application_version: 1.5.3\n  infrastructure_version: 2.1.0\n---\nrelease: {}\n',
+    });
+    const refused = await run(twice, 'release', 'list');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('releases/release-1.5.3-2.1.0.yaml holds 2 YAML documents');
+  });
+
   it('creates, approves, promotes, tags, logs and lists a release', async () => {
     const root = repository();
     const created = await run(

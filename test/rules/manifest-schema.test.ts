@@ -62,8 +62,84 @@ spec:
                   nullable: true
 `;
 
+/** A Deployment written as a kustomize or kpt function template: Go template actions where YAML expects values. */
+const DEPLOYMENT_TEMPLATE = [
+  'apiVersion: apps/v1',
+  'kind: Deployment',
+  'metadata:',
+  '  name: {{ .Name }}',
+  '  annotations:',
+  '    {{ .AnnotationKey }}: {{ .AnnotationValue }}',
+  'spec:',
+  '  replicas: {{ .Replicas }}',
+  '  selector:',
+  '    matchLabels: { app: web }',
+  '  template:',
+  '    metadata:',
+  '      labels: { app: web }',
+  '    spec:',
+  '      containers:',
+  '        - name: web',
+  '          image: {{ .Image }}',
+  '',
+].join('\n');
+
+/** A CRD whose schema says `additionalProperties` with a boolean, as the API server allows. */
+const crdWithAdditionalProperties = (specSchema: string): string => `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: gadgets.example.org
+spec:
+  group: example.org
+  names: { kind: Gadget, plural: gadgets }
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+${specSchema}`;
+
 tester.run('manifest-schema', rule, {
   valid: [
+    {
+      name: 'the items of a v1 List, valid',
+      files: {
+        'list.yaml':
+          'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: { name: a }\n    data: { x: "1" }\n  - apiVersion: v1\n    kind: Service\n    metadata: { name: web }\n    spec:\n      ports: [{ port: 80 }]\n',
+      },
+    },
+    {
+      name: 'a function template named *.template.yaml is not an object yet',
+      files: { 'templates/web.template.yaml': DEPLOYMENT_TEMPLATE },
+    },
+    {
+      name: 'Go template actions where YAML expects a value or a key make a document a template, whatever its name',
+      files: {
+        'apps/web.yaml': DEPLOYMENT_TEMPLATE,
+        'apps/app.yaml':
+          'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: guestbook\nspec:\n  project: {{.Project}}\n  source:\n    repoURL: {{.RepoURL}}\n    path: deploy\n  destination:\n    server: https://kubernetes.default.svc\n',
+      },
+    },
+    {
+      name: 'quoted template values in typed fields are filled in before the object is applied',
+      files: {
+        'web.yaml': deployment("'{{ .Values.replicas }}'").replace('containerPort: 8080', 'containerPort: "${PORT}"'),
+      },
+    },
+    {
+      name: 'a CRD’s additionalProperties may be true, or false without properties (JSONSchemaPropsOrBool)',
+      files: {
+        'crds/gadget.yaml': crdWithAdditionalProperties(
+          '              type: object\n              additionalProperties: true\n' +
+            '            status:\n              type: object\n              additionalProperties: false\n',
+        ),
+      },
+    },
     {
       name: 'a valid Deployment, Service and ConfigMap',
       files: {
@@ -146,6 +222,56 @@ tester.run('manifest-schema', rule, {
           line: 6,
           column: 3,
           data: { object: 'Deployment "web"', field: 'spec.replicas', expected: 'integer', from: 'kubernetes-models' },
+        },
+      ],
+    },
+    {
+      name: 'the items of a v1 List are checked, each at its line',
+      files: {
+        'list.yaml':
+          'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: { name: a }\n  - apiVersion: v1\n    kind: Service\n    metadata: { name: web }\n    spec:\n      ports:\n        - port: "80"\n',
+      },
+      errors: [
+        {
+          messageId: 'type',
+          line: 12,
+          column: 11,
+          data: {
+            object: 'Service "web"',
+            field: 'spec.ports[0].port',
+            expected: 'integer',
+            from: 'kubernetes-models',
+          },
+        },
+      ],
+    },
+    {
+      name: 'the same Deployment rendered, with a value of the wrong type',
+      files: { 'apps/web.yaml': deployment('three') },
+      errors: [
+        {
+          messageId: 'type',
+          line: 6,
+          data: { object: 'Deployment "web"', field: 'spec.replicas', expected: 'integer', from: 'kubernetes-models' },
+        },
+      ],
+    },
+    {
+      name: 'a CRD’s additionalProperties false beside properties, which the API server rejects',
+      files: {
+        'crds/gadget.yaml': crdWithAdditionalProperties(
+          '              type: object\n              additionalProperties: false\n              properties:\n                size: { type: integer }\n',
+        ),
+      },
+      errors: [
+        {
+          messageId: 'additionalPropertiesBesideProperties',
+          file: 'crds/gadget.yaml',
+          line: 19,
+          data: {
+            object: 'CustomResourceDefinition "gadgets.example.org"',
+            field: 'spec.versions[0].schema.openAPIV3Schema.properties.spec.additionalProperties',
+          },
         },
       ],
     },
@@ -240,12 +366,63 @@ describe('manifest-schema notes', () => {
     const root = writeFileTree({
       'issuers.yaml':
         'apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata: { name: a }\n---\napiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata: { name: b }\n---\napiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: { name: c }\n',
+      // Other tools' files with apiVersion and kind, which no CRD could define: not counted.
+      'ksonnet/app.yaml': 'apiVersion: 0.1.0\nkind: ksonnet.io/app\nname: guestbook\n',
+      'talos/cluster.yaml': 'apiVersion: v1alpha1\nkind: TalosCluster\nnodes: []\n',
     });
     const report = await lint({ cwd: root, ruleSet: [rule], rules: { 'manifest-schema': 'error' } });
     expect(report.diagnostics).toEqual([]);
     expect(report.notices).toContain(
       'manifest-schema: 3 object(s) of 2 kind(s) have no known schema and were not validated: cert-manager.io/v1 ClusterIssuer, kyverno.io/v1 ClusterPolicy; add their CustomResourceDefinitions to the repository to check them',
     );
+  });
+
+  it('does not count a v1 List as a kind without a schema: its items are checked', async () => {
+    const root = writeFileTree({
+      'list.yaml':
+        'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: { name: a }\n',
+    });
+    const report = await lint({ cwd: root, ruleSet: [rule], rules: { 'manifest-schema': 'error' } });
+    expect(report.diagnostics).toEqual([]);
+    expect(report.notices.filter((notice) => notice.startsWith('manifest-schema:'))).toEqual([]);
+  });
+
+  it('says which CRD in the repository failed to load, rather than asking for one', async () => {
+    const brokenCrd = crd('v1', 'red')
+      .replace(/example\.org/g, 'example.com')
+      .replace('  scope: Namespaced', '\tscope: Namespaced');
+    const root = writeFileTree({
+      'crds/widget.yaml': brokenCrd,
+      'widgets.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w }\nspec:\n  size: 1\n',
+      'issuer.yaml': 'apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata: { name: a }\n',
+    });
+    const report = await lint({ cwd: root, ruleSet: [rule], rules: { 'manifest-schema': 'error' } });
+    expect(report.diagnostics).toEqual([]);
+    expect(report.notices.filter((notice) => notice.startsWith('manifest-schema:')).sort()).toEqual([
+      'manifest-schema: 1 object(s) of 1 kind(s) have no known schema and were not validated: cert-manager.io/v1 ClusterIssuer; add their CustomResourceDefinitions to the repository to check them',
+      'manifest-schema: 1 object(s) of 1 kind(s) were not validated: the CustomResourceDefinitions that define them failed to load (yaml-syntax reports why): example.com/v1 Widget (crds/widget.yaml)',
+    ]);
+  });
+
+  it('says when a CRD in the repository has a schema that cannot be compiled, or none', async () => {
+    const root = writeFileTree({
+      'crds/widget.yaml': crd('v1', 'red').replace(
+        'type: string\n                  enum',
+        "type: string\n                  pattern: '(?i)^red'\n                  enum",
+      ),
+      'crds/gadget.yaml': crdWithAdditionalProperties('              type: object\n').replace(
+        / {6}schema:[\s\S]*$/,
+        '',
+      ),
+      'objects.yaml':
+        'apiVersion: example.org/v1\nkind: Widget\nmetadata: { name: w }\nspec:\n  size: 1\n---\napiVersion: example.org/v1\nkind: Gadget\nmetadata: { name: g }\n',
+    });
+    const report = await lint({ cwd: root, ruleSet: [rule], rules: { 'manifest-schema': 'error' } });
+    expect(report.diagnostics).toEqual([]);
+    expect(report.notices.filter((notice) => notice.startsWith('manifest-schema:')).sort()).toEqual([
+      'manifest-schema: 1 object(s) of 1 kind(s) were not validated: the CustomResourceDefinitions that define them give no schema for their version: example.org/v1 Gadget (crds/gadget.yaml)',
+      'manifest-schema: 1 object(s) of 1 kind(s) were not validated: the schemas of the CustomResourceDefinitions that define them could not be compiled (a pattern that JavaScript does not read, for instance): example.org/v1 Widget (crds/widget.yaml)',
+    ]);
   });
 });
 

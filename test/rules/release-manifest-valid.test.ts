@@ -2,6 +2,25 @@ import rule from '../../rules/release-manifest-valid.js';
 import { RuleTester } from '../../src/testing/index.js';
 import { infra, manifest } from './release-rules.fixtures.js';
 
+/** A Flux HelmRelease kept in releases/, as Flux's example repositories once laid them out. */
+const HELM_RELEASE = [
+  'apiVersion: helm.toolkit.fluxcd.io/v2',
+  'kind: HelmRelease',
+  'metadata:',
+  '  name: podinfo',
+  '  namespace: podinfo',
+  'spec:',
+  '  interval: 10m',
+  '  chart:',
+  '    spec:',
+  '      chart: podinfo',
+  '      version: 6.7.1',
+  '      sourceRef: { kind: HelmRepository, name: podinfo, namespace: flux-system }',
+  '  values:',
+  '    replicaCount: 2',
+  '',
+].join('\n');
+
 const tester = new RuleTester();
 
 tester.run('release-manifest-valid', rule, {
@@ -37,6 +56,23 @@ notes: first release`),
       },
     },
     { name: 'README in releases/ is not a manifest', files: { 'releases/README.md': '# Releases\n' } },
+    {
+      name: 'without gitops.yaml, a Flux HelmRelease, its kustomization and values in releases/ are not release manifests',
+      files: {
+        'releases/podinfo.yaml': HELM_RELEASE,
+        'releases/kustomization.yaml': 'resources:\n  - podinfo.yaml\n',
+        'releases/podinfo-values.yaml': 'replicaCount: 2\n',
+        'releases/broken.yaml': 'a: [1\n',
+      },
+    },
+    {
+      name: 'with gitops.yaml, Kubernetes objects in releases/ are not release manifests',
+      files: {
+        'gitops.yaml': infra,
+        'releases/podinfo.yaml': `apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata: { name: podinfo }\nspec:\n  url: https://stefanprodan.github.io/podinfo\n---\n${HELM_RELEASE}`,
+        'releases/kustomization.yaml': 'resources:\n  - podinfo.yaml\n',
+      },
+    },
     {
       name: 'configured directory',
       files: { 'gitops.yaml': `${infra}releases:\n  directory: deploy/releases\n`, 'releases/other.yaml': 'a: 1\n' },
@@ -85,7 +121,26 @@ notes: first release`),
         { messageId: 'invalid', line: 2, data: { problem: '"release.application_version" must be of type string' } },
       ],
     },
-    { name: 'missing release mapping', files: { 'releases/r.yaml': 'application_version: 1.0.0\n' }, errors: 2 },
+    {
+      name: 'with gitops.yaml, every other YAML file in releases/ is a release manifest: a missing release mapping',
+      files: { 'gitops.yaml': infra, 'releases/r.yaml': 'application_version: 1.0.0\n' },
+      errors: 2,
+    },
+    {
+      name: 'without gitops.yaml, a file with a top-level release key beside a HelmRelease is a release manifest',
+      files: {
+        'releases/podinfo.yaml': HELM_RELEASE,
+        'releases/release-1.5-2.1.0.yaml': 'release:\n  application_version: 1.5\n  infrastructure_version: 2.1.0\n',
+      },
+      errors: [
+        {
+          messageId: 'invalid',
+          file: 'releases/release-1.5-2.1.0.yaml',
+          line: 2,
+          data: { problem: '"release.application_version" must be of type string' },
+        },
+      ],
+    },
     {
       name: 'two documents',
       files: { 'releases/r.yaml': 'release: {}\n---\nrelease: {}\n' },
