@@ -10,6 +10,7 @@ import {
   POD_SPEC_PATHS,
 } from '../src/versioning/images.js';
 import { readVersion } from '../src/versioning/sources.js';
+import { isTemplateFileName } from '../src/manifests/templates.js';
 
 /** The Chart.yaml of a Helm values file (values.yaml, values-<anything>.yaml beside it), if it has one. */
 function chartOfValues(file: string, hasFile: (file: string) => boolean): string | undefined {
@@ -57,6 +58,8 @@ export default defineRule({
   defaultOptions: [],
   check(context) {
     for (const file of context.targetFiles) {
+      // A template's images are what it renders them to, not what it says (as manifest-schema).
+      if (isTemplateFileName(file)) continue;
       const yaml = context.yaml(file);
       if (!yaml || yaml.errors.length > 0) continue;
       if (isKustomizationFile(file)) {

@@ -5,6 +5,7 @@ import { repositoryCustomResourceScopes } from '../src/manifests/crd.js';
 import { isArgoKind, isFluxKustomization, isHelmRelease } from '../src/manifests/gitops.js';
 import { isKustomizationFile } from '../src/manifests/kustomize.js';
 import { describeObject, fieldNode, objectsIn, stringAt, valueAt } from '../src/manifests/objects.js';
+import { isTemplated } from '../src/manifests/templates.js';
 
 export default defineRule({
   id: 'namespace-allowed',
@@ -37,7 +38,7 @@ export default defineRule({
       namespace: string | undefined,
       subject: string,
     ): void => {
-      if (namespace === undefined || namespace === '' || /\$\{|\{\{/.test(namespace)) return;
+      if (namespace === undefined || namespace === '' || isTemplated(namespace)) return;
       if (namespace !== 'default' && (allowed.length === 0 || allowed.includes(namespace))) return;
       const reportNode = node() as Parameters<typeof context.report>[0]['node'];
       if (namespace === 'default') {

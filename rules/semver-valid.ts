@@ -8,6 +8,7 @@ import {
   sourceLabel,
   type VersionSourceSpec,
 } from '../src/versioning/sources.js';
+import { isTemplated } from '../src/manifests/templates.js';
 
 /**
  * The only sources whose `v` the fix drops: gitops.yaml's version, which is gitops-init's own
@@ -57,7 +58,7 @@ export default defineRule({
       if (reading.raw === undefined || isStrictSemver(reading.raw)) continue;
       // A template or a substitution (`${CHART_VERSION}`, `{{ .Version }}`) that a release job
       // fills in before packaging: there is no version to check yet.
-      if (/\$\{|\{\{/.test(reading.raw)) continue;
+      if (isTemplated(reading.raw)) continue;
       const withoutV = reading.raw.replace(/^v/i, '');
       const range = reading.range;
       if (withoutV !== reading.raw && isStrictSemver(withoutV) && range) {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { isKustomizationFile, kustomizationReferences, KUSTOMIZATION_FILE_NAMES } from '../manifests/kustomize.js';
 import { isRecord } from '../manifests/plain-data.js';
 import type { YamlFile } from '../manifests/yaml-file.js';
+import { isTemplated } from '../manifests/templates.js';
 
 /** Where a workload kind keeps its pod spec (https://kubernetes.io/docs/concepts/workloads/). */
 export const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
@@ -46,7 +47,7 @@ export function isImageReference(image: string): boolean {
  * The tag is what follows the last `:` after the last `/` (a registry port is not a tag).
  */
 export function imagePinning(image: string): ImagePinning {
-  if (/\$\{|\{\{/.test(image)) return 'templated';
+  if (isTemplated(image)) return 'templated';
   if (/@sha256:[0-9a-f]{64}$/.test(image)) return 'digest';
   // `nginx:` is a reference without its tag, not a placeholder: it stays `untagged`.
   if (!isImageReference(image.endsWith(':') ? image.slice(0, -1) : image)) return 'placeholder';

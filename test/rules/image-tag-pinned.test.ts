@@ -22,6 +22,10 @@ tester.run('image-tag-pinned', rule, {
     { name: 'registry port is not a tag', files: { 'd.yaml': deployment('registry.local:5000/web:2.0.0') } },
     { name: 'substituted image', files: { 'd.yaml': deployment('${IMAGE}') } },
     {
+      name: "a template file's images are what it renders them to",
+      files: { 'fn/deployment.template.yaml': deployment('nginx:latest'), 'fn/job.tmpl.yaml': deployment('alpine') },
+    },
+    {
       name: 'Helm values with a tag',
       files: {
         'chart/Chart.yaml': 'name: c\nversion: 1.0.0\n',
@@ -111,6 +115,11 @@ tester.run('image-tag-pinned', rule, {
       ],
     },
     { name: 'no tag', files: { 'd.yaml': deployment('registry.local:5000/web') }, errors: [{ messageId: 'untagged' }] },
+    {
+      name: 'a file named like a template only by part of its name is a manifest',
+      files: { 'fn/template.yaml': deployment('nginx:latest') },
+      errors: [{ messageId: 'latest' }],
+    },
     {
       name: 'CronJob and init containers',
       files: {
