@@ -31,12 +31,13 @@ function edits(before: string[], after: string[]): Edit[] {
       result.push({ kind: ' ', line: before[i]! });
       i += 1;
       j += 1;
-    } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      result.push({ kind: '+', line: after[j]! });
-      j += 1;
-    } else {
+    } else if (i < n && (j === m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
+      // Removed lines before added ones, as diff and git print them.
       result.push({ kind: '-', line: before[i]! });
       i += 1;
+    } else {
+      result.push({ kind: '+', line: after[j]! });
+      j += 1;
     }
   }
   return result;

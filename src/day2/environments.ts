@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isSeq, parseDocument, Scalar, type YAMLSeq } from 'yaml';
+import { isSeq, parse, parseDocument, Scalar, type YAMLSeq } from 'yaml';
 import { DESCRIPTOR_FILES } from '../config/descriptor.js';
 import { ConfigError, RefusedError, UsageError } from '../errors.js';
 import { withRepositoryLock } from '../files/lock.js';
@@ -72,12 +72,57 @@ function checkName(name: string): void {
   }
 }
 
-/** The descriptor with `environments` set to `environments`, edited in place (comments and layout kept). */
+/** A new item's scalar, quoted as its neighbour is. */
+function itemText(name: string, neighbour: string): string {
+  if (neighbour.startsWith('"')) return JSON.stringify(name);
+  if (neighbour.startsWith("'")) return `'${name}'`;
+  return parse(name) === name ? name : JSON.stringify(name);
+}
+
+/**
+ * The descriptor with `environments` set to `environments` (the current list plus or minus one
+ * name). The yaml Document API finds the list; a block list is then edited as text, one line
+ * added or removed, so that every other byte of the file (comments, their spacing, quoting,
+ * blank lines) stays as it was. Any other form of list is rewritten through the Document API.
+ */
 function editEnvironments(file: string, text: string, environments: readonly string[]): string {
   const document = parseDocument(text);
   const node = document.get('environments', true);
   if (!isSeq(node)) throw new ConfigError(`${file}: "environments" is not a list; fix it by hand, then run again`);
   const seq = node as YAMLSeq<Scalar<string>>;
+  const names = seq.items.map((item) => String(item.value));
+  const lineStart = (offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
+  const isBlockItem = (
+    item: Scalar<string> | undefined,
+  ): item is Scalar<string> & { range: [number, number, number] } =>
+    item?.range !== undefined &&
+    item.range !== null &&
+    /^[ \t]*-[ \t]+$/.test(text.slice(lineStart(item.range[0]), item.range[0]));
+  if (!seq.flow && seq.items.every(isBlockItem)) {
+    const added = environments.filter((name) => !names.includes(name));
+    const removed = names.filter((name) => !environments.includes(name));
+    const rest = names.filter((name) => environments.includes(name));
+    if (added.length === 0 && removed.length === 1 && rest.every((name, index) => environments[index] === name)) {
+      const item = seq.items[names.indexOf(removed[0]!)]!;
+      const start = lineStart(item.range[0]);
+      const end = text.indexOf('\n', item.range[1]);
+      return text.slice(0, start) + text.slice(end === -1 ? text.length : end + 1);
+    }
+    if (removed.length === 0 && added.length === 1 && seq.items.length > 0) {
+      const at = environments.indexOf(added[0]!);
+      const neighbour = seq.items[Math.min(at, seq.items.length - 1)]!;
+      const start = lineStart(neighbour.range[0]);
+      const prefix = text.slice(start, neighbour.range[0]);
+      // Quoted as the environment it is promoted from (the first: as the next one).
+      const model = seq.items[Math.max(0, at - 1)]!;
+      const source = text.slice(model.range[0], model.range[1]);
+      const line = `${prefix}${itemText(added[0]!, source)}\n`;
+      if (at < seq.items.length) return text.slice(0, start) + line + text.slice(start);
+      const end = text.indexOf('\n', neighbour.range[1]);
+      return end === -1 ? `${text}\n${line}` : text.slice(0, end + 1) + line + text.slice(end + 1);
+    }
+    if (added.length === 0 && removed.length === 0 && rest.join() === environments.join()) return text;
+  }
   const byName = new Map(seq.items.map((item) => [String(item.value), item]));
   const style = seq.items[0]?.type ?? Scalar.QUOTE_DOUBLE;
   seq.items = environments.map((name) => {
@@ -141,7 +186,7 @@ function reRender(
 function refuseConflicts(conflicts: readonly string[]): void {
   if (conflicts.length === 0) return;
   throw new RefusedError(
-    `${conflicts.length} file${conflicts.length === 1 ? '' : 's'} to update differ from what gitops-init generated (nothing was written; make the change by hand):\n${conflicts.map((file) => `  ${file}`).join('\n')}`,
+    `${conflicts.length} file${conflicts.length === 1 ? '' : 's'} differ from what gitops-init would write (nothing was written; move them away or make the change by hand):\n${conflicts.map((file) => `  ${file}`).join('\n')}`,
     { code: 'CONFLICT' },
   );
 }
