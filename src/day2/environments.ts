@@ -53,7 +53,22 @@ function readRepository(cwd: string): Repository {
     );
   }
   const text = readRepositoryFile(root, descriptor) ?? '';
-  const resolved = resolveAnswers({ cwd: root, yes: true });
+  let stored: unknown;
+  try {
+    stored = (parse(text) as { scaffold?: { created?: unknown } } | null)?.scaffold?.created;
+  } catch {
+    stored = undefined;
+  }
+  if (stored === undefined || stored === null) {
+    // `new` records the day it ran; an adopted repository (gitops-init init, which keeps only the
+    // organisation there) has its own layout, which new's files would not fit.
+    throw new UsageError(
+      `${descriptor} has no "scaffold.created": the repository was not made with gitops-init new, and add env and remove env write only the files new generates; change its environments by hand`,
+      { code: 'NOT_SCAFFOLDED' },
+    );
+  }
+  // dryRun: an unwritable repository is reported when a file is written, not as a bad target.
+  const resolved = resolveAnswers({ cwd: root, yes: true, dryRun: true });
   const { answers, problems } = validateAnswers(
     resolved.given,
     resolved.created ?? new Date().toISOString().slice(0, 10),

@@ -248,6 +248,22 @@ describe('bad input: one line, exit 2, nothing written', () => {
     expect(readdirSync(empty)).toEqual([]);
   });
 
+  it('a repository adopted with init (no scaffold answers in gitops.yaml)', async () => {
+    const adopted = mkdtempSync(path.join(base, 'adopted-'));
+    const text = readFileSync(path.join(root, 'gitops.yaml'), 'utf8');
+    writeFileSync(
+      path.join(adopted, 'gitops.yaml'),
+      `${text.slice(0, text.indexOf('# Answers gitops-init was run with'))}scaffold:\n  org: "acme"\n`,
+    );
+    const run = await cli(['add', 'env', 'qa', '-C', adopted], { cwd: base });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^gitops-init: gitops.yaml has no "scaffold.created": the repository was not made with gitops-init new/,
+    );
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(readdirSync(adopted)).toEqual(['gitops.yaml']);
+  });
+
   it('a subcommand that does not exist yet is a usage error', async () => {
     const run = await cli(['add', 'tenant', '@acme/web', '-C', root], { cwd: base });
     expect(run.code).toBe(2);
