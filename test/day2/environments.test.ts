@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,6 +207,20 @@ describe('files changed by hand', () => {
     expect(readFileSync(file, 'utf8')).toBe(edited.replace(`  - 'production'`, `  - "qa"\n  - 'production'`));
     expect((await cli(['remove', 'env', 'qa', '-C', root], { cwd: base })).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(edited);
+  });
+});
+
+describe('links out of the repository', () => {
+  it('add env refuses to write through one, exit 1, and writes nothing, gitops.yaml included', async () => {
+    const root = await generate('linked', 'infrastructure', 'flux', 'github', 'dev,staging,production');
+    const outside = mkdtempSync(path.join(base, 'outside-'));
+    symlinkSync(outside, path.join(root, 'tenants', 'qa'));
+    const before = tree(root);
+    const run = await cli(['add', 'env', 'qa', '--after', 'dev', '-C', root], { cwd: base });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^gitops-init: tenants\/qa is a symbolic link that leads outside the repository/);
+    expect(tree(root)).toEqual(before);
+    expect(readdirSync(outside)).toEqual([]);
   });
 });
 
