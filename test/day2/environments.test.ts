@@ -177,7 +177,7 @@ describe('files changed by hand', () => {
     const run = await cli(['remove', 'env', 'qa', '-C', root], { cwd: base });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      'Kept 1 file changed since gitops-init generated it (delete it by hand if it is no longer needed, or remove with --force):\n  deploy/overlays/qa/kustomization.yaml\n',
+      'Kept 1 file changed since gitops-init generated it (delete it by hand if no longer needed; --force deletes such files):\n  deploy/overlays/qa/kustomization.yaml\n',
     );
     expect(readFileSync(changed, 'utf8')).toContain('# tuned for qa');
     expect(Object.keys(tree(root)).filter((file) => file.includes('qa'))).toEqual([

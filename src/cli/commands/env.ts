@@ -64,7 +64,7 @@ export async function runEnv(
   const result = verb === 'add' ? await api.addEnvironment(name, options) : await api.removeEnvironment(name, options);
   const shown = oneLine(name);
   const kept = result.kept.length
-    ? `Kept ${result.kept.length} file${result.kept.length === 1 ? '' : 's'} changed since gitops-init generated ${result.kept.length === 1 ? 'it' : 'them'} (delete ${result.kept.length === 1 ? 'it' : 'them'} by hand if ${result.kept.length === 1 ? 'it is' : 'they are'} no longer needed, or remove with --force):\n${result.kept.map((file) => `  ${oneLine(file)}\n`).join('')}`
+    ? `Kept ${result.kept.length} file${result.kept.length === 1 ? '' : 's'} changed since gitops-init generated ${result.kept.length === 1 ? 'it' : 'them'} (delete ${result.kept.length === 1 ? 'it' : 'them'} by hand if no longer needed; --force deletes such files):\n${result.kept.map((file) => `  ${oneLine(file)}\n`).join('')}`
     : '';
   if (result.changes.length === 0) {
     io.stdout(
