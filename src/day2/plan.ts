@@ -44,11 +44,6 @@ export function deleteChange(file: string, before: string): FileChange {
   return { path: file, action: 'delete', before, after: null };
 }
 
-/** The plan as text: one line a file, and the diff of each modified file. */
-export function describeChanges(changes: readonly FileChange[]): string {
-  return changes.map((change) => `  ${change.action.padEnd(6)}  ${change.path}\n${change.diff ?? ''}`).join('');
-}
-
 /** Removes the directories above a deleted file that are left empty, up to (not including) the root. */
 function removeEmptyParents(root: string, file: string): void {
   for (let directory = path.dirname(file); directory !== root && directory.startsWith(root);) {

@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { ActionType } from 'node-plop';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaffold } from '../../src/api/scaffold.js';
 import { addEnvironment, removeEnvironment } from '../../src/day2/environments.js';
-import { RENDER_ACTION } from '../../src/scaffold/generator.js';
+import { RENDER_ACTION, type RenderActionConfig } from '../../src/scaffold/generator.js';
 import type { ScaffoldGenerator } from '../../src/scaffold/index.js';
 
 // Today's templates render no file that lists every environment but gitops.yaml; a template
@@ -25,13 +26,17 @@ beforeAll(async () => {
   });
   const templateFile = path.join(base, 'promotion.txt.hbs');
   writeFileSync(templateFile, '{{#each envs}}{{this}}\n{{/each}}');
+  const action: RenderActionConfig = {
+    type: RENDER_ACTION,
+    path: 'promotion.txt',
+    templateFile,
+    data: {},
+    abortOnFail: true,
+  };
   generators = [
     (plop) => {
-      plop.setGenerator('application', {
-        description: 'one file listing the environments',
-        prompts: [],
-        actions: [{ type: RENDER_ACTION, path: 'promotion.txt', templateFile, data: {}, abortOnFail: true }],
-      });
+      const actions: ActionType[] = [action];
+      plop.setGenerator('application', { description: 'one file listing the environments', prompts: [], actions });
     },
   ];
 });
