@@ -19,6 +19,14 @@ export {
   type FileStatus,
 } from './api/scaffold.js';
 export {
+  addEnvironment,
+  removeEnvironment,
+  type EnvironmentOptions,
+  type EnvironmentResult,
+  type FileChange,
+  type ChangeAction,
+} from './api/day2.js';
+export {
   init,
   planInit,
   type InitOptions,

@@ -50,6 +50,8 @@ const FLAGS: Readonly<Record<string, string>> = {
   emergency: '--emergency',
   reason: '--reason',
   to: '--to',
+  // add env, remove env
+  after: '--after',
   // new: the answers are flags of their own; the answers file is --answers
   answers: 'flags',
   answersFile: '--answers',

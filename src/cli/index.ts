@@ -3,6 +3,7 @@ import { ConfigError, isGitopsError, nameOptions, oneLine, UsageError } from '..
 import { packageInfo } from '../package-info.js';
 import { commandContext, type CommandContext } from './command-context.js';
 import { registerCodeownersCommand } from './commands/codeowners.js';
+import { registerEnvCommands } from './commands/env.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerLintCommand } from './commands/lint.js';
 import { registerNewCommand } from './commands/new.js';
@@ -36,6 +37,7 @@ const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[]
   registerLintCommand,
   registerNewCommand,
   registerInitCommand,
+  registerEnvCommands,
   registerVersionCommand,
   registerReleaseCommand,
   registerRulesCommand,

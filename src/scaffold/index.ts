@@ -26,6 +26,7 @@ import type { GeneratorOptions, ScaffoldGenerator } from './generator.js';
 import { createPlop, type RenderedFile } from './plop.js';
 
 export type { GeneratorOptions, ScaffoldGenerator } from './generator.js';
+export type { RenderedFile } from './plop.js';
 
 export type FileStatus = 'create' | 'unchanged' | 'conflict' | 'overwrite';
 
@@ -296,12 +297,15 @@ function checkWritable(root: string, files: readonly RenderedFile[]): void {
   }
 }
 
-async function writeScaffold(
+/**
+ * Renders the scaffold for complete answers in memory, sorted by path; writes nothing. The day-2
+ * commands render it twice (before and after a change) and take the difference.
+ */
+export async function renderScaffold(
   root: string,
   answers: ScaffoldAnswers,
-  options: ScaffoldOptions,
   generators: readonly ScaffoldGenerator[],
-): Promise<ScaffoldResult> {
+): Promise<RenderedFile[]> {
   const model = buildModel(answers, packageInfo().version);
   const { plop, rendered } = await createPlop(
     root,
@@ -314,8 +318,17 @@ async function writeScaffold(
       `rendering the ${answers.kind} scaffold failed: ${failures.map((failure) => describeFailure(failure)).join('; ')}`,
     );
   }
+  return rendered.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+async function writeScaffold(
+  root: string,
+  answers: ScaffoldAnswers,
+  options: ScaffoldOptions,
+  generators: readonly ScaffoldGenerator[],
+): Promise<ScaffoldResult> {
+  const rendered = await renderScaffold(root, answers, generators);
   const force = options.force === true;
-  rendered.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const plan = (): { file: RenderedFile; status: FileStatus }[] =>
     rendered.map((file) => ({ file, status: statusOf(root, file, force) }));
   const result: ScaffoldResult = {

@@ -1,0 +1,314 @@
+import path from 'node:path';
+import { isSeq, parse, parseDocument, Scalar, type YAMLSeq } from 'yaml';
+import { DESCRIPTOR_FILES } from '../config/descriptor.js';
+import { ConfigError, RefusedError, UsageError } from '../errors.js';
+import { withRepositoryLock } from '../files/lock.js';
+import { validateAnswers, type ScaffoldAnswers } from '../scaffold/answers.js';
+import { renderScaffold, resolveAnswers, type RenderedFile, type ScaffoldGenerator } from '../scaffold/index.js';
+import { applyChanges, createChange, deleteChange, modifyChange, readRepositoryFile, type FileChange } from './plan.js';
+
+export interface EnvironmentOptions {
+  /** Directory of the repository (the one holding gitops.yaml). Defaults to process.cwd(). */
+  cwd?: string;
+  /** `add env`: the environment the new one comes after in promotion order; default: before the last. */
+  after?: string;
+  /** Plan only: return the changes and write nothing. */
+  dryRun?: boolean;
+  /** `remove env`: delete the environment's files even where they were changed since they were generated. */
+  force?: boolean;
+}
+
+export interface EnvironmentResult {
+  /** Absolute path of the repository. */
+  root: string;
+  environment: string;
+  /** The environments in promotion order after the command. */
+  environments: string[];
+  /** Every change, planned (dry run) or made. */
+  changes: FileChange[];
+  /** Files of the environment that differ from what gitops-init generated: kept (listed, not deleted). */
+  kept: string[];
+  /** Paths written or deleted in this run. */
+  written: string[];
+  dryRun: boolean;
+}
+
+/** A DNS-1123 label: environment names become directory, namespace and resource names. */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+interface Repository {
+  root: string;
+  descriptor: string;
+  text: string;
+  answers: ScaffoldAnswers;
+}
+
+function readRepository(cwd: string): Repository {
+  const root = path.resolve(cwd);
+  const descriptor = DESCRIPTOR_FILES.find((name) => readRepositoryFile(root, name) !== null);
+  if (descriptor === undefined) {
+    throw new UsageError(
+      `no gitops.yaml in ${root}: run the command in a repository made with gitops-init new (or adopted with gitops-init init)`,
+      { code: 'NO_DESCRIPTOR' },
+    );
+  }
+  const text = readRepositoryFile(root, descriptor) ?? '';
+  let stored: unknown;
+  try {
+    stored = (parse(text) as { scaffold?: { created?: unknown } } | null)?.scaffold?.created;
+  } catch {
+    stored = undefined;
+  }
+  if (stored === undefined || stored === null) {
+    // `new` records the day it ran; an adopted repository (gitops-init init, which keeps only the
+    // organisation there) has its own layout, which new's files would not fit.
+    throw new UsageError(
+      `${descriptor} has no "scaffold.created": the repository was not made with gitops-init new, and add env and remove env write only the files new generates; change its environments by hand`,
+      { code: 'NOT_SCAFFOLDED' },
+    );
+  }
+  // dryRun: an unwritable repository is reported when a file is written, not as a bad target.
+  const resolved = resolveAnswers({ cwd: root, yes: true, dryRun: true });
+  const { answers, problems } = validateAnswers(
+    resolved.given,
+    resolved.created ?? new Date().toISOString().slice(0, 10),
+  );
+  if (!answers) {
+    throw new ConfigError(`${descriptor}: ${problems.map((problem) => problem.message).join('; ')}`);
+  }
+  return { root, descriptor, text, answers };
+}
+
+function checkName(name: string): void {
+  if (!DNS_LABEL.test(name)) {
+    throw new UsageError(
+      `environment "${name}": not a DNS label (lower-case letters, digits and "-", at most 63, starting and ending with a letter or digit)`,
+    );
+  }
+}
+
+/** A new item's scalar, quoted as its neighbour is. */
+function itemText(name: string, neighbour: string): string {
+  if (neighbour.startsWith('"')) return JSON.stringify(name);
+  if (neighbour.startsWith("'")) return `'${name}'`;
+  return parse(name) === name ? name : JSON.stringify(name);
+}
+
+/**
+ * The descriptor with `environments` set to `environments` (the current list plus or minus one
+ * name). The yaml Document API finds the list; a block list is then edited as text, one line
+ * added or removed, so that every other byte of the file (comments, their spacing, quoting,
+ * blank lines) stays as it was. Any other form of list is rewritten through the Document API.
+ */
+function editEnvironments(file: string, text: string, environments: readonly string[]): string {
+  const document = parseDocument(text);
+  const node = document.get('environments', true);
+  if (!isSeq(node)) throw new ConfigError(`${file}: "environments" is not a list; fix it by hand, then run again`);
+  const seq = node as YAMLSeq<Scalar<string>>;
+  const names = seq.items.map((item) => String(item.value));
+  const lineStart = (offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
+  const isBlockItem = (
+    item: Scalar<string> | undefined,
+  ): item is Scalar<string> & { range: [number, number, number] } =>
+    item?.range !== undefined &&
+    item.range !== null &&
+    /^[ \t]*-[ \t]+$/.test(text.slice(lineStart(item.range[0]), item.range[0]));
+  if (!seq.flow && seq.items.every(isBlockItem)) {
+    const added = environments.filter((name) => !names.includes(name));
+    const removed = names.filter((name) => !environments.includes(name));
+    const rest = names.filter((name) => environments.includes(name));
+    if (added.length === 0 && removed.length === 1 && rest.every((name, index) => environments[index] === name)) {
+      const item = seq.items[names.indexOf(removed[0]!)]!;
+      const start = lineStart(item.range[0]);
+      const end = text.indexOf('\n', item.range[1]);
+      return text.slice(0, start) + text.slice(end === -1 ? text.length : end + 1);
+    }
+    if (removed.length === 0 && added.length === 1 && seq.items.length > 0) {
+      const at = environments.indexOf(added[0]!);
+      const neighbour = seq.items[Math.min(at, seq.items.length - 1)]!;
+      const start = lineStart(neighbour.range[0]);
+      const prefix = text.slice(start, neighbour.range[0]);
+      // Quoted as the environment it is promoted from (the first: as the next one).
+      const model = seq.items[Math.max(0, at - 1)]!;
+      const source = text.slice(model.range[0], model.range[1]);
+      const line = `${prefix}${itemText(added[0]!, source)}\n`;
+      if (at < seq.items.length) return text.slice(0, start) + line + text.slice(start);
+      const end = text.indexOf('\n', neighbour.range[1]);
+      return end === -1 ? `${text}\n${line}` : text.slice(0, end + 1) + line + text.slice(end + 1);
+    }
+    if (added.length === 0 && removed.length === 0 && rest.join() === environments.join()) return text;
+  }
+  const byName = new Map(seq.items.map((item) => [String(item.value), item]));
+  const style = seq.items[0]?.type ?? Scalar.QUOTE_DOUBLE;
+  seq.items = environments.map((name) => {
+    const existing = byName.get(name);
+    if (existing) return existing;
+    const scalar = new Scalar(name);
+    scalar.type = style;
+    return scalar;
+  });
+  return document.toString({ lineWidth: 0 });
+}
+
+interface Difference {
+  /** Rendered only with the environment: its files. */
+  own: RenderedFile[];
+  /** Rendered both ways, differently (the descriptor aside). */
+  changed: { without: RenderedFile; with: RenderedFile }[];
+}
+
+async function difference(
+  repository: Repository,
+  withEnvs: string[],
+  withoutEnvs: string[],
+  generators: readonly ScaffoldGenerator[],
+): Promise<Difference> {
+  const render = (envs: string[]): Promise<RenderedFile[]> =>
+    renderScaffold(repository.root, { ...repository.answers, envs }, generators);
+  const [withList, withoutList] = await Promise.all([render(withEnvs), render(withoutEnvs)]);
+  // A path rendered twice holds, as `new` writes it, the last rendering.
+  const without = new Map(withoutList.map((file) => [file.path, file]));
+  const withFiles = [...new Map(withList.map((file) => [file.path, file])).values()];
+  const own: RenderedFile[] = [];
+  const changed: Difference['changed'] = [];
+  for (const file of withFiles) {
+    if ((DESCRIPTOR_FILES as readonly string[]).includes(file.path)) continue;
+    const other = without.get(file.path);
+    if (other === undefined) own.push(file);
+    else if (other.content !== file.content) changed.push({ without: other, with: file });
+  }
+  return { own, changed };
+}
+
+/** A file both renderings have, re-rendered only where the user has not changed it, else a conflict. */
+function reRender(
+  repository: Repository,
+  changed: Difference['changed'],
+  from: 'with' | 'without',
+): { changes: FileChange[]; conflicts: string[] } {
+  const to = from === 'with' ? 'without' : 'with';
+  const changes: FileChange[] = [];
+  const conflicts: string[] = [];
+  for (const pair of changed) {
+    const current = readRepositoryFile(repository.root, pair[from].path);
+    if (current === pair[to].content) continue;
+    if (current === pair[from].content) changes.push(modifyChange(pair[from].path, current, pair[to].content));
+    else conflicts.push(pair[from].path);
+  }
+  return { changes, conflicts };
+}
+
+function refuseConflicts(conflicts: readonly string[]): void {
+  if (conflicts.length === 0) return;
+  throw new RefusedError(
+    `${conflicts.length} file${conflicts.length === 1 ? '' : 's'} differ from what gitops-init would write (nothing was written; move them away or make the change by hand):\n${conflicts.map((file) => `  ${file}`).join('\n')}`,
+    { code: 'CONFLICT' },
+  );
+}
+
+async function run(
+  options: EnvironmentOptions,
+  plan: (repository: Repository) => Promise<Omit<EnvironmentResult, 'root' | 'written' | 'dryRun'>>,
+): Promise<EnvironmentResult> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  if (options.dryRun) {
+    const repository = readRepository(cwd);
+    return { root: repository.root, ...(await plan(repository)), written: [], dryRun: true };
+  }
+  // Read, planned and written under the lock: another command cannot change a file in between.
+  return withRepositoryLock(cwd, async () => {
+    const repository = readRepository(cwd);
+    const planned = await plan(repository);
+    const written = await applyChanges(repository.root, planned.changes, repository.descriptor);
+    return { root: repository.root, ...planned, written, dryRun: false };
+  });
+}
+
+/**
+ * Adds an environment: the files `gitops-init new` generates for it (rendered from the same
+ * templates with the answers in gitops.yaml), and the environment in gitops.yaml's promotion order.
+ * An environment that is already there only gets its missing files back.
+ */
+export function addEnvironment(
+  name: string,
+  options: EnvironmentOptions,
+  generators: readonly ScaffoldGenerator[],
+): Promise<EnvironmentResult> {
+  checkName(name);
+  return run(options, async (repository) => {
+    const current = repository.answers.envs;
+    const { after } = options;
+    if (after !== undefined && !current.includes(after)) {
+      throw new UsageError(
+        `{{option:after}} "${after}": not an environment of this repository (${current.join(', ')})`,
+      );
+    }
+    let environments: string[];
+    if (current.includes(name)) {
+      const index = current.indexOf(name);
+      if (after !== undefined && current[index - 1] !== after) {
+        throw new UsageError(
+          `environment "${name}" is already in gitops.yaml, ${index === 0 ? 'first' : `after "${current[index - 1]}"`}; remove it first to move it`,
+        );
+      }
+      environments = [...current];
+    } else {
+      const at = after === undefined ? Math.max(0, current.length - 1) : current.indexOf(after) + 1;
+      environments = [...current.slice(0, at), name, ...current.slice(at)];
+    }
+    const withoutEnvs = environments.filter((env) => env !== name);
+    const { own, changed } = await difference(repository, environments, withoutEnvs, generators);
+    const changes: FileChange[] = [];
+    const conflicts: string[] = [];
+    for (const file of own) {
+      const existing = readRepositoryFile(repository.root, file.path);
+      if (existing === null) changes.push(createChange(file.path, file.content, file.mode));
+      else if (existing !== file.content && !current.includes(name)) conflicts.push(file.path);
+    }
+    const edits = reRender(repository, changed, 'without');
+    // Already an environment: its files as the user keeps them are not conflicts.
+    if (!current.includes(name)) for (const file of edits.conflicts) conflicts.push(file);
+    for (const change of edits.changes) changes.push(change);
+    refuseConflicts(conflicts);
+    const descriptor = editEnvironments(repository.descriptor, repository.text, environments);
+    if (descriptor !== repository.text) changes.push(modifyChange(repository.descriptor, repository.text, descriptor));
+    changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { environment: name, environments, changes, kept: [] };
+  });
+}
+
+/**
+ * Removes an environment: deletes the files gitops-init generated for it (those changed since
+ * are kept and listed, unless `force`) and takes it out of gitops.yaml.
+ */
+export function removeEnvironment(
+  name: string,
+  options: EnvironmentOptions,
+  generators: readonly ScaffoldGenerator[],
+): Promise<EnvironmentResult> {
+  checkName(name);
+  return run(options, async (repository) => {
+    const current = repository.answers.envs;
+    if (!current.includes(name)) {
+      throw new UsageError(`environment "${name}": not an environment of this repository (${current.join(', ')})`);
+    }
+    if (current.length === 1) throw new UsageError(`environment "${name}" is the only one; a repository needs one`);
+    const environments = current.filter((env) => env !== name);
+    const { own, changed } = await difference(repository, current, environments, generators);
+    const changes: FileChange[] = [];
+    const kept: string[] = [];
+    for (const file of own) {
+      const existing = readRepositoryFile(repository.root, file.path);
+      if (existing === null) continue;
+      if (existing === file.content || options.force) changes.push(deleteChange(file.path, existing));
+      else kept.push(file.path);
+    }
+    const edits = reRender(repository, changed, 'with');
+    refuseConflicts(edits.conflicts);
+    for (const change of edits.changes) changes.push(change);
+    const descriptor = editEnvironments(repository.descriptor, repository.text, environments);
+    if (descriptor !== repository.text) changes.push(modifyChange(repository.descriptor, repository.text, descriptor));
+    changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { environment: name, environments, changes, kept };
+  });
+}
