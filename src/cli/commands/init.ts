@@ -1,21 +1,14 @@
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { AdoptionAnswerKey, Inferred, InitPlan, InitResult } from '../../api/init.js';
 import type { RawAnswers } from '../../api/scaffold.js';
 import { oneLine, RefusedError } from '../../errors.js';
+import { addAnswerOptions, answersFromFlags, type AnswerFlags } from '../answer-flags.js';
 import type { CommandContext } from '../command-context.js';
 import { flagName } from '../flags.js';
 import type { CliIo } from '../io.js';
 
-export interface InitFlags {
-  kind?: string;
-  tool?: string;
-  name?: string;
-  org?: string;
-  platformTeam?: string;
-  appTeam?: string;
-  envs?: string;
-  host?: string;
+export interface InitFlags extends AnswerFlags {
   yes?: boolean;
   dryRun?: boolean;
   force?: boolean;
@@ -33,31 +26,12 @@ const FLAG_KEYS: Record<AdoptionAnswerKey, keyof InitFlags> = {
   appTeams: 'appTeam',
 };
 
-function answersFromFlags(flags: InitFlags): RawAnswers {
-  const raw: RawAnswers = {};
-  for (const [key, flag] of Object.entries(FLAG_KEYS) as [AdoptionAnswerKey, keyof InitFlags][]) {
-    const value = flags[flag];
-    if (typeof value === 'string') raw[key] = value;
-  }
-  return raw;
-}
-
 export function registerInitCommand(program: Command, context: CommandContext): void {
-  program
+  const command = program
     .command('init')
     .description('adopt an existing repository: write the gitops.yaml inferred from what it holds, and nothing else')
-    .argument('[dir]', 'directory of the repository', '.')
-    .addOption(new Option('--kind <kind>', 'repository kind').choices(['infrastructure', 'application']))
-    .addOption(new Option('--tool <tool>', 'GitOps tool').choices(['argocd', 'flux', 'helm']))
-    .option('--name <name>', 'repository name (a DNS-1123 label)')
-    .option('--org <org>', 'GitHub organisation or GitLab group')
-    .option('--platform-team <team>', 'platform team, as @org/team')
-    .option(
-      '--app-team <teams>',
-      'owning team of an application repository, or the tenant teams of an infrastructure one (comma-separated)',
-    )
-    .option('--envs <list>', 'environments in promotion order, comma-separated')
-    .addOption(new Option('--host <host>', 'where the repository is hosted').choices(['github', 'gitlab']))
+    .argument('[dir]', 'directory of the repository', '.');
+  addAnswerOptions(command, 'environments in promotion order, comma-separated')
     .option('-y, --yes', 'take the inferred answers without asking')
     .option('--dry-run', 'print the gitops.yaml it would write, and write nothing')
     .option('--force', 'replace an existing gitops.yaml')
@@ -151,7 +125,7 @@ export async function runInit(
   const outside = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
   const shown = relative === '' ? '.' : outside ? plan.root : relative;
   io.stdout(renderPlan(plan, shown));
-  let answers = answersFromFlags(flags);
+  let answers = answersFromFlags(flags, FLAG_KEYS);
   let yes = flags.yes === true;
   if (!yes && io.isTTY && io.stdinIsTTY) {
     const keys = api.ADOPTION_ANSWER_KEYS.filter((key) => answers[key] === undefined);

@@ -1,19 +1,12 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import type { AnswerKey, RawAnswers, ScaffoldOptions } from '../../api/scaffold.js';
+import type { AnswerKey, ScaffoldOptions } from '../../api/scaffold.js';
 import { RefusedError } from '../../errors.js';
+import { addAnswerOptions, answersFromFlags, type AnswerFlags } from '../answer-flags.js';
 import type { CommandContext } from '../command-context.js';
 import type { CliIo } from '../io.js';
 
-export interface NewFlags {
-  kind?: string;
-  tool?: string;
-  name?: string;
-  org?: string;
-  platformTeam?: string;
-  appTeam?: string;
-  envs?: string;
-  host?: string;
+export interface NewFlags extends AnswerFlags {
   ci?: string;
   hooks?: string;
   defaultBranch?: string;
@@ -39,31 +32,12 @@ const FLAG_KEYS: Record<AnswerKey, keyof NewFlags> = {
   defaultBranch: 'defaultBranch',
 };
 
-function answersFromFlags(flags: NewFlags): RawAnswers {
-  const raw: RawAnswers = {};
-  for (const [key, flag] of Object.entries(FLAG_KEYS) as [AnswerKey, keyof NewFlags][]) {
-    const value = flags[flag];
-    if (typeof value === 'string') raw[key] = value;
-  }
-  return raw;
-}
-
 export function registerNewCommand(program: Command, context: CommandContext): void {
-  program
+  const command = program
     .command('new')
     .description('create an infrastructure or application GitOps repository (a wizard on a terminal)')
-    .argument('[dir]', 'directory of the new repository', '.')
-    .addOption(new Option('--kind <kind>', 'repository kind').choices(['infrastructure', 'application']))
-    .addOption(new Option('--tool <tool>', 'GitOps tool').choices(['argocd', 'flux', 'helm']))
-    .option('--name <name>', 'repository name (a DNS-1123 label)')
-    .option('--org <org>', 'GitHub organisation or GitLab group')
-    .option('--platform-team <team>', 'platform team, as @org/team')
-    .option(
-      '--app-team <teams>',
-      'owning team of an application repository, or the tenant teams of an infrastructure one (comma-separated)',
-    )
-    .option('--envs <list>', 'environments in promotion order, comma-separated (default dev,staging,production)')
-    .addOption(new Option('--host <host>', 'where the repository is hosted').choices(['github', 'gitlab']))
+    .argument('[dir]', 'directory of the new repository', '.');
+  addAnswerOptions(command, 'environments in promotion order, comma-separated (default dev,staging,production)')
     .addOption(
       new Option('--ci <ci>', 'CI system for the lint job (default follows --host)').choices([
         'github',
@@ -90,7 +64,7 @@ export async function runNew(directory: string | undefined, flags: NewFlags, cwd
   const { pendingAnswers, scaffold } = await import('../../api/scaffold.js');
   const options: ScaffoldOptions = {
     cwd,
-    answers: answersFromFlags(flags),
+    answers: answersFromFlags(flags, FLAG_KEYS),
     yes: flags.yes === true,
     dryRun: flags.dryRun === true,
     force: flags.force === true,
