@@ -4,18 +4,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { FLUX_NAMESPACE } from '../src/manifests/gitops.js';
 import { KUSTOMIZATION_FILE_NAMES } from '../src/manifests/kustomize.js';
 import { describeObject, fieldNode, objectsIn, valueAt } from '../src/manifests/objects.js';
-
-/** Kubernetes' workload kinds (https://kubernetes.io/docs/concepts/workloads/), by API group. */
-const WORKLOAD_KINDS = new Set([
-  '/Pod',
-  '/ReplicationController',
-  'apps/Deployment',
-  'apps/StatefulSet',
-  'apps/DaemonSet',
-  'apps/ReplicaSet',
-  'batch/Job',
-  'batch/CronJob',
-]);
+import { isWorkloadKind } from '../src/manifests/workloads.js';
 
 /** Namespaces of the cluster's own and the GitOps tools' components, where the platform runs workloads. */
 const SYSTEM_NAMESPACES = ['kube-system', FLUX_NAMESPACE, 'argocd'] as const;
@@ -70,7 +59,7 @@ export default defineRule({
       return undefined;
     };
     for (const object of objectsIn(context, context.targetFiles)) {
-      if (!WORKLOAD_KINDS.has(`${object.group}/${object.kind}`)) continue;
+      if (!isWorkloadKind(object.group, object.kind)) continue;
       const namespace = object.namespace ?? directoryNamespace(object.file) ?? 'default';
       const tenant = tenantOf.get(namespace);
       if (tenant !== undefined) {

@@ -16,6 +16,7 @@ import { findEnvironments, namespaceStem } from './environments.js';
 import { parseRemoteUrl, type RemoteRepository } from './remote.js';
 import { findCodeownersFile, teamsFromCodeowners, type CodeownersTeams } from './teams.js';
 import { helmTemplateDirectories, isYamlTemplate, templateKinds } from './templates.js';
+import { isWorkloadKind } from '../manifests/workloads.js';
 
 /** An inferred answer, the paths that decided it and why. */
 export interface Inferred<T> {
@@ -78,18 +79,6 @@ export interface NothingToAdopt {
 const ORG = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$/;
 
 const YAML_NAME = /\.ya?ml$|(^|\/)Kustomization$/i;
-
-/** Kubernetes' workload kinds (https://kubernetes.io/docs/concepts/workloads/), as no-workloads-in-infrastructure counts them. */
-const WORKLOAD_KINDS = new Set([
-  '/Pod',
-  '/ReplicationController',
-  'apps/Deployment',
-  'apps/StatefulSet',
-  'apps/DaemonSet',
-  'apps/ReplicaSet',
-  'batch/Job',
-  'batch/CronJob',
-]);
 
 /** Namespaces of the cluster and the GitOps tools themselves, which no tenant owns. */
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', FLUX_NAMESPACE, 'argocd']);
@@ -369,7 +358,7 @@ function inferKind(
     );
   }
   const workload = workloads[0];
-  const workloadObject = found.objects.find((object) => WORKLOAD_KINDS.has(`${object.group}/${object.kind}`));
+  const workloadObject = found.objects.find((object) => isWorkloadKind(object.group, object.kind));
   if (workload && workloadObject) {
     return {
       value: 'application',
@@ -475,7 +464,7 @@ export function inferAdoption(source: AdoptionSource): Adoption | NothingToAdopt
   const uses = namespaceUses(found, source);
   const workloads: NamespaceUse[] = [];
   for (const object of found.objects) {
-    if (!WORKLOAD_KINDS.has(`${object.group}/${object.kind}`)) continue;
+    if (!isWorkloadKind(object.group, object.kind)) continue;
     workloads.push({ namespace: namespaceOf(object, source, fileSet) ?? 'default', file: object.file });
   }
   const kind = inferKind(found, uses, workloads);
