@@ -3,7 +3,7 @@ import { ConfigError, isGitopsError, nameOptions, oneLine, UsageError } from '..
 import { packageInfo } from '../package-info.js';
 import { commandContext, type CommandContext } from './command-context.js';
 import { registerCodeownersCommand } from './commands/codeowners.js';
-import { registerEnvCommands } from './commands/env.js';
+import { registerDay2Commands } from './commands/day2.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerLintCommand } from './commands/lint.js';
 import { registerNewCommand } from './commands/new.js';
@@ -37,7 +37,7 @@ const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[]
   registerLintCommand,
   registerNewCommand,
   registerInitCommand,
-  registerEnvCommands,
+  registerDay2Commands,
   registerVersionCommand,
   registerReleaseCommand,
   registerRulesCommand,

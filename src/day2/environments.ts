@@ -1,83 +1,31 @@
-import path from 'node:path';
 import { isSeq, parse, parseDocument, Scalar, type YAMLSeq } from 'yaml';
-import { DESCRIPTOR_FILES } from '../config/descriptor.js';
-import { ConfigError, RefusedError, UsageError } from '../errors.js';
-import { withRepositoryLock } from '../files/lock.js';
-import { validateAnswers, type ScaffoldAnswers } from '../scaffold/answers.js';
-import { renderScaffold, resolveAnswers, type RenderedFile, type ScaffoldGenerator } from '../scaffold/index.js';
-import { applyChanges, createChange, deleteChange, modifyChange, readRepositoryFile, type FileChange } from './plan.js';
+import { ConfigError, UsageError } from '../errors.js';
+import type { ScaffoldGenerator } from '../scaffold/index.js';
+import { createChange, deleteChange, modifyChange, readRepositoryFile, type FileChange } from './plan.js';
+import {
+  byPath,
+  refuseConflicts,
+  renderDifference,
+  reRender,
+  runDay2,
+  type Day2Options,
+  type Day2Repository,
+  type Day2Result,
+} from './repository.js';
 
-export interface EnvironmentOptions {
-  /** Directory of the repository (the one holding gitops.yaml). Defaults to process.cwd(). */
-  cwd?: string;
+export interface EnvironmentOptions extends Day2Options {
   /** `add env`: the environment the new one comes after in promotion order; default: before the last. */
   after?: string;
-  /** Plan only: return the changes and write nothing. */
-  dryRun?: boolean;
-  /** `remove env`: delete the environment's files even where they were changed since they were generated. */
-  force?: boolean;
 }
 
-export interface EnvironmentResult {
-  /** Absolute path of the repository. */
-  root: string;
+export interface EnvironmentResult extends Day2Result {
   environment: string;
   /** The environments in promotion order after the command. */
   environments: string[];
-  /** Every change, planned (dry run) or made. */
-  changes: FileChange[];
-  /** Files of the environment that differ from what gitops-init generated: kept (listed, not deleted). */
-  kept: string[];
-  /** Paths written or deleted in this run. */
-  written: string[];
-  dryRun: boolean;
 }
 
 /** A DNS-1123 label: environment names become directory, namespace and resource names. */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-
-interface Repository {
-  root: string;
-  descriptor: string;
-  text: string;
-  answers: ScaffoldAnswers;
-}
-
-function readRepository(cwd: string): Repository {
-  const root = path.resolve(cwd);
-  const descriptor = DESCRIPTOR_FILES.find((name) => readRepositoryFile(root, name) !== null);
-  if (descriptor === undefined) {
-    throw new UsageError(
-      `no gitops.yaml in ${root}: run the command in a repository made with gitops-init new (or adopted with gitops-init init)`,
-      { code: 'NO_DESCRIPTOR' },
-    );
-  }
-  const text = readRepositoryFile(root, descriptor) ?? '';
-  let stored: unknown;
-  try {
-    stored = (parse(text) as { scaffold?: { created?: unknown } } | null)?.scaffold?.created;
-  } catch {
-    stored = undefined;
-  }
-  if (stored === undefined || stored === null) {
-    // `new` records the day it ran; an adopted repository (gitops-init init, which keeps only the
-    // organisation there) has its own layout, which new's files would not fit.
-    throw new UsageError(
-      `${descriptor} has no "scaffold.created": the repository was not made with gitops-init new, and add env and remove env write only the files new generates; change its environments by hand`,
-      { code: 'NOT_SCAFFOLDED' },
-    );
-  }
-  // dryRun: an unwritable repository is reported when a file is written, not as a bad target.
-  const resolved = resolveAnswers({ cwd: root, yes: true, dryRun: true });
-  const { answers, problems } = validateAnswers(
-    resolved.given,
-    resolved.created ?? new Date().toISOString().slice(0, 10),
-  );
-  if (!answers) {
-    throw new ConfigError(`${descriptor}: ${problems.map((problem) => problem.message).join('; ')}`);
-  }
-  return { root, descriptor, text, answers };
-}
 
 function checkName(name: string): void {
   if (!DNS_LABEL.test(name)) {
@@ -150,78 +98,18 @@ function editEnvironments(file: string, text: string, environments: readonly str
   return document.toString({ lineWidth: 0 });
 }
 
-interface Difference {
-  /** Rendered only with the environment: its files. */
-  own: RenderedFile[];
-  /** Rendered both ways, differently (the descriptor aside). */
-  changed: { without: RenderedFile; with: RenderedFile }[];
-}
-
 async function difference(
-  repository: Repository,
+  repository: Day2Repository,
   withEnvs: string[],
   withoutEnvs: string[],
   generators: readonly ScaffoldGenerator[],
-): Promise<Difference> {
-  const render = (envs: string[]): Promise<RenderedFile[]> =>
-    renderScaffold(repository.root, { ...repository.answers, envs }, generators);
-  const [withList, withoutList] = await Promise.all([render(withEnvs), render(withoutEnvs)]);
-  // A path rendered twice holds, as `new` writes it, the last rendering.
-  const without = new Map(withoutList.map((file) => [file.path, file]));
-  const withFiles = [...new Map(withList.map((file) => [file.path, file])).values()];
-  const own: RenderedFile[] = [];
-  const changed: Difference['changed'] = [];
-  for (const file of withFiles) {
-    if ((DESCRIPTOR_FILES as readonly string[]).includes(file.path)) continue;
-    const other = without.get(file.path);
-    if (other === undefined) own.push(file);
-    else if (other.content !== file.content) changed.push({ without: other, with: file });
-  }
-  return { own, changed };
-}
-
-/** A file both renderings have, re-rendered only where the user has not changed it, else a conflict. */
-function reRender(
-  repository: Repository,
-  changed: Difference['changed'],
-  from: 'with' | 'without',
-): { changes: FileChange[]; conflicts: string[] } {
-  const to = from === 'with' ? 'without' : 'with';
-  const changes: FileChange[] = [];
-  const conflicts: string[] = [];
-  for (const pair of changed) {
-    const current = readRepositoryFile(repository.root, pair[from].path);
-    if (current === pair[to].content) continue;
-    if (current === pair[from].content) changes.push(modifyChange(pair[from].path, current, pair[to].content));
-    else conflicts.push(pair[from].path);
-  }
-  return { changes, conflicts };
-}
-
-function refuseConflicts(conflicts: readonly string[]): void {
-  if (conflicts.length === 0) return;
-  throw new RefusedError(
-    `${conflicts.length} file${conflicts.length === 1 ? '' : 's'} differ from what gitops-init would write (nothing was written; move them away or make the change by hand):\n${conflicts.map((file) => `  ${file}`).join('\n')}`,
-    { code: 'CONFLICT' },
+): ReturnType<typeof renderDifference> {
+  return renderDifference(
+    repository.root,
+    { ...repository.answers, envs: withEnvs },
+    { ...repository.answers, envs: withoutEnvs },
+    generators,
   );
-}
-
-async function run(
-  options: EnvironmentOptions,
-  plan: (repository: Repository) => Promise<Omit<EnvironmentResult, 'root' | 'written' | 'dryRun'>>,
-): Promise<EnvironmentResult> {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
-  if (options.dryRun) {
-    const repository = readRepository(cwd);
-    return { root: repository.root, ...(await plan(repository)), written: [], dryRun: true };
-  }
-  // Read, planned and written under the lock: another command cannot change a file in between.
-  return withRepositoryLock(cwd, async () => {
-    const repository = readRepository(cwd);
-    const planned = await plan(repository);
-    const written = await applyChanges(repository.root, planned.changes, repository.descriptor);
-    return { root: repository.root, ...planned, written, dryRun: false };
-  });
 }
 
 /**
@@ -235,7 +123,7 @@ export function addEnvironment(
   generators: readonly ScaffoldGenerator[],
 ): Promise<EnvironmentResult> {
   checkName(name);
-  return run(options, async (repository) => {
+  return runDay2('add env', options, async (repository) => {
     const current = repository.answers.envs;
     const { after } = options;
     if (after !== undefined && !current.includes(after)) {
@@ -265,15 +153,14 @@ export function addEnvironment(
       if (existing === null) changes.push(createChange(file.path, file.content, file.mode));
       else if (existing !== file.content && !current.includes(name)) conflicts.push(file.path);
     }
-    const edits = reRender(repository, changed, 'without');
+    const edits = reRender(repository.root, changed, 'without');
     // Already an environment: its files as the user keeps them are not conflicts.
     if (!current.includes(name)) for (const file of edits.conflicts) conflicts.push(file);
     for (const change of edits.changes) changes.push(change);
     refuseConflicts(conflicts);
     const descriptor = editEnvironments(repository.descriptor, repository.text, environments);
     if (descriptor !== repository.text) changes.push(modifyChange(repository.descriptor, repository.text, descriptor));
-    changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { environment: name, environments, changes, kept: [] };
+    return { environment: name, environments, changes: byPath(changes), kept: [] };
   });
 }
 
@@ -287,7 +174,7 @@ export function removeEnvironment(
   generators: readonly ScaffoldGenerator[],
 ): Promise<EnvironmentResult> {
   checkName(name);
-  return run(options, async (repository) => {
+  return runDay2('remove env', options, async (repository) => {
     const current = repository.answers.envs;
     if (!current.includes(name)) {
       throw new UsageError(`environment "${name}": not an environment of this repository (${current.join(', ')})`);
@@ -303,12 +190,11 @@ export function removeEnvironment(
       if (existing === file.content || options.force) changes.push(deleteChange(file.path, existing));
       else kept.push(file.path);
     }
-    const edits = reRender(repository, changed, 'with');
+    const edits = reRender(repository.root, changed, 'with');
     refuseConflicts(edits.conflicts);
     for (const change of edits.changes) changes.push(change);
     const descriptor = editEnvironments(repository.descriptor, repository.text, environments);
     if (descriptor !== repository.text) changes.push(modifyChange(repository.descriptor, repository.text, descriptor));
-    changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { environment: name, environments, changes, kept };
+    return { environment: name, environments, changes: byPath(changes), kept };
   });
 }

@@ -64,15 +64,27 @@ describe('a generated file that lists every environment', () => {
     expect(promotion()).toBe('dev\nstaging\nproduction\n');
   });
 
-  it('is a conflict when the user changed it: nothing is written', async () => {
-    writeFileSync(path.join(root, 'promotion.txt'), 'dev\nstaging\nproduction\n# by hand\n');
+  it('gets the change merged in when the user changed other lines, keeping the user\'s lines', async () => {
+    writeFileSync(path.join(root, 'promotion.txt'), '# by hand\ndev\nstaging\nproduction\n');
+    const planned = await addEnvironment('qa', { cwd: root, dryRun: true }, generators);
+    expect(planned.changes[1]?.diff).toBe(
+      '--- a/promotion.txt\n+++ b/promotion.txt\n@@ -1,4 +1,5 @@\n # by hand\n dev\n staging\n+qa\n production\n',
+    );
+    await addEnvironment('qa', { cwd: root }, generators);
+    expect(promotion()).toBe('# by hand\ndev\nstaging\nqa\nproduction\n');
+    await removeEnvironment('qa', { cwd: root }, generators);
+    expect(promotion()).toBe('# by hand\ndev\nstaging\nproduction\n');
+  });
+
+  it('is a conflict when the user changed the lines the change touches: nothing is written', async () => {
+    writeFileSync(path.join(root, 'promotion.txt'), 'dev\nstaging # by hand\nproduction\n');
     const descriptor = readFileSync(path.join(root, 'gitops.yaml'), 'utf8');
     await expect(addEnvironment('qa', { cwd: root }, generators)).rejects.toMatchObject({
       code: 'CONFLICT',
       exitCode: 1,
       message: expect.stringContaining('  promotion.txt') as unknown,
     });
-    expect(promotion()).toBe('dev\nstaging\nproduction\n# by hand\n');
+    expect(promotion()).toBe('dev\nstaging # by hand\nproduction\n');
     expect(readFileSync(path.join(root, 'gitops.yaml'), 'utf8')).toBe(descriptor);
   });
 });

@@ -11,9 +11,8 @@ export interface EnvFlags {
   yes?: boolean;
 }
 
-/** `add` and `remove`: day-2 changes to a repository made with `new`. Only environments so far. */
-export function registerEnvCommands(program: Command, context: CommandContext): void {
-  const add = program.command('add').description('add to a repository made with gitops-init new (day 2): env');
+/** `add env` and `remove env`, under the day-2 commands `add` and `remove`. */
+export function registerEnvSubcommands(add: Command, remove: Command, context: CommandContext): void {
   add
     .command('env')
     .description(
@@ -26,9 +25,6 @@ export function registerEnvCommands(program: Command, context: CommandContext): 
     .action(async (name: string, flags: EnvFlags) => {
       context.setExitCode(await runEnv('add', name, flags, context.cwd(), context.io));
     });
-  const remove = program
-    .command('remove')
-    .description('remove from a repository made with gitops-init new (day 2): env');
   remove
     .command('env')
     .description('remove an environment: delete the files new generated for it, and take it out of gitops.yaml')
