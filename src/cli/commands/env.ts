@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { EnvironmentResult } from '../../api/day2.js';
 import { oneLine } from '../../errors.js';
+import { describeChanges, describeKept } from '../day2-output.js';
 import type { CommandContext } from '../command-context.js';
 import type { CliIo } from '../io.js';
 
@@ -37,12 +37,6 @@ export function registerEnvSubcommands(add: Command, remove: Command, context: C
     });
 }
 
-function describe(result: EnvironmentResult): string {
-  return result.changes
-    .map((change) => `  ${change.action.padEnd(6)}  ${oneLine(change.path)}\n${change.diff ?? ''}`)
-    .join('');
-}
-
 export async function runEnv(
   verb: 'add' | 'remove',
   name: string,
@@ -59,9 +53,7 @@ export async function runEnv(
   };
   const result = verb === 'add' ? await api.addEnvironment(name, options) : await api.removeEnvironment(name, options);
   const shown = oneLine(name);
-  const kept = result.kept.length
-    ? `Kept ${result.kept.length} file${result.kept.length === 1 ? '' : 's'} changed since gitops-init generated ${result.kept.length === 1 ? 'it' : 'them'} (delete ${result.kept.length === 1 ? 'it' : 'them'} by hand if no longer needed; --force deletes such files):\n${result.kept.map((file) => `  ${oneLine(file)}\n`).join('')}`
-    : '';
+  const kept = describeKept(result.kept);
   if (result.changes.length === 0) {
     io.stdout(
       `Nothing to change: environment ${shown} is already ${verb === 'add' ? 'there' : 'gone'} with all its files.\n${kept}`,
@@ -70,11 +62,11 @@ export async function runEnv(
   }
   const order = `environments: ${result.environments.map(oneLine).join(' -> ')}`;
   if (result.dryRun) {
-    io.stdout(`Plan to ${verb} environment ${shown} (dry run, nothing written):\n${describe(result)}${order}\n${kept}`);
+    io.stdout(`Plan to ${verb} environment ${shown} (dry run, nothing written):\n${describeChanges(result.changes)}${order}\n${kept}`);
     return 0;
   }
   io.stdout(
-    `${verb === 'add' ? 'Added' : 'Removed'} environment ${shown}: ${result.written.length} file${result.written.length === 1 ? '' : 's'} changed.\n${describe(result)}${order}\n${kept}`,
+    `${verb === 'add' ? 'Added' : 'Removed'} environment ${shown}: ${result.written.length} file${result.written.length === 1 ? '' : 's'} changed.\n${describeChanges(result.changes)}${order}\n${kept}`,
   );
   return 0;
 }
