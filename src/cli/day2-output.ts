@@ -3,7 +3,9 @@ import { oneLine } from '../errors.js';
 
 /** The plan of a day-2 command: one line per file (create, modify, delete), a unified diff under each modify. */
 export function describeChanges(changes: readonly FileChange[]): string {
-  return changes.map((change) => `  ${change.action.padEnd(6)}  ${oneLine(change.path)}\n${change.diff ?? ''}`).join('');
+  return changes
+    .map((change) => `  ${change.action.padEnd(6)}  ${oneLine(change.path)}\n${change.diff ?? ''}`)
+    .join('');
 }
 
 /** The files a removal kept because the user changed them since they were generated ('' when none). */

@@ -64,7 +64,7 @@ describe('a generated file that lists every environment', () => {
     expect(promotion()).toBe('dev\nstaging\nproduction\n');
   });
 
-  it('gets the change merged in when the user changed other lines, keeping the user\'s lines', async () => {
+  it("gets the change merged in when the user changed other lines, keeping the user's lines", async () => {
     writeFileSync(path.join(root, 'promotion.txt'), '# by hand\ndev\nstaging\nproduction\n');
     const planned = await addEnvironment('qa', { cwd: root, dryRun: true }, generators);
     expect(planned.changes[1]?.diff).toBe(

@@ -62,7 +62,9 @@ export async function runEnv(
   }
   const order = `environments: ${result.environments.map(oneLine).join(' -> ')}`;
   if (result.dryRun) {
-    io.stdout(`Plan to ${verb} environment ${shown} (dry run, nothing written):\n${describeChanges(result.changes)}${order}\n${kept}`);
+    io.stdout(
+      `Plan to ${verb} environment ${shown} (dry run, nothing written):\n${describeChanges(result.changes)}${order}\n${kept}`,
+    );
     return 0;
   }
   io.stdout(
