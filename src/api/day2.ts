@@ -1,15 +1,19 @@
 import { registerApplication } from '../../generators/application.js';
+import { askDay2, confirmDay2, environmentQuestions } from '../../generators/day2.js';
 import { registerInfrastructure } from '../../generators/infrastructure.js';
 import {
   addEnvironment as addWith,
+  environmentNameProblem,
   removeEnvironment as removeWith,
   type EnvironmentOptions,
   type EnvironmentResult,
 } from '../day2/environments.js';
+import { readDay2Repository } from '../day2/repository.js';
 import type { ScaffoldGenerator } from '../scaffold/index.js';
 
 export type { EnvironmentOptions, EnvironmentResult } from '../day2/environments.js';
 export type { ChangeAction, FileChange } from '../day2/plan.js';
+export type { Day2Options, Day2Result } from '../day2/repository.js';
 
 /** The generators whose templates `new` renders: day-2 commands render the same ones. */
 const GENERATORS: readonly ScaffoldGenerator[] = [registerInfrastructure, registerApplication];
@@ -37,4 +41,34 @@ export function addEnvironment(name: string, options: EnvironmentOptions = {}): 
  */
 export function removeEnvironment(name: string, options: EnvironmentOptions = {}): Promise<EnvironmentResult> {
   return removeWith(name, options, GENERATORS);
+}
+
+/**
+ * The wizard of `add env` / `remove env` (the CLI runs it on a terminal): asks, through plop's
+ * prompts, the name (and for `add`, the environment it is promoted from) when not given, with
+ * the repository's environments as choices. Returns the answers, given ones included.
+ */
+export async function askEnvironment(
+  verb: 'add' | 'remove',
+  given: { name?: string; after?: string },
+  cwd: string = process.cwd(),
+): Promise<{ name: string; after?: string }> {
+  const { answers } = readDay2Repository(cwd, `${verb} env`);
+  const missingName = given.name === undefined;
+  const questions = environmentQuestions(
+    verb,
+    answers.envs,
+    // The environment it follows is asked along with the name; with a name given, the default holds.
+    { name: missingName, after: missingName && given.after === undefined },
+    environmentNameProblem,
+  );
+  const asked = await askDay2(`${verb}-env`, `${verb} an environment`, questions);
+  const name = given.name ?? asked.name ?? '';
+  const after = given.after ?? asked.after;
+  return after === undefined ? { name } : { name, after };
+}
+
+/** Asks on the terminal whether to write a plan it shows; true for yes. */
+export function confirmChanges(message: string): Promise<boolean> {
+  return confirmDay2('confirm', message);
 }

@@ -27,12 +27,16 @@ export interface EnvironmentResult extends Day2Result {
 /** A DNS-1123 label: environment names become directory, namespace and resource names. */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
+/** What is wrong with an environment name, if anything (the wizard's check and the flags'). */
+export function environmentNameProblem(name: string): string | undefined {
+  return DNS_LABEL.test(name)
+    ? undefined
+    : 'not a DNS label (lower-case letters, digits and "-", at most 63, starting and ending with a letter or digit)';
+}
+
 function checkName(name: string): void {
-  if (!DNS_LABEL.test(name)) {
-    throw new UsageError(
-      `environment "${name}": not a DNS label (lower-case letters, digits and "-", at most 63, starting and ending with a letter or digit)`,
-    );
-  }
+  const problem = environmentNameProblem(name);
+  if (problem !== undefined) throw new UsageError(`environment "${name}": ${problem}`);
 }
 
 /** A new item's scalar, quoted as its neighbour is. */

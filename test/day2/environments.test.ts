@@ -228,6 +228,9 @@ describe('bad input: one line, exit 2, nothing written', () => {
       /^gitops-init: environment "qa": not an environment of this repository \(dev, staging, production\)/,
     ],
     [['remove', 'env', 'bad_name'], /^gitops-init: environment "bad_name": not a DNS label/],
+    // Without a terminal nothing can be asked.
+    [['add', 'env'], /^gitops-init: the environment name is missing: gitops-init add env <name> \(on a terminal/],
+    [['remove', 'env', '--yes'], /^gitops-init: the environment name is missing: gitops-init remove env <name>/],
   ])('%j', async (argv, message) => {
     const before = tree(root);
     const run = await cli([...argv, '-C', root], { cwd: base });

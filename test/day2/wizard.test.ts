@@ -1,0 +1,122 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { scaffold } from '../../src/api/scaffold.js';
+import { BIN } from '../helpers/cli.js';
+import { hasScript, Terminal } from '../helpers/terminal.js';
+
+// Day-2 commands on a terminal: plop's prompts ask what is missing, the plan is shown and confirmed.
+
+const ENTER = '\r';
+const DOWN = '\u001b[B';
+if (!hasScript)
+  process.stderr.write(
+    'notice: util-linux script is not installed; the day-2 wizard tests cannot make a pseudo-terminal and are skipped\n',
+  );
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function repository(): Promise<string> {
+  const base = mkdtempSync(path.join(tmpdir(), 'gitops-init-day2-wizard-'));
+  dirs.push(base);
+  const root = path.join(base, 'platform');
+  await scaffold({
+    cwd: base,
+    directory: root,
+    git: false,
+    answers: { kind: 'infrastructure', tool: 'flux', name: 'platform', org: 'acme', envs: 'dev,staging,production' },
+    yes: true,
+    today: '2026-01-15',
+  });
+  return root;
+}
+
+const environments = (root: string): string[] =>
+  (parse(readFileSync(path.join(root, 'gitops.yaml'), 'utf8')) as { environments: string[] }).environments;
+
+const files = (root: string): string[] => readdirSync(root, { recursive: true }).map(String).sort();
+
+describe.runIf(hasScript)('the day-2 wizard', () => {
+  it('add env asks the name (a bad one is refused in place) and where it is promoted from, shows the plan and writes it when confirmed', async () => {
+    const root = await repository();
+    // From a directory below gitops.yaml: the repository is found upward.
+    const cwd = path.join(root, 'infrastructure');
+    const terminal = new Terminal(`${process.execPath} ${BIN} add env`, cwd);
+    try {
+      let at = await terminal.waitFor(/Name of the new environment/);
+      terminal.type('QA' + ENTER);
+      at = await terminal.waitFor(/not a DNS label/, at);
+      terminal.type('\u007f'.repeat(5) + 'staging' + ENTER);
+      at = await terminal.waitFor(/"staging" is already an environment/, at);
+      terminal.type('\u007f'.repeat(10) + 'qa' + ENTER);
+      at = await terminal.waitFor(/Which environment is it promoted from\?/, at);
+      // The one before the last (staging) is preselected; one up selects dev.
+      terminal.type('\u001b[A' + ENTER);
+      at = await terminal.waitFor(/Plan to add environment qa:/, at);
+      at = await terminal.waitFor(/\+ {2}- "qa"/, at);
+      at = await terminal.waitFor(/Write these 4 changes\?/, at);
+      terminal.type(ENTER);
+      await terminal.waitFor(/Added environment qa: 4 files changed\./, at);
+      expect(await terminal.exited).toBe(0);
+    } finally {
+      terminal.kill();
+    }
+    expect(environments(root)).toEqual(['dev', 'qa', 'staging', 'production']);
+    expect(readFileSync(path.join(root, 'clusters/qa/tenants.yaml'), 'utf8')).toContain('./tenants/qa');
+  });
+
+  it('writes nothing, exit 1, when the plan is declined', async () => {
+    const root = await repository();
+    const before = files(root);
+    const descriptor = readFileSync(path.join(root, 'gitops.yaml'), 'utf8');
+    const terminal = new Terminal(`${process.execPath} ${BIN} add env qa`, root);
+    try {
+      // With the name given, nothing is asked but the confirmation.
+      const at = await terminal.waitFor(/Write these 4 changes\?/);
+      expect(terminal.screen).not.toMatch(/promoted from/);
+      terminal.type('n' + ENTER);
+      await terminal.waitFor(/gitops-init: cancelled; nothing was written/, at);
+      expect(await terminal.exited).toBe(1);
+    } finally {
+      terminal.kill();
+    }
+    expect(files(root)).toEqual(before);
+    expect(readFileSync(path.join(root, 'gitops.yaml'), 'utf8')).toBe(descriptor);
+  });
+
+  it('remove env offers the environments to choose from', async () => {
+    const root = await repository();
+    const terminal = new Terminal(`${process.execPath} ${BIN} remove env`, root);
+    try {
+      let at = await terminal.waitFor(/Which environment should be removed\?/);
+      terminal.type(DOWN + ENTER);
+      at = await terminal.waitFor(/Plan to remove environment staging:/, at);
+      at = await terminal.waitFor(/Write these \d+ changes\?/, at);
+      terminal.type(ENTER);
+      await terminal.waitFor(/Removed environment staging/, at);
+      expect(await terminal.exited).toBe(0);
+    } finally {
+      terminal.kill();
+    }
+    expect(environments(root)).toEqual(['dev', 'production']);
+  });
+
+  it('--yes asks nothing on a terminal', async () => {
+    const root = await repository();
+    mkdirSync(path.join(root, 'elsewhere'));
+    const terminal = new Terminal(`${process.execPath} ${BIN} add env qa --yes -C elsewhere`, root);
+    try {
+      await terminal.waitFor(/Added environment qa: 4 files changed\./);
+      expect(await terminal.exited).toBe(0);
+    } finally {
+      terminal.kill();
+    }
+    expect(terminal.screen).not.toMatch(/Write these/);
+    expect(environments(root)).toEqual(['dev', 'staging', 'qa', 'production']);
+  });
+});
