@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api/lint.js';
+import { scaffold } from '../../src/api/scaffold.js';
+import { cli } from '../helpers/cli.js';
+
+// Every day-2 command on every kind × tool × host: after the additions the repository lints
+// clean and every kustomization builds; a second run changes nothing; the removals bring the
+// tree back to what new generated, byte for byte.
+
+const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+if (!hasKubectl)
+  process.stderr.write('notice: kubectl is not installed; the kustomize builds of the day-2 matrix are skipped\n');
+
+const kinds = ['infrastructure', 'application'] as const;
+const tools = ['argocd', 'flux', 'helm'] as const;
+const hosts = ['github', 'gitlab'] as const;
+
+type Kind = (typeof kinds)[number];
+
+/** Each command with its undo, for the kinds it applies to; run in this order, undone in reverse. */
+const STEPS: { kinds: readonly Kind[]; add: string[]; remove: string[] }[] = [
+  { kinds, add: ['add', 'env', 'qa', '--after', 'dev'], remove: ['remove', 'env', 'qa'] },
+];
+
+function tree(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    files[file] = readFileSync(path.join(root, file), 'utf8');
+  }
+  return files;
+}
+
+let base: string;
+beforeAll(() => {
+  base = mkdtempSync(path.join(tmpdir(), 'gitops-init-day2-matrix-'));
+});
+afterAll(() => {
+  rmSync(base, { recursive: true, force: true });
+});
+
+describe.each(kinds)('%s repository', (kind) => {
+  describe.each(tools)('for %s', (tool) => {
+    describe.each(hosts)('on %s', (host) => {
+      const steps = STEPS.filter((step) => step.kinds.includes(kind));
+      let original: Record<string, string>;
+      let work: string;
+      beforeAll(async () => {
+        const root = path.join(base, `${kind}-${tool}-${host}`);
+        await scaffold({
+          cwd: base,
+          directory: root,
+          git: false,
+          answers: {
+            kind,
+            tool,
+            name: kind === 'application' ? 'checkout' : 'platform',
+            org: 'acme',
+            platformTeam: '@acme/platform',
+            appTeams: '@acme/checkout',
+            envs: 'dev,staging,production',
+            host,
+          },
+          yes: true,
+          today: '2026-01-15',
+        });
+        original = tree(root);
+        work = path.join(base, `${kind}-${tool}-${host}-work`);
+        cpSync(root, work, { recursive: true });
+      });
+
+      it(`${steps.map((step) => step.add.slice(0, 2).join(' ')).join(', ')}: each exits 0, then lint is clean and every kustomization builds`, async () => {
+        for (const step of steps) {
+          const run = await cli([...step.add, '--yes', '-C', work], { cwd: base });
+          expect(run, step.add.join(' ')).toMatchObject({ code: 0, stderr: '' });
+        }
+        const report = await lint({ cwd: work });
+        expect(report.diagnostics.map((d) => `${d.file}:${d.line ?? 0} ${d.ruleId ?? ''} ${d.message}`)).toEqual([]);
+        if (hasKubectl && tool !== 'helm') {
+          const kustomizations = Object.keys(tree(work)).filter((file) => file.endsWith('kustomization.yaml'));
+          expect(kustomizations.length).toBeGreaterThan(0);
+          for (const file of kustomizations) {
+            const result = spawnSync('kubectl', ['kustomize', path.join(work, path.dirname(file))], {
+              encoding: 'utf8',
+            });
+            expect(result.stderr, file).toBe('');
+            expect(result.status, file).toBe(0);
+          }
+        }
+      });
+
+      it('a second run of each changes nothing and says so', async () => {
+        const before = tree(work);
+        for (const step of steps) {
+          const run = await cli([...step.add, '--yes', '-C', work], { cwd: base });
+          expect(run.code, step.add.join(' ')).toBe(0);
+          expect(run.stdout, step.add.join(' ')).toMatch(/^Nothing to change/);
+        }
+        expect(tree(work)).toEqual(before);
+      });
+
+      it('the removals, in reverse order, bring back what new generated, byte for byte', async () => {
+        for (const step of [...steps].reverse()) {
+          const run = await cli([...step.remove, '--yes', '-C', work], { cwd: base });
+          expect(run, step.remove.join(' ')).toMatchObject({ code: 0, stderr: '' });
+        }
+        expect(tree(work)).toEqual(original);
+      });
+    });
+  });
+});
