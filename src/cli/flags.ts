@@ -52,6 +52,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   to: '--to',
   // add env, remove env
   after: '--after',
+  allowDirty: '--allow-dirty',
   // new: the answers are flags of their own; the answers file is --answers
   answers: 'flags',
   answersFile: '--answers',

@@ -11,6 +11,7 @@ import { registerOwnersCommand } from './commands/owners.js';
 import { registerProtectCommand } from './commands/protect.js';
 import { registerReleaseCommand } from './commands/release.js';
 import { registerRulesCommand } from './commands/rules.js';
+import { registerUpdateCommand } from './commands/update.js';
 import { registerVersionCommand } from './commands/version.js';
 import { flagName } from './flags.js';
 import type { CliIo } from './io.js';
@@ -38,6 +39,7 @@ const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[]
   registerNewCommand,
   registerInitCommand,
   registerDay2Commands,
+  registerUpdateCommand,
   registerVersionCommand,
   registerReleaseCommand,
   registerRulesCommand,

@@ -299,17 +299,22 @@ function checkWritable(root: string, files: readonly RenderedFile[]): void {
 
 /**
  * Renders the scaffold for complete answers in memory, sorted by path; writes nothing. The day-2
- * commands render it twice (before and after a change) and take the difference.
+ * commands render it twice (before and after a change) and take the difference; `update` renders
+ * it from an earlier version's templates (`from`: its templates folder and version) and from this one's.
  */
 export async function renderScaffold(
   root: string,
   answers: ScaffoldAnswers,
   generators: readonly ScaffoldGenerator[],
+  from: { templatesRoot: string; toolVersion: string } = {
+    templatesRoot: templatesRoot(),
+    toolVersion: packageInfo().version,
+  },
 ): Promise<RenderedFile[]> {
-  const model = buildModel(answers, packageInfo().version);
+  const model = buildModel(answers, from.toolVersion);
   const { plop, rendered } = await createPlop(
     root,
-    { templatesRoot: templatesRoot(), missing: [], given: {}, defaults: (raw) => defaultAnswers(raw, root) },
+    { templatesRoot: from.templatesRoot, missing: [], given: {}, defaults: (raw) => defaultAnswers(raw, root) },
     generators,
   );
   const { failures } = await plop.getGenerator(answers.kind).runActions(model);

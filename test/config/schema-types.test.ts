@@ -23,7 +23,7 @@ describe('types generated from the schemas', () => {
     expectTypeOf<Descriptor['tool']>().toEqualTypeOf<GitopsTool>();
     expectTypeOf<SeverityValue>().toEqualTypeOf<'off' | 'warn' | 'error' | 0 | 1 | 2>();
     expectTypeOf<RuleEntry>().toEqualTypeOf<SeverityValue | readonly [SeverityValue, ...unknown[]]>();
-    expectTypeOf<NonNullable<Descriptor['scaffold']>>().toEqualTypeOf<{ [key: string]: unknown }>();
+    expectTypeOf<NonNullable<Descriptor['scaffold']>>().toEqualTypeOf<{ version?: string; [key: string]: unknown }>();
     expectTypeOf<Weekday>().toEqualTypeOf<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'>();
     // The windows gitops.yaml holds are release windows as src/release reads them.
     expectTypeOf<NonNullable<NonNullable<Descriptor['releases']>['windows']>>().toExtend<readonly ReleaseWindow[]>();

@@ -47,10 +47,12 @@ export function runBin(
     gid?: number;
     timeoutMs?: number;
     nodeOptions?: readonly string[];
+    /** Another build of the bin (a package copy with other templates, say). */
+    bin?: string;
   },
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), BIN, ...argv], {
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.bin ?? BIN, ...argv], {
       cwd: options.cwd,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

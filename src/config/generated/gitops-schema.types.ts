@@ -158,6 +158,10 @@ export interface Descriptor {
    * Answers gitops-init used to generate this repository, so that a re-run needs no flags.
    */
   scaffold?: {
+    /**
+     * The gitops-init version whose templates the repository's files were last rendered from: 'gitops-init update' merges the difference to the running version's templates.
+     */
+    version?: string;
     [k: string]: unknown;
   };
 }
