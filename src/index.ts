@@ -26,6 +26,7 @@ export {
   type FileChange,
   type ChangeAction,
 } from './api/day2.js';
+export { update, type UpdateOptions, type UpdateResult, type UpdateConflict } from './api/update.js';
 export {
   init,
   planInit,
