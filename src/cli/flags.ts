@@ -52,6 +52,12 @@ const FLAGS: Readonly<Record<string, string>> = {
   to: '--to',
   // add env, remove env
   after: '--after',
+  // add component
+  category: '--category',
+  chart: '--chart',
+  chartRepo: '--chart-repo',
+  chartVersion: '--chart-version',
+  namespace: '--namespace',
   // new: the answers are flags of their own; the answers file is --answers
   answers: 'flags',
   answersFile: '--answers',
