@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -443,5 +443,80 @@ describe('bad input: one line, exit 2, nothing written', () => {
       expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     }
     expect(tree(application)).toEqual(before);
+  });
+});
+
+describe.each(tools)('an oci:// chart repository (%s)', (tool) => {
+  it('is written as the tool reads it, and lints clean', async () => {
+    const root = await generate(`oci-${tool}`, tool, 'gitlab');
+    const argv = ['podinfo', '--category', 'monitoring', '--chart-repo', 'oci://ghcr.io/stefanprodan/charts'];
+    const run = await cli(['add', 'component', ...argv, '--chart-version', '6.7.1', '-C', root], { cwd: base });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    if (tool === 'helm') {
+      const chart = parse(readFileSync(path.join(root, 'infrastructure/monitoring/Chart.yaml'), 'utf8')) as {
+        dependencies: unknown[];
+      };
+      expect(chart.dependencies.at(-1)).toEqual({
+        name: 'podinfo',
+        version: '6.7.1',
+        repository: 'oci://ghcr.io/stefanprodan/charts',
+      });
+    } else {
+      const documents = objects(readFileSync(path.join(root, 'infrastructure/monitoring/podinfo.yaml'), 'utf8'));
+      if (tool === 'argocd') {
+        // Argo CD names a Helm OCI registry without its scheme.
+        expect(documents[0]).toMatchObject({ spec: { source: { repoURL: 'ghcr.io/stefanprodan/charts' } } });
+      } else {
+        expect(documents[0]).toMatchObject({ spec: { type: 'oci', url: 'oci://ghcr.io/stefanprodan/charts' } });
+      }
+    }
+    await expectLintClean(root);
+    // Read back as the same repository: the same command changes nothing.
+    const again = await cli(['add', 'component', ...argv, '--chart-version', '6.7.1', '-C', root], { cwd: base });
+    expect(again.stdout).toBe('Nothing to change: component podinfo is already there with all its files.\n');
+  });
+});
+
+describe('a component file the user changed', () => {
+  it('gets a new --chart-version merged into the user’s edits', async () => {
+    const root = await generate('merge', 'argocd', 'github');
+    expect((await cli(['add', 'component', ...KYVERNO, '-C', root], { cwd: base })).code).toBe(0);
+    const file = path.join(root, 'infrastructure/security/kyverno.yaml');
+    // Lines apart from the version's: git merge-file takes both changes.
+    const edited = readFileSync(file, 'utf8')
+      .replace('# The kyverno chart, added with gitops-init add component.\n', '# Policy engine: admission control.\n')
+      .replace('      selfHeal: true\n', '      selfHeal: false\n');
+    writeFileSync(file, edited);
+    const run = await cli(['add', 'component', ...KYVERNO.slice(0, -1), '3.3.5', '-C', root], { cwd: base });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(file, 'utf8')).toBe(edited.replace('"3.3.4"', '"3.3.5"'));
+    await expectLintClean(root);
+  });
+  it('refuses, exit 1 and nothing written, where the user changed the version line itself', async () => {
+    const root = path.join(base, 'merge');
+    const file = path.join(root, 'infrastructure/security/kyverno.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"3.3.5"\n', '"3.3.5" # tested on staging\n'));
+    const before = tree(root);
+    const run = await cli(['add', 'component', ...KYVERNO.slice(0, -1), '3.3.6', '-C', root], { cwd: base });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('nothing was written');
+    expect(run.stderr).toContain('  infrastructure/security/kyverno.yaml');
+    expect(tree(root)).toEqual(before);
+  });
+});
+
+describe('links out of the repository', () => {
+  it('add component refuses to write through one, exit 1, and writes nothing', async () => {
+    const root = await generate('linked', 'flux', 'github');
+    const outside = mkdtempSync(path.join(base, 'outside-'));
+    symlinkSync(path.join(outside, 'kyverno.yaml'), path.join(root, 'infrastructure/security/kyverno.yaml'));
+    const before = tree(root);
+    const run = await cli(['add', 'component', ...KYVERNO, '-C', root], { cwd: base });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^gitops-init: infrastructure\/security\/kyverno.yaml is a symbolic link that leads outside the repository/,
+    );
+    expect(tree(root)).toEqual(before);
+    expect(readdirSync(outside)).toEqual([]);
   });
 });
