@@ -9,9 +9,16 @@ import {
   type EnvironmentResult,
 } from '../day2/environments.js';
 import { readDay2Repository } from '../day2/repository.js';
+import {
+  addComponent as addComponentWith,
+  removeComponent as removeComponentWith,
+  type ComponentOptions,
+  type ComponentResult,
+} from '../day2/components.js';
 import type { ScaffoldGenerator } from '../scaffold/index.js';
 
 export type { EnvironmentOptions, EnvironmentResult } from '../day2/environments.js';
+export type { ComponentOptions, ComponentResult } from '../day2/components.js';
 export type { ChangeAction, FileChange } from '../day2/plan.js';
 export type { Day2Options, Day2Result } from '../day2/repository.js';
 
@@ -71,4 +78,31 @@ export async function askEnvironment(
 /** Asks on the terminal whether to write a plan it shows; true for yes. */
 export function confirmChanges(message: string): Promise<boolean> {
   return confirmDay2('confirm', message);
+}
+
+/**
+ * Adds a platform component to an infrastructure repository made with `gitops-init new`
+ * (`gitops-init add component`): an Argo CD Application, or a Flux HelmRepository and
+ * HelmRelease, in infrastructure/<category>/<name>.yaml, listed in the category's kustomization
+ * (with a Namespace of its own when `options.namespace` is not the category's); or, for Helm, a
+ * subchart of infrastructure/<category>/Chart.yaml with its values. The chart version is pinned
+ * (`options.chartVersion`, exact). Existing files are edited in place, comments and layout kept.
+ * Running it again changes nothing; with another `chartVersion` it changes the pinned version.
+ *
+ * @returns the planned changes and what was written. Throws UsageError for bad input (name,
+ *   category, chart, repository URL, version, namespace), a name that clashes, an application
+ *   repository, or a component already there with another chart, repository or namespace;
+ *   RefusedError (nothing written) where a file to change was changed by hand on the same lines.
+ */
+export function addComponent(name: string, options: ComponentOptions = {}): Promise<ComponentResult> {
+  return addComponentWith(name, options, GENERATORS);
+}
+
+/**
+ * Removes a component added with `addComponent` (`gitops-init remove component`): its files,
+ * except those changed since (listed in `kept`; deleted with `force`), and its wiring in the
+ * category's kustomization or chart. Throws UsageError for a name that is not such a component.
+ */
+export function removeComponent(name: string, options: ComponentOptions = {}): Promise<ComponentResult> {
+  return removeComponentWith(name, options, GENERATORS);
 }

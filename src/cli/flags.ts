@@ -53,6 +53,12 @@ const FLAGS: Readonly<Record<string, string>> = {
   // add env, remove env
   after: '--after',
   allowDirty: '--allow-dirty',
+  // add component
+  category: '--category',
+  chart: '--chart',
+  chartRepo: '--chart-repo',
+  chartVersion: '--chart-version',
+  namespace: '--namespace',
   // new: the answers are flags of their own; the answers file is --answers
   answers: 'flags',
   answersFile: '--answers',

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
+import { registerComponentSubcommands } from './component.js';
 import { registerEnvSubcommands } from './env.js';
 
 /**
@@ -7,9 +8,12 @@ import { registerEnvSubcommands } from './env.js';
  * `gitops-init new`, planned in full (create, modify with a diff, delete) and then written.
  */
 export function registerDay2Commands(program: Command, context: CommandContext): void {
-  const add = program.command('add').description('add to a repository made with gitops-init new (day 2): env');
+  const add = program
+    .command('add')
+    .description('add to a repository made with gitops-init new (day 2): env, component');
   const remove = program
     .command('remove')
-    .description('remove from a repository made with gitops-init new (day 2): env');
+    .description('remove from a repository made with gitops-init new (day 2): env, component');
   registerEnvSubcommands(add, remove, context);
+  registerComponentSubcommands(add, remove, context);
 }
