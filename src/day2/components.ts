@@ -442,16 +442,87 @@ function resources(content: string | null): string[] {
 }
 
 /** The block sequence `key` of a file's top mapping, or a ConfigError telling to edit it by hand. */
-function blockSeq(file: string, content: string, key: string): YAMLSeq | undefined {
+function blockSeq(file: string, content: string, key: string | readonly string[]): YAMLSeq | undefined {
   const document = parseDocument(content, { uniqueKeys: false });
   if (document.errors.length > 0)
     throw new ConfigError(`${file}: not valid YAML (${document.errors[0]?.message ?? ''}); fix it, then run again`);
-  const node = document.get(key, true);
+  const keys = typeof key === 'string' ? [key] : key;
+  const node = document.getIn(keys, true);
   if (node === undefined) return undefined;
   if (!isSeq(node) || node.flow || !node.items.every(hasRange)) {
-    throw new ConfigError(`${file}: "${key}" is not a block list; make the change by hand`);
+    throw new ConfigError(`${file}: "${keys.join('.')}" is not a block list; make the change by hand`);
   }
   return node;
+}
+
+/** Each environment's platform AppProject (Argo CD): its sourceRepos must allow a component's chart repository. */
+const platformProjectFile = (env: string): string => `clusters/${env}/apps/platform-project.yaml`;
+const SOURCE_REPOS = ['spec', 'sourceRepos'] as const;
+
+function sourceRepos(content: string): string[] {
+  const value = parse(content, { uniqueKeys: false }) as { spec?: { sourceRepos?: unknown } } | null;
+  return Array.isArray(value?.spec?.sourceRepos) ? value.spec.sourceRepos.map(String) : [];
+}
+
+/** The project with `repository` at the end of its sourceRepos, on a line like the last one's. */
+function addSourceRepo(file: string, content: string, repository: string): string {
+  const seq = blockSeq(file, content, SOURCE_REPOS);
+  const last = seq?.items.at(-1) as (Scalar & Ranged) | undefined;
+  if (!seq || !last)
+    throw new ConfigError(`${file}: no spec.sourceRepos list to allow the chart repository in; add it by hand`);
+  const prefix = content.slice(lineStart(content, last.range[0]), last.range[0]);
+  const at = afterLine(content, last.range[1] - 1);
+  return `${content.slice(0, at)}${prefix}${scalarText(repository, content.slice(last.range[0], last.range[1]))}\n${content.slice(at)}`;
+}
+
+function removeSourceRepo(file: string, content: string, repository: string): string {
+  const seq = blockSeq(file, content, SOURCE_REPOS);
+  if (!seq) return content;
+  const item = (seq.items as (Scalar & Ranged)[]).find(
+    (entry) => isScalar(entry) && String(entry.value) === repository,
+  );
+  if (!item) return content;
+  return content.slice(0, lineStart(content, item.range[0])) + content.slice(afterLine(content, item.range[1] - 1));
+}
+
+/**
+ * Argo CD refuses an Application whose source its project does not allow: adding a component
+ * allows its chart repository in each environment's platform project (where not allowed yet);
+ * removing it takes the repository out again unless another Application still uses it.
+ */
+function platformProjectChanges(
+  repository: Day2Repository,
+  chartRepository: string,
+  verb: 'add' | 'remove',
+  except?: string,
+): FileChange[] {
+  const repoURL = argocdRepository(chartRepository);
+  if (verb === 'remove') {
+    const stillUsed = objectsUnder(repository.root, ['infrastructure', 'clusters']).some(
+      (object) =>
+        object.kind === 'Application' &&
+        object.file !== except &&
+        (at(object.value, ['spec', 'source', 'repoURL']) === repoURL ||
+          (Array.isArray(at(object.value, ['spec', 'sources'])) &&
+            (at(object.value, ['spec', 'sources']) as unknown[]).some(
+              (source) => at(source, ['repoURL']) === repoURL,
+            ))),
+    );
+    if (stillUsed) return [];
+  }
+  const changes: FileChange[] = [];
+  for (const env of repository.answers.envs) {
+    const file = platformProjectFile(env);
+    const content = readRepositoryFile(repository.root, file);
+    if (content === null) continue;
+    const listed = sourceRepos(content);
+    if (verb === 'add' && !listed.includes(repoURL) && !listed.includes('*')) {
+      changes.push(modifyChange(file, content, addSourceRepo(file, content, repoURL)));
+    } else if (verb === 'remove' && listed.includes(repoURL)) {
+      changes.push(modifyChange(file, content, removeSourceRepo(file, content, repoURL)));
+    }
+  }
+  return changes;
 }
 
 /** The kustomization with `items` added at the end of its resources, each on a line like the last. */
@@ -683,6 +754,8 @@ export async function addComponent(
       const missing = wiring.filter((item) => !listed.includes(item));
       if (missing.length > 0)
         changes.push(modifyChange(kustomization, text, addResources(kustomization, text, missing)));
+      if (answers.tool === 'argocd')
+        for (const change of platformProjectChanges(repository, wanted.repository, 'add')) changes.push(change);
     }
     refuseConflicts(conflicts);
     return {
@@ -761,6 +834,10 @@ export async function removeComponent(
       if (text !== null) {
         const edited = removeResources(kustomization, text, [`${name}.yaml`, `${name}-namespace.yaml`]);
         if (edited !== text) changes.push(modifyChange(kustomization, text, edited));
+      }
+      if (answers.tool === 'argocd' && component) {
+        for (const change of platformProjectChanges(repository, component.repository, 'remove', file))
+          changes.push(change);
       }
     }
     return {

@@ -131,7 +131,12 @@ describe.each(tools)('%s infrastructure repository', (tool) => {
     it('add component kyverno writes the component, pinned and wired into its category', async () => {
       const run = await cli(['add', 'component', ...KYVERNO, '-C', work], { cwd: base });
       expect(run).toMatchObject({ code: 0, stderr: '' });
-      expect(run.stdout).toMatch(/^Added component kyverno \(security\): chart kyverno 3\.3\.4.*: 2 files changed\./);
+      // Argo CD: each environment's platform project also allows the chart repository.
+      expect(run.stdout).toMatch(
+        new RegExp(
+          `^Added component kyverno \\(security\\): chart kyverno 3\\.3\\.4.*: ${tool === 'argocd' ? 5 : 2} files changed\\.`,
+        ),
+      );
       const after = tree(work);
       if (tool === 'helm') {
         expect(changed(tree(original), after)).toEqual([
@@ -148,9 +153,20 @@ describe.each(tools)('%s infrastructure repository', (tool) => {
         return;
       }
       expect(changed(tree(original), after)).toEqual([
+        ...(tool === 'argocd'
+          ? ['dev', 'production', 'staging'].map((env) => `clusters/${env}/apps/platform-project.yaml`)
+          : []),
         'infrastructure/security/kustomization.yaml',
         'infrastructure/security/kyverno.yaml',
       ]);
+      if (tool === 'argocd') {
+        for (const env of ['dev', 'staging', 'production']) {
+          const project = parse(after[`clusters/${env}/apps/platform-project.yaml`] ?? '') as {
+            spec: { sourceRepos: string[] };
+          };
+          expect(project.spec.sourceRepos.at(-1)).toBe('https://kyverno.github.io/kyverno/');
+        }
+      }
       expect(after['infrastructure/security/kustomization.yaml']).toBe(
         `${tree(original)['infrastructure/security/kustomization.yaml'] ?? ''}  - kyverno.yaml\n`,
       );
@@ -236,7 +252,7 @@ describe.each(tools)('%s infrastructure repository', (tool) => {
     it('add component from a subdirectory works', async () => {
       const run = await cli(['add', 'component', ...KYVERNO], { cwd: path.join(work, 'clusters', 'dev') });
       expect(run).toMatchObject({ code: 0, stderr: '' });
-      expect(changed(tree(original), tree(work))).toHaveLength(2);
+      expect(changed(tree(original), tree(work))).toHaveLength(tool === 'argocd' ? 5 : 2);
       expect((await cli(['remove', 'component', 'kyverno', '-C', work], { cwd: base })).code).toBe(0);
       expect(tree(work)).toEqual(tree(original));
     });
@@ -254,6 +270,9 @@ describe.each(tools)('%s infrastructure repository', (tool) => {
         expect(run).toMatchObject({ code: 0, stderr: '' });
         const after = tree(work);
         expect(changed(tree(original), after)).toEqual([
+          ...(tool === 'argocd'
+            ? ['dev', 'production', 'staging'].map((env) => `clusters/${env}/apps/platform-project.yaml`)
+            : []),
           'infrastructure/security/kustomization.yaml',
           'infrastructure/security/kyverno-namespace.yaml',
           'infrastructure/security/kyverno.yaml',
@@ -518,5 +537,33 @@ describe('links out of the repository', () => {
     );
     expect(tree(root)).toEqual(before);
     expect(readdirSync(outside)).toEqual([]);
+  });
+});
+
+describe("Argo CD's platform project", () => {
+  it('allows a chart repository while any component uses it, and no longer once none does', async () => {
+    const root = await generate('argocd-shared-repository', 'argocd', 'github');
+    const original = tree(root);
+    const allowed = (): boolean[] =>
+      ['dev', 'staging', 'production'].map((env) =>
+        (
+          parse(tree(root)[`clusters/${env}/apps/platform-project.yaml`] ?? '') as { spec: { sourceRepos: string[] } }
+        ).spec.sourceRepos.includes('https://kyverno.github.io/kyverno/'),
+      );
+    expect((await cli(['add', 'component', ...KYVERNO, '-C', root], { cwd: base })).code).toBe(0);
+    const policies = ['add', 'component', 'kyverno-policies', '--category', 'security', '--chart-repo'];
+    const second = await cli(
+      [...policies, 'https://kyverno.github.io/kyverno/', '--chart-version', '3.3.2', '-C', root],
+      {
+        cwd: base,
+      },
+    );
+    // The repository is allowed already: the second component changes only its own files.
+    expect(second.stdout).toMatch(/: 2 files changed\./);
+    expect((await cli(['remove', 'component', 'kyverno', '-C', root], { cwd: base })).code).toBe(0);
+    expect(allowed()).toEqual([true, true, true]);
+    expect((await cli(['remove', 'component', 'kyverno-policies', '-C', root], { cwd: base })).code).toBe(0);
+    expect(allowed()).toEqual([false, false, false]);
+    expect(tree(root)).toEqual(original);
   });
 });
