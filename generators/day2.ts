@@ -7,8 +7,8 @@ export interface Day2Question {
   message: string;
   /** A list to choose from; otherwise free input. */
   choices?: readonly string[];
-  /** Preselected choice or prefilled input. */
-  default?: string;
+  /** Preselected choice or prefilled input (a function of the answers so far). */
+  default?: string | ((answers: Record<string, string>) => string);
   /** Checks free input as the command's flags are checked: true, or what is wrong. */
   validate?: (input: string) => string | true;
 }
@@ -89,6 +89,53 @@ export function environmentQuestions(
       message: 'Which environment is it promoted from?',
       choices: environments,
       default: environments[Math.max(0, environments.length - 2)] ?? '',
+    });
+  }
+  return questions;
+}
+
+type ComponentInput = 'name' | 'chart' | 'chartRepo' | 'chartVersion' | 'namespace';
+
+/** The questions of `add component` / `remove component` for what was not given. */
+export function componentQuestions(
+  verb: 'add' | 'remove',
+  categories: readonly string[],
+  missing: { name: boolean; category: boolean; chart: boolean; chartRepo: boolean; chartVersion: boolean },
+  problem: (key: ComponentInput, value: string) => string | undefined,
+): Day2Question[] {
+  const check = (key: ComponentInput) => (input: string) => problem(key, input) ?? true;
+  const questions: Day2Question[] = [];
+  if (missing.name) {
+    questions.push({
+      name: 'name',
+      message: verb === 'add' ? 'Name of the component (a DNS label):' : 'Which component should be removed?',
+      validate: check('name'),
+    });
+  }
+  if (verb === 'remove') return questions;
+  if (missing.category) {
+    questions.push({ name: 'category', message: 'Which category does it belong to?', choices: categories });
+  }
+  if (missing.chart) {
+    questions.push({
+      name: 'chart',
+      message: 'Helm chart:',
+      default: (answers) => answers.name ?? '',
+      validate: check('chart'),
+    });
+  }
+  if (missing.chartRepo) {
+    questions.push({
+      name: 'chartRepo',
+      message: 'Chart repository (https:// or oci:// URL):',
+      validate: check('chartRepo'),
+    });
+  }
+  if (missing.chartVersion) {
+    questions.push({
+      name: 'chartVersion',
+      message: 'Chart version to pin (exact, e.g. 3.3.4):',
+      validate: check('chartVersion'),
     });
   }
   return questions;

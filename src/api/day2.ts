@@ -1,5 +1,5 @@
 import { registerApplication } from '../../generators/application.js';
-import { askDay2, confirmDay2, environmentQuestions } from '../../generators/day2.js';
+import { askDay2, componentQuestions, confirmDay2, environmentQuestions } from '../../generators/day2.js';
 import { registerInfrastructure } from '../../generators/infrastructure.js';
 import {
   addEnvironment as addWith,
@@ -11,6 +11,8 @@ import {
 import { readDay2Repository } from '../day2/repository.js';
 import {
   addComponent as addComponentWith,
+  COMPONENT_CATEGORIES,
+  componentInputProblem,
   removeComponent as removeComponentWith,
   type ComponentOptions,
   type ComponentResult,
@@ -105,4 +107,46 @@ export function addComponent(name: string, options: ComponentOptions = {}): Prom
  */
 export function removeComponent(name: string, options: ComponentOptions = {}): Promise<ComponentResult> {
   return removeComponentWith(name, options, GENERATORS);
+}
+
+/** What `add component` / `remove component` were given, or the wizard asked. */
+export interface ComponentAnswers {
+  name: string;
+  category?: string;
+  chart?: string;
+  chartRepo?: string;
+  chartVersion?: string;
+}
+
+/**
+ * The wizard of `add component` / `remove component` (the CLI runs it on a terminal): asks what
+ * was not given (name, category, chart repository and version; the chart, default the name, when
+ * the name is asked too), each checked as its flag is.
+ */
+export async function askComponent(
+  verb: 'add' | 'remove',
+  given: Partial<ComponentAnswers>,
+  cwd: string = process.cwd(),
+): Promise<ComponentAnswers> {
+  // The repository is read first: outside one, nothing is asked.
+  readDay2Repository(cwd, `${verb} component`);
+  const questions = componentQuestions(
+    verb,
+    COMPONENT_CATEGORIES,
+    {
+      name: given.name === undefined,
+      category: given.category === undefined,
+      chart: given.name === undefined && given.chart === undefined,
+      chartRepo: given.chartRepo === undefined,
+      chartVersion: given.chartVersion === undefined,
+    },
+    componentInputProblem,
+  );
+  const asked = await askDay2(`${verb}-component`, `${verb} a platform component`, questions);
+  const answers: ComponentAnswers = { name: given.name ?? asked.name ?? '' };
+  for (const key of ['category', 'chart', 'chartRepo', 'chartVersion'] as const) {
+    const value = given[key] ?? asked[key];
+    if (value !== undefined) answers[key] = value;
+  }
+  return answers;
 }

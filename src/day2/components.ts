@@ -73,11 +73,8 @@ const CHART_NAME = /^[a-z0-9]([-a-z0-9._]*[a-z0-9])?$/;
 const EXACT_VERSION = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 
 function checkName(name: string): void {
-  if (!DNS_LABEL.test(name)) {
-    throw new UsageError(
-      `component "${name}": not a DNS label (lower-case letters, digits and "-", at most 63, starting and ending with a letter or digit)`,
-    );
-  }
+  const problem = componentInputProblem('name', name);
+  if (problem !== undefined) throw new UsageError(`component "${name}": ${problem}`);
 }
 
 function checkCategory(category: string | undefined): string {
@@ -90,35 +87,52 @@ function checkCategory(category: string | undefined): string {
   return category;
 }
 
+/** What is wrong with one input of `add component`, if anything (the flags' check and the wizard's). */
+export function componentInputProblem(
+  key: 'name' | 'chart' | 'chartRepo' | 'chartVersion' | 'namespace',
+  value: string,
+): string | undefined {
+  switch (key) {
+    case 'name':
+      return DNS_LABEL.test(value)
+        ? undefined
+        : 'not a DNS label (lower-case letters, digits and "-", at most 63, starting and ending with a letter or digit)';
+    case 'chart':
+      return CHART_NAME.test(value) ? undefined : 'not a chart name (lower-case letters, digits and "-")';
+    case 'chartRepo':
+      return isRepositoryUrl(value)
+        ? undefined
+        : 'not an https:// or oci:// URL (e.g. https://kyverno.github.io/kyverno/)';
+    case 'chartVersion':
+      return EXACT_VERSION.test(value) && semver.valid(value) !== null
+        ? undefined
+        : 'not an exact version (a range or "latest" is not pinned); give one, e.g. 3.3.4';
+    case 'namespace':
+      return DNS_LABEL.test(value) ? undefined : 'not a namespace name (a DNS label)';
+  }
+}
+
 /** The flags of `add component`, checked before the repository is read. */
 function componentOf(name: string, options: ComponentOptions): Component {
   checkName(name);
   const category = checkCategory(options.category);
   const chart = options.chart ?? name;
-  if (!CHART_NAME.test(chart)) {
-    throw new UsageError(`{{option:chart}} "${chart}": not a chart name (lower-case letters, digits and "-")`);
-  }
+  const problem = (key: Parameters<typeof componentInputProblem>[0], value: string): void => {
+    const found = componentInputProblem(key, value);
+    if (found !== undefined) throw new UsageError(`{{option:${key}}} "${value}": ${found}`);
+  };
+  problem('chart', chart);
   const repository = options.chartRepo;
   if (repository === undefined) {
     throw new UsageError('{{option:chartRepo}} is required: the https:// or oci:// URL of the chart repository');
   }
-  if (!isRepositoryUrl(repository)) {
-    throw new UsageError(
-      `{{option:chartRepo}} "${repository}": not an https:// or oci:// URL (e.g. https://kyverno.github.io/kyverno/)`,
-    );
-  }
+  problem('chartRepo', repository);
   const version = options.chartVersion;
   if (version === undefined) {
     throw new UsageError('{{option:chartVersion}} is required: the exact chart version to pin, e.g. 3.3.4');
   }
-  if (!EXACT_VERSION.test(version) || semver.valid(version) === null) {
-    throw new UsageError(
-      `{{option:chartVersion}} "${version}": not an exact version (a range or "latest" is not pinned); give one, e.g. 3.3.4`,
-    );
-  }
-  if (options.namespace !== undefined && !DNS_LABEL.test(options.namespace)) {
-    throw new UsageError(`{{option:namespace}} "${options.namespace}": not a namespace name (a DNS label)`);
-  }
+  problem('chartVersion', version);
+  if (options.namespace !== undefined) problem('namespace', options.namespace);
   return { name, category, chart, repository, version };
 }
 

@@ -386,6 +386,12 @@ describe('bad input: one line, exit 2, nothing written', () => {
       /--chart-repo "http:\/\/kyverno.github.io\/": not an https:\/\/ or oci:\/\/ URL/,
     ],
     [['add', 'component', 'kyverno', '--category', 'security', ...repo], /--chart-version is required/],
+    // Without a terminal nothing can be asked.
+    [
+      ['add', 'component', '--category', 'security', ...repo, ...version],
+      /the component name is missing: gitops-init add component <name>/,
+    ],
+    [['remove', 'component'], /the component name is missing: gitops-init remove component <name>/],
     ...['latest', '^3.3.4', '3.3', '>=3.0.0', '3.3.x'].map((bad) => [
       ['add', 'component', 'kyverno', '--category', 'security', ...repo, '--chart-version', bad],
       new RegExp(`--chart-version "${bad.replace(/[.^>=]/g, '\\$&')}": not an exact version`),

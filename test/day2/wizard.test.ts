@@ -106,6 +106,40 @@ describe.runIf(hasScript)('the day-2 wizard', () => {
     expect(environments(root)).toEqual(['dev', 'production']);
   });
 
+  it('add component asks its name, category, chart, repository and version, each checked as its flag is', async () => {
+    const root = await repository();
+    const terminal = new Terminal(`${process.execPath} ${BIN} add component`, root);
+    try {
+      let at = await terminal.waitFor(/Name of the component/);
+      terminal.type('kyverno' + ENTER);
+      at = await terminal.waitFor(/Which category does it belong to\?/, at);
+      // network, then security.
+      terminal.type(DOWN + ENTER);
+      at = await terminal.waitFor(/Helm chart:/, at);
+      // Its default is the component's name.
+      terminal.type(ENTER);
+      at = await terminal.waitFor(/Chart repository/, at);
+      terminal.type('kyverno.github.io/kyverno' + ENTER);
+      at = await terminal.waitFor(/not an https:\/\/ or oci:\/\/ URL/, at);
+      terminal.type('\u007f'.repeat(30) + 'https://kyverno.github.io/kyverno/' + ENTER);
+      at = await terminal.waitFor(/Chart version to pin/, at);
+      terminal.type('^3.3' + ENTER);
+      at = await terminal.waitFor(/not an exact version/, at);
+      terminal.type('\u007f'.repeat(10) + '3.3.4' + ENTER);
+      at = await terminal.waitFor(/Plan to add component kyverno:/, at);
+      at = await terminal.waitFor(/Write these 2 changes\?/, at);
+      terminal.type(ENTER);
+      await terminal.waitFor(
+        /Added component kyverno \(security\): chart kyverno 3\.3\.4 in namespace security: 2 files changed\./,
+        at,
+      );
+      expect(await terminal.exited).toBe(0);
+    } finally {
+      terminal.kill();
+    }
+    expect(readFileSync(path.join(root, 'infrastructure/security/kyverno.yaml'), 'utf8')).toContain('version: "3.3.4"');
+  });
+
   it('--yes asks nothing on a terminal', async () => {
     const root = await repository();
     mkdirSync(path.join(root, 'elsewhere'));
