@@ -24,6 +24,21 @@ type Kind = (typeof kinds)[number];
 /** Each command with its undo, for the kinds it applies to; run in this order, undone in reverse. */
 const STEPS: { kinds: readonly Kind[]; add: string[]; remove: string[] }[] = [
   { kinds, add: ['add', 'env', 'qa', '--after', 'dev'], remove: ['remove', 'env', 'qa'] },
+  {
+    kinds: ['infrastructure'],
+    add: [
+      'add',
+      'component',
+      'kyverno',
+      '--category',
+      'security',
+      '--chart-repo',
+      'https://kyverno.github.io/kyverno/',
+      '--chart-version',
+      '3.3.4',
+    ],
+    remove: ['remove', 'component', 'kyverno'],
+  },
 ];
 
 function tree(root: string): Record<string, string> {
