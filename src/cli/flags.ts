@@ -52,6 +52,11 @@ const FLAGS: Readonly<Record<string, string>> = {
   to: '--to',
   // add env, remove env
   after: '--after',
+  // add tenant
+  name: '--name',
+  namespaces: '--namespace',
+  repositoryUrl: '--repository',
+  environments: '--envs',
   // new: the answers are flags of their own; the answers file is --answers
   answers: 'flags',
   answersFile: '--answers',

@@ -174,7 +174,8 @@ export function resolveTenants(
   return answers.appTeams.map((team) => {
     const detail = answers.tenants?.find((entry) => entry.team.toLowerCase() === team.toLowerCase());
     const name = detail?.name ?? teamSlug(team);
-    const namespaces = detail?.namespaces !== undefined && detail.namespaces.length > 0 ? [...detail.namespaces] : [name];
+    const namespaces =
+      detail?.namespaces !== undefined && detail.namespaces.length > 0 ? [...detail.namespaces] : [name];
     const chosen = detail?.environments;
     const environments = chosen === undefined ? [...answers.envs] : answers.envs.filter((env) => chosen.includes(env));
     return {
@@ -186,6 +187,12 @@ export function resolveTenants(
       hasEnvironmentSubset: environments.length < answers.envs.length,
     };
   });
+}
+
+/** A team's organisation and slug, or undefined when it is not written @org/team-slug. */
+export function parseTeam(team: string): { org: string; slug: string } | undefined {
+  const match = TEAM.exec(team);
+  return match?.[1] === undefined || match[2] === undefined ? undefined : { org: match[1], slug: match[2] };
 }
 
 /** The tenant name of a team: its slug, which also names its namespace. */
