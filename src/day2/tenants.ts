@@ -167,12 +167,15 @@ function asAnswer(tenant: ResolvedTenant): TenantAnswer {
 
 /** The lines gitops.yaml's template renders for a tenant, its item's dash at `indent`. */
 function entryLines(tenant: ResolvedTenant, indent: string): string {
-  const lines = [`${indent}- name: ${show(tenant.name)}`, `${indent}  team: ${show(tenant.team)}`];
-  lines.push(`${indent}  namespaces:`, ...tenant.namespaces.map((namespace) => `${indent}    - ${show(namespace)}`));
-  lines.push(`${indent}  repository: ${show(tenant.repository)}`);
-  if (tenant.hasEnvironmentSubset) {
-    lines.push(`${indent}  environments:`, ...tenant.environments.map((env) => `${indent}    - ${show(env)}`));
-  }
+  const list = (items: readonly string[]): string[] => items.map((item) => `${indent}    - ${show(item)}`);
+  const lines = [
+    `${indent}- name: ${show(tenant.name)}`,
+    `${indent}  team: ${show(tenant.team)}`,
+    `${indent}  namespaces:`,
+    ...list(tenant.namespaces),
+    `${indent}  repository: ${show(tenant.repository)}`,
+    ...(tenant.hasEnvironmentSubset ? [`${indent}  environments:`, ...list(tenant.environments)] : []),
+  ];
   return `${lines.join('\n')}\n`;
 }
 
@@ -311,15 +314,13 @@ export function addTenant(
       }
     }
     const added = existing ?? tenant;
-    const withAnswers = answersWith(
-      answers,
-      [...current.filter((entry) => entry !== existing), added].map(asAnswer),
-      repository.descriptor,
-    );
-    // The order of teams.applications is the order new renders: the new tenant comes last.
-    const ordered = existing === undefined ? withAnswers : answers;
+    // A new tenant comes last in teams.applications, and so in every list new renders from it.
+    const withAnswers =
+      existing === undefined
+        ? answersWith(answers, [...current, tenant].map(asAnswer), repository.descriptor)
+        : answers;
     const withoutAnswers = answersWith(answers, others.map(asAnswer), repository.descriptor);
-    const { own, changed } = await renderDifference(repository.root, ordered, withoutAnswers, generators);
+    const { own, changed } = await renderDifference(repository.root, withAnswers, withoutAnswers, generators);
     const changes: FileChange[] = [];
     const conflicts: string[] = [];
     for (const file of own) {
@@ -329,8 +330,8 @@ export function addTenant(
     }
     const edits = reRender(repository.root, changed, 'without');
     // Already a tenant: its files as the user keeps them are not conflicts.
-    if (existing === undefined) conflicts.push(...edits.conflicts);
-    changes.push(...edits.changes);
+    if (existing === undefined) for (const file of edits.conflicts) conflicts.push(file);
+    for (const change of edits.changes) changes.push(change);
     refuseConflicts(conflicts);
     if (existing === undefined) {
       const descriptor = appendTenant(repository.descriptor, repository.text, tenant);
@@ -373,7 +374,7 @@ export function removeTenant(
     }
     const edits = reRender(repository.root, changed, 'with');
     refuseConflicts(edits.conflicts);
-    changes.push(...edits.changes);
+    for (const change of edits.changes) changes.push(change);
     const descriptor = removeTenantEntry(repository.descriptor, repository.text, tenant.team);
     if (descriptor !== repository.text) changes.push(modifyChange(repository.descriptor, repository.text, descriptor));
     return { tenant, changes: byPath(changes), kept };
