@@ -1,4 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import { BLOCK_BEGIN, renderOwnershipBlock, updateOwnershipBlock } from '../codeowners/sync.js';
+import { parseDescriptor } from '../config/descriptor.js';
 import { ConfigError, UsageError } from '../errors.js';
 import {
   parseTeam,
@@ -6,6 +8,7 @@ import {
   resolveTenants,
   teamSlug,
   validateAnswers,
+  type Host,
   type RawAnswers,
   type ResolvedTenant,
   type ScaffoldAnswers,
@@ -375,8 +378,110 @@ export function removeTenant(
     const edits = reRender(repository.root, changed, 'with');
     refuseConflicts(edits.conflicts);
     for (const change of edits.changes) changes.push(change);
-    const descriptor = removeTenantEntry(repository.descriptor, repository.text, tenant.team);
+    const descriptor = removeOwnership(removeTenantEntry(repository.descriptor, repository.text, tenant.team), tenant);
+    const codeowners = syncedCodeowners(
+      repository.root,
+      repository.answers.host === 'gitlab' ? '.gitlab/CODEOWNERS' : '.github/CODEOWNERS',
+      repository.descriptor,
+      descriptor,
+      repository.answers.host,
+    );
+    if (codeowners !== undefined) changes.push(codeowners);
     if (descriptor !== repository.text) changes.push(modifyChange(repository.descriptor, repository.text, descriptor));
     return { tenant, changes: byPath(changes), kept };
   });
+}
+
+/** An owner of gitops.yaml's `ownership` map that names the tenant: its name or its team. */
+function namesTenant(owner: unknown, tenant: ResolvedTenant): boolean {
+  return typeof owner === 'string' && (owner === tenant.name || owner.toLowerCase() === tenant.team.toLowerCase());
+}
+
+/**
+ * gitops.yaml without the tenant as an owner in `ownership` (a pattern it owned alone goes: the
+ * general rules own it again). Edited through the Document API, which keeps comments; only a
+ * file where the tenant owns something is rewritten.
+ */
+function removeOwnership(text: string, tenant: ResolvedTenant): string {
+  const document = parseDocument(text);
+  const ownership = document.get('ownership', true);
+  if (!isMap(ownership)) return text;
+  let changed = false;
+  for (const pair of [...ownership.items]) {
+    const value = pair.value;
+    if (isScalar(value) && namesTenant(value.value, tenant)) {
+      ownership.delete(pair.key);
+      changed = true;
+    } else if (isSeq(value)) {
+      const remaining = value.items.filter((item) => !(isScalar(item) && namesTenant(item.value, tenant)));
+      if (remaining.length === value.items.length) continue;
+      changed = true;
+      if (remaining.length === 0) ownership.delete(pair.key);
+      else value.items = remaining;
+    }
+  }
+  return changed ? document.toString({ lineWidth: 0 }) : text;
+}
+
+/**
+ * CODEOWNERS with the block `gitops-init codeowners sync` generates brought in line with the
+ * descriptor's new `ownership` (only when the file has the block).
+ */
+function syncedCodeowners(
+  root: string,
+  codeowners: string,
+  descriptorFile: string,
+  descriptorText: string,
+  host: Host,
+): FileChange | undefined {
+  const text = readRepositoryFile(root, codeowners);
+  if (text === null || !text.includes(BLOCK_BEGIN)) return undefined;
+  const { descriptor } = parseDescriptor(descriptorFile, descriptorText);
+  const update = updateOwnershipBlock(text, renderOwnershipBlock(descriptor, host).text);
+  if (update.status === 'broken' || update.status === 'unchanged' || update.text === text) return undefined;
+  return modifyChange(codeowners, text, update.text);
+}
+
+/**
+ * gitops.yaml with `environment` taken out of each tenant's `environments` (`remove env`): the
+ * key goes when the tenant is then in every environment left, as new renders it. A tenant that
+ * is only in that environment is refused: remove the tenant first.
+ */
+export function removeTenantsEnvironment(
+  file: string,
+  text: string,
+  environment: string,
+  left: readonly string[],
+): string {
+  const { applications } = teamsOf(file, text);
+  const edits: [number, number][] = [];
+  for (const item of applications?.items ?? []) {
+    if (!isMap(item)) continue;
+    const environments = item.get('environments', true);
+    if (!isSeq(environments)) continue;
+    const names = environments.items.map((entry) => (isScalar(entry) ? String(entry.value) : ''));
+    const remaining = names.filter((name) => name !== environment && left.includes(name));
+    if (remaining.length === 0) {
+      throw new UsageError(
+        `environment ${show(environment)} is the only one of tenant ${show(String(item.get('name')))}; remove the tenant first (gitops-init remove tenant ${String(item.get('name'))})`,
+      );
+    }
+    const pair = item.items.find((entry) => isScalar(entry.key) && entry.key.value === 'environments');
+    const key = pair?.key as { range?: [number, number, number] } | undefined;
+    if (environments.flow || !environments.range || !key?.range) {
+      throw new ConfigError(
+        `${file}: a tenant's "environments" is not in block form; take ${show(environment)} out of it by hand and run again`,
+      );
+    }
+    if (!names.includes(environment) && !left.every((name) => remaining.includes(name))) continue;
+    if (left.every((name) => remaining.includes(name))) {
+      edits.push([lineStart(text, key.range[0]), lineEnd(text, environments.range[1])]);
+    } else {
+      const entry = environments.items[names.indexOf(environment)] as { range?: [number, number, number] };
+      if (entry.range) edits.push([lineStart(text, entry.range[0]), lineEnd(text, entry.range[1])]);
+    }
+  }
+  let result = text;
+  for (const [start, end] of edits.sort((a, b) => b[0] - a[0])) result = result.slice(0, start) + result.slice(end);
+  return result;
 }

@@ -59,7 +59,7 @@ async function generate(
       org: 'acme',
       platformTeam: '@acme/platform',
       appTeams,
-      envs: 'dev,staging,production',
+      envs: more.envs ?? 'dev,staging,production',
       host,
       ...(more.tenants === undefined ? {} : { tenants: more.tenants }),
     },
@@ -321,6 +321,71 @@ describe('files changed by hand', () => {
     );
     expect((await cli(['remove', 'tenant', 'web', '-C', root], { cwd: base })).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(edited);
+  });
+});
+
+describe('offboarding where the team owns paths', () => {
+  it("remove tenant takes it out of gitops.yaml's ownership and CODEOWNERS' generated block", async () => {
+    const root = await generate('ownership', 'flux', 'github', '@acme/checkout');
+    expect((await cli(['add', 'tenant', '@acme/web', '-C', root], { cwd: base })).code).toBe(0);
+    const file = path.join(root, 'gitops.yaml');
+    writeFileSync(
+      file,
+      `${readFileSync(file, 'utf8')}ownership:\n  /tenants/base/web/: ["web", "platform"]\n  /tenants/base/checkout/: "@acme/web"\n`,
+    );
+    // The block at the end, after the generated `*` line, so that its lines decide.
+    const codeownersFile = path.join(root, '.github/CODEOWNERS');
+    writeFileSync(
+      codeownersFile,
+      `${readFileSync(codeownersFile, 'utf8')}# BEGIN gitops-init ownership\n# END gitops-init ownership\n`,
+    );
+    expect((await cli(['codeowners', 'sync', '-C', root], { cwd: base })).code).toBe(0);
+    expect(readFileSync(path.join(root, '.github/CODEOWNERS'), 'utf8')).toContain('@acme/web');
+    await expectLintClean(root);
+    const run = await cli(['remove', 'tenant', 'web', '-C', root], { cwd: base });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const descriptor = parse(readFileSync(file, 'utf8')) as { ownership: Record<string, unknown> };
+    expect(descriptor.ownership).toEqual({ '/tenants/base/web/': ['platform'] });
+    const codeowners = readFileSync(path.join(root, '.github/CODEOWNERS'), 'utf8');
+    expect(codeowners).not.toContain('@acme/web');
+    expect(codeowners).toContain('/tenants/base/web/ @acme/platform\n');
+    // The pattern of the deleted directory matches nothing now: a warning, no error.
+    const report = await lint({ cwd: root });
+    expect(report.diagnostics.filter((d) => d.severity === 2)).toEqual([]);
+  });
+});
+
+describe('remove env and tenants of some environments', () => {
+  it('takes the environment out of their lists, and refuses to leave a tenant without one', async () => {
+    const root = await generate('env-tenant', 'argocd', 'github', '@acme/checkout');
+    const add = ['add', 'tenant', '@acme/shop', '--envs', 'dev,production', '-C', root];
+    expect((await cli(add, { cwd: base })).code).toBe(0);
+    expect((await cli(['remove', 'env', 'dev', '-C', root], { cwd: base })).code).toBe(0);
+    const expected = await generate('env-tenant-expected', 'argocd', 'github', '@acme/checkout,@acme/shop', {
+      envs: 'staging,production',
+      tenants: [{ team: '@acme/shop', environments: ['production'] }],
+    });
+    expect(tree(root)).toEqual(tree(expected));
+    await expectLintClean(root);
+    const before = tree(root);
+    const run = await cli(['remove', 'env', 'production', '-C', root], { cwd: base });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'gitops-init: environment "production" is the only one of tenant "shop"; remove the tenant first (gitops-init remove tenant shop)\n',
+    );
+    expect(tree(root)).toEqual(before);
+  });
+
+  it('drops the list when the tenant is then in every environment left, as new writes it', async () => {
+    const root = await generate('env-tenant-all', 'flux', 'gitlab', '@acme/checkout');
+    expect((await cli(['add', 'tenant', '@acme/shop', '--envs', 'dev,staging', '-C', root], { cwd: base })).code).toBe(
+      0,
+    );
+    expect((await cli(['remove', 'env', 'production', '-C', root], { cwd: base })).code).toBe(0);
+    const expected = await generate('env-tenant-all-expected', 'flux', 'gitlab', '@acme/checkout,@acme/shop', {
+      envs: 'dev,staging',
+    });
+    expect(tree(root)).toEqual(tree(expected));
   });
 });
 
