@@ -135,11 +135,17 @@ function newTenant(team: string, options: TenantOptions, repository: Day2Reposit
     );
   }
   const ordered = answers.envs.filter((env) => environments.includes(env));
+  const url = repositoryUrlGiven ?? repositoryUrl(answers.host, answers.org, name);
+  if (url === repositoryUrl(answers.host, answers.org, answers.name)) {
+    throw new UsageError(
+      `${repositoryUrlGiven === undefined ? `tenant ${show(name)}: its repository` : '{{option:repositoryUrl}}'} ${show(url)} is this infrastructure repository; give the team's own with {{option:repositoryUrl}}`,
+    );
+  }
   return {
     team,
     name,
     namespaces,
-    repository: repositoryUrlGiven ?? repositoryUrl(answers.host, answers.org, name),
+    repository: url,
     environments: ordered,
     hasEnvironmentSubset: ordered.length < answers.envs.length,
   };

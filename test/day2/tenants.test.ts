@@ -453,6 +453,10 @@ describe('bad input: one line, exit 2, nothing written', () => {
     [['add', 'tenant', '@acme/web', '--envs', ','], /^gitops-init: --envs: give at least one environment$/],
     [['add', 'tenant', '@acme/web', '--repository', ' '], /^gitops-init: --repository: give the clone URL/],
     [
+      ['add', 'tenant', '@acme/web', '--name', 'platform'],
+      /^gitops-init: tenant "platform": its repository "https:\/\/github.com\/acme\/platform.git" is this infrastructure repository; give the team's own with --repository$/,
+    ],
+    [
       ['remove', 'tenant', 'web'],
       /^gitops-init: tenant "web": not a tenant of this repository \(checkout \(@acme\/checkout\)\)$/,
     ],
@@ -464,6 +468,27 @@ describe('bad input: one line, exit 2, nothing written', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(tree(root)).toEqual(before);
+  });
+
+  it('tenant details in gitops.yaml that do not fit: one line naming the file, exit 2', async () => {
+    const broken = path.join(base, 'broken');
+    cpSync(root, broken, { recursive: true });
+    const file = path.join(broken, 'gitops.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '      repository: "https://github.com/acme/checkout.git"\n',
+        '      repository: "https://github.com/acme/checkout.git"\n      environments: ["dev", "qa"]\n',
+      ),
+    );
+    const run = await cli(['add', 'tenant', '@acme/web', '-C', broken], { cwd: base });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'gitops-init: gitops.yaml: --app-team "@acme/checkout": environment "qa" is not one of --envs "dev,staging,production"\n',
+    );
+    const again = await cli(['new', '--dry-run', '-C', broken], { cwd: base });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('--app-team "@acme/checkout": environment "qa" is not one of --envs');
   });
 
   it('add tenant in an application repository', async () => {
