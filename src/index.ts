@@ -21,8 +21,12 @@ export {
 export {
   addEnvironment,
   removeEnvironment,
+  addTenant,
+  removeTenant,
   type EnvironmentOptions,
   type EnvironmentResult,
+  type TenantOptions,
+  type TenantResult,
   type FileChange,
   type ChangeAction,
 } from './api/day2.js';
