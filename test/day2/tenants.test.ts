@@ -216,7 +216,9 @@ describe.each(tools)('a tenant with its own name, namespaces, repository and env
       expect(files['tenants/dev/kustomization.yaml']).toContain('"../base/shop"');
       expect(files['tenants/staging/kustomization.yaml']).not.toContain('shop');
       expect(files['tenants/base/shop/rbac.yaml']).toContain('  name: "gotk-reconciler-shop"\n  namespace: "shop-b"\n');
-      expect(files['tenants/base/shop/sync.yaml']).toContain('  targetNamespace: "shop-a"\n');
+      // Several namespaces: the objects name theirs, so no targetNamespace forces them into the first.
+      expect(files['tenants/base/shop/sync.yaml']).toContain('  namespace: "shop-a"\n');
+      expect(files['tenants/base/shop/sync.yaml']).not.toMatch(/^ +targetNamespace:/m);
     } else {
       expect(files['tenants/values.yaml']).toContain(
         '  - name: "shop"\n    team: "@acme/web"\n    namespace: "shop-a"\n    namespaces:\n      - "shop-a"\n      - "shop-b"\n    environments:\n      - "dev"\n      - "production"\n',
