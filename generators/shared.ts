@@ -47,7 +47,7 @@ interface Repetition {
   values: (model: TemplateModel) => readonly unknown[];
   label: (value: unknown) => string;
   /** More values for one repetition, e.g. whether it is the last environment. */
-  extra?: (index: number, count: number) => Record<string, unknown>;
+  extra?: (index: number, count: number, model: TemplateModel, value: unknown) => Record<string, unknown>;
 }
 
 /**
@@ -62,7 +62,11 @@ const REPETITIONS: readonly Repetition[] = [
     values: (model) => model.envs,
     label: String,
     // The last environment in promotion order is production-like: more replicas and resources.
-    extra: (index, count) => ({ isLastEnv: index === count - 1 }),
+    // In an environment's files, `tenants` are the tenants onboarded in that environment.
+    extra: (index, count, model, env) => ({
+      isLastEnv: index === count - 1,
+      tenants: model.tenants.filter((tenant) => tenant.environments.includes(String(env))),
+    }),
   },
   {
     placeholder: '__tenant__',
@@ -114,8 +118,9 @@ export function templateActions(
     for (const repetition of REPETITIONS) {
       if (!output.includes(repetition.placeholder)) continue;
       variants = variants.flatMap((variant) =>
-        repetition.values(model).map((value, index, all) => ({
-          data: { ...variant.data, [repetition.key]: value, ...repetition.extra?.(index, all.length) },
+        // Values of an inner repetition as the outer one sees them (the tenants of an environment).
+        repetition.values({ ...model, ...variant.data }).map((value, index, all) => ({
+          data: { ...variant.data, [repetition.key]: value, ...repetition.extra?.(index, all.length, model, value) },
           target: variant.target.replaceAll(repetition.placeholder, repetition.label(value)),
         })),
       );

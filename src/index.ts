@@ -21,8 +21,18 @@ export {
 export {
   addEnvironment,
   removeEnvironment,
+  addTenant,
+  removeTenant,
+  addComponent,
+  removeComponent,
   type EnvironmentOptions,
   type EnvironmentResult,
+  type TenantOptions,
+  type TenantResult,
+  type ComponentOptions,
+  type ComponentResult,
+  type Day2Options,
+  type Day2Result,
   type FileChange,
   type ChangeAction,
 } from './api/day2.js';

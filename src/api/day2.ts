@@ -21,6 +21,13 @@ import type { ScaffoldGenerator } from '../scaffold/index.js';
 
 export type { EnvironmentOptions, EnvironmentResult } from '../day2/environments.js';
 export type { ComponentOptions, ComponentResult } from '../day2/components.js';
+import {
+  addTenant as addTenantWith,
+  removeTenant as removeTenantWith,
+  type TenantOptions,
+  type TenantResult,
+} from '../day2/tenants.js';
+export type { TenantOptions, TenantResult } from '../day2/tenants.js';
 export type { ChangeAction, FileChange } from '../day2/plan.js';
 export type { Day2Options, Day2Result } from '../day2/repository.js';
 
@@ -149,4 +156,31 @@ export async function askComponent(
     if (value !== undefined) answers[key] = value;
   }
   return answers;
+}
+
+/**
+ * Onboards an application team as a tenant of an infrastructure repository made with
+ * `gitops-init new` (`gitops-init add tenant`): exactly the files `new` would have generated for
+ * it (namespaces with quota, limit range and network isolation; the Argo CD AppProject and
+ * Application, or the Flux service account, GitRepository and Kustomization, or the Helm tenants
+ * chart's values), only in `options.environments` (default: all), and its entry in gitops.yaml's
+ * `teams.applications`, the rest of the file kept as it was. Running it again changes nothing.
+ *
+ * @returns the planned changes and what was written. Throws UsageError for a bad team, a team of
+ *   another organisation, a name or namespace another tenant or the platform has, an unknown
+ *   environment, an application repository; RefusedError (nothing written) when a file to create
+ *   or update was changed by hand.
+ */
+export function addTenant(team: string, options: TenantOptions = {}): Promise<TenantResult> {
+  return addTenantWith(team, options, GENERATORS);
+}
+
+/**
+ * Offboards a tenant, given by name or team (`gitops-init remove tenant`): deletes exactly the
+ * files `add tenant` (or `new`) generated for it, except those changed since (listed in `kept`;
+ * deleted with `force`), and removes its entry from gitops.yaml. Throws UsageError for a name
+ * that is not a tenant.
+ */
+export function removeTenant(nameOrTeam: string, options: TenantOptions = {}): Promise<TenantResult> {
+  return removeTenantWith(nameOrTeam, options, GENERATORS);
 }

@@ -21,7 +21,7 @@ import { assertInsideRepository, writeFileAtomically } from '../files/atomic-wri
 import { withRepositoryLock } from '../files/lock.js';
 import { describeSystemError, directoryWriteProblem, UnwritableError } from '../files/writable.js';
 import { runGit } from '../git/command.js';
-import { answerOption, type RawAnswers } from '../scaffold/answers.js';
+import { answerOption, type AnswerKey, type RawAnswers } from '../scaffold/answers.js';
 
 export type { Adoption, Inferred } from '../adoption/infer.js';
 export type { AdoptionAnswerKey, AdoptionAnswers } from '../adoption/descriptor.js';
@@ -188,7 +188,7 @@ function resolveAnswers(
   options: InitOptions,
 ): { answers: AdoptionAnswers; defaulted: AdoptionAnswerKey[] } {
   const given = options.answers ?? {};
-  const has = (key: AdoptionAnswerKey): boolean => given[key as keyof RawAnswers] !== undefined;
+  const has = (key: AdoptionAnswerKey): boolean => given[key as AnswerKey] !== undefined;
   if (options.yes !== true) {
     const missing = REQUIRED_ADOPTION_ANSWERS.filter((key) => !has(key));
     if (missing.length > 0) {
@@ -212,7 +212,7 @@ function resolveAnswers(
   const inferred = inferredAnswers(plan.adoption, { kind });
   const raw: Partial<Record<AdoptionAnswerKey, string | string[]>> = {};
   for (const key of ADOPTION_ANSWER_KEYS) {
-    const value = given[key as keyof RawAnswers];
+    const value = given[key as AnswerKey];
     if (value !== undefined) {
       if (key !== 'kind' && key !== 'tool' && key !== 'name' && isLeftOut(value)) continue;
       raw[key] = key === 'envs' || key === 'appTeams' ? listOf(value) : String(value).trim();

@@ -59,6 +59,11 @@ const FLAGS: Readonly<Record<string, string>> = {
   chartRepo: '--chart-repo',
   chartVersion: '--chart-version',
   namespace: '--namespace',
+  // add tenant
+  name: '--name',
+  namespaces: '--namespace',
+  repositoryUrl: '--repository',
+  environments: '--envs',
   // new: the answers are flags of their own; the answers file is --answers
   answers: 'flags',
   answersFile: '--answers',

@@ -12,6 +12,7 @@ import {
   type Day2Repository,
   type Day2Result,
 } from './repository.js';
+import { removeTenantsEnvironment } from './tenants.js';
 
 export interface EnvironmentOptions extends Day2Options {
   /** `add env`: the environment the new one comes after in promotion order; default: before the last. */
@@ -197,7 +198,9 @@ export function removeEnvironment(
     const edits = reRender(repository.root, changed, 'with');
     refuseConflicts(edits.conflicts);
     for (const change of edits.changes) changes.push(change);
-    const descriptor = editEnvironments(repository.descriptor, repository.text, environments);
+    // Tenants onboarded in some environments only: the environment leaves their lists too.
+    const withoutTenants = removeTenantsEnvironment(repository.descriptor, repository.text, name, environments);
+    const descriptor = editEnvironments(repository.descriptor, withoutTenants, environments);
     if (descriptor !== repository.text) changes.push(modifyChange(repository.descriptor, repository.text, descriptor));
     return { environment: name, environments, changes: byPath(changes), kept };
   });

@@ -21,9 +21,38 @@ export interface ScaffoldAnswers {
   defaultBranch: string;
   /** Day the repository was first generated (YYYY-MM-DD), kept so that re-runs are identical. */
   created: string;
+  /**
+   * Infrastructure: tenants whose details differ from the defaults (name and namespace the team
+   * slug, repository <host>/<org>/<name>.git, every environment), one per team of `appTeams` at
+   * most. Absent when every tenant has the defaults.
+   */
+  tenants?: TenantAnswer[];
 }
 
-export type AnswerKey = Exclude<keyof ScaffoldAnswers, 'created'>;
+/** One tenant's details, as gitops.yaml's `teams.applications` stores them. */
+export interface TenantAnswer {
+  /** The team, one of `appTeams`. */
+  team: string;
+  /** Names the tenant (its AppProject, service account, files). */
+  name: string;
+  /** At least one; the first is the one its Application or Kustomization deploys to. */
+  namespaces: string[];
+  /** Its application repository's clone URL. */
+  repository: string;
+  /** The environments it is onboarded in, in promotion order; absent: every environment. */
+  environments?: string[];
+}
+
+/** A tenant's details as read (gitops.yaml), before validation: any field may be missing. */
+export interface RawTenant {
+  team: string;
+  name?: string;
+  namespaces?: string[];
+  repository?: string;
+  environments?: string[];
+}
+
+export type AnswerKey = Exclude<keyof ScaffoldAnswers, 'created' | 'tenants'>;
 
 /** Answer keys, in the order the wizard asks. */
 export const ANSWER_KEYS: readonly AnswerKey[] = [
@@ -63,8 +92,11 @@ export function answerOption(key: AnswerKey): string {
   return `{{option:answers.${key}}}`;
 }
 
-/** Raw answers as given: strings from flags or an answers file, before validation. */
-export type RawAnswers = Partial<Record<AnswerKey, string | string[]>>;
+/**
+ * Raw answers as given: strings from flags or an answers file, before validation; `tenants`, the
+ * details of tenants, come from gitops.yaml or a day-2 command.
+ */
+export type RawAnswers = Partial<Record<AnswerKey, string | string[]>> & { tenants?: readonly RawTenant[] };
 
 export const KINDS = ['infrastructure', 'application'] as const;
 export const TOOLS = ['argocd', 'flux', 'helm'] as const;
@@ -113,6 +145,54 @@ export function isValidBranchName(name: string): boolean {
     !name.includes('//') &&
     !name.split('/').some((part) => part.startsWith('.'))
   );
+}
+
+/** The clone URL of a repository of the organisation on the host. */
+export function repositoryUrl(host: Host, org: string, name: string): string {
+  return `https://${host === 'gitlab' ? 'gitlab.com' : 'github.com'}/${org}/${name}.git`;
+}
+
+/** A tenant with every detail settled: given ones, defaults for the rest. */
+export interface ResolvedTenant extends TenantAnswer {
+  /** The environments it is onboarded in, in promotion order (all by default). */
+  environments: string[];
+  /** It is onboarded in some environments only (gitops.yaml then lists them). */
+  hasEnvironmentSubset: boolean;
+}
+
+/**
+ * Every tenant of infrastructure answers, in `appTeams` order: the details given in `tenants`
+ * (matched by team, case-insensitively), defaults for the rest: name and namespace the team
+ * slug, repository <host>/<org>/<name>.git, every environment.
+ */
+export function resolveTenants(
+  answers: Pick<ScaffoldAnswers, 'kind' | 'appTeams' | 'envs' | 'host' | 'org'> & {
+    tenants?: readonly RawTenant[] | undefined;
+  },
+): ResolvedTenant[] {
+  if (answers.kind !== 'infrastructure') return [];
+  return answers.appTeams.map((team) => {
+    const detail = answers.tenants?.find((entry) => entry.team.toLowerCase() === team.toLowerCase());
+    const name = detail?.name ?? teamSlug(team);
+    const namespaces =
+      detail?.namespaces !== undefined && detail.namespaces.length > 0 ? [...detail.namespaces] : [name];
+    const chosen = detail?.environments;
+    const environments = chosen === undefined ? [...answers.envs] : answers.envs.filter((env) => chosen.includes(env));
+    return {
+      team,
+      name,
+      namespaces,
+      repository: detail?.repository ?? repositoryUrl(answers.host, answers.org, name),
+      environments,
+      hasEnvironmentSubset: environments.length < answers.envs.length,
+    };
+  });
+}
+
+/** A team's organisation and slug, or undefined when it is not written @org/team-slug. */
+export function parseTeam(team: string): { org: string; slug: string } | undefined {
+  const match = TEAM.exec(team);
+  return match?.[1] === undefined || match[2] === undefined ? undefined : { org: match[1], slug: match[2] };
 }
 
 /** The tenant name of a team: its slug, which also names its namespace. */
@@ -221,11 +301,97 @@ export function validateAnswers(
       message: `${answerOption('defaultBranch')} ${show(defaultBranch)}: not a valid git branch name`,
     });
   }
+  const tenants = checkTenants(raw.tenants ?? [], { kind, appTeams, envs, host, org }, problems);
   if (problems.length > 0) return { problems };
   return {
-    answers: { kind, tool, name, org, platformTeam, appTeams, envs, host, ci, hooks, defaultBranch, created },
+    answers: {
+      kind,
+      tool,
+      name,
+      org,
+      platformTeam,
+      appTeams,
+      envs,
+      host,
+      ci,
+      hooks,
+      defaultBranch,
+      created,
+      ...(tenants.length > 0 ? { tenants } : {}),
+    },
     problems,
   };
+}
+
+/**
+ * Checks the tenants' details (names and namespaces DNS labels, unique across tenants; known
+ * environments; a repository) and returns those that differ from the defaults. Details of a team
+ * that is not among `appTeams` are left out: the team list decides who is a tenant.
+ */
+function checkTenants(
+  raw: readonly RawTenant[],
+  answers: Pick<ScaffoldAnswers, 'kind' | 'appTeams' | 'envs' | 'host' | 'org'>,
+  problems: AnswerProblem[],
+): TenantAnswer[] {
+  if (answers.kind !== 'infrastructure' || raw.length === 0) return [];
+  const key: AnswerKey = 'appTeams';
+  const names = new Map<string, string>();
+  const namespaces = new Map<string, string>();
+  const result: TenantAnswer[] = [];
+  for (const tenant of resolveTenants({ ...answers, tenants: raw })) {
+    const what = `${answerOption(key)} ${show(tenant.team)}:`;
+    const given = raw.find((entry) => entry.team.toLowerCase() === tenant.team.toLowerCase());
+    const label = (value: string, of: string): void => {
+      if (value.length > 63 || !DNS_LABEL.test(value)) {
+        problems.push({ key, message: `${what} ${of} ${show(value)} must be a DNS-1123 label` });
+      }
+    };
+    label(tenant.name, 'the tenant name');
+    const other = names.get(tenant.name);
+    if (other !== undefined) {
+      problems.push({ key, message: `${what} the tenant name ${show(tenant.name)} is also ${show(other)}'s` });
+    }
+    names.set(tenant.name, tenant.team);
+    for (const namespace of tenant.namespaces) {
+      label(namespace, 'the namespace');
+      const owner = namespaces.get(namespace);
+      if (owner !== undefined) {
+        problems.push({
+          key,
+          message: `${what} the namespace ${show(namespace)} is ${owner === tenant.team ? 'listed twice' : `also ${show(owner)}'s`}`,
+        });
+      }
+      namespaces.set(namespace, tenant.team);
+    }
+    if (tenant.repository.trim() === '') problems.push({ key, message: `${what} the repository is empty` });
+    const unknown = (given?.environments ?? []).filter((env) => !answers.envs.includes(env));
+    if (unknown.length > 0) {
+      problems.push({
+        key,
+        message: `${what} environment ${show(unknown.join(','))} is not one of ${answerOption('envs')} ${show(answers.envs.join(','))}`,
+      });
+    }
+    if (given?.environments !== undefined && tenant.environments.length === 0) {
+      problems.push({ key, message: `${what} the tenant has no environment` });
+    }
+    const slug = teamSlug(tenant.team);
+    const isDefault =
+      tenant.name === slug &&
+      tenant.namespaces.length === 1 &&
+      tenant.namespaces[0] === slug &&
+      tenant.repository === repositoryUrl(answers.host, answers.org, slug) &&
+      !tenant.hasEnvironmentSubset;
+    if (!isDefault) {
+      result.push({
+        team: tenant.team,
+        name: tenant.name,
+        namespaces: tenant.namespaces,
+        repository: tenant.repository,
+        ...(tenant.hasEnvironmentSubset ? { environments: tenant.environments } : {}),
+      });
+    }
+  }
+  return result;
 }
 
 /** Defaults for answers not given, used with `yes`. */
@@ -279,6 +445,15 @@ export function answersFromDescriptor(descriptor: Descriptor): RawAnswers & { cr
       ? [descriptor.teams?.application].filter((team): team is string => team !== undefined)
       : (descriptor.teams?.applications ?? []).map((tenant) => tenant.team);
   raw.appTeams = teams;
+  if (descriptor.kind === 'infrastructure') {
+    raw.tenants = (descriptor.teams?.applications ?? []).map((tenant) => ({
+      team: tenant.team,
+      ...(tenant.name === undefined ? {} : { name: tenant.name }),
+      ...(tenant.namespaces === undefined ? {} : { namespaces: tenant.namespaces }),
+      ...(tenant.repository === undefined ? {} : { repository: tenant.repository }),
+      ...(tenant.environments === undefined ? {} : { environments: tenant.environments }),
+    }));
+  }
   if (descriptor.environments) raw.envs = descriptor.environments;
   if (descriptor.host) raw.host = descriptor.host;
   for (const key of ['ci', 'hooks', 'defaultBranch', 'created'] as const) {

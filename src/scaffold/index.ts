@@ -19,6 +19,7 @@ import {
   validateAnswers,
   type AnswerKey,
   type RawAnswers,
+  type RawTenant,
   type ScaffoldAnswers,
 } from './answers.js';
 import { buildModel } from './model.js';
@@ -146,7 +147,9 @@ export function resolveAnswers(options: ScaffoldOptions): ResolvedAnswers {
   const { created, ...storedRaw } = stored;
   const given: RawAnswers = { ...storedRaw, ...fromFile };
   for (const [key, value] of Object.entries(options.answers ?? {})) {
-    if (value !== undefined) given[key as AnswerKey] = value;
+    if (value === undefined) continue;
+    if (key === 'tenants') given.tenants = value as readonly RawTenant[];
+    else given[key as AnswerKey] = value as string | string[];
   }
   const defaults = (answers: RawAnswers): Record<AnswerKey, string> => defaultAnswers(answers, root);
   if (options.yes) {

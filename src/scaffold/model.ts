@@ -8,14 +8,13 @@ import {
 } from '../protection/policy.js';
 import { renderGithubRuleset, renderGitlab } from '../protection/render.js';
 import { DESCRIPTOR_SCHEMA_URL } from '../config/descriptor.js';
-import { teamSlug, type ScaffoldAnswers } from './answers.js';
+import { repositoryUrl, resolveTenants, teamSlug, type ResolvedTenant, type ScaffoldAnswers } from './answers.js';
 
-export interface Tenant {
-  /** Team slug: names the tenant, its namespace and its application repository. */
-  name: string;
-  team: string;
+export { repositoryUrl } from './answers.js';
+
+export interface Tenant extends ResolvedTenant {
+  /** The first of `namespaces`: the one its Application or Kustomization deploys to. */
   namespace: string;
-  repository: string;
 }
 
 /** Everything templates can use. Values are validated answers, quoted for YAML by the `q` helper. */
@@ -110,21 +109,14 @@ export const COMPONENT_VALUES: Readonly<Record<string, Readonly<Record<string, u
 /** Infrastructure components every infrastructure repository starts with. */
 export const INFRASTRUCTURE_COMPONENTS = ['network', 'security', 'storage', 'monitoring', 'logging'] as const;
 
-export function repositoryUrl(host: ScaffoldAnswers['host'], org: string, name: string): string {
-  return `https://${host === 'gitlab' ? 'gitlab.com' : 'github.com'}/${org}/${name}.git`;
-}
-
 export function buildModel(answers: ScaffoldAnswers, toolVersion: string): TemplateModel {
   // The same policy and renderers as `gitops-init protect render`, so a new repository is in sync.
   const policy = defaultPolicy(answers.kind, answers.defaultBranch);
   const ruleset = rulesetName(policy.branch);
-  const tenants: Tenant[] =
-    answers.kind === 'infrastructure'
-      ? answers.appTeams.map((team) => {
-          const name = teamSlug(team);
-          return { name, team, namespace: name, repository: repositoryUrl(answers.host, answers.org, name) };
-        })
-      : [];
+  const tenants: Tenant[] = resolveTenants(answers).map((tenant) => ({
+    ...tenant,
+    namespace: tenant.namespaces[0] ?? tenant.name,
+  }));
   return {
     ...answers,
     toolVersion,

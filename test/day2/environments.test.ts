@@ -268,7 +268,7 @@ describe('bad input: one line, exit 2, nothing written', () => {
   });
 
   it('a subcommand that does not exist yet is a usage error', async () => {
-    const run = await cli(['add', 'tenant', '@acme/web', '-C', root], { cwd: base });
+    const run = await cli(['add', 'nothing', '-C', root], { cwd: base });
     expect(run.code).toBe(2);
   });
 });

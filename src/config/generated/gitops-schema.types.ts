@@ -170,6 +170,12 @@ export interface TenantTeam {
   team: Team;
   namespaces?: DnsLabel[];
   repository?: string;
+  /**
+   * The environments the tenant is onboarded in (names from environments); absent: every environment. Its AppProject and Application (Argo CD), its entry in tenants/<environment> (Flux) or its namespaces (Helm) exist only there.
+   *
+   * @minItems 1
+   */
+  environments?: DnsLabel[];
 }
 /**
  * Branch protection as code: one provider-neutral policy per branch pattern. 'gitops-init protect render' writes the host's files from it, 'protect diff' and 'protect apply' compare it with and apply it to the live GitHub repository. Unset fields take the defaults of the repository kind; an infrastructure repository cannot go below its floor (2 approvals, code owner review, no force push, no deletion, the gitops-lint check).
