@@ -140,3 +140,98 @@ export function componentQuestions(
   }
   return questions;
 }
+
+/** What the tenant questions know of the repository. */
+export interface TenantContext {
+  org: string;
+  envs: readonly string[];
+  tenants: readonly { name: string; team: string; namespaces: readonly string[] }[];
+  /** The default repository URL of a tenant of that name. */
+  repository: (name: string) => string;
+}
+
+const TEAM_PATTERN = /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?)\/([A-Za-z0-9][A-Za-z0-9_.-]{0,99})$/;
+const LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+const items = (input: string): string[] =>
+  input
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
+/**
+ * The questions of `add tenant` / `remove tenant` for what was not given: for `add`, the team
+ * (then its name, namespaces, repository and environments, each with the default the flags have);
+ * for `remove`, the tenant to offboard, from the repository's tenants.
+ */
+export function tenantQuestions(
+  verb: 'add' | 'remove',
+  context: TenantContext,
+  missing: { team: boolean; details: boolean },
+): Day2Question[] {
+  if (verb === 'remove') {
+    return missing.team
+      ? [{ name: 'team', message: 'Which tenant should be offboarded?', choices: context.tenants.map((t) => t.name) }]
+      : [];
+  }
+  const questions: Day2Question[] = [];
+  const slug = (answers: Record<string, string>): string =>
+    (TEAM_PATTERN.exec(answers.team ?? '')?.[2] ?? '').toLowerCase();
+  if (missing.team) {
+    questions.push({
+      name: 'team',
+      message: `Application team (@${context.org}/team-slug):`,
+      validate: (input) => {
+        const match = TEAM_PATTERN.exec(input);
+        if (!match) return 'must be a team as @org/team-slug';
+        if (match[1]?.toLowerCase() !== context.org.toLowerCase()) return `the team must belong to ${context.org}`;
+        if (context.tenants.some((tenant) => tenant.team.toLowerCase() === input.toLowerCase())) {
+          return `${input} is already a tenant`;
+        }
+        return true;
+      },
+    });
+  }
+  if (!missing.details) return questions;
+  const taken = (name: string): boolean => context.tenants.some((tenant) => tenant.name === name);
+  questions.push(
+    {
+      name: 'name',
+      message: 'Tenant name (a DNS label):',
+      default: slug,
+      validate: (input) =>
+        !LABEL.test(input) ? 'not a DNS label' : taken(input) ? `"${input}" is already a tenant's name` : true,
+    },
+    {
+      name: 'namespaces',
+      message: 'Namespaces, comma-separated (the first is the one it deploys to):',
+      default: (answers) => answers.name ?? slug(answers),
+      validate: (input) => {
+        const list = items(input);
+        if (list.length === 0) return 'give at least one namespace';
+        const bad = list.find((namespace) => !LABEL.test(namespace));
+        if (bad !== undefined) return `"${bad}" is not a namespace name (a DNS label)`;
+        const used = list.find((namespace) => context.tenants.some((tenant) => tenant.namespaces.includes(namespace)));
+        return used === undefined ? true : `namespace "${used}" belongs to another tenant`;
+      },
+    },
+    {
+      name: 'repository',
+      message: 'Its application repository (clone URL):',
+      default: (answers) => context.repository(answers.name ?? slug(answers)),
+      validate: (input) => (input === '' ? 'give the clone URL' : true),
+    },
+    {
+      name: 'environments',
+      message: 'Environments it is onboarded in, comma-separated:',
+      default: context.envs.join(','),
+      validate: (input) => {
+        const list = items(input);
+        if (list.length === 0) return 'give at least one environment';
+        const unknown = list.find((env) => !context.envs.includes(env));
+        return unknown === undefined ? true : `"${unknown}" is not an environment (${context.envs.join(', ')})`;
+      },
+    },
+  );
+  return questions;
+}

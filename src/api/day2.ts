@@ -1,5 +1,12 @@
 import { registerApplication } from '../../generators/application.js';
-import { askDay2, componentQuestions, confirmDay2, environmentQuestions } from '../../generators/day2.js';
+import {
+  askDay2,
+  componentQuestions,
+  confirmDay2,
+  environmentQuestions,
+  tenantQuestions,
+} from '../../generators/day2.js';
+import { repositoryUrl, resolveTenants } from '../scaffold/answers.js';
 import { registerInfrastructure } from '../../generators/infrastructure.js';
 import {
   addEnvironment as addWith,
@@ -183,4 +190,65 @@ export function addTenant(team: string, options: TenantOptions = {}): Promise<Te
  */
 export function removeTenant(nameOrTeam: string, options: TenantOptions = {}): Promise<TenantResult> {
   return removeTenantWith(nameOrTeam, options, GENERATORS);
+}
+
+/** What `add tenant` / `remove tenant` were given, or the wizard asked. */
+export interface TenantAnswers {
+  /** `add`: the team; `remove`: the tenant's name or team. */
+  team: string;
+  name?: string;
+  namespaces?: string[];
+  repositoryUrl?: string;
+  environments?: string[];
+}
+
+/**
+ * The wizard of `add tenant` / `remove tenant` (the CLI runs it on a terminal): for `add` without
+ * a team, asks the team and then its name, namespaces, repository and environments, with the
+ * defaults the flags have; for `remove` without a name, offers the repository's tenants.
+ */
+export async function askTenant(
+  verb: 'add' | 'remove',
+  given: Partial<TenantAnswers>,
+  cwd: string = process.cwd(),
+): Promise<TenantAnswers> {
+  const { answers } = readDay2Repository(cwd, `${verb} tenant`);
+  const tenants = resolveTenants(answers);
+  const missingTeam = given.team === undefined;
+  const questions = tenantQuestions(
+    verb,
+    {
+      org: answers.org,
+      envs: answers.envs,
+      tenants,
+      repository: (name) => repositoryUrl(answers.host, answers.org, name),
+    },
+    // The details are asked along with the team; with a team given, the flags' defaults hold.
+    {
+      team: missingTeam,
+      details:
+        missingTeam &&
+        given.name === undefined &&
+        given.namespaces === undefined &&
+        given.repositoryUrl === undefined &&
+        given.environments === undefined,
+    },
+  );
+  const asked = await askDay2(`${verb}-tenant`, `${verb} a tenant`, questions);
+  const list = (value: string | undefined): string[] | undefined =>
+    value === undefined
+      ? undefined
+      : value
+          .split(',')
+          .map((item) => item.trim())
+          .filter((item) => item !== '');
+  const result: TenantAnswers = { ...given, team: given.team ?? asked.team ?? '' };
+  if (asked.name !== undefined) result.name = asked.name;
+  const namespaces = list(asked.namespaces);
+  if (namespaces !== undefined) result.namespaces = namespaces;
+  if (asked.repository !== undefined) result.repositoryUrl = asked.repository;
+  const environments = list(asked.environments);
+  // Every environment is the default, which gitops.yaml then does not spell out.
+  if (environments !== undefined && environments.length < answers.envs.length) result.environments = environments;
+  return result;
 }

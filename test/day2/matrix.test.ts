@@ -26,6 +26,11 @@ const STEPS: { kinds: readonly Kind[]; add: string[]; remove: string[] }[] = [
   { kinds, add: ['add', 'env', 'qa', '--after', 'dev'], remove: ['remove', 'env', 'qa'] },
   {
     kinds: ['infrastructure'],
+    add: ['add', 'tenant', '@acme/web', '--namespace', 'web,web-batch', '--envs', 'dev,qa'],
+    remove: ['remove', 'tenant', 'web'],
+  },
+  {
+    kinds: ['infrastructure'],
     add: [
       'add',
       'component',

@@ -140,6 +140,48 @@ describe.runIf(hasScript)('the day-2 wizard', () => {
     expect(readFileSync(path.join(root, 'infrastructure/security/kyverno.yaml'), 'utf8')).toContain('version: "3.3.4"');
   });
 
+  it("add tenant asks the team (another organisation's is refused in place), then its details with their defaults", async () => {
+    const root = await repository();
+    const terminal = new Terminal(`${process.execPath} ${BIN} add tenant`, root);
+    try {
+      let at = await terminal.waitFor(/Application team \(@acme\/team-slug\):/);
+      terminal.type('@other/web' + ENTER);
+      at = await terminal.waitFor(/the team must belong to acme/, at);
+      terminal.type('\u007f'.repeat(12) + '@acme/web' + ENTER);
+      at = await terminal.waitFor(/Tenant name/, at);
+      // The default is the team's slug.
+      terminal.type(ENTER);
+      at = await terminal.waitFor(/Namespaces, comma-separated/, at);
+      terminal.type('\u007f'.repeat(5) + 'web,web-batch' + ENTER);
+      at = await terminal.waitFor(/Its application repository/, at);
+      terminal.type(ENTER);
+      at = await terminal.waitFor(/Environments it is onboarded in/, at);
+      terminal.type('\u007f'.repeat(30) + 'dev,production' + ENTER);
+      at = await terminal.waitFor(/Plan to add tenant @acme\/web:/, at);
+      at = await terminal.waitFor(/Write these \d+ changes\?/, at);
+      terminal.type(ENTER);
+      await terminal.waitFor(
+        /Added tenant web \(@acme\/web\): \d+ files changed\.\r?\nnamespaces: web, web-batch; environments: dev, production/,
+        at,
+      );
+      expect(await terminal.exited).toBe(0);
+    } finally {
+      terminal.kill();
+    }
+    const descriptor = parse(readFileSync(path.join(root, 'gitops.yaml'), 'utf8')) as {
+      teams: { applications: unknown[] };
+    };
+    expect(descriptor.teams.applications).toEqual([
+      {
+        name: 'web',
+        team: '@acme/web',
+        namespaces: ['web', 'web-batch'],
+        repository: 'https://github.com/acme/web.git',
+        environments: ['dev', 'production'],
+      },
+    ]);
+  });
+
   it('--yes asks nothing on a terminal', async () => {
     const root = await repository();
     mkdirSync(path.join(root, 'elsewhere'));

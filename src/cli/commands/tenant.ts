@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { oneLine } from '../../errors.js';
 import { describeChanges, describeKept } from '../day2-output.js';
+import { asking, confirmPlan, day2Mode, requireArgument } from '../day2-wizard.js';
 import type { CommandContext } from '../command-context.js';
 import type { CliIo } from '../io.js';
 
@@ -29,37 +30,44 @@ export function registerTenantSubcommands(add: Command, remove: Command, context
     .description(
       'onboard an application team (infrastructure): the files new generates for a tenant, and the team in gitops.yaml',
     )
-    .argument('<team>', 'the application team, as @org/team-slug')
+    .argument('[team]', 'the application team, as @org/team-slug (asked on a terminal when missing)')
     .option('--name <name>', "the tenant's name (default: the team slug)")
     .option('--namespace <ns,...>', 'its namespaces, the first the one it deploys to (default: its name)')
     .option('--repository <url>', "its application repository's clone URL (default: <host>/<org>/<name>.git)")
     .option('--envs <list>', 'the environments it is onboarded in (default: all)')
     .option('--dry-run', 'print the plan (create, modify with a diff) and write nothing')
-    .option('-y, --yes', 'accepted for scripts; the command asks nothing')
-    .action(async (team: string, flags: TenantFlags) => {
+    .option('-y, --yes', 'ask nothing: no wizard, no confirmation (what a script or CI passes)')
+    .action(async (team: string | undefined, flags: TenantFlags) => {
       context.setExitCode(await runTenant('add', team, flags, context.cwd(), context.io));
     });
   remove
     .command('tenant')
     .description('offboard a tenant: delete the files new generated for it, and take the team out of gitops.yaml')
-    .argument('<name>', 'the tenant name, or its team as @org/team-slug')
+    .argument('[name]', 'the tenant name, or its team as @org/team-slug (chosen on a terminal when missing)')
     .option('--dry-run', 'print the plan (modify with a diff, delete) and write nothing')
     .option('--force', 'delete its files even where they were changed since they were generated')
-    .option('-y, --yes', 'accepted for scripts; the command asks nothing')
-    .action(async (name: string, flags: TenantFlags) => {
+    .option('-y, --yes', 'ask nothing: no wizard, no confirmation (what a script or CI passes)')
+    .action(async (name: string | undefined, flags: TenantFlags) => {
       context.setExitCode(await runTenant('remove', name, flags, context.cwd(), context.io));
     });
 }
 
 export async function runTenant(
   verb: 'add' | 'remove',
-  nameOrTeam: string,
+  given: string | undefined,
   flags: TenantFlags,
   cwd: string,
   io: CliIo,
 ): Promise<number> {
   const api = await import('../../api/day2.js');
-  const options = {
+  const mode = day2Mode(io, flags);
+  requireArgument(
+    mode,
+    given,
+    `gitops-init ${verb} tenant ${verb === 'add' ? '<@org/team>' : '<name>'}`,
+    verb === 'add' ? 'the team' : 'the tenant name',
+  );
+  let options: NonNullable<Parameters<typeof api.addTenant>[1]> = {
     cwd,
     dryRun: flags.dryRun === true,
     force: flags.force === true,
@@ -68,8 +76,30 @@ export async function runTenant(
     ...(flags.repository === undefined ? {} : { repositoryUrl: flags.repository }),
     ...(flags.envs === undefined ? {} : { environments: list(flags.envs) }),
   };
-  const result =
-    verb === 'add' ? await api.addTenant(nameOrTeam, options) : await api.removeTenant(nameOrTeam, options);
+  let nameOrTeam = given ?? '';
+  if (mode.interactive) {
+    const { team, ...details } = await asking(() =>
+      api.askTenant(
+        verb,
+        {
+          ...(given === undefined ? {} : { team: given }),
+          ...(options.name === undefined ? {} : { name: options.name }),
+          ...(options.namespaces === undefined ? {} : { namespaces: options.namespaces }),
+          ...(options.repositoryUrl === undefined ? {} : { repositoryUrl: options.repositoryUrl }),
+          ...(options.environments === undefined ? {} : { environments: options.environments }),
+        },
+        cwd,
+      ),
+    );
+    nameOrTeam = team;
+    options = { ...options, ...details };
+  }
+  const run = (dryRun: boolean): ReturnType<typeof api.addTenant> =>
+    verb === 'add'
+      ? api.addTenant(nameOrTeam, { ...options, dryRun })
+      : api.removeTenant(nameOrTeam, { ...options, dryRun });
+  if (mode.interactive) await confirmPlan(io, await run(true), `Plan to ${verb} tenant ${oneLine(nameOrTeam)}`);
+  const result = await run(options.dryRun === true);
   const shown = `${oneLine(result.tenant.name)} (${oneLine(result.tenant.team)})`;
   const kept = describeKept(result.kept);
   if (result.changes.length === 0) {
@@ -86,7 +116,7 @@ export async function runTenant(
     return 0;
   }
   io.stdout(
-    `${verb === 'add' ? 'Added' : 'Removed'} tenant ${shown}: ${result.written.length} file${result.written.length === 1 ? '' : 's'} changed.\n${describeChanges(result.changes)}${where}\n${kept}`,
+    `${verb === 'add' ? 'Added' : 'Removed'} tenant ${shown}: ${result.written.length} file${result.written.length === 1 ? '' : 's'} changed.\n${mode.interactive ? '' : describeChanges(result.changes)}${where}\n${kept}`,
   );
   return 0;
 }
