@@ -470,16 +470,16 @@ function blockSeq(file: string, content: string, key: string | readonly string[]
 }
 
 /** Each environment's platform AppProject (Argo CD): its sourceRepos must allow a component's chart repository. */
-const platformProjectFile = (env: string): string => `clusters/${env}/apps/platform-project.yaml`;
+export const platformProjectFile = (env: string): string => `clusters/${env}/apps/platform-project.yaml`;
 const SOURCE_REPOS = ['spec', 'sourceRepos'] as const;
 
-function sourceRepos(content: string): string[] {
+export function sourceRepos(content: string): string[] {
   const value = parse(content, { uniqueKeys: false }) as { spec?: { sourceRepos?: unknown } } | null;
   return Array.isArray(value?.spec?.sourceRepos) ? value.spec.sourceRepos.map(String) : [];
 }
 
 /** The project with `repository` at the end of its sourceRepos, on a line like the last one's. */
-function addSourceRepo(file: string, content: string, repository: string): string {
+export function addSourceRepo(file: string, content: string, repository: string): string {
   const seq = blockSeq(file, content, SOURCE_REPOS);
   const last = seq?.items.at(-1) as (Scalar & Ranged) | undefined;
   if (!seq || !last)

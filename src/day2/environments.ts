@@ -1,6 +1,7 @@
 import { isSeq, parse, parseDocument, Scalar, type YAMLSeq } from 'yaml';
 import { ConfigError, UsageError } from '../errors.js';
-import type { ScaffoldGenerator } from '../scaffold/index.js';
+import type { RenderedFile, ScaffoldGenerator } from '../scaffold/index.js';
+import { addSourceRepo, platformProjectFile, sourceRepos } from './components.js';
 import { createChange, deleteChange, modifyChange, readRepositoryFile, type FileChange } from './plan.js';
 import {
   byPath,
@@ -103,6 +104,34 @@ function editEnvironments(file: string, text: string, environments: readonly str
   return document.toString({ lineWidth: 0 });
 }
 
+/**
+ * An environment's Argo CD platform project as the repository has it: components added with
+ * `add component` allowed their chart repositories in every environment's project, so the new
+ * (or removed) environment's project lists those the neighbouring environment's lists too.
+ */
+function withComponentRepositories(
+  repository: Day2Repository,
+  file: RenderedFile,
+  environment: string,
+  neighbour: string | undefined,
+): RenderedFile {
+  if (repository.answers.tool !== 'argocd' || neighbour === undefined) return file;
+  if (file.path !== platformProjectFile(environment)) return file;
+  const other = readRepositoryFile(repository.root, platformProjectFile(neighbour));
+  if (other === null) return file;
+  let content = file.content;
+  for (const source of sourceRepos(other)) {
+    if (!sourceRepos(content).includes(source)) content = addSourceRepo(file.path, content, source);
+  }
+  return { ...file, content };
+}
+
+/** The environment next to `name` in promotion order: the one before it, or after it when it is first. */
+function neighbourOf(environments: readonly string[], name: string): string | undefined {
+  const index = environments.indexOf(name);
+  return environments[index - 1] ?? environments[index + 1];
+}
+
 async function difference(
   repository: Day2Repository,
   withEnvs: string[],
@@ -150,7 +179,10 @@ export function addEnvironment(
       environments = [...current.slice(0, at), name, ...current.slice(at)];
     }
     const withoutEnvs = environments.filter((env) => env !== name);
-    const { own, changed } = await difference(repository, environments, withoutEnvs, generators);
+    const { own: rendered, changed } = await difference(repository, environments, withoutEnvs, generators);
+    const own = rendered.map((file) =>
+      withComponentRepositories(repository, file, name, neighbourOf(environments, name)),
+    );
     const changes: FileChange[] = [];
     const conflicts: string[] = [];
     for (const file of own) {
@@ -186,7 +218,8 @@ export function removeEnvironment(
     }
     if (current.length === 1) throw new UsageError(`environment "${name}" is the only one; a repository needs one`);
     const environments = current.filter((env) => env !== name);
-    const { own, changed } = await difference(repository, current, environments, generators);
+    const { own: rendered, changed } = await difference(repository, current, environments, generators);
+    const own = rendered.map((file) => withComponentRepositories(repository, file, name, neighbourOf(current, name)));
     const changes: FileChange[] = [];
     const kept: string[] = [];
     for (const file of own) {

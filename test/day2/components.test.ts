@@ -572,4 +572,23 @@ describe("Argo CD's platform project", () => {
     expect(allowed()).toEqual([false, false, false]);
     expect(tree(root)).toEqual(original);
   });
+
+  it("an environment added later allows the components' repositories too, and is removed cleanly", async () => {
+    const root = await generate('argocd-env-after-component', 'argocd', 'github');
+    const original = tree(root);
+    expect((await cli(['add', 'component', ...KYVERNO, '-C', root], { cwd: base })).code).toBe(0);
+    const added = await cli(['add', 'env', 'qa', '--after', 'dev', '-C', root], { cwd: base });
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    const project = parse(tree(root)['clusters/qa/apps/platform-project.yaml'] ?? '') as {
+      spec: { sourceRepos: string[] };
+    };
+    expect(project.spec.sourceRepos.at(-1)).toBe('https://kyverno.github.io/kyverno/');
+    await expectLintClean(root);
+    const removed = await cli(['remove', 'env', 'qa', '-C', root], { cwd: base });
+    expect(removed).toMatchObject({ code: 0, stderr: '' });
+    // Nothing kept as "changed by hand": the project is what add env wrote.
+    expect(removed.stdout).not.toContain('Kept');
+    expect((await cli(['remove', 'component', 'kyverno', '-C', root], { cwd: base })).code).toBe(0);
+    expect(tree(root)).toEqual(original);
+  });
 });

@@ -416,6 +416,9 @@ describe('bad input: one line, exit 2, nothing written', () => {
 
   it.each([
     [['add', 'tenant', 'web'], /^gitops-init: team "web": must be a team as @org\/team-slug$/],
+    // Without a terminal nothing can be asked.
+    [['add', 'tenant', '--name', 'web'], /^gitops-init: the team is missing: gitops-init add tenant <@org\/team>/],
+    [['remove', 'tenant'], /^gitops-init: the tenant name is missing: gitops-init remove tenant <name>/],
     [['add', 'tenant', '@other/web'], /^gitops-init: team "@other\/web": not a team of "acme"/],
     [['add', 'tenant', '@acme/platform'], /^gitops-init: team "@acme\/platform" is the platform team/],
     [
