@@ -112,6 +112,15 @@ export function componentInputProblem(
   }
 }
 
+/** How a message names each input's option (spelled out, so that every option a message names is known). */
+const INPUT_OPTIONS = {
+  name: 'component',
+  chart: '{{option:chart}}',
+  chartRepo: '{{option:chartRepo}}',
+  chartVersion: '{{option:chartVersion}}',
+  namespace: '{{option:namespace}}',
+} as const;
+
 /** The flags of `add component`, checked before the repository is read. */
 function componentOf(name: string, options: ComponentOptions): Component {
   checkName(name);
@@ -119,7 +128,7 @@ function componentOf(name: string, options: ComponentOptions): Component {
   const chart = options.chart ?? name;
   const problem = (key: Parameters<typeof componentInputProblem>[0], value: string): void => {
     const found = componentInputProblem(key, value);
-    if (found !== undefined) throw new UsageError(`{{option:${key}}} "${value}": ${found}`);
+    if (found !== undefined) throw new UsageError(`${INPUT_OPTIONS[key]} "${value}": ${found}`);
   };
   problem('chart', chart);
   const repository = options.chartRepo;
