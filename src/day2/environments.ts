@@ -2,9 +2,10 @@ import { isSeq, parse, parseDocument, Scalar, type YAMLSeq } from 'yaml';
 import { ConfigError, UsageError } from '../errors.js';
 import type { RenderedFile, ScaffoldGenerator } from '../scaffold/index.js';
 import { addSourceRepo, platformProjectFile, sourceRepos } from './components.js';
-import { createChange, deleteChange, modifyChange, readRepositoryFile, type FileChange } from './plan.js';
+import { createChange, modifyChange, readRepositoryFile, type FileChange } from './plan.js';
 import {
   byPath,
+  deletions,
   refuseConflicts,
   renderDifference,
   reRender,
@@ -220,14 +221,7 @@ export function removeEnvironment(
     const environments = current.filter((env) => env !== name);
     const { own: rendered, changed } = await difference(repository, current, environments, generators);
     const own = rendered.map((file) => withComponentRepositories(repository, file, name, neighbourOf(current, name)));
-    const changes: FileChange[] = [];
-    const kept: string[] = [];
-    for (const file of own) {
-      const existing = readRepositoryFile(repository.root, file.path);
-      if (existing === null) continue;
-      if (existing === file.content || options.force) changes.push(deleteChange(file.path, existing));
-      else kept.push(file.path);
-    }
+    const { changes, kept } = deletions(repository.root, own, options.force);
     const edits = reRender(repository.root, changed, 'with');
     refuseConflicts(edits.conflicts);
     for (const change of edits.changes) changes.push(change);

@@ -7,7 +7,7 @@ import { withRepositoryLock } from '../files/lock.js';
 import { mergeFile } from '../git/merge-file.js';
 import { validateAnswers, type ScaffoldAnswers } from '../scaffold/answers.js';
 import { renderScaffold, resolveAnswers, type RenderedFile, type ScaffoldGenerator } from '../scaffold/index.js';
-import { applyChanges, modifyChange, readRepositoryFile, type FileChange } from './plan.js';
+import { applyChanges, deleteChange, modifyChange, readRepositoryFile, type FileChange } from './plan.js';
 
 /** What every day-2 command takes. */
 export interface Day2Options {
@@ -176,4 +176,24 @@ export function refuseConflicts(conflicts: readonly string[]): void {
 /** Sorts changes by path, as every day-2 command lists them. */
 export function byPath(changes: FileChange[]): FileChange[] {
   return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * The deletions of a removal: each file of what is removed, as the repository holds it; a file
+ * changed since it was generated is kept and listed, unless `force`.
+ */
+export function deletions(
+  root: string,
+  files: readonly RenderedFile[],
+  force: boolean | undefined,
+): { changes: FileChange[]; kept: string[] } {
+  const changes: FileChange[] = [];
+  const kept: string[] = [];
+  for (const file of files) {
+    const current = readRepositoryFile(root, file.path);
+    if (current === null) continue;
+    if (current === file.content || force === true) changes.push(deleteChange(file.path, current));
+    else kept.push(file.path);
+  }
+  return { changes, kept };
 }

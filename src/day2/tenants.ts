@@ -16,9 +16,10 @@ import {
 } from '../scaffold/answers.js';
 import type { ScaffoldGenerator } from '../scaffold/index.js';
 import { COMPONENT_CHARTS } from '../scaffold/model.js';
-import { createChange, deleteChange, modifyChange, readRepositoryFile, type FileChange } from './plan.js';
+import { createChange, modifyChange, readRepositoryFile, type FileChange } from './plan.js';
 import {
   byPath,
+  deletions,
   refuseConflicts,
   renderDifference,
   reRender,
@@ -373,14 +374,7 @@ export function removeTenant(
     const others = current.filter((entry) => entry !== tenant);
     const withoutAnswers = answersWith(repository.answers, others.map(asAnswer), repository.descriptor);
     const { own, changed } = await renderDifference(repository.root, repository.answers, withoutAnswers, generators);
-    const changes: FileChange[] = [];
-    const kept: string[] = [];
-    for (const file of own) {
-      const content = readRepositoryFile(repository.root, file.path);
-      if (content === null) continue;
-      if (content === file.content || options.force) changes.push(deleteChange(file.path, content));
-      else kept.push(file.path);
-    }
+    const { changes, kept } = deletions(repository.root, own, options.force);
     const edits = reRender(repository.root, changed, 'with');
     refuseConflicts(edits.conflicts);
     for (const change of edits.changes) changes.push(change);

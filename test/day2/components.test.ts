@@ -1,16 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { lint } from '../../src/api/lint.js';
 import { scaffold } from '../../src/api/scaffold.js';
 import { cli } from '../helpers/cli.js';
+import { directories, expectKustomizationsBuild, expectLintClean, kubectlAvailable, tree } from '../helpers/day2.js';
 
-const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
-if (!hasKubectl)
-  process.stderr.write('notice: kubectl is not installed; the kustomize build checks of add component are skipped\n');
+const hasKubectl = kubectlAvailable('add component');
 
 const tools = ['argocd', 'flux', 'helm'] as const;
 const hosts = ['github', 'gitlab'] as const;
@@ -26,23 +23,6 @@ const KYVERNO = [
   '3.3.4',
 ];
 
-function tree(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    files[file] = readFileSync(path.join(root, file), 'utf8');
-  }
-  return files;
-}
-
-function directories(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
-
 /** Files added, removed or changed between two trees. */
 function changed(before: Record<string, string>, after: Record<string, string>): string[] {
   return [...new Set([...Object.keys(before), ...Object.keys(after)])]
@@ -52,19 +32,6 @@ function changed(before: Record<string, string>, after: Record<string, string>):
 
 function objects(content: string): Record<string, unknown>[] {
   return parseAllDocuments(content).map((document) => document.toJS() as Record<string, unknown>);
-}
-
-async function expectLintClean(root: string): Promise<void> {
-  const report = await lint({ cwd: root });
-  expect(report.diagnostics.map((d) => `${d.file}:${d.line ?? 0} ${d.ruleId ?? ''} ${d.message}`)).toEqual([]);
-}
-
-function expectKustomizationsBuild(root: string): void {
-  for (const file of Object.keys(tree(root)).filter((name) => name.endsWith('kustomization.yaml'))) {
-    const result = spawnSync('kubectl', ['kustomize', path.join(root, path.dirname(file))], { encoding: 'utf8' });
-    expect(result.stderr, file).toBe('');
-    expect(result.status, file).toBe(0);
-  }
 }
 
 let base: string;

@@ -1,36 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { lint } from '../../src/api/lint.js';
 import { scaffold } from '../../src/api/scaffold.js';
 import { cli } from '../helpers/cli.js';
+import { directories, expectKustomizationsBuild, expectLintClean, kubectlAvailable, tree } from '../helpers/day2.js';
 
-const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
-if (!hasKubectl)
-  process.stderr.write('notice: kubectl is not installed; the kustomize build checks of add env are skipped\n');
+const hasKubectl = kubectlAvailable('add env');
 
 const kinds = ['infrastructure', 'application'] as const;
 const tools = ['argocd', 'flux', 'helm'] as const;
-
-function tree(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    files[file] = readFileSync(path.join(root, file), 'utf8');
-  }
-  return files;
-}
-
-function directories(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
 
 let base: string;
 beforeAll(() => {
@@ -92,18 +72,13 @@ describe.each(kinds)('%s repository', (kind) => {
     });
 
     it('leaves a repository that lints clean', async () => {
-      const report = await lint({ cwd: work });
-      expect(report.diagnostics.map((d) => `${d.file}:${d.line ?? 0} ${d.ruleId ?? ''} ${d.message}`)).toEqual([]);
+      await expectLintClean(work);
     });
 
     it.runIf(hasKubectl)('leaves every kustomization building with kubectl kustomize', () => {
-      const kustomizations = Object.keys(tree(work)).filter((file) => file.endsWith('kustomization.yaml'));
-      if (tool !== 'helm') expect(kustomizations.some((file) => file.includes('qa'))).toBe(true);
-      for (const file of kustomizations) {
-        const result = spawnSync('kubectl', ['kustomize', path.join(work, path.dirname(file))], { encoding: 'utf8' });
-        expect(result.stderr, file).toBe('');
-        expect(result.status, file).toBe(0);
-      }
+      if (tool !== 'helm')
+        expect(Object.keys(tree(work)).some((file) => /qa\/.*kustomization\.yaml$/.test(file))).toBe(true);
+      expectKustomizationsBuild(work);
     });
 
     it('changes nothing the second time, and says so', async () => {

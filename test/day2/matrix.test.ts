@@ -1,19 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lint } from '../../src/api/lint.js';
 import { scaffold } from '../../src/api/scaffold.js';
 import { cli } from '../helpers/cli.js';
+import { expectKustomizationsBuild, expectLintClean, kubectlAvailable, tree } from '../helpers/day2.js';
 
 // Every day-2 command on every kind × tool × host: after the additions the repository lints
 // clean and every kustomization builds; a second run changes nothing; the removals bring the
 // tree back to what new generated, byte for byte.
 
-const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
-if (!hasKubectl)
-  process.stderr.write('notice: kubectl is not installed; the kustomize builds of the day-2 matrix are skipped\n');
+const hasKubectl = kubectlAvailable('the day-2 matrix');
 
 const kinds = ['infrastructure', 'application'] as const;
 const tools = ['argocd', 'flux', 'helm'] as const;
@@ -45,16 +42,6 @@ const STEPS: { kinds: readonly Kind[]; add: string[]; remove: string[] }[] = [
     remove: ['remove', 'component', 'kyverno'],
   },
 ];
-
-function tree(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    files[file] = readFileSync(path.join(root, file), 'utf8');
-  }
-  return files;
-}
 
 let base: string;
 beforeAll(() => {
@@ -99,19 +86,8 @@ describe.each(kinds)('%s repository', (kind) => {
           const run = await cli([...step.add, '--yes', '-C', work], { cwd: base });
           expect(run, step.add.join(' ')).toMatchObject({ code: 0, stderr: '' });
         }
-        const report = await lint({ cwd: work });
-        expect(report.diagnostics.map((d) => `${d.file}:${d.line ?? 0} ${d.ruleId ?? ''} ${d.message}`)).toEqual([]);
-        if (hasKubectl && tool !== 'helm') {
-          const kustomizations = Object.keys(tree(work)).filter((file) => file.endsWith('kustomization.yaml'));
-          expect(kustomizations.length).toBeGreaterThan(0);
-          for (const file of kustomizations) {
-            const result = spawnSync('kubectl', ['kustomize', path.join(work, path.dirname(file))], {
-              encoding: 'utf8',
-            });
-            expect(result.stderr, file).toBe('');
-            expect(result.status, file).toBe(0);
-          }
-        }
+        await expectLintClean(work);
+        if (hasKubectl && tool !== 'helm') expect(expectKustomizationsBuild(work)).toBeGreaterThan(0);
       });
 
       it('a second run of each changes nothing and says so', async () => {
