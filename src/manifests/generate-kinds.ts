@@ -11,7 +11,7 @@ import { KIND_PACKAGES, kindModulePath, kindPackage, type KindPackage } from './
  * their model classes run) are bundled, one module per top-level kind, into
  * dist/src/manifests/kinds/, so that the installed package needs neither the model packages
  * (kinds of every nested type, TypeScript declarations, a runtime with re2-wasm and a mail
- * address grammar: 20 MB and 40 packages) nor ajv's compiler for them.
+ * address grammar: some 14 MB and 25 packages) nor ajv's compiler for them.
  */
 
 /** A top-level kind of a model package: the model file and the compiled validator it runs. */

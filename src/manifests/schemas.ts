@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { InternalError } from '../errors.js';
 import { packageInfo } from '../package-info.js';
 import { toJsonSchema, type CustomResourceVersion } from './crd.js';
 import { apiGroup, kindModulePath, kindPackage } from './kind-packages.js';
@@ -172,7 +173,13 @@ export class SchemaRegistry {
   }
 
   #kindsDirectory(): string {
-    this.#directory ??= kindsDirectory();
+    if (this.#directory === undefined) {
+      const directory = kindsDirectory();
+      // Without them every built-in kind would pass for one without a schema: a broken build, not a finding.
+      if (!existsSync(path.join(directory, 'messages.js')))
+        throw new InternalError(`the bundled Kubernetes schemas are missing from ${directory}: run 'npm run build'`);
+      this.#directory = directory;
+    }
     return this.#directory;
   }
 
