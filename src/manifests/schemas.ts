@@ -1,8 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { InternalError } from '../errors.js';
+import { packageInfo } from '../package-info.js';
 import { toJsonSchema, type CustomResourceVersion } from './crd.js';
+import { apiGroup, kindModulePath, kindPackage } from './kind-packages.js';
+
+/** ajv-i18n's localize function: writes English `message`s into errors. */
+type Localize = (errors: ErrorObject[]) => void;
 
 /** One problem found by a schema: where (a JSON pointer into the object), which keyword, and its parameters. */
 export interface SchemaProblem {
@@ -23,26 +29,9 @@ export interface ObjectSchema {
   validate(value: unknown): SchemaProblem[];
 }
 
-/** npm packages with compiled schemas, by API group; the rest of the built-in groups are kubernetes-models'. */
-const PACKAGES: readonly { test: (group: string) => boolean; name: string }[] = [
-  { test: (group) => group === 'argoproj.io', name: '@kubernetes-models/argo-cd' },
-  { test: (group) => group.endsWith('.toolkit.fluxcd.io'), name: '@kubernetes-models/flux-cd' },
-  { test: (group) => group === 'bitnami.com', name: '@kubernetes-models/sealed-secrets' },
-  {
-    test: (group) => group === 'external-secrets.io' || group === 'generators.external-secrets.io',
-    name: '@kubernetes-models/external-secrets',
-  },
-];
-
 const SAFE_GROUP = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;
 const SAFE_VERSION = /^v\d+((alpha|beta)\d+)?$/;
 const SAFE_KIND = /^[A-Z][A-Za-z0-9]*$/;
-
-interface ModelClass {
-  new (data: unknown): { validate(): void };
-  apiVersion?: string;
-  kind?: string;
-}
 
 function toProblems(errors: readonly ErrorObject[] | null | undefined): SchemaProblem[] {
   return (errors ?? []).map((error) => ({
@@ -53,37 +42,37 @@ function toProblems(errors: readonly ErrorObject[] | null | undefined): SchemaPr
   }));
 }
 
-/**
- * The ajv standalone validator that a model file of kubernetes-models or @kubernetes-models/*
- * hands to its class (`import{validate}from"../../_schemas/<Id>.js"`, one level less for the core
- * group: generated code of a fixed
- * shape); undefined when the file does not have that shape. Loaded with require() of ES
- * modules, as the models are.
- */
 /** An ajv standalone validator: true for a valid value, else false with the reasons in `errors`. */
 export type CompiledValidator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-export function compiledValidator(modelFile: string): CompiledValidator | undefined {
-  let source: string;
-  try {
-    source = readFileSync(modelFile, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const specifier = /import\s*\{\s*validate\s*\}\s*from\s*"((?:\.\.\/){1,2}_schemas\/[A-Za-z0-9]+\.js)"/.exec(
-    source,
-  )?.[1];
-  if (specifier === undefined) return undefined;
-  try {
-    const validate = (requireModule(path.resolve(path.dirname(modelFile), specifier)) as { validate?: unknown })
-      .validate;
-    return typeof validate === 'function' ? (validate as CompiledValidator) : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * The validators bundled at build time (generate-kinds.ts) from kubernetes-models and
+ * @kubernetes-models/*, one module per kind: dist/src/manifests/kinds/ of the package, which is
+ * also where tests running the sources find them after a build.
+ */
+export function kindsDirectory(): string {
+  return path.join(packageInfo().directory, 'dist', 'src', 'manifests', 'kinds');
 }
 
-const requireModule = createRequire(import.meta.url);
+/**
+ * The value as the model classes of the packages validate it: apiVersion and kind first, and
+ * undefined values dropped at every depth (their `setDefinedProps`), so that errors come in
+ * the same order as the models gave them.
+ */
+function asModel(value: unknown, apiVersion: string, kind: string): unknown {
+  const copy = (item: unknown): unknown => {
+    if (Array.isArray(item)) return item.map(copy);
+    if (item === null || typeof item !== 'object' || Object.getPrototypeOf(item) !== Object.prototype) return item;
+    const result: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(item)) if (field !== undefined) result[key] = copy(field);
+    return result;
+  };
+  return copy(isPlainRecord(value) ? { apiVersion, kind, ...value } : value);
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
 
 /** The custom resource versions a lookup may need: asked for only when a kind is not built in. */
 export type CustomResources = () => readonly CustomResourceVersion[];
@@ -94,9 +83,9 @@ export type CustomResources = () => readonly CustomResourceVersion[];
  * them (the API server serves its own resources first), so finding the repository's CRDs —
  * which means searching every file — is left to the kinds that need it. For the others, a CRD
  * in the repository comes first (it is the version the repository deploys), then the compiled
- * schemas of @kubernetes-models/*. Packages are loaded on first use, one model file per kind,
- * with require() of ES modules (Node.js 20.19 and later), so that rules stay synchronous and
- * nothing is loaded unless manifests are validated.
+ * schemas of @kubernetes-models/*. Both are bundled at build time (generate-kinds.ts) and loaded
+ * on first use, one module per kind, with require() of ES modules (Node.js 20.19 and later), so
+ * that rules stay synchronous and nothing is loaded unless manifests are validated.
  */
 export class SchemaRegistry {
   readonly #require = createRequire(import.meta.url);
@@ -105,7 +94,8 @@ export class SchemaRegistry {
   readonly #crdKinds = new Map<string, CustomResourceVersion[]>();
   readonly #builtIn = new Map<string, ObjectSchema | undefined>();
   readonly #cache = new Map<string, ObjectSchema | undefined>();
-  readonly #packageRoots = new Map<string, string | undefined>();
+  #directory: string | undefined;
+  #messages: Localize | undefined;
   #ajv: Ajv | undefined;
 
   /**
@@ -182,59 +172,52 @@ export class SchemaRegistry {
     };
   }
 
-  #packageRoot(name: string): string | undefined {
-    if (!this.#packageRoots.has(name)) {
-      let root: string | undefined;
-      try {
-        root = path.dirname(this.#require.resolve(`${name}/package.json`));
-      } catch {
-        root = undefined;
-      }
-      this.#packageRoots.set(name, root);
+  #kindsDirectory(): string {
+    if (this.#directory === undefined) {
+      const directory = kindsDirectory();
+      // Without them every built-in kind would pass for one without a schema: a broken build, not a finding.
+      if (!existsSync(path.join(directory, 'messages.js')))
+        throw new InternalError(`the bundled Kubernetes schemas are missing from ${directory}: run 'npm run build'`);
+      this.#directory = directory;
     }
-    return this.#packageRoots.get(name);
+    return this.#directory;
   }
 
-  /** The compiled model of a kind: Kubernetes' own (kubernetes-models), or one of another project's package. */
+  #localize(errors: ErrorObject[]): void {
+    this.#messages ??= (
+      this.#require(path.join(this.#kindsDirectory(), 'messages.js')) as { default: Localize }
+    ).default;
+    this.#messages(errors);
+  }
+
+  /** The bundled validator of a kind: Kubernetes' own (kubernetes-models), or one of another project's package. */
   #packaged(apiVersion: string, kind: string, origin: 'kubernetes' | 'package'): ObjectSchema | undefined {
-    const slash = apiVersion.lastIndexOf('/');
-    const group = slash === -1 ? '' : apiVersion.slice(0, slash);
-    const version = apiVersion.slice(slash + 1);
+    const group = apiGroup(apiVersion);
+    const version = apiVersion.slice(apiVersion.lastIndexOf('/') + 1);
     if ((group !== '' && !SAFE_GROUP.test(group)) || !SAFE_VERSION.test(version) || !SAFE_KIND.test(kind))
       return undefined;
-    const custom = PACKAGES.find((entry) => entry.test(group));
-    if ((origin === 'package') !== (custom !== undefined)) return undefined;
-    const name = custom?.name ?? 'kubernetes-models';
-    const root = this.#packageRoot(name);
-    if (!root) return undefined;
-    const file = path.join(root, ...(group === '' ? [] : [group]), version, `${kind}.js`);
+    const holder = kindPackage(apiVersion);
+    if ((origin === 'package') !== (holder.name !== 'kubernetes-models')) return undefined;
+    const file = path.join(this.#kindsDirectory(), ...kindModulePath(apiVersion, kind).split('/'));
     if (!existsSync(file)) return undefined;
-    const module = this.#require(file) as Record<string, unknown>;
-    const model = module[kind] as ModelClass | undefined;
-    // Only top-level kinds: a model file of a nested type (DeploymentSpec) has no apiVersion.
-    if (typeof model !== 'function' || model.apiVersion !== apiVersion || model.kind !== kind) return undefined;
-    const check = compiledValidator(file);
+    const check = (this.#require(file) as { validate?: CompiledValidator }).validate;
+    if (typeof check !== 'function') return undefined;
     return {
       origin,
-      from: name,
-      validate(value) {
-        // Most objects are valid: the compiled validator says so without the model's deep copy
-        // of the object. The model runs for the others, for its English error messages.
-        if (check?.(value) === true) return [];
-        // Missing fields only (a kustomize patch is a partial object): the validator's errors are
-        // what the model would throw, and their messages are not used (a missing field is
-        // reported by name), so the model's copy and English messages are skipped.
-        const errors = check?.errors;
+      from: holder.name,
+      validate: (value) => {
+        if (check(value)) return [];
+        // Missing fields only (a kustomize patch is a partial object): their messages are not
+        // used (a missing field is reported by name), so the copy and English messages are skipped.
+        const errors = check.errors;
         if (errors && errors.length > 0 && errors.every((error) => error.keyword === 'required'))
           return toProblems(errors);
-        try {
-          new model(value).validate();
-          return [];
-        } catch (error) {
-          const errors = (error as { errors?: ErrorObject[] }).errors;
-          if (!Array.isArray(errors)) throw error;
-          return toProblems(errors);
-        }
+        // The others as the packages' models report them: the model's copy of the value, and
+        // ajv-i18n's English messages.
+        if (check(asModel(value, apiVersion, kind))) return [];
+        const modelErrors = check.errors ?? [];
+        this.#localize(modelErrors);
+        return toProblems(modelErrors);
       },
     };
   }

@@ -1,14 +1,15 @@
 /**
  * The live side of branch protection: reads a GitHub repository's rulesets and classic branch
- * protection through @octokit/rest, compares them with the policy field by field, and writes
- * what differs. Octokit and its plugins are imported on first use only, so that other commands
+ * protection through @octokit/core (`request('GET /…')` only: the REST methods and pagination
+ * plugins of @octokit/rest weigh 12 MB of install for nothing used), compares them with the
+ * policy field by field, and writes what differs. Octokit and its plugins are imported on first use only, so that other commands
  * never load them.
  *
  * Endpoints: https://docs.github.com/en/rest/repos/rules and
  * https://docs.github.com/en/rest/branches/branch-protection
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Octokit } from '@octokit/rest';
+import type { Octokit } from '@octokit/core';
 import { GitopsError } from '../errors.js';
 import { compareFields, type FieldDifference } from './compare.js';
 import { isWildcard, rulesetName } from './files.js';
@@ -157,8 +158,8 @@ interface CallRequest {
 
 /** Creates the client: octokit with rate-limit handling and no logging; call() retries 5xx answers. */
 export async function createClient(connection: GithubConnection, notes: string[]): Promise<Client> {
-  const [{ Octokit: RestOctokit }, { throttling }] = await Promise.all([
-    import('@octokit/rest'),
+  const [{ Octokit: CoreOctokit }, { throttling }] = await Promise.all([
+    import('@octokit/core'),
     import('@octokit/plugin-throttling'),
   ]);
   const retries = connection.retries ?? 3;
@@ -184,7 +185,7 @@ export async function createClient(connection: GithubConnection, notes: string[]
       );
       return true;
     };
-  const Client = RestOctokit.plugin(throttling);
+  const Client = CoreOctokit.plugin(throttling);
   return new Client({
     auth: connection.token,
     baseUrl: connection.apiUrl.replace(/\/+$/, ''),

@@ -1,12 +1,7 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/manifest-schema.js';
 import { lint } from '../../src/api/lint.js';
-import { compiledValidator } from '../../src/manifests/schemas.js';
 import { RuleTester, writeFileTree } from '../../src/testing/index.js';
-
-const requireFromTest = createRequire(import.meta.url);
 
 const tester = new RuleTester();
 
@@ -423,29 +418,5 @@ describe('manifest-schema notes', () => {
       'manifest-schema: 1 object(s) of 1 kind(s) were not validated: the CustomResourceDefinitions that define them give no schema for their version: example.org/v1 Gadget (crds/gadget.yaml)',
       'manifest-schema: 1 object(s) of 1 kind(s) were not validated: the schemas of the CustomResourceDefinitions that define them could not be compiled (a pattern that JavaScript does not read, for instance): example.org/v1 Widget (crds/widget.yaml)',
     ]);
-  });
-});
-
-describe('manifest-schema fast path', () => {
-  // Valid objects are checked with the packages' compiled validators directly, without the
-  // model classes' deep copy; this fails when a package update changes the shape of its model
-  // files, which would silently lose that path.
-  it.each([
-    ['kubernetes-models', 'apps/v1/Deployment.js'],
-    ['kubernetes-models', 'v1/Service.js'],
-    ['kubernetes-models', 'networking.k8s.io/v1/NetworkPolicy.js'],
-    ['@kubernetes-models/argo-cd', 'argoproj.io/v1alpha1/Application.js'],
-    ['@kubernetes-models/flux-cd', 'kustomize.toolkit.fluxcd.io/v1/Kustomization.js'],
-    ['@kubernetes-models/external-secrets', 'external-secrets.io/v1beta1/ExternalSecret.js'],
-  ])('finds the compiled validator of %s %s, which tells valid from invalid', (name, file) => {
-    const root = path.dirname(requireFromTest.resolve(`${name}/package.json`));
-    const check = compiledValidator(path.join(root, file));
-    expect(check).toBeTypeOf('function');
-    expect(check?.({ apiVersion: 'x', kind: 'Y' })).toBe(false);
-  });
-
-  it('finds none in a file of another shape', () => {
-    expect(compiledValidator(requireFromTest.resolve('kubernetes-models/package.json'))).toBeUndefined();
-    expect(compiledValidator('/nonexistent/Model.js')).toBeUndefined();
   });
 });
