@@ -7,7 +7,7 @@ import { WorkingTreeSource } from '../engine/file-source.js';
 import { OverlaySource } from '../engine/overlay-source.js';
 import type { LintMessage } from '../engine/results.js';
 import type { RuleEntry } from '../config/descriptor.js';
-import { GitopsError } from '../errors.js';
+import { ConfigError, GitopsError } from '../errors.js';
 import { relativePosix } from '../files/paths.js';
 
 /** What the editor asks: the text it holds (saved or not) of one file. */
@@ -112,11 +112,19 @@ export async function lintEditorText(request: EditorTextRequest): Promise<Editor
     return { file, messages: clamp(messages.sort(byPosition), request.text), repositoryRun };
   } catch (error) {
     if (!(error instanceof GitopsError)) throw error;
-    return {
-      file,
-      messages: [{ ruleId: null, severity: 2, message: `gitops-init: ${error.message}`, line: 1, column: 1 }],
-      repositoryRun: 'none',
-    };
+    // A descriptor being edited shows its problems where they are; elsewhere, one line says why nothing was linted.
+    const own = error instanceof ConfigError ? error.problems.filter((problem) => problem.file === file) : [];
+    const messages: LintMessage[] =
+      own.length > 0
+        ? own.map((problem) => ({
+            ruleId: null,
+            severity: 2,
+            message: problem.message,
+            line: problem.line ?? 1,
+            column: problem.column ?? 1,
+          }))
+        : [{ ruleId: null, severity: 2, message: `gitops-init: ${error.message}`, line: 1, column: 1 }];
+    return { file, messages: clamp(messages, request.text), repositoryRun: 'none' };
   }
 }
 

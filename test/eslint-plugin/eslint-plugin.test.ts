@@ -148,6 +148,21 @@ describe('gitops-init/eslint-plugin', () => {
     ).toEqual(expected);
   });
 
+  it('shows the problems of a gitops.yaml being edited where they are', async () => {
+    const root = await shopWithSecret();
+    const filePath = path.join(root, 'gitops.yaml');
+    const text = readFileSync(filePath, 'utf8').replace('kind: "application"', 'kind: "applicaton"');
+    expect(shown(await (await eslintIn(root)).lintText(text, { filePath }))).toEqual([
+      {
+        ruleId: null,
+        severity: 2,
+        message: '"kind" must be one of "infrastructure", "application"',
+        line: text.split('\n').indexOf('kind: "applicaton"') + 1,
+        column: 7,
+      },
+    ]);
+  });
+
   it('turns a rule off when the ESLint configuration says so', async () => {
     const root = await shopWithSecret();
     const eslint = await eslintIn(root, [{ rules: { 'gitops-init/no-plaintext-secrets': 'off' } }]);
