@@ -126,16 +126,24 @@ const rules: Record<string, Rule.RuleModule> = Object.fromEntries(
   listRules().map((listing) => [listing.id, eslintRule(listing)]),
 );
 
+/** The plugin's shape: an ESLint plugin whose `configs.recommended` is a flat configuration list. */
+export interface GitopsInitPlugin extends ESLint.Plugin {
+  meta: { name: string; version: string };
+  rules: Record<string, Rule.RuleModule>;
+  processors: { yaml: Linter.Processor };
+  configs: { recommended: Linter.Config[] };
+}
+
 /**
  * The plugin, as ESLint's flat configuration takes it. `configs.recommended` is a list of
  * configuration objects: spread it into eslint.config.js.
  */
-const plugin = {
+const plugin: GitopsInitPlugin = {
   meta: { name: PLUGIN_NAME, version: packageInfo().version },
   rules,
   processors: { yaml: processor },
-  configs: {} as { recommended: Linter.Config[] },
-} satisfies ESLint.Plugin;
+  configs: { recommended: [] },
+};
 
 plugin.configs.recommended = [
   {
