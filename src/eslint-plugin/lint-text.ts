@@ -75,8 +75,9 @@ const UNUSED_DIRECTIVE = /^Unused gitops-lint-[a-z-]+ directive \(no problems we
  *   repository has a cache file (`gitops-init lint --cache` made it): that run sees the files
  *   on disk, so its findings for this file are those of the file as last saved.
  *
- * Severities, messages and directives are the CLI's, from the repository's gitops.yaml.
- * Configuration errors (a broken gitops.yaml) are reported as one message on line 1.
+ * Severities, messages and directives are the CLI's, from the repository's gitops.yaml; bulk
+ * suppressions are not applied. Configuration errors are messages without a rule id: where they
+ * are in a gitops.yaml being edited, else one on line 1.
  */
 export async function lintEditorText(request: EditorTextRequest): Promise<EditorTextFindings> {
   const filePath = path.resolve(request.filePath);
@@ -101,12 +102,23 @@ export async function lintEditorText(request: EditorTextRequest): Promise<Editor
     });
     let repositoryRun: EditorTextFindings['repositoryRun'] = 'none';
     if (existsSync(resolveCacheFile(root, root, undefined))) {
-      // The same run as `gitops-init lint --cache` in the root: its snapshot is reused while no file changed.
-      const cached = await lint({ cwd: root, cache: true, rulesMeta: false });
-      repositoryRun = 'cached';
-      for (const message of messagesOf(cached.results, filePath)) {
-        const named = message.ruleId ?? UNUSED_DIRECTIVE.exec(message.message)?.[1];
-        if (named !== undefined && repositoryRules.has(named)) messages.push(message);
+      try {
+        // The same run as `gitops-init lint --cache` in the root: its snapshot is reused while no file changed.
+        const cached = await lint({ cwd: root, cache: true, rulesMeta: false });
+        repositoryRun = 'cached';
+        for (const message of messagesOf(cached.results, filePath)) {
+          const named = message.ruleId ?? UNUSED_DIRECTIVE.exec(message.message)?.[1];
+          if (named !== undefined && repositoryRules.has(named)) messages.push(message);
+        }
+      } catch (error) {
+        if (!(error instanceof GitopsError)) throw error;
+        messages.push({
+          ruleId: null,
+          severity: 1,
+          message: `gitops-init: repository-wide rules did not run: ${error.message}`,
+          line: 1,
+          column: 1,
+        });
       }
     }
     return { file, messages: clamp(messages.sort(byPosition), request.text), repositoryRun };
