@@ -4,7 +4,7 @@
  *   bin -> cli -> api (and testing) -> rules, generators, engine, cache, domain modules -> core
  *
  * - cli: flags, prompts, rendering, exit codes. It imports only the API, formatters and errors.
- * - api: one module per command; takes cwd and options, returns data. It composes the built-in
+ * - api (with testing and eslint-plugin, the package's other entry points): one module per command; takes cwd and options, returns data. It composes the built-in
  *   rules and generators with the engine and the domain modules.
  * - rules/ and generators/ sit beside the domain modules: a rule uses the rule API (src/engine)
  *   and domain modules, a generator the scaffold engine; neither reaches up into the API.
@@ -13,7 +13,7 @@
  */
 const CORE = '^src/(config|git|files|manifests)/|^src/(errors|package-info)[.]ts$';
 const ABOVE_CORE =
-  '^src/(engine|cache|adoption|day2|codeowners|versioning|release|protection|secrets|ci|scaffold|formatters|api|cli|testing|bin)/|^src/index[.]ts$|^rules/|^generators/';
+  '^src/(engine|cache|adoption|day2|codeowners|versioning|release|protection|secrets|ci|scaffold|formatters|api|cli|testing|eslint-plugin|bin)/|^src/index[.]ts$|^rules/|^generators/';
 
 module.exports = {
   forbidden: [
@@ -52,8 +52,8 @@ module.exports = {
       name: 'api-is-the-top-of-the-library',
       comment: 'Rules, generators, the engine and domain modules never reach up into the API.',
       severity: 'error',
-      from: { path: '^(src|rules|generators)/', pathNot: '^src/(api|cli|testing|bin)/|^src/index[.]ts$' },
-      to: { path: '^src/api/|^src/index[.]ts$|^src/testing/' },
+      from: { path: '^(src|rules|generators)/', pathNot: '^src/(api|cli|testing|eslint-plugin|bin)/|^src/index[.]ts$' },
+      to: { path: '^src/api/|^src/index[.]ts$|^src/(testing|eslint-plugin)/' },
     },
     {
       name: 'rules-beside-domain',
@@ -66,7 +66,7 @@ module.exports = {
       name: 'scaffold-engine-does-not-know-generators',
       comment: 'Generators import the scaffold engine; the API hands them to it, so it never imports them back.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(api|testing)/' },
+      from: { path: '^src/', pathNot: '^src/(api|testing|eslint-plugin)/' },
       to: { path: '^generators/|^rules/' },
     },
     {
