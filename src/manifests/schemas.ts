@@ -84,7 +84,7 @@ export type CustomResources = () => readonly CustomResourceVersion[];
  * which means searching every file — is left to the kinds that need it. For the others, a CRD
  * in the repository comes first (it is the version the repository deploys), then the compiled
  * schemas of @kubernetes-models/*. Both are bundled at build time (generate-kinds.ts) and loaded
- * on first use, one module per kind, with require() of ES modules (Node.js 20.19 and later), so
+ * on first use, one module per kind, with require() of ES modules (Node.js 22.13 and later), so
  * that rules stay synchronous and nothing is loaded unless manifests are validated.
  */
 export class SchemaRegistry {

@@ -33,7 +33,7 @@ type PresetModule = { rules: readonly SecretLintRuleCreator[] };
 let preset: readonly SecretLintRuleCreator[] | undefined;
 
 /**
- * The preset's detectors, loaded on first use: require() of an ES module (Node.js 20.19 and
+ * The preset's detectors, loaded on first use: require() of an ES module (Node.js 22.13 and
  * later) keeps rules synchronous and keeps the preset off the start-up path.
  */
 export function recommendedDetectors(): readonly SecretLintRuleCreator[] {
