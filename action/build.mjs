@@ -164,9 +164,17 @@ const result = await build({
   outfile,
   logLevel: 'warning',
   plugins: [forTheBundle],
-  // CommonJS packages in an ES module bundle need a require of their own.
+  // CommonJS packages in an ES module bundle need their module globals (write-file-atomic names
+  // its temporary files after __filename).
   banner: {
-    js: "import{createRequire as __gitopsInitRequire}from'node:module';const require=__gitopsInitRequire(import.meta.url);",
+    js: [
+      "import{createRequire as __gitopsInitRequire}from'node:module';",
+      "import{dirname as __gitopsInitDirname}from'node:path';",
+      "import{fileURLToPath as __gitopsInitPath}from'node:url';",
+      'const require=__gitopsInitRequire(import.meta.url);',
+      'const __filename=__gitopsInitPath(import.meta.url);',
+      'const __dirname=__gitopsInitDirname(__filename);',
+    ].join(''),
   },
 });
 const [output] = result.outputFiles;
