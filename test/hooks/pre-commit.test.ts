@@ -20,6 +20,8 @@ import { scaffoldShop } from '../helpers/repositories.js';
  * prints while packing must not reach pre-commit, which takes `npm pack`'s whole output as the
  * tarball's name (.npmrc keeps it quiet).
  */
+/** The hook repository, from a directory of `base`. */
+const HOOK_REPOSITORY = '../gitops-init';
 /** Seconds for one pre-commit or git command. */
 const COMMAND_TIMEOUT = 100;
 const TEST_TIMEOUT = (COMMAND_TIMEOUT + 20) * 1000;
@@ -78,13 +80,15 @@ beforeAll(
     hookRepository = path.join(base, 'gitops-init');
     git(base, 'clone', '-q', '--no-local', REPO_ROOT, hookRepository);
     revision = git(hookRepository, 'rev-parse', 'HEAD').trim();
-    // The hook's environment, installed once for the tests below (pre-commit keeps it by repository and revision).
+    // The hook's environment, installed once for the tests below: pre-commit keeps it by repository
+    // and revision, the repository as written, so every test names it as HOOK_REPOSITORY from a
+    // directory of base (try-repo writes the path relative to the repository it runs in).
     const installer = path.join(base, 'installer');
     mkdirSync(installer);
     gitInit(installer);
     writeFileSync(
       path.join(installer, '.pre-commit-config.yaml'),
-      stringify({ repos: [{ repo: hookRepository, rev: revision, hooks: [{ id: 'gitops-lint' }] }] }),
+      stringify({ repos: [{ repo: HOOK_REPOSITORY, rev: revision, hooks: [{ id: 'gitops-lint' }] }] }),
     );
     const install = runFor(INSTALL_TIMEOUT, installer, 'pre-commit', 'install-hooks');
     if (install.status !== 0) throw new Error(`pre-commit install-hooks failed:\n${install.output}`);
@@ -120,14 +124,14 @@ describe('the gitops-lint hook in the pre-commit framework', () => {
   it(
     'runs with pre-commit try-repo and fails on findings',
     () => {
-      const target = writeFileTree(
-        { 'deploy/bad.yaml': 'replicas: 1\nreplicas: 2\n', 'deploy/good.yaml': 'a: 1\n' },
-        'gitops-init-target-',
-      );
+      const target = path.join(base, 'try-repo');
+      mkdirSync(path.join(target, 'deploy'), { recursive: true });
+      writeFileSync(path.join(target, 'deploy/bad.yaml'), 'replicas: 1\nreplicas: 2\n');
+      writeFileSync(path.join(target, 'deploy/good.yaml'), 'a: 1\n');
       try {
         gitInit(target);
         git(target, 'add', '-A');
-        const run = preCommit(target, 'try-repo', hookRepository, 'gitops-lint', '--all-files');
+        const run = preCommit(target, 'try-repo', HOOK_REPOSITORY, 'gitops-lint', '--all-files');
         expect(run.output).toMatch(/gitops-init lint\.+Failed/);
         expect(run.output).toContain('deploy/bad.yaml');
         expect(run.output).toContain('Duplicate key "replicas"');
@@ -152,7 +156,7 @@ describe('the gitops-lint hook in the pre-commit framework', () => {
       const entry = config.repos.find((repo) => repo.hooks.some((hook) => hook.id === 'gitops-lint'));
       expect(entry).toBeDefined();
       if (!entry) return;
-      entry.repo = hookRepository;
+      entry.repo = HOOK_REPOSITORY;
       entry.rev = revision;
       writeFileSync(configFile, stringify(config));
       expect(preCommit(root, 'install').status).toBe(0);
@@ -179,5 +183,56 @@ describe('the gitops-lint hook in the pre-commit framework', () => {
       expect(head(root)).toBe(clean);
     },
     TEST_TIMEOUT,
+  );
+});
+
+describe('the hook installed from npm (repo: local, additional_dependencies), as the README shows', () => {
+  it(
+    'installs the package with its production dependencies only, builds nothing, and fails on findings',
+    () => {
+      // The package as npm would serve it: packed from dist/, which `npm test` builds first.
+      const pack = runFor(INSTALL_TIMEOUT, REPO_ROOT, 'npm', 'pack', '--ignore-scripts', '--pack-destination', base);
+      expect(pack.status).toBe(0);
+      const tarball = path.join(base, readdirSync(base).find((name) => name.endsWith('.tgz')) ?? 'missing.tgz');
+      const target = writeFileTree({ 'deploy/bad.yaml': 'replicas: 1\nreplicas: 2\n' }, 'gitops-init-local-');
+      try {
+        gitInit(target);
+        const hook = {
+          id: 'gitops-lint',
+          name: 'gitops-init lint',
+          entry: 'gitops-init lint',
+          language: 'node',
+          additional_dependencies: [tarball],
+          always_run: true,
+          require_serial: true,
+        };
+        writeFileSync(
+          path.join(target, '.pre-commit-config.yaml'),
+          stringify({ repos: [{ repo: 'local', hooks: [hook] }] }),
+        );
+        git(target, 'add', '-A');
+        const run = runFor(INSTALL_TIMEOUT, target, 'pre-commit', 'run', '--all-files');
+        expect(run.output).toMatch(/gitops-init lint\.+Failed/);
+        expect(run.output).toContain('Duplicate key "replicas"');
+        expect(run.status).toBe(1);
+        // The local hook's environment: the store's repository without a .pre-commit-hooks.yaml.
+        const installed = readdirSync(preCommitHome, { withFileTypes: true })
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => path.join(preCommitHome, entry.name))
+          .filter((repository) => !existsSync(path.join(repository, '.pre-commit-hooks.yaml')))
+          .flatMap((repository) =>
+            readdirSync(repository)
+              .filter((name) => name.startsWith('node_env-'))
+              .map((name) => path.join(repository, name, 'lib/node_modules')),
+          );
+        expect(installed).toHaveLength(1);
+        const dependencies = readdirSync(path.join(installed[0] ?? '', 'gitops-init/node_modules'));
+        expect(dependencies).toContain('yaml');
+        for (const tool of ['typescript', 'vitest', 'eslint', 'esbuild']) expect(dependencies).not.toContain(tool);
+      } finally {
+        rmSync(target, { recursive: true, force: true });
+      }
+    },
+    (INSTALL_TIMEOUT + 30) * 1000,
   );
 });
