@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'templates/', 'bench/.work/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'templates/', 'bench/.work/', 'action/gitops-init.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,30 +11,20 @@ import { scaffoldShop } from '../helpers/repositories.js';
 
 /**
  * The hook of .pre-commit-hooks.yaml, installed and run by the real pre-commit framework
- * (Debian's package; .ci/run installs it). pre-commit installs a `language: node` hook by
- * running `npm install` in a clone of the hook repository, `npm pack`, and `npm install
- * --global` of the tarball; npm needs the registry (or its cache) for the dependencies.
- *
- * From GitHub, `npm install` builds dist/ with the `prepare` script, which needs the
- * development dependencies (TypeScript and the test tools): over a minute per installation
- * here. The hook repository of these tests is this package with dist/ built by `npm test`
- * committed in it instead, no development dependencies, and a `prepare` that only prints: what
- * npm prints while packing must not reach pre-commit, which takes `npm pack`'s whole output as
- * the tarball's name (.npmrc keeps it quiet).
+ * (Debian's package; .ci/run installs it) from a git clone of this repository at HEAD, as users
+ * get it from GitHub. pre-commit installs a `language: node` hook in three steps: `npm install
+ * --dev --prod` in its clone (pre-commit passes `--dev` itself, so that a package can build
+ * itself there: this one builds dist/ with its `prepare` script), `npm pack`, and `npm install
+ * --global` of the tarball into the hook's environment, which gets the production dependencies
+ * only; the clone's node_modules is then deleted. npm needs the registry (or its cache). What npm
+ * prints while packing must not reach pre-commit, which takes `npm pack`'s whole output as the
+ * tarball's name (.npmrc keeps it quiet).
  */
-const PACKAGE_FILES = [
-  'package-lock.json',
-  '.npmrc',
-  '.pre-commit-hooks.yaml',
-  'dist/src',
-  'dist/rules',
-  'dist/generators',
-  'templates',
-  'docs/rules',
-];
-/** Seconds for one pre-commit or git command, installation included. */
+/** Seconds for one pre-commit or git command. */
 const COMMAND_TIMEOUT = 100;
 const TEST_TIMEOUT = (COMMAND_TIMEOUT + 20) * 1000;
+/** Seconds for the hook's installation: the development tools in the clone, two builds, the production dependencies. */
+const INSTALL_TIMEOUT = 540;
 
 let base: string;
 let hookRepository: string;
@@ -47,7 +37,16 @@ let preCommitHome: string;
  * with git's identity, and npm told to use its cache before the registry.
  */
 function run(cwd: string, command: string, ...args: string[]): { status: number | null; output: string } {
-  const result = spawnSync('timeout', ['-k', '5', String(COMMAND_TIMEOUT), command, ...args], {
+  return runFor(COMMAND_TIMEOUT, cwd, command, ...args);
+}
+
+function runFor(
+  seconds: number,
+  cwd: string,
+  command: string,
+  ...args: string[]
+): { status: number | null; output: string } {
+  const result = spawnSync('timeout', ['-k', '5', String(seconds), command, ...args], {
     cwd,
     env: {
       ...process.env,
@@ -71,49 +70,53 @@ const commit = (cwd: string, message: string): { status: number | null; output: 
 const head = (root: string): string =>
   spawnSync('git', ['rev-parse', '-q', '--verify', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
 
-beforeAll(() => {
-  base = mkdtempSync(path.join(tmpdir(), 'gitops-init-pre-commit-'));
-  preCommitHome = path.join(base, 'pre-commit-home');
-  // The hook repository: this package's sources as they are now, committed in a fresh repository.
-  hookRepository = path.join(base, 'gitops-init');
-  for (const file of PACKAGE_FILES)
-    cpSync(path.join(REPO_ROOT, file), path.join(hookRepository, file), { recursive: true });
-  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
-  delete manifest.devDependencies;
-  manifest.scripts = { prepare: 'echo dist/ is prebuilt' };
-  writeFileSync(path.join(hookRepository, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  gitInit(hookRepository);
-  git(hookRepository, 'add', '-A');
-  git(hookRepository, 'commit', '-q', '-m', 'gitops-init');
-  revision = git(hookRepository, 'rev-parse', 'HEAD').trim();
-});
-
+beforeAll(
+  () => {
+    base = mkdtempSync(path.join(tmpdir(), 'gitops-init-pre-commit-'));
+    preCommitHome = path.join(base, 'pre-commit-home');
+    // The hook repository: a clone of this repository at HEAD (its committed state).
+    hookRepository = path.join(base, 'gitops-init');
+    git(base, 'clone', '-q', '--no-local', REPO_ROOT, hookRepository);
+    revision = git(hookRepository, 'rev-parse', 'HEAD').trim();
+    // The hook's environment, installed once for the tests below (pre-commit keeps it by repository
+    // and revision; `pre-commit try-repo` would install it again, in a store of its own).
+    const installer = path.join(base, 'installer');
+    mkdirSync(installer);
+    gitInit(installer);
+    writeFileSync(
+      path.join(installer, '.pre-commit-config.yaml'),
+      stringify({ repos: [{ repo: hookRepository, rev: revision, hooks: [{ id: 'gitops-lint' }] }] }),
+    );
+    const install = runFor(INSTALL_TIMEOUT, installer, 'pre-commit', 'install-hooks');
+    if (install.status !== 0) throw new Error(`pre-commit install-hooks failed:\n${install.output}`);
+  },
+  (INSTALL_TIMEOUT + 30) * 1000,
+);
 afterAll(() => {
   rmSync(base, { recursive: true, force: true });
 });
 
 describe('the gitops-lint hook in the pre-commit framework', () => {
-  it(
-    'runs with pre-commit try-repo and fails on findings',
-    () => {
-      const target = writeFileTree(
-        { 'deploy/bad.yaml': 'replicas: 1\nreplicas: 2\n', 'deploy/good.yaml': 'a: 1\n' },
-        'gitops-init-target-',
+  it('is installed with the production dependencies only', () => {
+    const environments = readdirSync(preCommitHome, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name.startsWith('repo'))
+      .flatMap((entry) =>
+        readdirSync(path.join(preCommitHome, entry.name))
+          .filter((name) => name.startsWith('node_env-'))
+          .map((name) => path.join(preCommitHome, entry.name, name)),
       );
-      try {
-        gitInit(target);
-        git(target, 'add', '-A');
-        const run = preCommit(target, 'try-repo', hookRepository, 'gitops-lint', '--all-files');
-        expect(run.output).toMatch(/gitops-init lint\.+Failed/);
-        expect(run.output).toContain('deploy/bad.yaml');
-        expect(run.output).toContain('Duplicate key "replicas"');
-        expect(run.status).toBe(1);
-      } finally {
-        rmSync(target, { recursive: true, force: true });
-      }
-    },
-    TEST_TIMEOUT,
-  );
+    expect(environments).toHaveLength(1);
+    const installed = path.join(environments[0] ?? '', 'lib/node_modules/gitops-init');
+    const dependencies = readdirSync(path.join(installed, 'node_modules'));
+    expect(dependencies).toEqual(expect.arrayContaining(['yaml', 'commander']));
+    for (const tool of ['typescript', 'vitest', 'eslint', 'esbuild', 'prettier'])
+      expect(dependencies).not.toContain(tool);
+    expect(existsSync(path.join(installed, 'dist/src/bin/gitops-init.js'))).toBe(true);
+    // The clone pre-commit installed from keeps no node_modules.
+    expect(readdirSync(preCommitHome).some((name) => existsSync(path.join(preCommitHome, name, 'node_modules')))).toBe(
+      false,
+    );
+  });
 
   it(
     'guards the commits of a scaffolded repository: a clean commit passes, findings and a deleted required file are refused',
@@ -155,5 +158,56 @@ describe('the gitops-lint hook in the pre-commit framework', () => {
       expect(head(root)).toBe(clean);
     },
     TEST_TIMEOUT,
+  );
+});
+
+describe('the hook installed from npm (repo: local, additional_dependencies), as the README shows', () => {
+  it(
+    'installs the package with its production dependencies only, builds nothing, and fails on findings',
+    () => {
+      // The package as npm would serve it: packed from dist/, which `npm test` builds first.
+      const pack = runFor(INSTALL_TIMEOUT, REPO_ROOT, 'npm', 'pack', '--ignore-scripts', '--pack-destination', base);
+      expect(pack.status).toBe(0);
+      const tarball = path.join(base, readdirSync(base).find((name) => name.endsWith('.tgz')) ?? 'missing.tgz');
+      const target = writeFileTree({ 'deploy/bad.yaml': 'replicas: 1\nreplicas: 2\n' }, 'gitops-init-local-');
+      try {
+        gitInit(target);
+        const hook = {
+          id: 'gitops-lint',
+          name: 'gitops-init lint',
+          entry: 'gitops-init lint',
+          language: 'node',
+          additional_dependencies: [tarball],
+          always_run: true,
+          require_serial: true,
+        };
+        writeFileSync(
+          path.join(target, '.pre-commit-config.yaml'),
+          stringify({ repos: [{ repo: 'local', hooks: [hook] }] }),
+        );
+        git(target, 'add', '-A');
+        const run = runFor(INSTALL_TIMEOUT, target, 'pre-commit', 'run', '--all-files');
+        expect(run.output).toMatch(/gitops-init lint\.+Failed/);
+        expect(run.output).toContain('Duplicate key "replicas"');
+        expect(run.status).toBe(1);
+        // The local hook's environment: the store's repository without a .pre-commit-hooks.yaml.
+        const installed = readdirSync(preCommitHome, { withFileTypes: true })
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => path.join(preCommitHome, entry.name))
+          .filter((repository) => !existsSync(path.join(repository, '.pre-commit-hooks.yaml')))
+          .flatMap((repository) =>
+            readdirSync(repository)
+              .filter((name) => name.startsWith('node_env-'))
+              .map((name) => path.join(repository, name, 'lib/node_modules')),
+          );
+        expect(installed).toHaveLength(1);
+        const dependencies = readdirSync(path.join(installed[0] ?? '', 'gitops-init/node_modules'));
+        expect(dependencies).toContain('yaml');
+        for (const tool of ['typescript', 'vitest', 'eslint', 'esbuild']) expect(dependencies).not.toContain(tool);
+      } finally {
+        rmSync(target, { recursive: true, force: true });
+      }
+    },
+    (INSTALL_TIMEOUT + 30) * 1000,
   );
 });
