@@ -6,26 +6,22 @@
 //   node action/build.mjs            writes action/gitops-init.mjs (npm run build:action)
 //   node action/build.mjs --stdout   prints the bundle instead (the test compares it)
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outfile = path.join(root, 'action', 'gitops-init.mjs');
-const require = createRequire(path.join(root, 'package.json'));
 
-/** The packages whose compiled models src/manifests/schemas.ts loads by file name at run time. */
-const MODEL_PACKAGES = [
-  'kubernetes-models',
-  '@kubernetes-models/argo-cd',
-  '@kubernetes-models/external-secrets',
-  '@kubernetes-models/flux-cd',
-  '@kubernetes-models/sealed-secrets',
-];
-/** Where schemas.ts finds those packages inside the bundle: a name, not a directory. */
-const MODELS_ROOT = '/gitops-init-bundled-models/';
+/**
+ * The Kubernetes validators `npm run build` bundles (src/manifests/generate-kinds.ts) into
+ * dist/src/manifests/kinds/, one module per kind, which src/manifests/schemas.ts loads by file
+ * name at run time; the action bundle carries them and answers those lookups itself.
+ */
+const KINDS_DIRECTORY = path.join(root, 'dist', 'src', 'manifests', 'kinds');
+/** Where schemas.ts finds them inside the bundle: a name, not a directory. */
+const KINDS_ROOT = '/gitops-init-bundled-kinds';
 
 /** A source file's text with `from` replaced, or an error if it is not there: the bundle must not silently lose a feature. */
 function patch(file, source, from, to) {
@@ -35,60 +31,54 @@ function patch(file, source, from, to) {
   return patched;
 }
 
-/** `[<package>/<group>/<version>/<Kind>.js, its path relative to the root]` of every top-level kind (a model with an apiVersion), sorted. */
-function modelFiles() {
-  const files = [];
-  for (const name of MODEL_PACKAGES) {
-    const packageRoot = path.dirname(require.resolve(`${name}/package.json`));
-    const walk = (directory) => {
-      for (const entry of readdirSync(directory, { withFileTypes: true })) {
-        const file = path.join(directory, entry.name);
-        if (entry.isDirectory()) {
-          if (entry.name !== '_schemas' && entry.name !== 'node_modules') walk(file);
-        } else if (entry.name.endsWith('.js') && readFileSync(file, 'utf8').includes('static{this.apiVersion=')) {
-          const posix = (from) => path.relative(from, file).split(path.sep).join('/');
-          files.push([`${name}/${posix(packageRoot)}`, `./${posix(root)}`]);
-        }
-      }
-    };
-    walk(packageRoot);
+/** `[<path under kinds/>, its path relative to the root]` of every kind module and messages.js, sorted (shared chunks are imported by them). */
+function kindFiles() {
+  if (!existsSync(path.join(KINDS_DIRECTORY, 'messages.js'))) {
+    throw new Error(`action/build.mjs: ${path.relative(root, KINDS_DIRECTORY)} is missing; run npm run build first`);
   }
+  const files = [];
+  const walk = (directory) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const file = path.join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (file !== path.join(KINDS_DIRECTORY, 'chunks')) walk(file);
+      } else if (entry.name.endsWith('.js')) {
+        const posix = (from) => path.relative(from, file).split(path.sep).join('/');
+        files.push([posix(KINDS_DIRECTORY), `./${posix(root)}`]);
+      }
+    }
+  };
+  walk(KINDS_DIRECTORY);
   return files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
- * The models as one module: a require() and an existsSync() that answer for MODELS_ROOT/<file>
- * from the bundle (each model evaluated on first use, as from node_modules) and pass anything
- * else on to Node.js.
+ * The kinds as one module: a require() and an existsSync() that answer for KINDS_ROOT/<file>
+ * from the bundle (each kind evaluated on first use, as from dist/) and pass anything else on
+ * to Node.js.
  */
-function modelsModule() {
-  const entries = modelFiles().map(
+function kindsModule() {
+  const entries = kindFiles().map(
     ([file, relative]) => `  ${JSON.stringify(file)}: () => require(${JSON.stringify(relative)}),`,
   );
   return `import { existsSync as fileExists } from 'node:fs';
-const MODELS = {
+const KINDS = {
 ${entries.join('\n')}
 };
-const ROOT = ${JSON.stringify(MODELS_ROOT)};
-const PACKAGES = new Set(${JSON.stringify(MODEL_PACKAGES)});
+export const KINDS_ROOT = ${JSON.stringify(KINDS_ROOT)};
 const key = (file) => {
   const posix = String(file).replaceAll('\\\\', '/');
-  return posix.startsWith(ROOT) ? posix.slice(ROOT.length) : undefined;
+  return posix.startsWith(KINDS_ROOT + '/') ? posix.slice(KINDS_ROOT.length + 1) : undefined;
 };
 export function bundledRequire(id) {
   if (id === 'ajv') return require('ajv');
-  const load = MODELS[key(id)];
+  const load = KINDS[key(id)];
   if (load) return load();
   return require(id);
 }
-bundledRequire.resolve = (id) => {
-  const name = /^(.+)\\/package\\.json$/.exec(id)?.[1];
-  if (name !== undefined && PACKAGES.has(name)) return ROOT + id;
-  return require.resolve(id);
-};
 export function existsSync(file) {
   const bundled = key(file);
-  return bundled === undefined ? fileExists(file) : bundled in MODELS;
+  return bundled === undefined ? fileExists(file) : bundled in KINDS;
 }
 `;
 }
@@ -111,7 +101,7 @@ function rulesDigest() {
  * What the bundle needs of the sources, changed as they are read (the sources stay as they are):
  * - `createRequire(import.meta.url)(name)`, which loads a package on first use, becomes a plain
  *   `require(name)`, which esbuild follows (and which still runs on first use);
- * - schemas.ts finds the models by file name (see modelsModule);
+ * - schemas.ts finds the bundled kinds by file name (see kindsModule);
  * - cache-layer.ts's digest of rules/ is computed at build time.
  */
 const forTheBundle = {
@@ -122,7 +112,7 @@ const forTheBundle = {
       namespace: 'gitops-init-bundled',
     }));
     pluginBuild.onLoad({ filter: /.*/, namespace: 'gitops-init-bundled' }, () => ({
-      contents: modelsModule(),
+      contents: kindsModule(),
       loader: 'js',
       resolveDir: root,
     }));
@@ -132,7 +122,13 @@ const forTheBundle = {
       const relative = path.relative(root, file).split(path.sep).join('/');
       if (relative === 'src/manifests/schemas.ts') {
         source = patch(file, source, 'createRequire(import.meta.url)', 'bundledModels.bundledRequire');
-        source = patch(file, source, 'existsSync(file)', 'bundledModels.existsSync(file)');
+        source = patch(file, source, '!existsSync(', '!bundledModels.existsSync(');
+        source = patch(
+          file,
+          source,
+          "path.join(packageInfo().directory, 'dist', 'src', 'manifests', 'kinds')",
+          'bundledModels.KINDS_ROOT',
+        );
         source = `import * as bundledModels from 'gitops-init-bundled-models';\n${source}`;
       } else if (relative === 'src/cache/cache-layer.ts') {
         source = patch(
