@@ -3,9 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { scaffold } from '../../src/api/scaffold.js';
 import { cli } from '../helpers/cli.js';
-import { directories, expectKustomizationsBuild, expectLintClean, kubectlAvailable, tree } from '../helpers/day2.js';
+import {
+  directories,
+  expectKustomizationsBuild,
+  expectLintClean,
+  kubectlAvailable,
+  scaffoldFixture,
+  tree,
+} from '../helpers/day2.js';
 
 const hasKubectl = kubectlAvailable('add component');
 
@@ -42,25 +48,8 @@ afterAll(() => {
   rmSync(base, { recursive: true, force: true });
 });
 
-async function generate(directory: string, tool: string, host: string, kind = 'infrastructure'): Promise<string> {
-  const root = path.join(base, directory);
-  await scaffold({
-    cwd: base,
-    directory: root,
-    git: false,
-    answers: {
-      kind,
-      tool,
-      name: kind === 'application' ? 'checkout' : 'platform',
-      org: 'acme',
-      platformTeam: '@acme/platform',
-      appTeams: kind === 'application' ? '@acme/checkout' : '@acme/checkout,@acme/payments',
-      envs: 'dev,staging,production',
-      host,
-    },
-    today: '2026-01-15',
-  });
-  return root;
+function generate(directory: string, tool: string, host: string, kind = 'infrastructure'): Promise<string> {
+  return scaffoldFixture(path.join(base, directory), { kind, tool, host });
 }
 
 describe.each(tools)('%s infrastructure repository', (tool) => {

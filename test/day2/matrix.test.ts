@@ -2,9 +2,14 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scaffold } from '../../src/api/scaffold.js';
 import { cli } from '../helpers/cli.js';
-import { expectKustomizationsBuild, expectLintClean, kubectlAvailable, tree } from '../helpers/day2.js';
+import {
+  expectKustomizationsBuild,
+  expectLintClean,
+  kubectlAvailable,
+  scaffoldFixture,
+  tree,
+} from '../helpers/day2.js';
 
 // Every day-2 command on every kind × tool × host: after the additions the repository lints
 // clean and every kustomization builds; a second run changes nothing; the removals bring the
@@ -59,23 +64,7 @@ describe.each(kinds)('%s repository', (kind) => {
       let work: string;
       beforeAll(async () => {
         const root = path.join(base, `${kind}-${tool}-${host}`);
-        await scaffold({
-          cwd: base,
-          directory: root,
-          git: false,
-          answers: {
-            kind,
-            tool,
-            name: kind === 'application' ? 'checkout' : 'platform',
-            org: 'acme',
-            platformTeam: '@acme/platform',
-            appTeams: '@acme/checkout',
-            envs: 'dev,staging,production',
-            host,
-          },
-          yes: true,
-          today: '2026-01-15',
-        });
+        await scaffoldFixture(root, { kind, tool, host, appTeams: '@acme/checkout' });
         original = tree(root);
         work = path.join(base, `${kind}-${tool}-${host}-work`);
         cpSync(root, work, { recursive: true });

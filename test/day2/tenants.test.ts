@@ -6,7 +6,14 @@ import { parse } from 'yaml';
 import { lint } from '../../src/api/lint.js';
 import { scaffold, type RawAnswers } from '../../src/api/scaffold.js';
 import { cli } from '../helpers/cli.js';
-import { directories, expectKustomizationsBuild, expectLintClean, kubectlAvailable, tree } from '../helpers/day2.js';
+import {
+  directories,
+  expectKustomizationsBuild,
+  expectLintClean,
+  kubectlAvailable,
+  scaffoldFixture,
+  tree,
+} from '../helpers/day2.js';
 
 const hasKubectl = kubectlAvailable('add tenant');
 
@@ -21,32 +28,14 @@ afterAll(() => {
   rmSync(base, { recursive: true, force: true });
 });
 
-async function generate(
+function generate(
   directory: string,
   tool: string,
   host: string,
   appTeams: string,
   more: Partial<RawAnswers> = {},
 ): Promise<string> {
-  const root = path.join(base, directory);
-  await scaffold({
-    cwd: base,
-    directory: root,
-    git: false,
-    answers: {
-      kind: more.kind ?? 'infrastructure',
-      tool,
-      name: more.name ?? 'platform',
-      org: 'acme',
-      platformTeam: '@acme/platform',
-      appTeams,
-      envs: more.envs ?? 'dev,staging,production',
-      host,
-      ...(more.tenants === undefined ? {} : { tenants: more.tenants }),
-    },
-    today: '2026-01-15',
-  });
-  return root;
+  return scaffoldFixture(path.join(base, directory), { tool, host, ...more, appTeams });
 }
 
 describe.each(tools)('%s infrastructure repository', (tool) => {

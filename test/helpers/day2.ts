@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { lint } from '../../src/api/lint.js';
+import { scaffold, type RawAnswers } from '../../src/api/scaffold.js';
 
 // What the day-2 tests compare and check: a repository's tree, its lint, its kustomize builds.
 
@@ -48,4 +49,32 @@ export function expectKustomizationsBuild(root: string): number {
     expect(result.status, file).toBe(0);
   }
   return kustomizations.length;
+}
+
+/**
+ * Scaffolds the repository the day-2 tests start from into `root`: organisation acme, platform
+ * team @acme/platform, an application repository named checkout (its team @acme/checkout) or an
+ * infrastructure one named platform, environments dev, staging, production, unless `answers` says otherwise.
+ */
+export async function scaffoldFixture(
+  root: string,
+  answers: Partial<RawAnswers> & Pick<RawAnswers, 'tool' | 'host'>,
+): Promise<string> {
+  const kind = String(answers.kind ?? 'infrastructure');
+  await scaffold({
+    cwd: path.dirname(root),
+    directory: root,
+    git: false,
+    answers: {
+      name: kind === 'application' ? 'checkout' : 'platform',
+      org: 'acme',
+      platformTeam: '@acme/platform',
+      appTeams: kind === 'application' ? '@acme/checkout' : '@acme/checkout,@acme/payments',
+      envs: 'dev,staging,production',
+      ...answers,
+      kind,
+    },
+    today: '2026-01-15',
+  });
+  return root;
 }
