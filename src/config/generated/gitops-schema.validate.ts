@@ -10,13 +10,14 @@ const require = createRequire(import.meta.url);
 
 export const validate: ValidateFunction<Descriptor> = validate10;
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/config/gitops.schema.json","title":"gitops-init repository descriptor (gitops.yaml)","description":"Describes a GitOps repository for gitops-init: its kind, tool, teams, environments and lint configuration.","type":"object","additionalProperties":false,"required":["kind","tool","name"],"properties":{"kind":{"$ref":"#/definitions/repositoryKind"},"tool":{"$ref":"#/definitions/gitopsTool"},"name":{"description":"The repository's name, a DNS-1123 label.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"teams":{"type":"object","additionalProperties":false,"properties":{"platform":{"$ref":"#/definitions/team","description":"The platform team: owns infrastructure and co-owns policy files everywhere."},"application":{"$ref":"#/definitions/team","description":"In an application repository: the team that owns it."},"applications":{"description":"In an infrastructure repository: the application teams onboarded as tenants.","type":"array","items":{"title":"Tenant team","type":"object","additionalProperties":false,"required":["name","team"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"team":{"$ref":"#/definitions/team"},"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repository":{"type":"string","minLength":1},"environments":{"description":"The environments the tenant is onboarded in (names from environments); absent: every environment. Its AppProject and Application (Argo CD), its entry in tenants/<environment> (Flux) or its namespaces (Helm) exist only there.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"minItems":1,"uniqueItems":true}}}},"members":{"description":"People who may be named as code owners besides the teams: @user handles or e-mail addresses.","type":"array","items":{"$ref":"#/definitions/person"},"uniqueItems":true}}},"ownership":{"description":"CODEOWNERS patterns to their owners, in order (later entries win, as in CODEOWNERS). 'gitops-init codeowners sync' writes them into CODEOWNERS between generated markers. An owner is a handle (@org/team, @user, an e-mail address) or the name of a team declared under teams: platform, application, or the name of an entry of teams.applications.","type":"object","propertyNames":{"minLength":1,"pattern":"^[^#\\s!]","patternErrorMessage":"not a CODEOWNERS pattern (it may not be empty or start with #, ! or a space)"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/owner"},{"type":"array","items":{"$ref":"#/definitions/owner"},"minItems":1,"uniqueItems":true}]}},"criticalPaths":{"description":"Paths the platform team must own (a trailing slash marks a directory): alone in an infrastructure repository, together with the owning team in an application repository. Replaces the defaults of codeowners-critical-paths; CODEOWNERS itself is always included.","type":"array","items":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)"},"uniqueItems":true},"namespaces":{"description":"In an application repository: the namespaces its resources may use.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repositoryUrl":{"description":"This repository's clone URL (https, ssh or scp-like). GitOps sources with this URL point at this repository, so the paths they name are checked here.","type":"string","minLength":1},"platform":{"description":"What belongs to the platform team, for the boundary rules.","type":"object","additionalProperties":false,"properties":{"kinds":{"description":"Namespaced kinds that only the platform team manages (e.g. NetworkPolicy, ResourceQuota, LimitRange), as Kind or group/Kind; application repositories may not contain them.","type":"array","items":{"type":"string","pattern":"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$","patternErrorMessage":"not a kind (Kind or group/Kind, e.g. NetworkPolicy or networking.k8s.io/NetworkPolicy)"},"uniqueItems":true},"workloads":{"description":"Infrastructure repositories: where the platform's own components (ingress controllers, monitoring) run workloads.","type":"object","additionalProperties":false,"properties":{"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"paths":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}}},"environments":{"description":"Deployment environments, in promotion order.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true,"minItems":1},"host":{"description":"Where the repository is hosted.","enum":["github","gitlab"]},"protection":{"title":"Descriptor protection","description":"Branch protection as code: one provider-neutral policy per branch pattern. 'gitops-init protect render' writes the host's files from it, 'protect diff' and 'protect apply' compare it with and apply it to the live GitHub repository. Unset fields take the defaults of the repository kind; an infrastructure repository cannot go below its floor (2 approvals, code owner review, no force push, no deletion, the gitops-lint check).","type":"object","additionalProperties":false,"properties":{"targets":{"description":"What 'protect render' writes and protection-files-in-sync keeps: github-ruleset (.github/rulesets/<branch>-protection.json), github-branch-protection (.github/branch-protection/<branch>.json, the classic API's body), settings (branches and rulesets of .github/settings.yml, for safe-settings), gitlab (.gitlab/*.json). Default: github-ruleset and settings on GitHub, gitlab on GitLab.","type":"array","items":{"title":"Protection target","enum":["github-ruleset","github-branch-protection","settings","gitlab"]},"uniqueItems":true,"minItems":1},"branches":{"description":"Branch name or pattern (fnmatch: * within a path segment, ** across) to its policy.","type":"object","propertyNames":{"minLength":1,"maxLength":255,"pattern":"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$","patternErrorMessage":"not a branch name or pattern (letters, digits, . _ / - and the globs * ? [ ]; not starting with - or /)"},"additionalProperties":{"$ref":"#/definitions/protectionPolicy"}}}},"version":{"description":"The repository's version (semver 2.0, no leading v), when gitops.yaml is one of its version sources.","type":"string","minLength":1},"versioning":{"type":"object","additionalProperties":false,"properties":{"sources":{"description":"Version sources that must agree, as file or file#field (e.g. VERSION, chart/Chart.yaml#version). The first one is where the version lives.","type":"array","items":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$","patternErrorMessage":"not a version source (a repository-relative file, optionally #field, e.g. chart/Chart.yaml#version)"},"minItems":1,"uniqueItems":true}}},"releases":{"title":"Releases config","description":"Coordinated releases of application and infrastructure versions.","type":"object","additionalProperties":false,"properties":{"directory":{"description":"Where release manifests live.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)","default":"releases"},"repositories":{"description":"Component repositories (a local path or a git URL) whose v<version> tags 'release create' checks.","type":"object","additionalProperties":false,"properties":{"application":{"type":"string","minLength":1},"infrastructure":{"type":"string","minLength":1}}},"windows":{"description":"When releases may be promoted (UTC); outside them only with --emergency.","type":"array","items":{"title":"Release window","type":"object","additionalProperties":false,"required":["days","hours"],"properties":{"days":{"description":"Days of the week, as their first three letters in lower case.","type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Weekday","enum":["mon","tue","wed","thu","fri","sat","sun"]}},"hours":{"description":"UTC hours, as HH:MM-HH:MM.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$","patternErrorMessage":"not a time range (UTC hours as HH:MM-HH:MM, e.g. 08:00-18:00)"}}}},"changelog":{"description":"The release log, a Markdown file of its own.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$","patternErrorMessage":"not a repository-relative Markdown file (a path ending in .md, no leading / and no ..)","default":"RELEASES.md"}}},"rules":{"$ref":"#/definitions/ruleMap"},"overrides":{"description":"Rule settings for some files, by glob (later entries win).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"rules":{"$ref":"#/definitions/ruleMap"}}}},"ignores":{"description":"Globs of files that are never linted, on top of .gitignore.","type":"array","items":{"type":"string","minLength":1}},"linterOptions":{"type":"object","additionalProperties":false,"properties":{"reportUnusedDisableDirectives":{"enum":["off","warn","error"],"default":"warn"},"maxFileSize":{"description":"Largest YAML file that is parsed, in bytes; larger files get a finding.","type":"integer","minimum":1024,"default":5242880}}},"scaffold":{"description":"Answers gitops-init used to generate this repository, so that a re-run needs no flags.","type":"object","properties":{"version":{"description":"The gitops-init version whose templates the repository's files were last rendered from: 'gitops-init update' merges the difference to the running version's templates.","type":"string","minLength":1}}}},"definitions":{"repositoryKind":{"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]},"gitopsTool":{"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"},"person":{"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$","patternErrorMessage":"not a user (@user)"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$","patternErrorMessage":"not an e-mail address"}]},"owner":{"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$","patternErrorMessage":"not an owner (@user, @org/team, an e-mail address, or the name of a team declared under teams)"},"protectionPolicy":{"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}},"bypassActor":{"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]},"bypassMode":{"enum":["always","pull-request"]},"dnsLabel":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"severity":{"enum":["off","warn","error",0,1,2]},"ruleEntry":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]},"ruleMap":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/config/gitops.schema.json","title":"gitops-init repository descriptor (gitops.yaml)","description":"Describes a GitOps repository for gitops-init: its kind, tool, teams, environments and lint configuration.","type":"object","additionalProperties":false,"required":["kind","tool","name"],"properties":{"kind":{"$ref":"#/definitions/repositoryKind"},"tool":{"$ref":"#/definitions/gitopsTool"},"name":{"description":"The repository's name, a DNS-1123 label.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"teams":{"type":"object","additionalProperties":false,"properties":{"platform":{"$ref":"#/definitions/team","description":"The platform team: owns infrastructure and co-owns policy files everywhere."},"application":{"$ref":"#/definitions/team","description":"In an application repository: the team that owns it."},"applications":{"description":"In an infrastructure repository: the application teams onboarded as tenants.","type":"array","items":{"title":"Tenant team","type":"object","additionalProperties":false,"required":["name","team"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"team":{"$ref":"#/definitions/team"},"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repository":{"type":"string","minLength":1},"environments":{"description":"The environments the tenant is onboarded in (names from environments); absent: every environment. Its AppProject and Application (Argo CD), its entry in tenants/<environment> (Flux) or its namespaces (Helm) exist only there.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"minItems":1,"uniqueItems":true}}}},"members":{"description":"People who may be named as code owners besides the teams: @user handles or e-mail addresses.","type":"array","items":{"$ref":"#/definitions/person"},"uniqueItems":true}}},"ownership":{"description":"CODEOWNERS patterns to their owners, in order (later entries win, as in CODEOWNERS). 'gitops-init codeowners sync' writes them into CODEOWNERS between generated markers. An owner is a handle (@org/team, @user, an e-mail address) or the name of a team declared under teams: platform, application, or the name of an entry of teams.applications.","type":"object","propertyNames":{"minLength":1,"pattern":"^[^#\\s!]","patternErrorMessage":"not a CODEOWNERS pattern (it may not be empty or start with #, ! or a space)"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/owner"},{"type":"array","items":{"$ref":"#/definitions/owner"},"minItems":1,"uniqueItems":true}]}},"criticalPaths":{"description":"Paths the platform team must own (a trailing slash marks a directory): alone in an infrastructure repository, together with the owning team in an application repository. Replaces the defaults of codeowners-critical-paths; CODEOWNERS itself is always included.","type":"array","items":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)"},"uniqueItems":true},"namespaces":{"description":"In an application repository: the namespaces its resources may use.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repositoryUrl":{"description":"This repository's clone URL (https, ssh or scp-like). GitOps sources with this URL point at this repository, so the paths they name are checked here.","type":"string","minLength":1},"platform":{"description":"What belongs to the platform team, for the boundary rules.","type":"object","additionalProperties":false,"properties":{"kinds":{"description":"Namespaced kinds that only the platform team manages (e.g. NetworkPolicy, ResourceQuota, LimitRange), as Kind or group/Kind; application repositories may not contain them.","type":"array","items":{"type":"string","pattern":"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$","patternErrorMessage":"not a kind (Kind or group/Kind, e.g. NetworkPolicy or networking.k8s.io/NetworkPolicy)"},"uniqueItems":true},"workloads":{"description":"Infrastructure repositories: where the platform's own components (ingress controllers, monitoring) run workloads.","type":"object","additionalProperties":false,"properties":{"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"paths":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}}},"environments":{"description":"Deployment environments, in promotion order.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true,"minItems":1},"host":{"description":"Where the repository is hosted.","enum":["github","gitlab"]},"protection":{"title":"Descriptor protection","description":"Branch protection as code: one provider-neutral policy per branch pattern. 'gitops-init protect render' writes the host's files from it, 'protect diff' and 'protect apply' compare it with and apply it to the live GitHub repository. Unset fields take the defaults of the repository kind; an infrastructure repository cannot go below its floor (2 approvals, code owner review, no force push, no deletion, the gitops-lint check).","type":"object","additionalProperties":false,"properties":{"targets":{"description":"What 'protect render' writes and protection-files-in-sync keeps: github-ruleset (.github/rulesets/<branch>-protection.json), github-branch-protection (.github/branch-protection/<branch>.json, the classic API's body), settings (branches and rulesets of .github/settings.yml, for safe-settings), gitlab (.gitlab/*.json). Default: github-ruleset and settings on GitHub, gitlab on GitLab.","type":"array","items":{"title":"Protection target","enum":["github-ruleset","github-branch-protection","settings","gitlab"]},"uniqueItems":true,"minItems":1},"branches":{"description":"Branch name or pattern (fnmatch: * within a path segment, ** across) to its policy.","type":"object","propertyNames":{"minLength":1,"maxLength":255,"pattern":"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$","patternErrorMessage":"not a branch name or pattern (letters, digits, . _ / - and the globs * ? [ ]; not starting with - or /)"},"additionalProperties":{"$ref":"#/definitions/protectionPolicy"}}}},"access":{"title":"Descriptor access","description":"Who may write, as code: the permission of each team and person on the repository. Unset: the kind's defaults (infrastructure: the platform team maintain, the tenant teams pull; application: its team push, the platform team maintain). Entries here change or add to the defaults; none takes a default away. 'protect render' writes them into .github/settings.yml (teams, collaborators) or .gitlab/access.json, 'protect diff' reports everyone with more access than this, 'protect apply' grants it (and takes extra access away only with --prune). The access-policy-minimum rule holds it to the kind's floor: on an infrastructure repository nobody but the platform team writes.","type":"object","additionalProperties":false,"properties":{"teams":{"description":"Team (@org/team) to its permission.","type":"object","propertyNames":{"$ref":"#/definitions/team"},"additionalProperties":{"$ref":"#/definitions/accessPermission"}},"collaborators":{"description":"Person (@login) to their permission: the direct or outside collaborators the policy grants. Anyone else with write access is drift.","type":"object","propertyNames":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$","patternErrorMessage":"not a login (@login)"},"additionalProperties":{"$ref":"#/definitions/accessPermission"}}}},"version":{"description":"The repository's version (semver 2.0, no leading v), when gitops.yaml is one of its version sources.","type":"string","minLength":1},"versioning":{"type":"object","additionalProperties":false,"properties":{"sources":{"description":"Version sources that must agree, as file or file#field (e.g. VERSION, chart/Chart.yaml#version). The first one is where the version lives.","type":"array","items":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$","patternErrorMessage":"not a version source (a repository-relative file, optionally #field, e.g. chart/Chart.yaml#version)"},"minItems":1,"uniqueItems":true}}},"releases":{"title":"Releases config","description":"Coordinated releases of application and infrastructure versions.","type":"object","additionalProperties":false,"properties":{"directory":{"description":"Where release manifests live.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)","default":"releases"},"repositories":{"description":"Component repositories (a local path or a git URL) whose v<version> tags 'release create' checks.","type":"object","additionalProperties":false,"properties":{"application":{"type":"string","minLength":1},"infrastructure":{"type":"string","minLength":1}}},"windows":{"description":"When releases may be promoted (UTC); outside them only with --emergency.","type":"array","items":{"title":"Release window","type":"object","additionalProperties":false,"required":["days","hours"],"properties":{"days":{"description":"Days of the week, as their first three letters in lower case.","type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Weekday","enum":["mon","tue","wed","thu","fri","sat","sun"]}},"hours":{"description":"UTC hours, as HH:MM-HH:MM.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$","patternErrorMessage":"not a time range (UTC hours as HH:MM-HH:MM, e.g. 08:00-18:00)"}}}},"changelog":{"description":"The release log, a Markdown file of its own.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$","patternErrorMessage":"not a repository-relative Markdown file (a path ending in .md, no leading / and no ..)","default":"RELEASES.md"}}},"rules":{"$ref":"#/definitions/ruleMap"},"overrides":{"description":"Rule settings for some files, by glob (later entries win).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"rules":{"$ref":"#/definitions/ruleMap"}}}},"ignores":{"description":"Globs of files that are never linted, on top of .gitignore.","type":"array","items":{"type":"string","minLength":1}},"linterOptions":{"type":"object","additionalProperties":false,"properties":{"reportUnusedDisableDirectives":{"enum":["off","warn","error"],"default":"warn"},"maxFileSize":{"description":"Largest YAML file that is parsed, in bytes; larger files get a finding.","type":"integer","minimum":1024,"default":5242880}}},"scaffold":{"description":"Answers gitops-init used to generate this repository, so that a re-run needs no flags.","type":"object","properties":{"version":{"description":"The gitops-init version whose templates the repository's files were last rendered from: 'gitops-init update' merges the difference to the running version's templates.","type":"string","minLength":1}}}},"definitions":{"repositoryKind":{"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]},"gitopsTool":{"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"},"person":{"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$","patternErrorMessage":"not a user (@user)"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$","patternErrorMessage":"not an e-mail address"}]},"owner":{"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$","patternErrorMessage":"not an owner (@user, @org/team, an e-mail address, or the name of a team declared under teams)"},"protectionPolicy":{"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}},"bypassActor":{"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]},"bypassMode":{"enum":["always","pull-request"]},"accessPermission":{"title":"Access permission","description":"GitHub's repository roles, lowest first. On GitLab pull and triage are Reporter (20), push Developer (30), maintain and admin Maintainer (40). none: no access from this policy.","enum":["none","pull","triage","push","maintain","admin"]},"dnsLabel":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"severity":{"enum":["off","warn","error",0,1,2]},"ruleEntry":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]},"ruleMap":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}}}};
 const schema12 = {"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]};
 const schema13 = {"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]};
 const schema14 = {"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"};
 const schema17 = {"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63};
 const schema19 = {"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$","patternErrorMessage":"not a user (@user)"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$","patternErrorMessage":"not an e-mail address"}]};
 const schema20 = {"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$","patternErrorMessage":"not an owner (@user, @org/team, an e-mail address, or the name of a team declared under teams)"};
+const schema33 = {"title":"Access permission","description":"GitHub's repository roles, lowest first. On GitLab pull and triage are Reporter (20), push Developer (30), maintain and admin Maintainer (40). none: no access from this policy.","enum":["none","pull","triage","push","maintain","admin"]};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const func0 = require("ajv/dist/runtime/equal").default;
@@ -29,9 +30,10 @@ const pattern10 = new RegExp("^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[
 const pattern12 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "u");
 const pattern14 = new RegExp("^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$", "u");
 const pattern17 = new RegExp("^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$", "u");
-const pattern18 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$", "u");
-const pattern20 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$", "u");
-const pattern21 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$", "u");
+const pattern19 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$", "u");
+const pattern20 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$", "u");
+const pattern22 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$", "u");
+const pattern23 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$", "u");
 const schema25 = {"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}};
 const schema26 = {"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]};
 const schema27 = {"enum":["always","pull-request"]};
@@ -676,10 +678,10 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema32 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}};
-const pattern22 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
-const schema33 = {"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]};
-const schema34 = {"enum":["off","warn","error",0,1,2]};
+const schema35 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}};
+const pattern24 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+const schema36 = {"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]};
+const schema37 = {"enum":["off","warn","error",0,1,2]};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -688,7 +690,7 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!((((((data === "off") || (data === "warn")) || (data === "error")) || (data === 0)) || (data === 1)) || (data === 2))){
-const err0 = {instancePath,schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data};
+const err0 = {instancePath,schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values",schema:schema37.enum,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -703,7 +705,7 @@ if(!valid0){
 const _errs3 = errors;
 if(Array.isArray(data)){
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.anyOf[1],data};
+const err1 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema36.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -716,7 +718,7 @@ const len0 = data.length;
 if(len0 > 0){
 let data0 = data[0];
 if(!((((((data0 === "off") || (data0 === "warn")) || (data0 === "error")) || (data0 === 0)) || (data0 === 1)) || (data0 === 2))){
-const err2 = {instancePath:instancePath+"/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data0};
+const err2 = {instancePath:instancePath+"/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values",schema:schema37.enum,parentSchema:schema37,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -728,7 +730,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.anyOf[1].type,parentSchema:schema33.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.anyOf[1].type,parentSchema:schema36.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -741,7 +743,7 @@ var _valid0 = _errs3 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema33.anyOf,parentSchema:schema33,data};
+const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.anyOf,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -773,8 +775,8 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 const _errs1 = errors;
 if(typeof key0 === "string"){
-if(!pattern22.test(key0)){
-const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema32.propertyNames,data:key0,propertyName:key0};
+if(!pattern24.test(key0)){
+const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema35.propertyNames,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -786,7 +788,7 @@ errors++;
 }
 var valid0 = _errs1 === errors;
 if(!valid0){
-const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema32.propertyNames,parentSchema:schema32,data};
+const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema35.propertyNames,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -804,7 +806,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2265,11 +2267,12 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data.version !== undefined){
-let data41 = data.version;
-if(typeof data41 === "string"){
-if(func3(data41) < 1){
-const err104 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.version,data:data41};
+if(data.access !== undefined){
+let data41 = data.access;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key10 in data41){
+if(!((key10 === "teams") || (key10 === "collaborators"))){
+const err104 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.access,data:data41};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -2279,8 +2282,14 @@ vErrors.push(err104);
 errors++;
 }
 }
-else {
-const err105 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.version.type,parentSchema:schema11.properties.version,data:data41};
+if(data41.teams !== undefined){
+let data42 = data41.teams;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+for(const key11 in data42){
+const _errs114 = errors;
+if(typeof key11 === "string"){
+if(!pattern1.test(key11)){
+const err105 = {instancePath:instancePath+"/access/teams",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$",parentSchema:schema14,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2290,12 +2299,8 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data.versioning !== undefined){
-let data42 = data.versioning;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key10 in data42){
-if(!(key10 === "sources")){
-const err106 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.versioning,data:data42};
+else {
+const err106 = {instancePath:instancePath+"/access/teams",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2304,12 +2309,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-if(data42.sources !== undefined){
-let data43 = data42.sources;
-if(Array.isArray(data43)){
-if(data43.length < 1){
-const err107 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.versioning.properties.sources,data:data43};
+var valid61 = _errs114 === errors;
+if(!valid61){
+const err107 = {instancePath:instancePath+"/access/teams",schemaPath:"#/properties/access/properties/teams/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema11.properties.access.properties.teams.propertyNames,parentSchema:schema11.properties.access.properties.teams,data:data42};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2318,12 +2320,11 @@ vErrors.push(err107);
 }
 errors++;
 }
-const len12 = data43.length;
-for(let i23=0; i23<len12; i23++){
-let data44 = data43[i23];
-if(typeof data44 === "string"){
-if(!pattern18.test(data44)){
-const err108 = {instancePath:instancePath+"/versioning/sources/" + i23,schemaPath:"#/properties/versioning/properties/sources/items/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$",parentSchema:schema11.properties.versioning.properties.sources.items,data:data44};
+}
+for(const key12 in data42){
+let data43 = data42[key12];
+if(!((((((data43 === "none") || (data43 === "pull")) || (data43 === "triage")) || (data43 === "push")) || (data43 === "maintain")) || (data43 === "admin"))){
+const err108 = {instancePath:instancePath+"/access/teams/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accessPermission/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values",schema:schema33.enum,parentSchema:schema33,data:data43};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2333,8 +2334,9 @@ vErrors.push(err108);
 errors++;
 }
 }
+}
 else {
-const err109 = {instancePath:instancePath+"/versioning/sources/" + i23,schemaPath:"#/properties/versioning/properties/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.versioning.properties.sources.items.type,parentSchema:schema11.properties.versioning.properties.sources.items,data:data44};
+const err109 = {instancePath:instancePath+"/access/teams",schemaPath:"#/properties/access/properties/teams/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.access.properties.teams.type,parentSchema:schema11.properties.access.properties.teams,data:data42};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2344,18 +2346,14 @@ vErrors.push(err109);
 errors++;
 }
 }
-let i24 = data43.length;
-let j11;
-if(i24 > 1){
-const indices3 = {};
-for(;i24--;){
-let item3 = data43[i24];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j11 = indices3[item3];
-const err110 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i24, j: j11},message:"must NOT have duplicate items (items ## "+j11+" and "+i24+" are identical)",schema:true,parentSchema:schema11.properties.versioning.properties.sources,data:data43};
+if(data41.collaborators !== undefined){
+let data44 = data41.collaborators;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key13 in data44){
+const _errs122 = errors;
+if(typeof key13 === "string"){
+if(!pattern19.test(key13)){
+const err110 = {instancePath:instancePath+"/access/collaborators",schemaPath:"#/properties/access/properties/collaborators/propertyNames/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$",parentSchema:schema11.properties.access.properties.collaborators.propertyNames,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2363,14 +2361,10 @@ else {
 vErrors.push(err110);
 }
 errors++;
-break;
-}
-indices3[item3] = i24;
-}
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.versioning.properties.sources.type,parentSchema:schema11.properties.versioning.properties.sources,data:data43};
+const err111 = {instancePath:instancePath+"/access/collaborators",schemaPath:"#/properties/access/properties/collaborators/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.access.properties.collaborators.propertyNames.type,parentSchema:schema11.properties.access.properties.collaborators.propertyNames,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2379,10 +2373,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-}
-else {
-const err112 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.versioning.type,parentSchema:schema11.properties.versioning,data:data42};
+var valid65 = _errs122 === errors;
+if(!valid65){
+const err112 = {instancePath:instancePath+"/access/collaborators",schemaPath:"#/properties/access/properties/collaborators/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.access.properties.collaborators.propertyNames,parentSchema:schema11.properties.access.properties.collaborators,data:data44};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2392,12 +2385,10 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data.releases !== undefined){
-let data45 = data.releases;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-for(const key11 in data45){
-if(!((((key11 === "directory") || (key11 === "repositories")) || (key11 === "windows")) || (key11 === "changelog"))){
-const err113 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases,data:data45};
+for(const key14 in data44){
+let data45 = data44[key14];
+if(!((((((data45 === "none") || (data45 === "pull")) || (data45 === "triage")) || (data45 === "push")) || (data45 === "maintain")) || (data45 === "admin"))){
+const err113 = {instancePath:instancePath+"/access/collaborators/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accessPermission/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values",schema:schema33.enum,parentSchema:schema33,data:data45};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2407,11 +2398,9 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data45.directory !== undefined){
-let data46 = data45.directory;
-if(typeof data46 === "string"){
-if(!pattern12.test(data46)){
-const err114 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$",parentSchema:schema11.properties.releases.properties.directory,data:data46};
+}
+else {
+const err114 = {instancePath:instancePath+"/access/collaborators",schemaPath:"#/properties/access/properties/collaborators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.access.properties.collaborators.type,parentSchema:schema11.properties.access.properties.collaborators,data:data44};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2421,8 +2410,9 @@ vErrors.push(err114);
 errors++;
 }
 }
+}
 else {
-const err115 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.directory.type,parentSchema:schema11.properties.releases.properties.directory,data:data46};
+const err115 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.access.type,parentSchema:schema11.properties.access,data:data41};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2432,12 +2422,11 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data45.repositories !== undefined){
-let data47 = data45.repositories;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key12 in data47){
-if(!((key12 === "application") || (key12 === "infrastructure"))){
-const err116 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.repositories,data:data47};
+if(data.version !== undefined){
+let data46 = data.version;
+if(typeof data46 === "string"){
+if(func3(data46) < 1){
+const err116 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.version,data:data46};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2447,11 +2436,8 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data47.application !== undefined){
-let data48 = data47.application;
-if(typeof data48 === "string"){
-if(func3(data48) < 1){
-const err117 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data48};
+else {
+const err117 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.version.type,parentSchema:schema11.properties.version,data:data46};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2461,8 +2447,12 @@ vErrors.push(err117);
 errors++;
 }
 }
-else {
-const err118 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.application.type,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data48};
+if(data.versioning !== undefined){
+let data47 = data.versioning;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key15 in data47){
+if(!(key15 === "sources")){
+const err118 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.versioning,data:data47};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2472,11 +2462,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data47.infrastructure !== undefined){
-let data49 = data47.infrastructure;
-if(typeof data49 === "string"){
-if(func3(data49) < 1){
-const err119 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data49};
+if(data47.sources !== undefined){
+let data48 = data47.sources;
+if(Array.isArray(data48)){
+if(data48.length < 1){
+const err119 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.versioning.properties.sources,data:data48};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2485,9 +2475,12 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.infrastructure.type,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data49};
+const len12 = data48.length;
+for(let i23=0; i23<len12; i23++){
+let data49 = data48[i23];
+if(typeof data49 === "string"){
+if(!pattern20.test(data49)){
+const err120 = {instancePath:instancePath+"/versioning/sources/" + i23,schemaPath:"#/properties/versioning/properties/sources/items/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$",parentSchema:schema11.properties.versioning.properties.sources.items,data:data49};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2497,9 +2490,8 @@ vErrors.push(err120);
 errors++;
 }
 }
-}
 else {
-const err121 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.repositories.type,parentSchema:schema11.properties.releases.properties.repositories,data:data47};
+const err121 = {instancePath:instancePath+"/versioning/sources/" + i23,schemaPath:"#/properties/versioning/properties/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.versioning.properties.sources.items.type,parentSchema:schema11.properties.versioning.properties.sources.items,data:data49};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2509,15 +2501,18 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data45.windows !== undefined){
-let data50 = data45.windows;
-if(Array.isArray(data50)){
-const len13 = data50.length;
-for(let i25=0; i25<len13; i25++){
-let data51 = data50[i25];
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(data51.days === undefined){
-const err122 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data51};
+let i24 = data48.length;
+let j11;
+if(i24 > 1){
+const indices3 = {};
+for(;i24--;){
+let item3 = data48[i24];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j11 = indices3[item3];
+const err122 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i24, j: j11},message:"must NOT have duplicate items (items ## "+j11+" and "+i24+" are identical)",schema:true,parentSchema:schema11.properties.versioning.properties.sources,data:data48};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2525,9 +2520,14 @@ else {
 vErrors.push(err122);
 }
 errors++;
+break;
 }
-if(data51.hours === undefined){
-const err123 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "hours"},message:"must have required property '"+"hours"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data51};
+indices3[item3] = i24;
+}
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.versioning.properties.sources.type,parentSchema:schema11.properties.versioning.properties.sources,data:data48};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2536,9 +2536,10 @@ vErrors.push(err123);
 }
 errors++;
 }
-for(const key13 in data51){
-if(!((key13 === "days") || (key13 === "hours"))){
-const err124 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.windows.items,data:data51};
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.versioning.type,parentSchema:schema11.properties.versioning,data:data47};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2548,11 +2549,12 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data51.days !== undefined){
-let data52 = data51.days;
-if(Array.isArray(data52)){
-if(data52.length < 1){
-const err125 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data52};
+if(data.releases !== undefined){
+let data50 = data.releases;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key16 in data50){
+if(!((((key16 === "directory") || (key16 === "repositories")) || (key16 === "windows")) || (key16 === "changelog"))){
+const err125 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases,data:data50};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2561,11 +2563,12 @@ vErrors.push(err125);
 }
 errors++;
 }
-const len14 = data52.length;
-for(let i26=0; i26<len14; i26++){
-let data53 = data52[i26];
-if(!(((((((data53 === "mon") || (data53 === "tue")) || (data53 === "wed")) || (data53 === "thu")) || (data53 === "fri")) || (data53 === "sat")) || (data53 === "sun"))){
-const err126 = {instancePath:instancePath+"/releases/windows/" + i25+"/days/" + i26,schemaPath:"#/properties/releases/properties/windows/items/properties/days/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.releases.properties.windows.items.properties.days.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.releases.properties.windows.items.properties.days.items.enum,parentSchema:schema11.properties.releases.properties.windows.items.properties.days.items,data:data53};
+}
+if(data50.directory !== undefined){
+let data51 = data50.directory;
+if(typeof data51 === "string"){
+if(!pattern12.test(data51)){
+const err126 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$",parentSchema:schema11.properties.releases.properties.directory,data:data51};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2575,14 +2578,8 @@ vErrors.push(err126);
 errors++;
 }
 }
-let i27 = data52.length;
-let j12;
-if(i27 > 1){
-outer8:
-for(;i27--;){
-for(j12 = i27; j12--;){
-if(func0(data52[i27], data52[j12])){
-const err127 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/uniqueItems",keyword:"uniqueItems",params:{i: i27, j: j12},message:"must NOT have duplicate items (items ## "+j12+" and "+i27+" are identical)",schema:true,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data52};
+else {
+const err127 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.directory.type,parentSchema:schema11.properties.releases.properties.directory,data:data51};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2590,14 +2587,14 @@ else {
 vErrors.push(err127);
 }
 errors++;
-break outer8;
 }
 }
-}
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.items.properties.days.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data52};
+if(data50.repositories !== undefined){
+let data52 = data50.repositories;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key17 in data52){
+if(!((key17 === "application") || (key17 === "infrastructure"))){
+const err128 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.repositories,data:data52};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2607,11 +2604,11 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data51.hours !== undefined){
-let data54 = data51.hours;
-if(typeof data54 === "string"){
-if(!pattern20.test(data54)){
-const err129 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$",parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data54};
+if(data52.application !== undefined){
+let data53 = data52.application;
+if(typeof data53 === "string"){
+if(func3(data53) < 1){
+const err129 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data53};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2622,7 +2619,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.windows.items.properties.hours.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data54};
+const err130 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.application.type,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data53};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2632,9 +2629,11 @@ vErrors.push(err130);
 errors++;
 }
 }
-}
-else {
-const err131 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.windows.items.type,parentSchema:schema11.properties.releases.properties.windows.items,data:data51};
+if(data52.infrastructure !== undefined){
+let data54 = data52.infrastructure;
+if(typeof data54 === "string"){
+if(func3(data54) < 1){
+const err131 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data54};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2644,9 +2643,8 @@ vErrors.push(err131);
 errors++;
 }
 }
-}
 else {
-const err132 = {instancePath:instancePath+"/releases/windows",schemaPath:"#/properties/releases/properties/windows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.type,parentSchema:schema11.properties.releases.properties.windows,data:data50};
+const err132 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.infrastructure.type,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data54};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2656,11 +2654,9 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data45.changelog !== undefined){
-let data55 = data45.changelog;
-if(typeof data55 === "string"){
-if(!pattern21.test(data55)){
-const err133 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$",parentSchema:schema11.properties.releases.properties.changelog,data:data55};
+}
+else {
+const err133 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.repositories.type,parentSchema:schema11.properties.releases.properties.repositories,data:data52};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2670,8 +2666,15 @@ vErrors.push(err133);
 errors++;
 }
 }
-else {
-const err134 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.changelog.type,parentSchema:schema11.properties.releases.properties.changelog,data:data55};
+if(data50.windows !== undefined){
+let data55 = data50.windows;
+if(Array.isArray(data55)){
+const len13 = data55.length;
+for(let i25=0; i25<len13; i25++){
+let data56 = data55[i25];
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.days === undefined){
+const err134 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data56};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2680,10 +2683,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-}
-else {
-const err135 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.type,parentSchema:schema11.properties.releases,data:data45};
+if(data56.hours === undefined){
+const err135 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "hours"},message:"must have required property '"+"hours"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data56};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2692,22 +2693,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data.rules !== undefined){
-if(!(validate15(data.rules, {instancePath:instancePath+"/rules",parentData:data,parentDataProperty:"rules",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data.overrides !== undefined){
-let data57 = data.overrides;
-if(Array.isArray(data57)){
-const len15 = data57.length;
-for(let i28=0; i28<len15; i28++){
-let data58 = data57[i28];
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.files === undefined){
-const err136 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data58};
+for(const key18 in data56){
+if(!((key18 === "days") || (key18 === "hours"))){
+const err136 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.windows.items,data:data56};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2716,8 +2704,12 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data58.rules === undefined){
-const err137 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data58};
+}
+if(data56.days !== undefined){
+let data57 = data56.days;
+if(Array.isArray(data57)){
+if(data57.length < 1){
+const err137 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data57};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2726,9 +2718,11 @@ vErrors.push(err137);
 }
 errors++;
 }
-for(const key14 in data58){
-if(!((key14 === "files") || (key14 === "rules"))){
-const err138 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data58};
+const len14 = data57.length;
+for(let i26=0; i26<len14; i26++){
+let data58 = data57[i26];
+if(!(((((((data58 === "mon") || (data58 === "tue")) || (data58 === "wed")) || (data58 === "thu")) || (data58 === "fri")) || (data58 === "sat")) || (data58 === "sun"))){
+const err138 = {instancePath:instancePath+"/releases/windows/" + i25+"/days/" + i26,schemaPath:"#/properties/releases/properties/windows/items/properties/days/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.releases.properties.windows.items.properties.days.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.releases.properties.windows.items.properties.days.items.enum,parentSchema:schema11.properties.releases.properties.windows.items.properties.days.items,data:data58};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2738,11 +2732,14 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data58.files !== undefined){
-let data59 = data58.files;
-if(Array.isArray(data59)){
-if(data59.length < 1){
-const err139 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.overrides.items.properties.files,data:data59};
+let i27 = data57.length;
+let j12;
+if(i27 > 1){
+outer8:
+for(;i27--;){
+for(j12 = i27; j12--;){
+if(func0(data57[i27], data57[j12])){
+const err139 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/uniqueItems",keyword:"uniqueItems",params:{i: i27, j: j12},message:"must NOT have duplicate items (items ## "+j12+" and "+i27+" are identical)",schema:true,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data57};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2750,13 +2747,14 @@ else {
 vErrors.push(err139);
 }
 errors++;
+break outer8;
 }
-const len16 = data59.length;
-for(let i29=0; i29<len16; i29++){
-let data60 = data59[i29];
-if(typeof data60 === "string"){
-if(func3(data60) < 1){
-const err140 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data60};
+}
+}
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.items.properties.days.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data57};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -2766,8 +2764,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-else {
-const err141 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.overrides.items.properties.files.items.type,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data60};
+if(data56.hours !== undefined){
+let data59 = data56.hours;
+if(typeof data59 === "string"){
+if(!pattern22.test(data59)){
+const err141 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$",parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data59};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2777,9 +2778,8 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
 else {
-const err142 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.items.properties.files.type,parentSchema:schema11.properties.overrides.items.properties.files,data:data59};
+const err142 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.windows.items.properties.hours.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data59};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2789,15 +2789,9 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data58.rules !== undefined){
-if(!(validate15(data58.rules, {instancePath:instancePath+"/overrides/" + i28+"/rules",parentData:data58,parentDataProperty:"rules",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err143 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data58};
+const err143 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.windows.items.type,parentSchema:schema11.properties.releases.properties.windows.items,data:data56};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2809,7 +2803,7 @@ errors++;
 }
 }
 else {
-const err144 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data57};
+const err144 = {instancePath:instancePath+"/releases/windows",schemaPath:"#/properties/releases/properties/windows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.type,parentSchema:schema11.properties.releases.properties.windows,data:data55};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2819,15 +2813,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data.ignores !== undefined){
-let data62 = data.ignores;
-if(Array.isArray(data62)){
-const len17 = data62.length;
-for(let i30=0; i30<len17; i30++){
-let data63 = data62[i30];
-if(typeof data63 === "string"){
-if(func3(data63) < 1){
-const err145 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items,data:data63};
+if(data50.changelog !== undefined){
+let data60 = data50.changelog;
+if(typeof data60 === "string"){
+if(!pattern23.test(data60)){
+const err145 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$",parentSchema:schema11.properties.releases.properties.changelog,data:data60};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2838,7 +2828,7 @@ errors++;
 }
 }
 else {
-const err146 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.type,parentSchema:schema11.properties.ignores.items,data:data63};
+const err146 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.changelog.type,parentSchema:schema11.properties.releases.properties.changelog,data:data60};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2850,7 +2840,7 @@ errors++;
 }
 }
 else {
-const err147 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data62};
+const err147 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.type,parentSchema:schema11.properties.releases,data:data50};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2860,12 +2850,21 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data.linterOptions !== undefined){
-let data64 = data.linterOptions;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-for(const key15 in data64){
-if(!((key15 === "reportUnusedDisableDirectives") || (key15 === "maxFileSize"))){
-const err148 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.linterOptions,data:data64};
+if(data.rules !== undefined){
+if(!(validate15(data.rules, {instancePath:instancePath+"/rules",parentData:data,parentDataProperty:"rules",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.overrides !== undefined){
+let data62 = data.overrides;
+if(Array.isArray(data62)){
+const len15 = data62.length;
+for(let i28=0; i28<len15; i28++){
+let data63 = data62[i28];
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.files === undefined){
+const err148 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data63};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2874,11 +2873,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-if(data64.reportUnusedDisableDirectives !== undefined){
-let data65 = data64.reportUnusedDisableDirectives;
-if(!(((data65 === "off") || (data65 === "warn")) || (data65 === "error"))){
-const err149 = {instancePath:instancePath+"/linterOptions/reportUnusedDisableDirectives",schemaPath:"#/properties/linterOptions/properties/reportUnusedDisableDirectives/enum",keyword:"enum",params:{allowedValues: schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum,parentSchema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives,data:data65};
+if(data63.rules === undefined){
+const err149 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data63};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2887,11 +2883,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-if(data64.maxFileSize !== undefined){
-let data66 = data64.maxFileSize;
-if(!((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66)))){
-const err150 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.linterOptions.properties.maxFileSize.type,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data66};
+for(const key19 in data63){
+if(!((key19 === "files") || (key19 === "rules"))){
+const err150 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data63};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2900,9 +2894,12 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(typeof data66 == "number"){
-if(data66 < 1024 || isNaN(data66)){
-const err151 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024",schema:1024,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data66};
+}
+if(data63.files !== undefined){
+let data64 = data63.files;
+if(Array.isArray(data64)){
+if(data64.length < 1){
+const err151 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.overrides.items.properties.files,data:data64};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2911,11 +2908,12 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err152 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.linterOptions.type,parentSchema:schema11.properties.linterOptions,data:data64};
+const len16 = data64.length;
+for(let i29=0; i29<len16; i29++){
+let data65 = data64[i29];
+if(typeof data65 === "string"){
+if(func3(data65) < 1){
+const err152 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data65};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2925,14 +2923,8 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data.scaffold !== undefined){
-let data67 = data.scaffold;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.version !== undefined){
-let data68 = data67.version;
-if(typeof data68 === "string"){
-if(func3(data68) < 1){
-const err153 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.scaffold.properties.version,data:data68};
+else {
+const err153 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.overrides.items.properties.files.items.type,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data65};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2942,8 +2934,9 @@ vErrors.push(err153);
 errors++;
 }
 }
+}
 else {
-const err154 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.scaffold.properties.version.type,parentSchema:schema11.properties.scaffold.properties.version,data:data68};
+const err154 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.items.properties.files.type,parentSchema:schema11.properties.overrides.items.properties.files,data:data64};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2953,9 +2946,15 @@ vErrors.push(err154);
 errors++;
 }
 }
+if(data63.rules !== undefined){
+if(!(validate15(data63.rules, {instancePath:instancePath+"/overrides/" + i28+"/rules",parentData:data63,parentDataProperty:"rules",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err155 = {instancePath:instancePath+"/scaffold",schemaPath:"#/properties/scaffold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.scaffold.type,parentSchema:schema11.properties.scaffold,data:data67};
+const err155 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data63};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2967,12 +2966,170 @@ errors++;
 }
 }
 else {
-const err156 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err156 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data62};
 if(vErrors === null){
 vErrors = [err156];
 }
 else {
 vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data.ignores !== undefined){
+let data67 = data.ignores;
+if(Array.isArray(data67)){
+const len17 = data67.length;
+for(let i30=0; i30<len17; i30++){
+let data68 = data67[i30];
+if(typeof data68 === "string"){
+if(func3(data68) < 1){
+const err157 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items,data:data68};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.type,parentSchema:schema11.properties.ignores.items,data:data68};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data67};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+if(data.linterOptions !== undefined){
+let data69 = data.linterOptions;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+for(const key20 in data69){
+if(!((key20 === "reportUnusedDisableDirectives") || (key20 === "maxFileSize"))){
+const err160 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.linterOptions,data:data69};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+if(data69.reportUnusedDisableDirectives !== undefined){
+let data70 = data69.reportUnusedDisableDirectives;
+if(!(((data70 === "off") || (data70 === "warn")) || (data70 === "error"))){
+const err161 = {instancePath:instancePath+"/linterOptions/reportUnusedDisableDirectives",schemaPath:"#/properties/linterOptions/properties/reportUnusedDisableDirectives/enum",keyword:"enum",params:{allowedValues: schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum,parentSchema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives,data:data70};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+if(data69.maxFileSize !== undefined){
+let data71 = data69.maxFileSize;
+if(!((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71)))){
+const err162 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.linterOptions.properties.maxFileSize.type,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data71};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+if(typeof data71 == "number"){
+if(data71 < 1024 || isNaN(data71)){
+const err163 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024",schema:1024,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data71};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.linterOptions.type,parentSchema:schema11.properties.linterOptions,data:data69};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+if(data.scaffold !== undefined){
+let data72 = data.scaffold;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.version !== undefined){
+let data73 = data72.version;
+if(typeof data73 === "string"){
+if(func3(data73) < 1){
+const err165 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.scaffold.properties.version,data:data73};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.scaffold.properties.version.type,parentSchema:schema11.properties.scaffold.properties.version,data:data73};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/scaffold",schemaPath:"#/properties/scaffold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.scaffold.type,parentSchema:schema11.properties.scaffold,data:data72};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+}
+else {
+const err168 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
 }
 errors++;
 }
