@@ -67,6 +67,33 @@ const preCommit = (cwd: string, ...args: string[]): { status: number | null; out
 const commit = (cwd: string, message: string): { status: number | null; output: string } =>
   run(cwd, 'git', 'commit', '-m', message);
 
+/** The package as npm would serve it: packed once from dist/, which `npm test` builds first. */
+let tarball: string | undefined;
+function packed(): string {
+  if (tarball !== undefined) return tarball;
+  const destination = path.join(base, 'pack');
+  mkdirSync(destination);
+  const pack = runFor(INSTALL_TIMEOUT, REPO_ROOT, 'npm', 'pack', '--ignore-scripts', '--pack-destination', destination);
+  if (pack.status !== 0) throw new Error(`npm pack failed:\n${pack.output}`);
+  const name = readdirSync(destination).find((file) => file.endsWith('.tgz'));
+  if (name === undefined) throw new Error(`npm pack wrote no tarball:\n${pack.output}`);
+  tarball = path.join(destination, name);
+  return tarball;
+}
+
+/** The node environments pre-commit installed for the hook repositories whose clone holds `marker`. */
+function environmentsOf(marker: (repository: string) => boolean): string[] {
+  return readdirSync(preCommitHome, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => path.join(preCommitHome, entry.name))
+    .filter(marker)
+    .flatMap((repository) =>
+      readdirSync(repository)
+        .filter((name) => name.startsWith('node_env-'))
+        .map((name) => path.join(repository, name, 'lib/node_modules')),
+    );
+}
+
 const head = (root: string): string =>
   spawnSync('git', ['rev-parse', '-q', '--verify', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
 
@@ -165,10 +192,7 @@ describe('the hook installed from npm (repo: local, additional_dependencies), as
   it(
     'installs the package with its production dependencies only, builds nothing, and fails on findings',
     () => {
-      // The package as npm would serve it: packed from dist/, which `npm test` builds first.
-      const pack = runFor(INSTALL_TIMEOUT, REPO_ROOT, 'npm', 'pack', '--ignore-scripts', '--pack-destination', base);
-      expect(pack.status).toBe(0);
-      const tarball = path.join(base, readdirSync(base).find((name) => name.endsWith('.tgz')) ?? 'missing.tgz');
+      const tarball = packed();
       const target = writeFileTree({ 'deploy/bad.yaml': 'replicas: 1\nreplicas: 2\n' }, 'gitops-init-local-');
       try {
         gitInit(target);
@@ -207,6 +231,77 @@ describe('the hook installed from npm (repo: local, additional_dependencies), as
       } finally {
         rmSync(target, { recursive: true, force: true });
       }
+    },
+    (INSTALL_TIMEOUT + 30) * 1000,
+  );
+});
+
+describe('the mirror repository (.ci/pre-commit-mirror.mjs), which scaffolds point at', () => {
+  it(
+    'installs nothing in its clone and the published package with its production dependencies only, and guards commits',
+    async () => {
+      const mirror = path.join(base, 'mirrors-gitops-init');
+      const write = runFor(
+        COMMAND_TIMEOUT,
+        REPO_ROOT,
+        process.execPath,
+        '.ci/pre-commit-mirror.mjs',
+        mirror,
+        '--package',
+        packed(),
+      );
+      expect(write.status, write.output).toBe(0);
+      // A placeholder package: pre-commit's `npm install --dev --prod` in the clone has nothing to install.
+      const manifest = JSON.parse(readFileSync(path.join(mirror, 'package.json'), 'utf8')) as Record<string, unknown>;
+      expect(manifest.dependencies).toBeUndefined();
+      expect(manifest.devDependencies).toBeUndefined();
+      expect(manifest.scripts).toBeUndefined();
+      // The same hook as this repository's, with the package as an additional dependency.
+      const ours = parse(readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Record<
+        string,
+        unknown
+      >[];
+      const theirs = parse(readFileSync(path.join(mirror, '.pre-commit-hooks.yaml'), 'utf8')) as Record<
+        string,
+        unknown
+      >[];
+      expect(theirs).toEqual(ours.map((hook) => ({ ...hook, additional_dependencies: [packed()] })));
+      gitInit(mirror);
+      git(mirror, 'add', '-A');
+      git(mirror, 'commit', '-q', '-m', 'mirror');
+      git(mirror, 'tag', 'v0.1.0');
+
+      // A scaffold's own configuration, pointed at the local mirror instead of GitHub's.
+      const userBase = path.join(base, 'mirror-user');
+      mkdirSync(userBase);
+      const root = await scaffoldShop(userBase, 'pre-commit');
+      const configFile = path.join(root, '.pre-commit-config.yaml');
+      const config = parse(readFileSync(configFile, 'utf8')) as { repos: { repo: string; rev: string }[] };
+      expect(config.repos[0]?.repo).toBe('https://github.com/gitops-init/mirrors-gitops-init');
+      expect(config.repos[0]?.rev).toMatch(/^v\d+\.\d+\.\d+/);
+      config.repos[0] = { ...config.repos[0], repo: mirror, rev: 'v0.1.0' };
+      writeFileSync(configFile, stringify(config));
+      expect(preCommit(root, 'install').status).toBe(0);
+      git(root, 'add', '-A');
+      const first = commit(root, 'initial');
+      expect(first.output).toMatch(/gitops-init lint\.+Passed/);
+      expect(first.status).toBe(0);
+
+      const installed = environmentsOf((repository) => {
+        const file = path.join(repository, 'package.json');
+        return existsSync(file) && readFileSync(file, 'utf8').includes('"gitops-init-pre-commit-mirror"');
+      });
+      expect(installed).toHaveLength(1);
+      const dependencies = readdirSync(path.join(installed[0] ?? '', 'gitops-init/node_modules'));
+      expect(dependencies).toEqual(expect.arrayContaining(['yaml', 'commander']));
+      for (const tool of ['typescript', 'vitest', 'eslint', 'esbuild', 'prettier', 'rolldown'])
+        expect(dependencies).not.toContain(tool);
+
+      writeFileSync(path.join(root, 'deploy/base/extra.yaml'), 'a: 1\na: 2\n');
+      git(root, 'add', '-A');
+      const refused = commit(root, 'duplicate key');
+      expect(refused.status).toBe(1);
+      expect(refused.output).toContain('deploy/base/extra.yaml');
     },
     (INSTALL_TIMEOUT + 30) * 1000,
   );
