@@ -570,28 +570,6 @@ export interface ReleaseLogResult {
   changed: boolean;
 }
 
-/** The release log's entries of some releases, newest first, under headings of the given level. */
-function writeLogEntries(lines: string[], releases: readonly StoredRelease[], heading: string): void {
-  for (const release of [...releases].reverse()) {
-    lines.push(`${heading} ${release.name}`, '');
-    lines.push(`- Status: ${release.status ?? 'candidate'}`);
-    lines.push(`- Application: ${release.application_version}`);
-    lines.push(`- Infrastructure: ${release.infrastructure_version}`);
-    for (const [name, version] of Object.entries(release.components ?? {})) lines.push(`- ${name}: ${version}`);
-    if (release.environment) lines.push(`- Environment: ${release.environment}`);
-    if (release.created) lines.push(`- Created: ${release.created}`);
-    const approvals = release.approvals ?? [];
-    lines.push(
-      `- Approvals: ${approvals.length === 0 ? 'none' : approvals.map((approval) => `${approval.team} (${approval.approver}, ${approval.time})`).join('; ')}`,
-    );
-    if (release.promoted) lines.push(`- Promoted: ${release.promoted}`);
-    if (release.emergency) lines.push(`- Emergency: ${release.emergency.reason} (${release.emergency.time})`);
-    if (release.rollback_of) lines.push(`- Rollback of: ${release.rollback_of}`);
-    if (release.notes) lines.push(`- Notes: ${release.notes.replace(/\s*\n\s*/g, ' ')}`);
-    lines.push('');
-  }
-}
-
 /** Writes RELEASES.md (or releases.changelog) from the manifests, newest first. */
 export async function writeReleaseLog(options: { cwd?: string } = {}): Promise<ReleaseLogResult> {
   const ctx = context(options.cwd, 'release changelog');
@@ -606,23 +584,43 @@ export async function writeReleaseLog(options: { cwd?: string } = {}): Promise<R
     ];
     // Where releases are per application, one section per application (in gitops.yaml's order),
     // its releases newest first; releases of no known application last.
-    const groups: { title: string | undefined; releases: StoredRelease[] }[] = ctx.layout.perApplication
-      ? [
-          ...ctx.layout.applications.map((application) => ({
-            title: `${application.name} (${application.team})`,
-            releases: releases.filter((release) => release.app === application.name),
-          })),
-          {
-            title: 'Other releases',
-            releases: releases.filter(
-              (release) => !ctx.layout.applications.some((application) => application.name === release.app),
-            ),
-          },
-        ].filter((group) => group.releases.length > 0)
-      : [{ title: undefined, releases }];
-    for (const group of groups) {
-      if (group.title !== undefined) lines.push(`## ${group.title}`, '');
-      writeLogEntries(lines, group.releases, group.title === undefined ? '##' : '###');
+    const { layout } = ctx;
+    const sectionOf = (release: StoredRelease): string | undefined => {
+      if (!layout.perApplication) return undefined;
+      const application = layout.applications.find((candidate) => candidate.name === release.app);
+      return application ? `${application.name} (${application.team})` : 'Other releases';
+    };
+    const rank = (release: StoredRelease): number => {
+      const index = layout.applications.findIndex((candidate) => candidate.name === release.app);
+      return index === -1 ? layout.applications.length : index;
+    };
+    const ordered = [...releases]
+      .reverse()
+      .map((release) => ({ release, section: sectionOf(release), rank: rank(release) }))
+      .sort((a, b) => (layout.perApplication ? a.rank - b.rank : 0));
+    let section: string | undefined;
+    for (const entry of ordered) {
+      const { release } = entry;
+      if (entry.section !== undefined && entry.section !== section) {
+        section = entry.section;
+        lines.push(`## ${section}`, '');
+      }
+      lines.push(`${entry.section === undefined ? '##' : '###'} ${release.name}`, '');
+      lines.push(`- Status: ${release.status ?? 'candidate'}`);
+      lines.push(`- Application: ${release.application_version}`);
+      lines.push(`- Infrastructure: ${release.infrastructure_version}`);
+      for (const [name, version] of Object.entries(release.components ?? {})) lines.push(`- ${name}: ${version}`);
+      if (release.environment) lines.push(`- Environment: ${release.environment}`);
+      if (release.created) lines.push(`- Created: ${release.created}`);
+      const approvals = release.approvals ?? [];
+      lines.push(
+        `- Approvals: ${approvals.length === 0 ? 'none' : approvals.map((approval) => `${approval.team} (${approval.approver}, ${approval.time})`).join('; ')}`,
+      );
+      if (release.promoted) lines.push(`- Promoted: ${release.promoted}`);
+      if (release.emergency) lines.push(`- Emergency: ${release.emergency.reason} (${release.emergency.time})`);
+      if (release.rollback_of) lines.push(`- Rollback of: ${release.rollback_of}`);
+      if (release.notes) lines.push(`- Notes: ${release.notes.replace(/\s*\n\s*/g, ' ')}`);
+      lines.push('');
     }
     const text = `${lines.join('\n').trimEnd()}\n`;
     const absolute = path.join(ctx.root, ...file.split('/'));
