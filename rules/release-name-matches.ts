@@ -57,7 +57,10 @@ export default defineRule({
       const root = manifest.yaml.documents[0]?.document.contents;
       const releaseNode = isMap(root) ? root.get('release', true) : undefined;
       const claimed = directoryApplication ?? release.application;
-      if (context.descriptor !== undefined && claimed !== undefined && !known.includes(claimed)) {
+      // A promoted or rolled-back release of a tenant removed since is history, never rewritten:
+      // only a release still on its way names an application that must exist.
+      const isHistory = release.status === 'promoted' || release.status === 'rolled-back';
+      if (context.descriptor !== undefined && claimed !== undefined && !known.includes(claimed) && !isHistory) {
         context.report({
           file,
           line: 1,

@@ -103,6 +103,15 @@ perApplication.run('release-name-matches', rule, {
       },
     },
     {
+      name: 'per application: the promoted releases of a tenant removed since are history',
+      files: {
+        'gitops.yaml': tenants,
+        'releases/billing/release-1.0.0-1.0.0.yaml': manifest(
+          'name: release-billing-1.0.0-1.0.0\napplication: billing\napplication_version: 1.0.0\ninfrastructure_version: 1.0.0\nstatus: promoted',
+        ),
+      },
+    },
+    {
       name: 'per application: Helm values in another subdirectory of releases/ are not release manifests',
       files: { 'gitops.yaml': tenants, 'releases/podinfo/values.yaml': 'replicaCount: 2\n' },
     },
