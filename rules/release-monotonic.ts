@@ -1,6 +1,7 @@
 import * as semver from '../src/versioning/semver.js';
 import { defineRule } from '../src/engine/rule.js';
 import { nameOf, releaseManifests } from '../src/release/in-repository.js';
+import { lineOf, releaseLayout } from '../src/release/lines.js';
 
 export default defineRule({
   id: 'release-monotonic',
@@ -8,7 +9,7 @@ export default defineRule({
     type: 'problem',
     docs: {
       description:
-        'Releases, in the order they were created, never go back in application or infrastructure version (rollbacks aside)',
+        'Releases, in the order they were created, never go back in application or infrastructure version (rollbacks aside), within each application where releases are per application',
       category: 'releases',
       recommended: 'error',
     },
@@ -21,6 +22,7 @@ export default defineRule({
   },
   defaultOptions: [],
   check(context) {
+    const { layout } = releaseLayout(context.descriptor);
     const releases = releaseManifests(context)
       .filter((manifest) => manifest.release?.created !== undefined && manifest.release.rollback_of === undefined)
       .sort((a, b) =>
@@ -30,11 +32,24 @@ export default defineRule({
             ? 1
             : 0,
       );
-    const highest = { application: undefined as string | undefined, infrastructure: undefined as string | undefined };
-    const holder = { application: '', infrastructure: '' };
+    // Each line (each application's, where releases are per application) moves forward on its own.
+    const lines = new Map<
+      string,
+      {
+        highest: { application: string | undefined; infrastructure: string | undefined };
+        holder: { application: string; infrastructure: string };
+      }
+    >();
     for (const manifest of releases) {
       const release = manifest.release;
       if (!release) continue;
+      const key = lineOf(layout, manifest.application);
+      const line = lines.get(key) ?? {
+        highest: { application: undefined, infrastructure: undefined },
+        holder: { application: '', infrastructure: '' },
+      };
+      lines.set(key, line);
+      const { highest, holder } = line;
       for (const component of ['application', 'infrastructure'] as const) {
         const version = component === 'application' ? release.application_version : release.infrastructure_version;
         const previous = highest[component];

@@ -1,7 +1,9 @@
 /**
  * `gitops-init release`: coordinated releases, the application and infrastructure versions
  * tested together, approved by both teams and promoted as one. Manifests live under
- * releases/ (gitops.yaml's releases.directory). Each function takes `cwd`, returns data and
+ * releases/ (gitops.yaml's releases.directory); where each application has a release line of
+ * its own (releases.perApplication), under releases/<application>/, named and tagged
+ * release-<application>-<app>-<infra> (releases.tagFormat). Each function takes `cwd`, returns data and
  * never prints; refusals are RefusedError, bad options UsageError.
  */
 export {
@@ -13,11 +15,11 @@ export {
   promoteRelease,
   /** Creates the annotated tag named like the release on HEAD; the manifest must be approved and committed. */
   tagRelease,
-  /** Every release, in semver order. */
+  /** Every release, in semver order; with `app`, one application's. */
   listReleases,
   /** Writes RELEASES.md (or releases.changelog) from the manifests, newest first. */
   writeReleaseLog,
-  /** Rolls back by rolling forward: a new candidate manifest with the versions of an earlier release. */
+  /** Rolls back by rolling forward: a new candidate manifest with the versions of an earlier release of the same line. */
   rollbackRelease,
   RELEASE_SCHEMA_URL,
   type ApproveReleaseOptions,

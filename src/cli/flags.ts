@@ -43,6 +43,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   infra: '--infra',
   environment: '--environment',
   appTeam: '--app-team',
+  appName: '--app-name',
   components: '--component',
   allowDowngrade: '--allow-downgrade',
   team: '--team',

@@ -24,20 +24,37 @@ import {
   type ReleaseManifest,
 } from './manifest.js';
 import { isKubernetesObject } from './in-repository.js';
+import {
+  applicationLineName,
+  applicationOf,
+  formatReleaseName,
+  lineOf,
+  releaseLayout,
+  rollbackSuffix,
+  type ReleaseApplication,
+  type ReleaseLayout,
+} from './lines.js';
 
 export * from './manifest.js';
+export * from './lines.js';
 
 /** A release manifest read from the releases directory. */
 export interface StoredRelease extends Release {
   name: string;
   /** Repository-relative path of the manifest. */
   file: string;
+  /**
+   * The application whose line the release belongs to: its directory, its `application` field,
+   * or the application of its team. Not written to the manifest.
+   */
+  app?: string;
 }
 
 interface Context {
   root: string;
   descriptor: Descriptor;
   directory: string;
+  layout: ReleaseLayout;
 }
 
 function context(cwd: string | undefined, command: string): Context {
@@ -48,7 +65,9 @@ function context(cwd: string | undefined, command: string): Context {
     );
   }
   const descriptor = loaded.descriptor;
-  return { root, descriptor, directory: descriptor.releases?.directory ?? 'releases' };
+  const { layout, problem } = releaseLayout(descriptor);
+  if (problem !== undefined) throw new ConfigError(`gitops.yaml: ${problem}`);
+  return { root, descriptor, directory: descriptor.releases?.directory ?? 'releases', layout };
 }
 
 function isoNow(now: Date | undefined): string {
@@ -64,11 +83,28 @@ function requireSemver(option: string, value: string | undefined): string {
   return value;
 }
 
-/** Every manifest in the releases directory, in semver order. Invalid manifests are configuration errors. */
-export function readReleases(root: string, directory: string): StoredRelease[] {
-  const absolute = path.join(root, directory);
-  if (!existsSync(absolute)) return [];
+/**
+ * Every manifest in the releases directory, and with a layout in its applications' directories
+ * (`<directory>/<application>/`), in semver order. Invalid manifests are configuration errors.
+ */
+export function readReleases(root: string, directory: string, layout?: ReleaseLayout): StoredRelease[] {
   const releases: StoredRelease[] = [];
+  readReleaseDirectory(root, directory, undefined, layout, releases);
+  for (const application of layout?.applications ?? []) {
+    readReleaseDirectory(root, path.posix.join(directory, application.name), application.name, layout, releases);
+  }
+  return releases.sort(compareReleases);
+}
+
+function readReleaseDirectory(
+  root: string,
+  directory: string,
+  directoryApplication: string | undefined,
+  layout: ReleaseLayout | undefined,
+  releases: StoredRelease[],
+): void {
+  const absolute = path.join(root, ...directory.split('/'));
+  if (!existsSync(absolute)) return;
   for (const entry of readdirSync(absolute).sort()) {
     if (!/\.ya?ml$/.test(entry) || isKustomizationFile(entry)) continue;
     const file = path.posix.join(directory, entry);
@@ -100,15 +136,39 @@ export function readReleases(root: string, directory: string): StoredRelease[] {
       );
     }
     const release = (value as ReleaseManifest).release;
-    releases.push({ ...release, name: release.name ?? entry.replace(/\.ya?ml$/, ''), file });
+    const baseName = entry.replace(/\.ya?ml$/, '');
+    const app = applicationOf(release, directoryApplication, layout?.applications ?? []);
+    // In an application's directory the file is release-<app version>-<infra version>.yaml and the
+    // name (the tag) carries the application.
+    const derived =
+      directoryApplication !== undefined && layout
+        ? applicationLineName(layout, directoryApplication, release) + rollbackSuffix(baseName)
+        : baseName;
+    releases.push({
+      ...release,
+      name: release.name ?? derived,
+      file,
+      ...(app === undefined ? {} : { app }),
+    });
   }
-  return releases.sort(compareReleases);
 }
 
-function findRelease(releases: readonly StoredRelease[], name: string): StoredRelease {
-  const release = releases.find(
-    (candidate) => candidate.name === name || candidate.name === name.replace(/\.ya?ml$/, ''),
-  );
+/** A release by its name (its tag), or by its file (`payments/release-1.5.3-2.1.0`, with or without the directory and .yaml). */
+function findRelease(releases: readonly StoredRelease[], name: string, directory = 'releases'): StoredRelease {
+  const bare = name.replace(/\.ya?ml$/, '');
+  let matches = releases.filter((candidate) => candidate.name === bare);
+  if (matches.length === 0) {
+    matches = releases.filter((candidate) => {
+      const file = candidate.file.replace(/\.ya?ml$/, '');
+      return file === bare || file === path.posix.join(directory, bare);
+    });
+  }
+  if (matches.length > 1) {
+    throw new UsageError(
+      `"${name}" names several releases (${matches.map((candidate) => candidate.file).join(', ')}); give the file, e.g. ${matches[0]?.file ?? ''}`,
+    );
+  }
+  const release = matches[0];
   if (!release) {
     const known = releases.map((candidate) => candidate.name);
     throw new UsageError(
@@ -120,6 +180,7 @@ function findRelease(releases: readonly StoredRelease[], name: string): StoredRe
 
 /** Writes a manifest; `exclusive` refuses one that exists (a release is never rewritten by create or rollback). */
 async function save(ctx: Context, release: StoredRelease, options: { exclusive?: boolean } = {}): Promise<void> {
+  // renderManifest writes the schema's fields only: `app` (the line) stays out of the file.
   const { file, ...fields } = release;
   try {
     await writeFileAtomically(path.join(ctx.root, ...file.split('/')), renderManifest(fields), {
@@ -164,13 +225,61 @@ async function hasRemoteTag(root: string, repository: string, tag: string): Prom
   }
 }
 
+/**
+ * The application whose line a command works on, from {{option:appName}} or {{option:appTeam}}
+ * (the one tenant of that team), or the only application. Unknown or ambiguous: a usage error.
+ * `required`: without either option and with several applications, a usage error; else undefined.
+ */
+function chooseApplication(
+  layout: ReleaseLayout,
+  options: { appName?: string; appTeam?: string },
+  required: boolean,
+): ReleaseApplication | undefined {
+  const { applications } = layout;
+  const known = applications.map((candidate) => `${candidate.name} ${candidate.team}`).join(', ') || 'none';
+  if (options.appName !== undefined) {
+    const application = applications.find((candidate) => candidate.name === options.appName);
+    if (!application)
+      throw new UsageError(
+        `{{option:appName}} "${options.appName}": not an application in gitops.yaml's teams.applications (${known})`,
+      );
+    if (options.appTeam !== undefined && options.appTeam !== application.team)
+      throw new UsageError(
+        `{{option:appTeam}} "${options.appTeam}" is not the team of ${application.name} (${application.team}); give one of them`,
+      );
+    return application;
+  }
+  if (options.appTeam !== undefined) {
+    const matching = applications.filter((candidate) => candidate.team === options.appTeam);
+    if (matching.length > 1)
+      throw new UsageError(
+        `{{option:appTeam}} "${options.appTeam}" is the team of several applications (${matching.map((candidate) => candidate.name).join(', ')}); choose one with {{option:appName}}`,
+      );
+    if (matching[0]) return matching[0];
+    if (!required) return undefined;
+    throw new UsageError(
+      `{{option:appTeam}} "${options.appTeam}": not the team of an application in gitops.yaml's teams.applications (${known})`,
+    );
+  }
+  if (applications.length === 1) return applications[0];
+  if (!required) return undefined;
+  throw new UsageError(
+    `{{option:appName}} or {{option:appTeam}} is required: each application has its own release line (${known})`,
+  );
+}
+
 export interface CreateReleaseOptions {
   cwd?: string;
   app: string | undefined;
   infra: string | undefined;
   environment?: string;
-  /** The application team that must approve; defaults to the only one in gitops.yaml. */
+  /**
+   * The application team that must approve; defaults to the only one in gitops.yaml. Where
+   * releases are per application, it also chooses the line: the application of that team.
+   */
   appTeam?: string;
+  /** The application (a tenant's name in teams.applications) whose line the release is in. */
+  appName?: string;
   components?: Record<string, string>;
   notes?: string;
   allowDowngrade?: boolean;
@@ -197,8 +306,16 @@ export async function createRelease(options: CreateReleaseOptions): Promise<Stor
       throw new UsageError(`{{option:components}} "${name}=${version}": the name must be a DNS-1123 label`);
     requireSemver(`{{option:components}} ${name}=`, version);
   }
+  const { layout } = ctx;
+  // Where releases are per application, the line is required; otherwise an application is
+  // chosen only when named (or needed by a tag format with {app}).
+  const application = layout.perApplication
+    ? chooseApplication(layout, options, true)
+    : options.appName !== undefined || layout.tagFormat.includes('{app}')
+      ? chooseApplication(layout, options, false)
+      : undefined;
   const teams = applicationTeams(descriptor);
-  const appTeam = options.appTeam ?? (teams.length === 1 ? teams[0] : undefined);
+  const appTeam = options.appTeam ?? application?.team ?? (teams.length === 1 ? teams[0] : undefined);
   if (appTeam === undefined) {
     throw new UsageError(
       teams.length === 0
@@ -212,15 +329,29 @@ export async function createRelease(options: CreateReleaseOptions): Promise<Stor
     );
   // Under the lock: the releases read are the ones the new release is checked against.
   return withRepositoryLock(ctx.root, async () => {
-    const releases = readReleases(ctx.root, ctx.directory);
-    const name = releaseName(app, infra);
+    const releases = readReleases(ctx.root, ctx.directory, layout);
+    const name = formatReleaseName(layout.tagFormat, { app: application?.name, appVersion: app, infraVersion: infra });
+    if (name === undefined) {
+      throw new UsageError(
+        `{{option:appName}} is required: releases.tagFormat "${layout.tagFormat}" names the application (${layout.applications.map((candidate) => candidate.name).join(', ') || 'none in gitops.yaml'})`,
+      );
+    }
+    const file = path.posix.join(
+      ctx.directory,
+      ...(layout.perApplication && application ? [application.name] : []),
+      `${releaseName(app, infra)}.yaml`,
+    );
     if (
-      releases.some((release) => release.name === name) ||
-      existsSync(path.join(ctx.root, ctx.directory, `${name}.yaml`))
+      releases.some((release) => release.name === name || release.file === file) ||
+      existsSync(path.join(ctx.root, ...file.split('/')))
     ) {
       throw alreadyExists(name);
     }
-    const newest = releases.filter((release) => release.rollback_of === undefined).at(-1);
+    // Each application's line moves forward on its own.
+    const line = lineOf(layout, application?.name);
+    const newest = releases
+      .filter((release) => release.rollback_of === undefined && lineOf(layout, release.app) === line)
+      .at(-1);
     let downgrade = false;
     if (newest) {
       const older = [
@@ -252,7 +383,8 @@ export async function createRelease(options: CreateReleaseOptions): Promise<Stor
       );
     const release: StoredRelease = {
       name,
-      file: path.posix.join(ctx.directory, `${name}.yaml`),
+      file,
+      ...(layout.perApplication && application ? { application: application.name, app: application.name } : {}),
       application_version: app,
       infrastructure_version: infra,
       ...(options.components && Object.keys(options.components).length > 0 ? { components: options.components } : {}),
@@ -284,7 +416,7 @@ export interface ApproveReleaseOptions {
 export async function approveRelease(options: ApproveReleaseOptions): Promise<StoredRelease> {
   const ctx = context(options.cwd, 'release approve');
   return withRepositoryLock(ctx.root, async () => {
-    const release = findRelease(readReleases(ctx.root, ctx.directory), options.name);
+    const release = findRelease(readReleases(ctx.root, ctx.directory, ctx.layout), options.name, ctx.directory);
     const platformTeam = ctx.descriptor.teams?.platform;
     const allowed = [platformTeam, release.application_team].filter((team): team is string => team !== undefined);
     if (!allowed.includes(options.team)) {
@@ -343,8 +475,8 @@ export interface PromoteReleaseOptions {
 export async function promoteRelease(options: PromoteReleaseOptions): Promise<StoredRelease> {
   const ctx = context(options.cwd, 'release promote');
   return withRepositoryLock(ctx.root, async () => {
-    const releases = readReleases(ctx.root, ctx.directory);
-    const release = findRelease(releases, options.name);
+    const releases = readReleases(ctx.root, ctx.directory, ctx.layout);
+    const release = findRelease(releases, options.name, ctx.directory);
     if (options.emergency && (options.reason === undefined || options.reason.trim() === '')) {
       throw new UsageError('{{option:emergency}} needs {{option:reason}} "<why>", which is recorded in the manifest');
     }
@@ -392,7 +524,7 @@ export interface ReleaseTagResult {
 /** Creates the annotated tag named like the release on HEAD; the manifest must be approved and committed. */
 export async function tagRelease(options: { cwd?: string; name: string }): Promise<ReleaseTagResult> {
   const ctx = context(options.cwd, 'release tag');
-  const release = findRelease(readReleases(ctx.root, ctx.directory), options.name);
+  const release = findRelease(readReleases(ctx.root, ctx.directory, ctx.layout), options.name, ctx.directory);
   if (release.status !== 'approved' && release.status !== 'promoted') {
     const missing = missingApprovals(release, ctx.descriptor.teams?.platform);
     throw new RefusedError(
@@ -416,10 +548,17 @@ export async function tagRelease(options: { cwd?: string; name: string }): Promi
   return { tag: release.name, message, commit };
 }
 
-/** Every release in semver order. */
-export function listReleases(options: { cwd?: string } = {}): StoredRelease[] {
+/** Every release in semver order; with `app`, the releases of that application's line. */
+export function listReleases(options: { cwd?: string; app?: string } = {}): StoredRelease[] {
   const ctx = context(options.cwd, 'release list');
-  return readReleases(ctx.root, ctx.directory);
+  const releases = readReleases(ctx.root, ctx.directory, ctx.layout);
+  if (options.app === undefined) return releases;
+  const known = ctx.layout.applications.map((application) => application.name);
+  if (!known.includes(options.app))
+    throw new UsageError(
+      `{{option:app}} "${options.app}": not an application in gitops.yaml's teams.applications (${known.join(', ') || 'none'})`,
+    );
+  return releases.filter((release) => release.app === options.app);
 }
 
 export interface ReleaseLogResult {
@@ -435,7 +574,7 @@ export interface ReleaseLogResult {
 export async function writeReleaseLog(options: { cwd?: string } = {}): Promise<ReleaseLogResult> {
   const ctx = context(options.cwd, 'release changelog');
   return withRepositoryLock(ctx.root, async () => {
-    const releases = readReleases(ctx.root, ctx.directory);
+    const releases = readReleases(ctx.root, ctx.directory, ctx.layout);
     const file = ctx.descriptor.releases?.changelog ?? 'RELEASES.md';
     const lines = [
       '# Releases',
@@ -443,8 +582,30 @@ export async function writeReleaseLog(options: { cwd?: string } = {}): Promise<R
       `Application and infrastructure versions deployed together, newest first. Generated from ${ctx.directory}/ by \`gitops-init release changelog\`; do not edit by hand.`,
       '',
     ];
-    for (const release of [...releases].reverse()) {
-      lines.push(`## ${release.name}`, '');
+    // Where releases are per application, one section per application (in gitops.yaml's order),
+    // its releases newest first; releases of no known application last.
+    const { layout } = ctx;
+    const sectionOf = (release: StoredRelease): string | undefined => {
+      if (!layout.perApplication) return undefined;
+      const application = layout.applications.find((candidate) => candidate.name === release.app);
+      return application ? `${application.name} (${application.team})` : 'Other releases';
+    };
+    const rank = (release: StoredRelease): number => {
+      const index = layout.applications.findIndex((candidate) => candidate.name === release.app);
+      return index === -1 ? layout.applications.length : index;
+    };
+    const ordered = [...releases]
+      .reverse()
+      .map((release) => ({ release, section: sectionOf(release), rank: rank(release) }))
+      .sort((a, b) => (layout.perApplication ? a.rank - b.rank : 0));
+    let section: string | undefined;
+    for (const entry of ordered) {
+      const { release } = entry;
+      if (entry.section !== undefined && entry.section !== section) {
+        section = entry.section;
+        lines.push(`## ${section}`, '');
+      }
+      lines.push(`${entry.section === undefined ? '##' : '###'} ${release.name}`, '');
       lines.push(`- Status: ${release.status ?? 'candidate'}`);
       lines.push(`- Application: ${release.application_version}`);
       lines.push(`- Infrastructure: ${release.infrastructure_version}`);
@@ -476,8 +637,12 @@ export async function writeReleaseLog(options: { cwd?: string } = {}): Promise<R
 
 export interface RollbackReleaseOptions {
   cwd?: string;
-  /** The release to return to; by default the one before the newest. */
+  /** The release to return to; by default the one before the newest of its line. */
   to?: string;
+  /** Where releases are per application: the application whose line is rolled back (or `appTeam`, or the release `to`). */
+  appName?: string;
+  /** Where releases are per application: the team of the application whose line is rolled back. */
+  appTeam?: string;
   now?: Date;
 }
 
@@ -488,13 +653,28 @@ export interface RollbackReleaseOptions {
 export async function rollbackRelease(options: RollbackReleaseOptions): Promise<StoredRelease> {
   const ctx = context(options.cwd, 'release rollback');
   return withRepositoryLock(ctx.root, async () => {
-    const releases = readReleases(ctx.root, ctx.directory);
-    const live = releases.filter((release) => release.status !== 'rolled-back');
+    const { layout } = ctx;
+    const releases = readReleases(ctx.root, ctx.directory, layout);
+    // The line rolled back: the named target's, the application chosen, or the one line.
+    const named = options.to === undefined ? undefined : findRelease(releases, options.to, ctx.directory);
+    const chosen =
+      options.appName !== undefined || options.appTeam !== undefined || (layout.perApplication && !named)
+        ? chooseApplication(layout, options, layout.perApplication)
+        : undefined;
+    if (named && chosen && layout.perApplication && named.app !== chosen.name)
+      throw new UsageError(
+        `{{option:to}} "${options.to ?? ''}" is a release of ${named.app ?? 'no known application'}, not of ${chosen.name}`,
+      );
+    const line = lineOf(layout, named ? named.app : chosen?.name);
+    const live = releases.filter((release) => release.status !== 'rolled-back' && lineOf(layout, release.app) === line);
     const current = live.at(-1);
-    if (!current) throw new RefusedError(`there is no release to roll back in ${ctx.directory}/`);
+    if (!current)
+      throw new RefusedError(
+        `there is no release to roll back in ${ctx.directory}/${layout.perApplication && line !== '' ? ` for ${line}` : ''}`,
+      );
     let target: StoredRelease | undefined;
-    if (options.to !== undefined) {
-      target = findRelease(releases, options.to);
+    if (named) {
+      target = named;
       if (target.name === current.name)
         throw new RefusedError(`${target.name} is the current release; name an earlier one with {{option:to}}`);
     } else {
@@ -504,13 +684,30 @@ export async function rollbackRelease(options: RollbackReleaseOptions): Promise<
       if (!target)
         throw new RefusedError(`${current.name} is the first release; there is nothing earlier to roll back to`);
     }
-    const base = releaseName(target.application_version, target.infrastructure_version);
+    // Where releases are per application, the rollback goes into the line's directory, named by the tag format.
+    const application = layout.perApplication ? target.app : undefined;
+    const base =
+      formatReleaseName(layout.tagFormat, {
+        app: target.app,
+        appVersion: target.application_version,
+        infraVersion: target.infrastructure_version,
+      }) ?? releaseName(target.application_version, target.infrastructure_version);
+    const fileBase = releaseName(target.application_version, target.infrastructure_version);
+    const directory = path.posix.join(ctx.directory, ...(application === undefined ? [] : [application]));
     let n = 1;
-    while (releases.some((release) => release.name === `${base}-rollback-${n}`)) n += 1;
+    while (
+      releases.some(
+        (release) =>
+          release.name === `${base}-rollback-${n}` ||
+          release.file === path.posix.join(directory, `${fileBase}-rollback-${n}.yaml`),
+      )
+    )
+      n += 1;
     const name = `${base}-rollback-${n}`;
     const release: StoredRelease = {
       name,
-      file: path.posix.join(ctx.directory, `${name}.yaml`),
+      file: path.posix.join(directory, `${fileBase}-rollback-${n}.yaml`),
+      ...(application === undefined ? {} : { application, app: application }),
       application_version: target.application_version,
       infrastructure_version: target.infrastructure_version,
       ...(target.components ? { components: target.components } : {}),
@@ -521,7 +718,7 @@ export async function rollbackRelease(options: RollbackReleaseOptions): Promise<
       approvals: [],
       rollback_of: current.name,
     };
-    if (!isExpectedName(release, name)) throw new Error(`internal: unexpected rollback name ${name}`);
+    if (!isExpectedName(release, name, base)) throw new Error(`internal: unexpected rollback name ${name}`);
     await save(ctx, release, { exclusive: true });
     return release;
   });

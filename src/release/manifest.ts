@@ -33,18 +33,29 @@ export function releaseName(applicationVersion: string, infrastructureVersion: s
   return `release-${applicationVersion}-${infrastructureVersion}`;
 }
 
-/** The names a release may have: the plain one, or for a rollback the plain one with `-rollback-<n>`. */
-export function isExpectedName(release: Release, name: string): boolean {
-  const base = releaseName(release.application_version, release.infrastructure_version);
+/**
+ * The names a release may have: the plain one, or for a rollback the plain one with
+ * `-rollback-<n>`. `base` is the plain name where it is not release-<app>-<infra> (a release of
+ * one application's line, or gitops.yaml's releases.tagFormat).
+ */
+export function isExpectedName(
+  release: Release,
+  name: string,
+  base = releaseName(release.application_version, release.infrastructure_version),
+): boolean {
   if (name === base) return true;
   return (
     release.rollback_of !== undefined && new RegExp(`^${base.replace(/[.+]/g, '\\$&')}-rollback-[1-9]\\d*$`).test(name)
   );
 }
 
-/** The tag message of a release: `Deploy: Application v1.5.3 and Infrastructure v2.1.0`. */
+/**
+ * The tag message of a release: `Deploy: Application v1.5.3 and Infrastructure v2.1.0`, naming
+ * the application where releases are per application (`Deploy: payments Application v1.5.3 …`).
+ */
 export function tagMessage(release: Release): string {
-  const first = `Deploy: Application v${release.application_version} and Infrastructure v${release.infrastructure_version}`;
+  const application = release.application === undefined ? '' : `${release.application} `;
+  const first = `Deploy: ${application}Application v${release.application_version} and Infrastructure v${release.infrastructure_version}`;
   return release.rollback_of ? `${first}\n\nRollback of ${release.rollback_of}.` : first;
 }
 
@@ -71,6 +82,7 @@ export function missingApprovals(release: Release, platformTeam: string | undefi
 export function renderManifest(release: Release): string {
   const order: (keyof Release)[] = [
     'name',
+    'application',
     'application_version',
     'infrastructure_version',
     'components',

@@ -1,6 +1,6 @@
 import rule from '../../rules/release-manifest-valid.js';
 import { RuleTester } from '../../src/testing/index.js';
-import { infra, manifest } from './release-rules.fixtures.js';
+import { infra, lineRelease, manifest, tenants } from './release-rules.fixtures.js';
 
 /** A Flux HelmRelease kept in releases/, as Flux's example repositories once laid them out. */
 const HELM_RELEASE = [
@@ -145,6 +145,56 @@ notes: first release`),
       name: 'two documents',
       files: { 'releases/r.yaml': 'release: {}\n---\nrelease: {}\n' },
       errors: [{ messageId: 'oneDocument' }],
+    },
+  ],
+});
+
+const perApplication = new RuleTester();
+
+perApplication.run('release-manifest-valid', rule, {
+  valid: [
+    {
+      name: "per application: manifests in the applications' directories, a HelmRelease and Helm values beside them",
+      files: {
+        'gitops.yaml': tenants,
+        ...lineRelease('payments', '1.5.3', '2.1.0', 'status: candidate'),
+        ...lineRelease('orders', '1.5.3', '2.1.0'),
+        'releases/orders/podinfo.yaml': HELM_RELEASE,
+        'releases/podinfo/values.yaml': 'replicaCount: 2\n',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: "per application: an invalid manifest in an application's directory",
+      files: {
+        'gitops.yaml': tenants,
+        'releases/orders/release-1.5.3-2.1.0.yaml': manifest(
+          'application: Orders\napplication_version: 1.5.3\ninfrastructure_version: v2.1.0',
+        ),
+      },
+      errors: [
+        { messageId: 'invalid', file: 'releases/orders/release-1.5.3-2.1.0.yaml', line: 2 },
+        { messageId: 'invalid', file: 'releases/orders/release-1.5.3-2.1.0.yaml', line: 4 },
+      ],
+    },
+    {
+      name: "per application: with gitops.yaml, every other YAML file in an application's directory is a release manifest",
+      files: { 'gitops.yaml': tenants, 'releases/payments/notes.yaml': 'notes: hello\n' },
+      errors: [
+        { messageId: 'invalid', file: 'releases/payments/notes.yaml' },
+        { messageId: 'invalid', file: 'releases/payments/notes.yaml' },
+      ],
+    },
+    {
+      name: 'per application: a release manifest in a directory of no application is still checked',
+      files: {
+        'gitops.yaml': tenants,
+        'releases/billing/release-1.0.0-1.0.0.yaml': manifest(
+          'application_version: 1.0\ninfrastructure_version: 1.0.0',
+        ),
+      },
+      errors: [{ messageId: 'invalid', file: 'releases/billing/release-1.0.0-1.0.0.yaml', line: 2 }],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import rule from '../../rules/release-rollback-target-exists.js';
 import { RuleTester } from '../../src/testing/index.js';
-import { manifest } from './release-rules.fixtures.js';
+import { lineRelease, manifest, tenants } from './release-rules.fixtures.js';
 
 const tester = new RuleTester();
 const current = {
@@ -29,5 +29,49 @@ tester.run('release-rollback-target-exists', rule, {
       ],
     },
     { name: 'itself', files: rollback('release-1.5.2-2.0.0-rollback-1'), errors: [{ messageId: 'self' }] },
+  ],
+});
+
+const perApplication = new RuleTester();
+
+perApplication.run('release-rollback-target-exists', rule, {
+  valid: [
+    {
+      name: "per application: a rollback of its own application's release",
+      files: {
+        'gitops.yaml': tenants,
+        ...lineRelease('payments', '1.5.3', '2.1.0'),
+        ...lineRelease('payments', '1.5.2', '2.0.0', 'rollback_of: release-payments-1.5.3-2.1.0', '-rollback-1'),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: "per application: a rollback of another application's release",
+      files: {
+        'gitops.yaml': tenants,
+        ...lineRelease('payments', '1.5.3', '2.1.0'),
+        ...lineRelease('orders', '1.0.0', '2.0.0', 'rollback_of: release-payments-1.5.3-2.1.0', '-rollback-1'),
+      },
+      errors: [
+        {
+          messageId: 'otherApplication',
+          data: {
+            name: 'release-orders-1.0.0-2.0.0-rollback-1',
+            application: 'orders',
+            target: 'release-payments-1.5.3-2.1.0',
+            targetApplication: 'payments',
+          },
+        },
+      ],
+    },
+    {
+      name: 'per application: a rollback of a release that exists only in the single line',
+      files: {
+        'gitops.yaml': tenants,
+        ...lineRelease('payments', '1.5.2', '2.0.0', 'rollback_of: release-1.5.3-2.1.0', '-rollback-1'),
+      },
+      errors: [{ messageId: 'missing' }],
+    },
   ],
 });

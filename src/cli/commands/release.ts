@@ -11,11 +11,17 @@ export function registerReleaseCommand(program: Command, context: CommandContext
     .description('coordinated releases: the application and infrastructure versions tested together');
   releaseCommand
     .command('create')
-    .description('write releases/release-<app>-<infra>.yaml as a candidate')
+    .description(
+      'write releases/release-<app>-<infra>.yaml (releases/<tenant>/… where releases are per application) as a candidate',
+    )
     .option('--app <version>', 'application version')
     .option('--infra <version>', 'infrastructure version')
     .option('--environment <env>', 'target environment')
     .option('--app-team <team>', 'application team that must approve (default: the one in gitops.yaml)')
+    .option(
+      '--app-name <tenant>',
+      "the application whose release line this is, where releases are per application (default: the --app-team's)",
+    )
     .option('--component <name=version>', 'another component and its version (repeatable)', collect)
     .option('--notes <text>', 'release notes')
     .option('--allow-downgrade', 'allow versions older than the newest release')
@@ -42,14 +48,16 @@ export function registerReleaseCommand(program: Command, context: CommandContext
     });
   releaseCommand
     .command('tag')
-    .description('create the annotated tag release-<app>-<infra> on HEAD for an approved release')
+    .description(
+      'create the annotated tag named like the release (release-<app>-<infra>) on HEAD for an approved release',
+    )
     .argument('<name>', 'release name')
     .action(async (name: string) => {
       setExitCode(await runReleaseTag(name, context.cwd(), io));
     });
   releaseCommand
     .command('changelog')
-    .description('write RELEASES.md with every release, its versions, approvals and dates')
+    .description('write RELEASES.md with every release, its versions, approvals and dates (grouped per application)')
     .action(async () => {
       setExitCode(await runReleaseChangelog(context.cwd(), io));
     });
@@ -57,14 +65,17 @@ export function registerReleaseCommand(program: Command, context: CommandContext
     .command('list')
     .description('list releases in semver order with their status')
     .option('--json', 'print JSON')
-    .action(async (options: { json?: boolean }) => {
+    .option('--app <tenant>', "only this application's releases")
+    .action(async (options: { json?: boolean; app?: string }) => {
       setExitCode(await runReleaseList(options, context.cwd(), io));
     });
   releaseCommand
     .command('rollback')
     .description("roll forward to the previous (or named) release's versions: a new manifest with rollback_of")
     .option('--to <name>', 'the release to return to')
-    .action(async (options: { to?: string }) => {
+    .option('--app-name <tenant>', 'where releases are per application: the application whose line is rolled back')
+    .option('--app-team <team>', 'where releases are per application: the team of that application')
+    .action(async (options: RollbackFlags) => {
       setExitCode(await runReleaseRollback(options, context.cwd(), io));
     });
 }
@@ -74,6 +85,7 @@ interface ReleaseCreateFlags {
   infra?: string;
   environment?: string;
   appTeam?: string;
+  appName?: string;
   component?: string[];
   notes?: string;
   allowDowngrade?: boolean;
@@ -90,8 +102,14 @@ function parseComponents(values: readonly string[] | undefined): Record<string, 
   return components;
 }
 
+interface RollbackFlags {
+  to?: string;
+  appName?: string;
+  appTeam?: string;
+}
+
 function describe(release: StoredRelease): string {
-  return `${release.name} (application ${release.application_version}, infrastructure ${release.infrastructure_version}, ${release.status ?? 'candidate'})`;
+  return `${release.name} (${release.application === undefined ? '' : `${release.application}: `}application ${release.application_version}, infrastructure ${release.infrastructure_version}, ${release.status ?? 'candidate'})`;
 }
 
 export async function runReleaseCreate(options: ReleaseCreateFlags, cwd: string, io: CliIo): Promise<number> {
@@ -104,6 +122,7 @@ export async function runReleaseCreate(options: ReleaseCreateFlags, cwd: string,
     allowDowngrade: options.allowDowngrade === true,
     ...(options.environment === undefined ? {} : { environment: options.environment }),
     ...(options.appTeam === undefined ? {} : { appTeam: options.appTeam }),
+    ...(options.appName === undefined ? {} : { appName: options.appName }),
     ...(options.notes === undefined ? {} : { notes: options.notes }),
   });
   io.stdout(
@@ -161,18 +180,27 @@ export async function runReleaseChangelog(cwd: string, io: CliIo): Promise<numbe
   return 0;
 }
 
-export async function runReleaseList(options: { json?: boolean }, cwd: string, io: CliIo): Promise<number> {
+export async function runReleaseList(
+  options: { json?: boolean; app?: string },
+  cwd: string,
+  io: CliIo,
+): Promise<number> {
   const { listReleases } = await import('../../api/release.js');
-  const releases = listReleases({ cwd });
+  const releases = listReleases({ cwd, ...(options.app === undefined ? {} : { app: options.app }) });
   if (options.json) {
     io.stdout(`${JSON.stringify(releases, null, 2)}\n`);
     return 0;
   }
   if (releases.length === 0) {
-    io.stdout('no releases yet; create one with gitops-init release create --app <version> --infra <version>\n');
+    io.stdout(
+      `no releases yet${options.app === undefined ? '' : ` of ${options.app}`}; create one with gitops-init release create --app <version> --infra <version>\n`,
+    );
     return 0;
   }
+  // Where releases are per application (the manifests name it), the first column is the application.
+  const perApplication = releases.some((release) => release.application !== undefined);
   const rows = releases.map((release) => [
+    ...(perApplication ? [release.app ?? ''] : []),
     release.name,
     release.application_version,
     release.infrastructure_version,
@@ -180,7 +208,15 @@ export async function runReleaseList(options: { json?: boolean }, cwd: string, i
     release.environment ?? '',
     release.rollback_of ? `rollback of ${release.rollback_of}` : '',
   ]);
-  const header = ['RELEASE', 'APPLICATION', 'INFRASTRUCTURE', 'STATUS', 'ENVIRONMENT', ''];
+  const header = [
+    ...(perApplication ? ['TENANT'] : []),
+    'RELEASE',
+    'APPLICATION',
+    'INFRASTRUCTURE',
+    'STATUS',
+    'ENVIRONMENT',
+    '',
+  ];
   const widths = header.map((title, column) =>
     rows.reduce((width, row) => Math.max(width, (row[column] ?? '').length), title.length),
   );
@@ -194,9 +230,14 @@ export async function runReleaseList(options: { json?: boolean }, cwd: string, i
   return 0;
 }
 
-export async function runReleaseRollback(options: { to?: string }, cwd: string, io: CliIo): Promise<number> {
+export async function runReleaseRollback(options: RollbackFlags, cwd: string, io: CliIo): Promise<number> {
   const { rollbackRelease } = await import('../../api/release.js');
-  const release = await rollbackRelease({ cwd, ...(options.to === undefined ? {} : { to: options.to }) });
+  const release = await rollbackRelease({
+    cwd,
+    ...(options.to === undefined ? {} : { to: options.to }),
+    ...(options.appName === undefined ? {} : { appName: options.appName }),
+    ...(options.appTeam === undefined ? {} : { appTeam: options.appTeam }),
+  });
   io.stdout(
     `wrote ${release.file}: ${describe(release)}, rolling back ${release.rollback_of ?? ''}; next: approve, promote and tag it like any release\n`,
   );

@@ -278,6 +278,14 @@ export interface ReleasesConfig {
    */
   directory?: string;
   /**
+   * Whether each application (a tenant of teams.applications) has a release line of its own: manifests in <directory>/<application>/, tags and tag messages naming the application, version checks, rollbacks and the release log per application. auto: when gitops.yaml names more than one application.
+   */
+  perApplication?: 'auto' | 'always' | 'never';
+  /**
+   * A release's name and git tag: letters, digits, . _ @ + - and the placeholders {app} (the application's name in teams.applications), {appVersion} and {infraVersion} (both required); a rollback adds -rollback-<n>. Per-application lines need {app}. Default: release-{app}-{appVersion}-{infraVersion} where releases are per application, release-{appVersion}-{infraVersion} otherwise.
+   */
+  tagFormat?: string;
+  /**
    * Component repositories (a local path or a git URL) whose v<version> tags 'release create' checks.
    */
   repositories?: {

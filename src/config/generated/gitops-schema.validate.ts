@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 
 export const validate: ValidateFunction<Descriptor> = validate10;
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/config/gitops.schema.json","title":"gitops-init repository descriptor (gitops.yaml)","description":"Describes a GitOps repository for gitops-init: its kind, tool, teams, environments and lint configuration.","type":"object","additionalProperties":false,"required":["kind","tool","name"],"properties":{"kind":{"$ref":"#/definitions/repositoryKind"},"tool":{"$ref":"#/definitions/gitopsTool"},"name":{"description":"The repository's name, a DNS-1123 label.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"teams":{"type":"object","additionalProperties":false,"properties":{"platform":{"$ref":"#/definitions/team","description":"The platform team: owns infrastructure and co-owns policy files everywhere."},"application":{"$ref":"#/definitions/team","description":"In an application repository: the team that owns it."},"applications":{"description":"In an infrastructure repository: the application teams onboarded as tenants.","type":"array","items":{"title":"Tenant team","type":"object","additionalProperties":false,"required":["name","team"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"team":{"$ref":"#/definitions/team"},"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repository":{"type":"string","minLength":1},"environments":{"description":"The environments the tenant is onboarded in (names from environments); absent: every environment. Its AppProject and Application (Argo CD), its entry in tenants/<environment> (Flux) or its namespaces (Helm) exist only there.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"minItems":1,"uniqueItems":true}}}},"members":{"description":"People who may be named as code owners besides the teams: @user handles or e-mail addresses.","type":"array","items":{"$ref":"#/definitions/person"},"uniqueItems":true}}},"ownership":{"description":"CODEOWNERS patterns to their owners, in order (later entries win, as in CODEOWNERS). 'gitops-init codeowners sync' writes them into CODEOWNERS between generated markers. An owner is a handle (@org/team, @user, an e-mail address) or the name of a team declared under teams: platform, application, or the name of an entry of teams.applications.","type":"object","propertyNames":{"minLength":1,"pattern":"^[^#\\s!]","patternErrorMessage":"not a CODEOWNERS pattern (it may not be empty or start with #, ! or a space)"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/owner"},{"type":"array","items":{"$ref":"#/definitions/owner"},"minItems":1,"uniqueItems":true}]}},"criticalPaths":{"description":"Paths the platform team must own (a trailing slash marks a directory): alone in an infrastructure repository, together with the owning team in an application repository. Replaces the defaults of codeowners-critical-paths; CODEOWNERS itself is always included.","type":"array","items":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)"},"uniqueItems":true},"namespaces":{"description":"In an application repository: the namespaces its resources may use.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repositoryUrl":{"description":"This repository's clone URL (https, ssh or scp-like). GitOps sources with this URL point at this repository, so the paths they name are checked here.","type":"string","minLength":1},"platform":{"description":"What belongs to the platform team, for the boundary rules.","type":"object","additionalProperties":false,"properties":{"kinds":{"description":"Namespaced kinds that only the platform team manages (e.g. NetworkPolicy, ResourceQuota, LimitRange), as Kind or group/Kind; application repositories may not contain them.","type":"array","items":{"type":"string","pattern":"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$","patternErrorMessage":"not a kind (Kind or group/Kind, e.g. NetworkPolicy or networking.k8s.io/NetworkPolicy)"},"uniqueItems":true},"workloads":{"description":"Infrastructure repositories: where the platform's own components (ingress controllers, monitoring) run workloads.","type":"object","additionalProperties":false,"properties":{"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"paths":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}}},"environments":{"description":"Deployment environments, in promotion order.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true,"minItems":1},"host":{"description":"Where the repository is hosted.","enum":["github","gitlab"]},"protection":{"title":"Descriptor protection","description":"Branch protection as code: one provider-neutral policy per branch pattern. 'gitops-init protect render' writes the host's files from it, 'protect diff' and 'protect apply' compare it with and apply it to the live GitHub repository. Unset fields take the defaults of the repository kind; an infrastructure repository cannot go below its floor (2 approvals, code owner review, no force push, no deletion, the gitops-lint check).","type":"object","additionalProperties":false,"properties":{"targets":{"description":"What 'protect render' writes and protection-files-in-sync keeps: github-ruleset (.github/rulesets/<branch>-protection.json), github-branch-protection (.github/branch-protection/<branch>.json, the classic API's body), settings (branches and rulesets of .github/settings.yml, for safe-settings), gitlab (.gitlab/*.json). Default: github-ruleset and settings on GitHub, gitlab on GitLab.","type":"array","items":{"title":"Protection target","enum":["github-ruleset","github-branch-protection","settings","gitlab"]},"uniqueItems":true,"minItems":1},"branches":{"description":"Branch name or pattern (fnmatch: * within a path segment, ** across) to its policy.","type":"object","propertyNames":{"minLength":1,"maxLength":255,"pattern":"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$","patternErrorMessage":"not a branch name or pattern (letters, digits, . _ / - and the globs * ? [ ]; not starting with - or /)"},"additionalProperties":{"$ref":"#/definitions/protectionPolicy"}}}},"access":{"title":"Descriptor access","description":"Who may write, as code: the permission of each team and person on the repository. Unset: the kind's defaults (infrastructure: the platform team maintain, the tenant teams pull; application: its team push, the platform team maintain). Entries here change or add to the defaults; none takes a default away. 'protect render' writes them into .github/settings.yml (teams, collaborators) or .gitlab/access.json, 'protect diff' reports everyone with more access than this, 'protect apply' grants it (and takes extra access away only with --prune). The access-policy-minimum rule holds it to the kind's floor: on an infrastructure repository nobody but the platform team writes.","type":"object","additionalProperties":false,"properties":{"teams":{"description":"Team (@org/team) to its permission.","type":"object","propertyNames":{"$ref":"#/definitions/team"},"additionalProperties":{"$ref":"#/definitions/accessPermission"}},"collaborators":{"description":"Person (@login) to their permission: the direct or outside collaborators the policy grants. Anyone else with write access is drift.","type":"object","propertyNames":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$","patternErrorMessage":"not a login (@login)"},"additionalProperties":{"$ref":"#/definitions/accessPermission"}}}},"version":{"description":"The repository's version (semver 2.0, no leading v), when gitops.yaml is one of its version sources.","type":"string","minLength":1},"versioning":{"type":"object","additionalProperties":false,"properties":{"sources":{"description":"Version sources that must agree, as file or file#field (e.g. VERSION, chart/Chart.yaml#version). The first one is where the version lives.","type":"array","items":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$","patternErrorMessage":"not a version source (a repository-relative file, optionally #field, e.g. chart/Chart.yaml#version)"},"minItems":1,"uniqueItems":true}}},"releases":{"title":"Releases config","description":"Coordinated releases of application and infrastructure versions.","type":"object","additionalProperties":false,"properties":{"directory":{"description":"Where release manifests live.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)","default":"releases"},"repositories":{"description":"Component repositories (a local path or a git URL) whose v<version> tags 'release create' checks.","type":"object","additionalProperties":false,"properties":{"application":{"type":"string","minLength":1},"infrastructure":{"type":"string","minLength":1}}},"windows":{"description":"When releases may be promoted (UTC); outside them only with --emergency.","type":"array","items":{"title":"Release window","type":"object","additionalProperties":false,"required":["days","hours"],"properties":{"days":{"description":"Days of the week, as their first three letters in lower case.","type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Weekday","enum":["mon","tue","wed","thu","fri","sat","sun"]}},"hours":{"description":"UTC hours, as HH:MM-HH:MM.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$","patternErrorMessage":"not a time range (UTC hours as HH:MM-HH:MM, e.g. 08:00-18:00)"}}}},"changelog":{"description":"The release log, a Markdown file of its own.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$","patternErrorMessage":"not a repository-relative Markdown file (a path ending in .md, no leading / and no ..)","default":"RELEASES.md"}}},"rules":{"$ref":"#/definitions/ruleMap"},"overrides":{"description":"Rule settings for some files, by glob (later entries win).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"rules":{"$ref":"#/definitions/ruleMap"}}}},"ignores":{"description":"Globs of files that are never linted, on top of .gitignore.","type":"array","items":{"type":"string","minLength":1}},"linterOptions":{"type":"object","additionalProperties":false,"properties":{"reportUnusedDisableDirectives":{"enum":["off","warn","error"],"default":"warn"},"maxFileSize":{"description":"Largest YAML file that is parsed, in bytes; larger files get a finding.","type":"integer","minimum":1024,"default":5242880}}},"scaffold":{"description":"Answers gitops-init used to generate this repository, so that a re-run needs no flags.","type":"object","properties":{"version":{"description":"The gitops-init version whose templates the repository's files were last rendered from: 'gitops-init update' merges the difference to the running version's templates.","type":"string","minLength":1}}}},"definitions":{"repositoryKind":{"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]},"gitopsTool":{"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"},"person":{"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$","patternErrorMessage":"not a user (@user)"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$","patternErrorMessage":"not an e-mail address"}]},"owner":{"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$","patternErrorMessage":"not an owner (@user, @org/team, an e-mail address, or the name of a team declared under teams)"},"protectionPolicy":{"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}},"bypassActor":{"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]},"bypassMode":{"enum":["always","pull-request"]},"accessPermission":{"title":"Access permission","description":"GitHub's repository roles, lowest first. On GitLab pull and triage are Reporter (20), push Developer (30), maintain and admin Maintainer (40). none: no access from this policy.","enum":["none","pull","triage","push","maintain","admin"]},"dnsLabel":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"severity":{"enum":["off","warn","error",0,1,2]},"ruleEntry":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]},"ruleMap":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/config/gitops.schema.json","title":"gitops-init repository descriptor (gitops.yaml)","description":"Describes a GitOps repository for gitops-init: its kind, tool, teams, environments and lint configuration.","type":"object","additionalProperties":false,"required":["kind","tool","name"],"properties":{"kind":{"$ref":"#/definitions/repositoryKind"},"tool":{"$ref":"#/definitions/gitopsTool"},"name":{"description":"The repository's name, a DNS-1123 label.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"teams":{"type":"object","additionalProperties":false,"properties":{"platform":{"$ref":"#/definitions/team","description":"The platform team: owns infrastructure and co-owns policy files everywhere."},"application":{"$ref":"#/definitions/team","description":"In an application repository: the team that owns it."},"applications":{"description":"In an infrastructure repository: the application teams onboarded as tenants.","type":"array","items":{"title":"Tenant team","type":"object","additionalProperties":false,"required":["name","team"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"team":{"$ref":"#/definitions/team"},"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repository":{"type":"string","minLength":1},"environments":{"description":"The environments the tenant is onboarded in (names from environments); absent: every environment. Its AppProject and Application (Argo CD), its entry in tenants/<environment> (Flux) or its namespaces (Helm) exist only there.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"minItems":1,"uniqueItems":true}}}},"members":{"description":"People who may be named as code owners besides the teams: @user handles or e-mail addresses.","type":"array","items":{"$ref":"#/definitions/person"},"uniqueItems":true}}},"ownership":{"description":"CODEOWNERS patterns to their owners, in order (later entries win, as in CODEOWNERS). 'gitops-init codeowners sync' writes them into CODEOWNERS between generated markers. An owner is a handle (@org/team, @user, an e-mail address) or the name of a team declared under teams: platform, application, or the name of an entry of teams.applications.","type":"object","propertyNames":{"minLength":1,"pattern":"^[^#\\s!]","patternErrorMessage":"not a CODEOWNERS pattern (it may not be empty or start with #, ! or a space)"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/owner"},{"type":"array","items":{"$ref":"#/definitions/owner"},"minItems":1,"uniqueItems":true}]}},"criticalPaths":{"description":"Paths the platform team must own (a trailing slash marks a directory): alone in an infrastructure repository, together with the owning team in an application repository. Replaces the defaults of codeowners-critical-paths; CODEOWNERS itself is always included.","type":"array","items":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)"},"uniqueItems":true},"namespaces":{"description":"In an application repository: the namespaces its resources may use.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repositoryUrl":{"description":"This repository's clone URL (https, ssh or scp-like). GitOps sources with this URL point at this repository, so the paths they name are checked here.","type":"string","minLength":1},"platform":{"description":"What belongs to the platform team, for the boundary rules.","type":"object","additionalProperties":false,"properties":{"kinds":{"description":"Namespaced kinds that only the platform team manages (e.g. NetworkPolicy, ResourceQuota, LimitRange), as Kind or group/Kind; application repositories may not contain them.","type":"array","items":{"type":"string","pattern":"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$","patternErrorMessage":"not a kind (Kind or group/Kind, e.g. NetworkPolicy or networking.k8s.io/NetworkPolicy)"},"uniqueItems":true},"workloads":{"description":"Infrastructure repositories: where the platform's own components (ingress controllers, monitoring) run workloads.","type":"object","additionalProperties":false,"properties":{"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"paths":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}}},"environments":{"description":"Deployment environments, in promotion order.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true,"minItems":1},"host":{"description":"Where the repository is hosted.","enum":["github","gitlab"]},"protection":{"title":"Descriptor protection","description":"Branch protection as code: one provider-neutral policy per branch pattern. 'gitops-init protect render' writes the host's files from it, 'protect diff' and 'protect apply' compare it with and apply it to the live GitHub repository. Unset fields take the defaults of the repository kind; an infrastructure repository cannot go below its floor (2 approvals, code owner review, no force push, no deletion, the gitops-lint check).","type":"object","additionalProperties":false,"properties":{"targets":{"description":"What 'protect render' writes and protection-files-in-sync keeps: github-ruleset (.github/rulesets/<branch>-protection.json), github-branch-protection (.github/branch-protection/<branch>.json, the classic API's body), settings (branches and rulesets of .github/settings.yml, for safe-settings), gitlab (.gitlab/*.json). Default: github-ruleset and settings on GitHub, gitlab on GitLab.","type":"array","items":{"title":"Protection target","enum":["github-ruleset","github-branch-protection","settings","gitlab"]},"uniqueItems":true,"minItems":1},"branches":{"description":"Branch name or pattern (fnmatch: * within a path segment, ** across) to its policy.","type":"object","propertyNames":{"minLength":1,"maxLength":255,"pattern":"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$","patternErrorMessage":"not a branch name or pattern (letters, digits, . _ / - and the globs * ? [ ]; not starting with - or /)"},"additionalProperties":{"$ref":"#/definitions/protectionPolicy"}}}},"access":{"title":"Descriptor access","description":"Who may write, as code: the permission of each team and person on the repository. Unset: the kind's defaults (infrastructure: the platform team maintain, the tenant teams pull; application: its team push, the platform team maintain). Entries here change or add to the defaults; none takes a default away. 'protect render' writes them into .github/settings.yml (teams, collaborators) or .gitlab/access.json, 'protect diff' reports everyone with more access than this, 'protect apply' grants it (and takes extra access away only with --prune). The access-policy-minimum rule holds it to the kind's floor: on an infrastructure repository nobody but the platform team writes.","type":"object","additionalProperties":false,"properties":{"teams":{"description":"Team (@org/team) to its permission.","type":"object","propertyNames":{"$ref":"#/definitions/team"},"additionalProperties":{"$ref":"#/definitions/accessPermission"}},"collaborators":{"description":"Person (@login) to their permission: the direct or outside collaborators the policy grants. Anyone else with write access is drift.","type":"object","propertyNames":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$","patternErrorMessage":"not a login (@login)"},"additionalProperties":{"$ref":"#/definitions/accessPermission"}}}},"version":{"description":"The repository's version (semver 2.0, no leading v), when gitops.yaml is one of its version sources.","type":"string","minLength":1},"versioning":{"type":"object","additionalProperties":false,"properties":{"sources":{"description":"Version sources that must agree, as file or file#field (e.g. VERSION, chart/Chart.yaml#version). The first one is where the version lives.","type":"array","items":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$","patternErrorMessage":"not a version source (a repository-relative file, optionally #field, e.g. chart/Chart.yaml#version)"},"minItems":1,"uniqueItems":true}}},"releases":{"title":"Releases config","description":"Coordinated releases of application and infrastructure versions.","type":"object","additionalProperties":false,"properties":{"directory":{"description":"Where release manifests live.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)","default":"releases"},"perApplication":{"description":"Whether each application (a tenant of teams.applications) has a release line of its own: manifests in <directory>/<application>/, tags and tag messages naming the application, version checks, rollbacks and the release log per application. auto: when gitops.yaml names more than one application.","enum":["auto","always","never"],"default":"auto"},"tagFormat":{"description":"A release's name and git tag: letters, digits, . _ @ + - and the placeholders {app} (the application's name in teams.applications), {appVersion} and {infraVersion} (both required); a rollback adds -rollback-<n>. Per-application lines need {app}. Default: release-{app}-{appVersion}-{infraVersion} where releases are per application, release-{appVersion}-{infraVersion} otherwise.","type":"string","minLength":1},"repositories":{"description":"Component repositories (a local path or a git URL) whose v<version> tags 'release create' checks.","type":"object","additionalProperties":false,"properties":{"application":{"type":"string","minLength":1},"infrastructure":{"type":"string","minLength":1}}},"windows":{"description":"When releases may be promoted (UTC); outside them only with --emergency.","type":"array","items":{"title":"Release window","type":"object","additionalProperties":false,"required":["days","hours"],"properties":{"days":{"description":"Days of the week, as their first three letters in lower case.","type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Weekday","enum":["mon","tue","wed","thu","fri","sat","sun"]}},"hours":{"description":"UTC hours, as HH:MM-HH:MM.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$","patternErrorMessage":"not a time range (UTC hours as HH:MM-HH:MM, e.g. 08:00-18:00)"}}}},"changelog":{"description":"The release log, a Markdown file of its own.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$","patternErrorMessage":"not a repository-relative Markdown file (a path ending in .md, no leading / and no ..)","default":"RELEASES.md"}}},"rules":{"$ref":"#/definitions/ruleMap"},"overrides":{"description":"Rule settings for some files, by glob (later entries win).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"rules":{"$ref":"#/definitions/ruleMap"}}}},"ignores":{"description":"Globs of files that are never linted, on top of .gitignore.","type":"array","items":{"type":"string","minLength":1}},"linterOptions":{"type":"object","additionalProperties":false,"properties":{"reportUnusedDisableDirectives":{"enum":["off","warn","error"],"default":"warn"},"maxFileSize":{"description":"Largest YAML file that is parsed, in bytes; larger files get a finding.","type":"integer","minimum":1024,"default":5242880}}},"scaffold":{"description":"Answers gitops-init used to generate this repository, so that a re-run needs no flags.","type":"object","properties":{"version":{"description":"The gitops-init version whose templates the repository's files were last rendered from: 'gitops-init update' merges the difference to the running version's templates.","type":"string","minLength":1}}}},"definitions":{"repositoryKind":{"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]},"gitopsTool":{"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"},"person":{"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$","patternErrorMessage":"not a user (@user)"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$","patternErrorMessage":"not an e-mail address"}]},"owner":{"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$","patternErrorMessage":"not an owner (@user, @org/team, an e-mail address, or the name of a team declared under teams)"},"protectionPolicy":{"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}},"bypassActor":{"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]},"bypassMode":{"enum":["always","pull-request"]},"accessPermission":{"title":"Access permission","description":"GitHub's repository roles, lowest first. On GitLab pull and triage are Reporter (20), push Developer (30), maintain and admin Maintainer (40). none: no access from this policy.","enum":["none","pull","triage","push","maintain","admin"]},"dnsLabel":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"severity":{"enum":["off","warn","error",0,1,2]},"ruleEntry":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]},"ruleMap":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}}}};
 const schema12 = {"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]};
 const schema13 = {"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]};
 const schema14 = {"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"};
@@ -2553,7 +2553,7 @@ if(data.releases !== undefined){
 let data50 = data.releases;
 if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
 for(const key16 in data50){
-if(!((((key16 === "directory") || (key16 === "repositories")) || (key16 === "windows")) || (key16 === "changelog"))){
+if(!((((((key16 === "directory") || (key16 === "perApplication")) || (key16 === "tagFormat")) || (key16 === "repositories")) || (key16 === "windows")) || (key16 === "changelog"))){
 const err125 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases,data:data50};
 if(vErrors === null){
 vErrors = [err125];
@@ -2589,12 +2589,10 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data50.repositories !== undefined){
-let data52 = data50.repositories;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-for(const key17 in data52){
-if(!((key17 === "application") || (key17 === "infrastructure"))){
-const err128 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.repositories,data:data52};
+if(data50.perApplication !== undefined){
+let data52 = data50.perApplication;
+if(!(((data52 === "auto") || (data52 === "always")) || (data52 === "never"))){
+const err128 = {instancePath:instancePath+"/releases/perApplication",schemaPath:"#/properties/releases/properties/perApplication/enum",keyword:"enum",params:{allowedValues: schema11.properties.releases.properties.perApplication.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.releases.properties.perApplication.enum,parentSchema:schema11.properties.releases.properties.perApplication,data:data52};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2604,11 +2602,11 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data52.application !== undefined){
-let data53 = data52.application;
+if(data50.tagFormat !== undefined){
+let data53 = data50.tagFormat;
 if(typeof data53 === "string"){
 if(func3(data53) < 1){
-const err129 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data53};
+const err129 = {instancePath:instancePath+"/releases/tagFormat",schemaPath:"#/properties/releases/properties/tagFormat/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.tagFormat,data:data53};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2619,7 +2617,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.application.type,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data53};
+const err130 = {instancePath:instancePath+"/releases/tagFormat",schemaPath:"#/properties/releases/properties/tagFormat/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.tagFormat.type,parentSchema:schema11.properties.releases.properties.tagFormat,data:data53};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2629,11 +2627,12 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data52.infrastructure !== undefined){
-let data54 = data52.infrastructure;
-if(typeof data54 === "string"){
-if(func3(data54) < 1){
-const err131 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data54};
+if(data50.repositories !== undefined){
+let data54 = data50.repositories;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key17 in data54){
+if(!((key17 === "application") || (key17 === "infrastructure"))){
+const err131 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.repositories,data:data54};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2643,8 +2642,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-else {
-const err132 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.infrastructure.type,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data54};
+if(data54.application !== undefined){
+let data55 = data54.application;
+if(typeof data55 === "string"){
+if(func3(data55) < 1){
+const err132 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data55};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2654,9 +2656,8 @@ vErrors.push(err132);
 errors++;
 }
 }
-}
 else {
-const err133 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.repositories.type,parentSchema:schema11.properties.releases.properties.repositories,data:data52};
+const err133 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.application.type,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data55};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2666,15 +2667,11 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data50.windows !== undefined){
-let data55 = data50.windows;
-if(Array.isArray(data55)){
-const len13 = data55.length;
-for(let i25=0; i25<len13; i25++){
-let data56 = data55[i25];
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.days === undefined){
-const err134 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data56};
+if(data54.infrastructure !== undefined){
+let data56 = data54.infrastructure;
+if(typeof data56 === "string"){
+if(func3(data56) < 1){
+const err134 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data56};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2683,8 +2680,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(data56.hours === undefined){
-const err135 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "hours"},message:"must have required property '"+"hours"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data56};
+}
+else {
+const err135 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.infrastructure.type,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data56};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2693,9 +2691,10 @@ vErrors.push(err135);
 }
 errors++;
 }
-for(const key18 in data56){
-if(!((key18 === "days") || (key18 === "hours"))){
-const err136 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.windows.items,data:data56};
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.repositories.type,parentSchema:schema11.properties.releases.properties.repositories,data:data54};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2705,11 +2704,15 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data56.days !== undefined){
-let data57 = data56.days;
+if(data50.windows !== undefined){
+let data57 = data50.windows;
 if(Array.isArray(data57)){
-if(data57.length < 1){
-const err137 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data57};
+const len13 = data57.length;
+for(let i25=0; i25<len13; i25++){
+let data58 = data57[i25];
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.days === undefined){
+const err137 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data58};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2718,11 +2721,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-const len14 = data57.length;
-for(let i26=0; i26<len14; i26++){
-let data58 = data57[i26];
-if(!(((((((data58 === "mon") || (data58 === "tue")) || (data58 === "wed")) || (data58 === "thu")) || (data58 === "fri")) || (data58 === "sat")) || (data58 === "sun"))){
-const err138 = {instancePath:instancePath+"/releases/windows/" + i25+"/days/" + i26,schemaPath:"#/properties/releases/properties/windows/items/properties/days/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.releases.properties.windows.items.properties.days.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.releases.properties.windows.items.properties.days.items.enum,parentSchema:schema11.properties.releases.properties.windows.items.properties.days.items,data:data58};
+if(data58.hours === undefined){
+const err138 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "hours"},message:"must have required property '"+"hours"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data58};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2731,15 +2731,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-let i27 = data57.length;
-let j12;
-if(i27 > 1){
-outer8:
-for(;i27--;){
-for(j12 = i27; j12--;){
-if(func0(data57[i27], data57[j12])){
-const err139 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/uniqueItems",keyword:"uniqueItems",params:{i: i27, j: j12},message:"must NOT have duplicate items (items ## "+j12+" and "+i27+" are identical)",schema:true,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data57};
+for(const key18 in data58){
+if(!((key18 === "days") || (key18 === "hours"))){
+const err139 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.windows.items,data:data58};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2747,14 +2741,13 @@ else {
 vErrors.push(err139);
 }
 errors++;
-break outer8;
 }
 }
-}
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.items.properties.days.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data57};
+if(data58.days !== undefined){
+let data59 = data58.days;
+if(Array.isArray(data59)){
+if(data59.length < 1){
+const err140 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data59};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -2763,12 +2756,11 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-if(data56.hours !== undefined){
-let data59 = data56.hours;
-if(typeof data59 === "string"){
-if(!pattern22.test(data59)){
-const err141 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$",parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data59};
+const len14 = data59.length;
+for(let i26=0; i26<len14; i26++){
+let data60 = data59[i26];
+if(!(((((((data60 === "mon") || (data60 === "tue")) || (data60 === "wed")) || (data60 === "thu")) || (data60 === "fri")) || (data60 === "sat")) || (data60 === "sun"))){
+const err141 = {instancePath:instancePath+"/releases/windows/" + i25+"/days/" + i26,schemaPath:"#/properties/releases/properties/windows/items/properties/days/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.releases.properties.windows.items.properties.days.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.releases.properties.windows.items.properties.days.items.enum,parentSchema:schema11.properties.releases.properties.windows.items.properties.days.items,data:data60};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2778,8 +2770,14 @@ vErrors.push(err141);
 errors++;
 }
 }
-else {
-const err142 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.windows.items.properties.hours.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data59};
+let i27 = data59.length;
+let j12;
+if(i27 > 1){
+outer8:
+for(;i27--;){
+for(j12 = i27; j12--;){
+if(func0(data59[i27], data59[j12])){
+const err142 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/uniqueItems",keyword:"uniqueItems",params:{i: i27, j: j12},message:"must NOT have duplicate items (items ## "+j12+" and "+i27+" are identical)",schema:true,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data59};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2787,11 +2785,14 @@ else {
 vErrors.push(err142);
 }
 errors++;
+break outer8;
+}
+}
 }
 }
 }
 else {
-const err143 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.windows.items.type,parentSchema:schema11.properties.releases.properties.windows.items,data:data56};
+const err143 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.items.properties.days.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data59};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2801,9 +2802,11 @@ vErrors.push(err143);
 errors++;
 }
 }
-}
-else {
-const err144 = {instancePath:instancePath+"/releases/windows",schemaPath:"#/properties/releases/properties/windows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.type,parentSchema:schema11.properties.releases.properties.windows,data:data55};
+if(data58.hours !== undefined){
+let data61 = data58.hours;
+if(typeof data61 === "string"){
+if(!pattern22.test(data61)){
+const err144 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$",parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data61};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2813,11 +2816,8 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data50.changelog !== undefined){
-let data60 = data50.changelog;
-if(typeof data60 === "string"){
-if(!pattern23.test(data60)){
-const err145 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$",parentSchema:schema11.properties.releases.properties.changelog,data:data60};
+else {
+const err145 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.windows.items.properties.hours.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data61};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2827,8 +2827,9 @@ vErrors.push(err145);
 errors++;
 }
 }
+}
 else {
-const err146 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.changelog.type,parentSchema:schema11.properties.releases.properties.changelog,data:data60};
+const err146 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.windows.items.type,parentSchema:schema11.properties.releases.properties.windows.items,data:data58};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2840,12 +2841,49 @@ errors++;
 }
 }
 else {
-const err147 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.type,parentSchema:schema11.properties.releases,data:data50};
+const err147 = {instancePath:instancePath+"/releases/windows",schemaPath:"#/properties/releases/properties/windows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.type,parentSchema:schema11.properties.releases.properties.windows,data:data57};
 if(vErrors === null){
 vErrors = [err147];
 }
 else {
 vErrors.push(err147);
+}
+errors++;
+}
+}
+if(data50.changelog !== undefined){
+let data62 = data50.changelog;
+if(typeof data62 === "string"){
+if(!pattern23.test(data62)){
+const err148 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$",parentSchema:schema11.properties.releases.properties.changelog,data:data62};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.changelog.type,parentSchema:schema11.properties.releases.properties.changelog,data:data62};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.type,parentSchema:schema11.properties.releases,data:data50};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
 }
 errors++;
 }
@@ -2857,49 +2895,14 @@ errors = vErrors.length;
 }
 }
 if(data.overrides !== undefined){
-let data62 = data.overrides;
-if(Array.isArray(data62)){
-const len15 = data62.length;
-for(let i28=0; i28<len15; i28++){
-let data63 = data62[i28];
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.files === undefined){
-const err148 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data63};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-if(data63.rules === undefined){
-const err149 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data63};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-for(const key19 in data63){
-if(!((key19 === "files") || (key19 === "rules"))){
-const err150 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data63};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-}
-if(data63.files !== undefined){
-let data64 = data63.files;
+let data64 = data.overrides;
 if(Array.isArray(data64)){
-if(data64.length < 1){
-const err151 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.overrides.items.properties.files,data:data64};
+const len15 = data64.length;
+for(let i28=0; i28<len15; i28++){
+let data65 = data64[i28];
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.files === undefined){
+const err151 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data65};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2908,12 +2911,8 @@ vErrors.push(err151);
 }
 errors++;
 }
-const len16 = data64.length;
-for(let i29=0; i29<len16; i29++){
-let data65 = data64[i29];
-if(typeof data65 === "string"){
-if(func3(data65) < 1){
-const err152 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data65};
+if(data65.rules === undefined){
+const err152 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data65};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2922,9 +2921,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-else {
-const err153 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.overrides.items.properties.files.items.type,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data65};
+for(const key19 in data65){
+if(!((key19 === "files") || (key19 === "rules"))){
+const err153 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data65};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2934,9 +2933,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-}
-else {
-const err154 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.items.properties.files.type,parentSchema:schema11.properties.overrides.items.properties.files,data:data64};
+if(data65.files !== undefined){
+let data66 = data65.files;
+if(Array.isArray(data66)){
+if(data66.length < 1){
+const err154 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.overrides.items.properties.files,data:data66};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2945,16 +2946,12 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-if(data63.rules !== undefined){
-if(!(validate15(data63.rules, {instancePath:instancePath+"/overrides/" + i28+"/rules",parentData:data63,parentDataProperty:"rules",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err155 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data63};
+const len16 = data66.length;
+for(let i29=0; i29<len16; i29++){
+let data67 = data66[i29];
+if(typeof data67 === "string"){
+if(func3(data67) < 1){
+const err155 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data67};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2964,9 +2961,8 @@ vErrors.push(err155);
 errors++;
 }
 }
-}
 else {
-const err156 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data62};
+const err156 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.overrides.items.properties.files.items.type,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data67};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2976,15 +2972,9 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data.ignores !== undefined){
-let data67 = data.ignores;
-if(Array.isArray(data67)){
-const len17 = data67.length;
-for(let i30=0; i30<len17; i30++){
-let data68 = data67[i30];
-if(typeof data68 === "string"){
-if(func3(data68) < 1){
-const err157 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items,data:data68};
+}
+else {
+const err157 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.items.properties.files.type,parentSchema:schema11.properties.overrides.items.properties.files,data:data66};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2994,8 +2984,15 @@ vErrors.push(err157);
 errors++;
 }
 }
+if(data65.rules !== undefined){
+if(!(validate15(data65.rules, {instancePath:instancePath+"/overrides/" + i28+"/rules",parentData:data65,parentDataProperty:"rules",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+}
 else {
-const err158 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.type,parentSchema:schema11.properties.ignores.items,data:data68};
+const err158 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data65};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -3007,7 +3004,7 @@ errors++;
 }
 }
 else {
-const err159 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data67};
+const err159 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data64};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -3017,12 +3014,15 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data.linterOptions !== undefined){
-let data69 = data.linterOptions;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-for(const key20 in data69){
-if(!((key20 === "reportUnusedDisableDirectives") || (key20 === "maxFileSize"))){
-const err160 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.linterOptions,data:data69};
+if(data.ignores !== undefined){
+let data69 = data.ignores;
+if(Array.isArray(data69)){
+const len17 = data69.length;
+for(let i30=0; i30<len17; i30++){
+let data70 = data69[i30];
+if(typeof data70 === "string"){
+if(func3(data70) < 1){
+const err160 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items,data:data70};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -3032,10 +3032,8 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data69.reportUnusedDisableDirectives !== undefined){
-let data70 = data69.reportUnusedDisableDirectives;
-if(!(((data70 === "off") || (data70 === "warn")) || (data70 === "error"))){
-const err161 = {instancePath:instancePath+"/linterOptions/reportUnusedDisableDirectives",schemaPath:"#/properties/linterOptions/properties/reportUnusedDisableDirectives/enum",keyword:"enum",params:{allowedValues: schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum,parentSchema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives,data:data70};
+else {
+const err161 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.type,parentSchema:schema11.properties.ignores.items,data:data70};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -3045,10 +3043,9 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data69.maxFileSize !== undefined){
-let data71 = data69.maxFileSize;
-if(!((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71)))){
-const err162 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.linterOptions.properties.maxFileSize.type,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data71};
+}
+else {
+const err162 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data69};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -3057,9 +3054,13 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(typeof data71 == "number"){
-if(data71 < 1024 || isNaN(data71)){
-const err163 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024",schema:1024,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data71};
+}
+if(data.linterOptions !== undefined){
+let data71 = data.linterOptions;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+for(const key20 in data71){
+if(!((key20 === "reportUnusedDisableDirectives") || (key20 === "maxFileSize"))){
+const err163 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.linterOptions,data:data71};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -3069,10 +3070,10 @@ vErrors.push(err163);
 errors++;
 }
 }
-}
-}
-else {
-const err164 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.linterOptions.type,parentSchema:schema11.properties.linterOptions,data:data69};
+if(data71.reportUnusedDisableDirectives !== undefined){
+let data72 = data71.reportUnusedDisableDirectives;
+if(!(((data72 === "off") || (data72 === "warn")) || (data72 === "error"))){
+const err164 = {instancePath:instancePath+"/linterOptions/reportUnusedDisableDirectives",schemaPath:"#/properties/linterOptions/properties/reportUnusedDisableDirectives/enum",keyword:"enum",params:{allowedValues: schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum,parentSchema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives,data:data72};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -3082,14 +3083,10 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data.scaffold !== undefined){
-let data72 = data.scaffold;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.version !== undefined){
-let data73 = data72.version;
-if(typeof data73 === "string"){
-if(func3(data73) < 1){
-const err165 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.scaffold.properties.version,data:data73};
+if(data71.maxFileSize !== undefined){
+let data73 = data71.maxFileSize;
+if(!((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73)))){
+const err165 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.linterOptions.properties.maxFileSize.type,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data73};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -3098,9 +3095,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-else {
-const err166 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.scaffold.properties.version.type,parentSchema:schema11.properties.scaffold.properties.version,data:data73};
+if(typeof data73 == "number"){
+if(data73 < 1024 || isNaN(data73)){
+const err166 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024",schema:1024,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data73};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -3111,8 +3108,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err167 = {instancePath:instancePath+"/scaffold",schemaPath:"#/properties/scaffold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.scaffold.type,parentSchema:schema11.properties.scaffold,data:data72};
+const err167 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.linterOptions.type,parentSchema:schema11.properties.linterOptions,data:data71};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -3122,14 +3120,54 @@ vErrors.push(err167);
 errors++;
 }
 }
-}
-else {
-const err168 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data.scaffold !== undefined){
+let data74 = data.scaffold;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.version !== undefined){
+let data75 = data74.version;
+if(typeof data75 === "string"){
+if(func3(data75) < 1){
+const err168 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.scaffold.properties.version,data:data75};
 if(vErrors === null){
 vErrors = [err168];
 }
 else {
 vErrors.push(err168);
+}
+errors++;
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.scaffold.properties.version.type,parentSchema:schema11.properties.scaffold.properties.version,data:data75};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/scaffold",schemaPath:"#/properties/scaffold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.scaffold.type,parentSchema:schema11.properties.scaffold,data:data74};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+}
+else {
+const err171 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
 }
 errors++;
 }

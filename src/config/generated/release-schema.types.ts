@@ -20,9 +20,13 @@ export interface ReleaseManifest {
  */
 export interface Release {
   /**
-   * release-<application>-<infrastructure>, with -rollback-<n> for a rollback.
+   * The release's name and git tag: release-<application>-<infrastructure> (release-<app>-<application>-<infrastructure> where releases are per application, or gitops.yaml's releases.tagFormat), with -rollback-<n> for a rollback.
    */
   name?: string;
+  /**
+   * The application (the name of a tenant in gitops.yaml's teams.applications) whose release line this is; set where releases are per application, in <directory>/<application>/.
+   */
+  application?: string;
   application_version: Semver;
   infrastructure_version: Semver;
   /**

@@ -10,18 +10,18 @@ const require = createRequire(import.meta.url);
 
 export const validate: ValidateFunction<ReleaseManifest> = validate10;
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/release/release.schema.json","title":"gitops-init release manifest","description":"The application and infrastructure versions tested together, approved by both teams and deployed as one release.","type":"object","additionalProperties":false,"required":["release"],"properties":{"release":{"title":"Release","description":"The release: the versions deployed together, its status and its approvals.","type":"object","additionalProperties":false,"required":["application_version","infrastructure_version"],"properties":{"name":{"description":"release-<application>-<infrastructure>, with -rollback-<n> for a rollback.","type":"string","pattern":"^release-[0-9A-Za-z.+-]+$","patternErrorMessage":"not a release name (release-<application version>-<infrastructure version>)"},"application_version":{"$ref":"#/definitions/semver"},"infrastructure_version":{"$ref":"#/definitions/semver"},"components":{"description":"Versions of more components, for organisations with several applications.","type":"object","propertyNames":{"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a component name (lowercase letters, digits and dashes)"},"additionalProperties":{"$ref":"#/definitions/semver"}},"created":{"$ref":"#/definitions/time"},"environment":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not an environment name (lowercase letters, digits and dashes)"},"status":{"title":"Release status","enum":["candidate","approved","promoted","rolled-back"]},"application_team":{"description":"The application team whose approval the release needs besides the platform team's.","$ref":"#/definitions/team"},"approvals":{"type":"array","items":{"title":"Approval","type":"object","additionalProperties":false,"required":["team","approver","time"],"properties":{"team":{"$ref":"#/definitions/team"},"approver":{"type":"string","minLength":1,"pattern":"^[^\\s]+$","patternErrorMessage":"not an approver (a user name without spaces)"},"time":{"$ref":"#/definitions/time"}}}},"promoted":{"$ref":"#/definitions/time"},"emergency":{"description":"A promotion outside the rules (no approvals, or outside a release window), with its reason.","type":"object","additionalProperties":false,"required":["reason","time"],"properties":{"reason":{"type":"string","minLength":1},"time":{"$ref":"#/definitions/time"}}},"downgrade":{"description":"Set when the release was created older than the newest one on purpose (--allow-downgrade).","const":true},"rollback_of":{"description":"The release this one rolls back, by name.","type":"string","pattern":"^release-[0-9A-Za-z.+-]+$","patternErrorMessage":"not a release name (release-<application version>-<infrastructure version>)"},"notes":{"type":"string"}}}},"definitions":{"semver":{"description":"Semantic version 2.0, without a leading v.","type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$","patternErrorMessage":"not a semantic version (major.minor.patch, no leading v)"},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@organisation/team)"},"time":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$","patternErrorMessage":"not a date or time (YYYY-MM-DD, or YYYY-MM-DDThh:mm with Z or an offset)"}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/release/release.schema.json","title":"gitops-init release manifest","description":"The application and infrastructure versions tested together, approved by both teams and deployed as one release.","type":"object","additionalProperties":false,"required":["release"],"properties":{"release":{"title":"Release","description":"The release: the versions deployed together, its status and its approvals.","type":"object","additionalProperties":false,"required":["application_version","infrastructure_version"],"properties":{"name":{"description":"The release's name and git tag: release-<application>-<infrastructure> (release-<app>-<application>-<infrastructure> where releases are per application, or gitops.yaml's releases.tagFormat), with -rollback-<n> for a rollback.","type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z._@+-]*$","patternErrorMessage":"not a release name (its tag, e.g. release-<application version>-<infrastructure version>: letters, digits and . _ @ + -)"},"application":{"description":"The application (the name of a tenant in gitops.yaml's teams.applications) whose release line this is; set where releases are per application, in <directory>/<application>/.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not an application name (lowercase letters, digits and dashes)"},"application_version":{"$ref":"#/definitions/semver"},"infrastructure_version":{"$ref":"#/definitions/semver"},"components":{"description":"Versions of more components, for organisations with several applications.","type":"object","propertyNames":{"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a component name (lowercase letters, digits and dashes)"},"additionalProperties":{"$ref":"#/definitions/semver"}},"created":{"$ref":"#/definitions/time"},"environment":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not an environment name (lowercase letters, digits and dashes)"},"status":{"title":"Release status","enum":["candidate","approved","promoted","rolled-back"]},"application_team":{"description":"The application team whose approval the release needs besides the platform team's.","$ref":"#/definitions/team"},"approvals":{"type":"array","items":{"title":"Approval","type":"object","additionalProperties":false,"required":["team","approver","time"],"properties":{"team":{"$ref":"#/definitions/team"},"approver":{"type":"string","minLength":1,"pattern":"^[^\\s]+$","patternErrorMessage":"not an approver (a user name without spaces)"},"time":{"$ref":"#/definitions/time"}}}},"promoted":{"$ref":"#/definitions/time"},"emergency":{"description":"A promotion outside the rules (no approvals, or outside a release window), with its reason.","type":"object","additionalProperties":false,"required":["reason","time"],"properties":{"reason":{"type":"string","minLength":1},"time":{"$ref":"#/definitions/time"}}},"downgrade":{"description":"Set when the release was created older than the newest one on purpose (--allow-downgrade).","const":true},"rollback_of":{"description":"The release this one rolls back, by name.","type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z._@+-]*$","patternErrorMessage":"not a release name (its tag, e.g. release-<application version>-<infrastructure version>: letters, digits and . _ @ + -)"},"notes":{"type":"string"}}}},"definitions":{"semver":{"description":"Semantic version 2.0, without a leading v.","type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$","patternErrorMessage":"not a semantic version (major.minor.patch, no leading v)"},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@organisation/team)"},"time":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$","patternErrorMessage":"not a date or time (YYYY-MM-DD, or YYYY-MM-DDThh:mm with Z or an offset)"}}};
 const schema12 = {"description":"Semantic version 2.0, without a leading v.","type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$","patternErrorMessage":"not a semantic version (major.minor.patch, no leading v)"};
 const schema15 = {"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$","patternErrorMessage":"not a date or time (YYYY-MM-DD, or YYYY-MM-DDThh:mm with Z or an offset)"};
 const schema16 = {"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@organisation/team)"};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
-const pattern0 = new RegExp("^release-[0-9A-Za-z.+-]+$", "u");
-const pattern1 = new RegExp("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$", "u");
-const pattern3 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
-const pattern5 = new RegExp("^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$", "u");
-const pattern7 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$", "u");
-const pattern9 = new RegExp("^[^\\s]+$", "u");
+const pattern0 = new RegExp("^[0-9A-Za-z][0-9A-Za-z._@+-]*$", "u");
+const pattern1 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
+const pattern2 = new RegExp("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$", "u");
+const pattern6 = new RegExp("^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$", "u");
+const pattern8 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$", "u");
+const pattern10 = new RegExp("^[^\\s]+$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://unpkg.com/gitops-init/dist/src/release/release.schema.json" */;
@@ -89,7 +89,7 @@ if(data0.name !== undefined){
 let data1 = data0.name;
 if(typeof data1 === "string"){
 if(!pattern0.test(data1)){
-const err5 = {instancePath:instancePath+"/release/name",schemaPath:"#/properties/release/properties/name/pattern",keyword:"pattern",params:{pattern: "^release-[0-9A-Za-z.+-]+$"},message:"must match pattern \""+"^release-[0-9A-Za-z.+-]+$"+"\"",schema:"^release-[0-9A-Za-z.+-]+$",parentSchema:schema11.properties.release.properties.name,data:data1};
+const err5 = {instancePath:instancePath+"/release/name",schemaPath:"#/properties/release/properties/name/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z][0-9A-Za-z._@+-]*$"},message:"must match pattern \""+"^[0-9A-Za-z][0-9A-Za-z._@+-]*$"+"\"",schema:"^[0-9A-Za-z][0-9A-Za-z._@+-]*$",parentSchema:schema11.properties.release.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -110,11 +110,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data0.application_version !== undefined){
-let data2 = data0.application_version;
+if(data0.application !== undefined){
+let data2 = data0.application;
 if(typeof data2 === "string"){
 if(!pattern1.test(data2)){
-const err7 = {instancePath:instancePath+"/release/application_version",schemaPath:"#/definitions/semver/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"+"\"",schema:"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$",parentSchema:schema12,data:data2};
+const err7 = {instancePath:instancePath+"/release/application",schemaPath:"#/properties/release/properties/application/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",parentSchema:schema11.properties.release.properties.application,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -125,7 +125,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/release/application_version",schemaPath:"#/definitions/semver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data2};
+const err8 = {instancePath:instancePath+"/release/application",schemaPath:"#/properties/release/properties/application/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.application.type,parentSchema:schema11.properties.release.properties.application,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -135,11 +135,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data0.infrastructure_version !== undefined){
-let data3 = data0.infrastructure_version;
+if(data0.application_version !== undefined){
+let data3 = data0.application_version;
 if(typeof data3 === "string"){
-if(!pattern1.test(data3)){
-const err9 = {instancePath:instancePath+"/release/infrastructure_version",schemaPath:"#/definitions/semver/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"+"\"",schema:"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$",parentSchema:schema12,data:data3};
+if(!pattern2.test(data3)){
+const err9 = {instancePath:instancePath+"/release/application_version",schemaPath:"#/definitions/semver/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"+"\"",schema:"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$",parentSchema:schema12,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -150,7 +150,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/release/infrastructure_version",schemaPath:"#/definitions/semver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data3};
+const err10 = {instancePath:instancePath+"/release/application_version",schemaPath:"#/definitions/semver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -160,14 +160,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data0.components !== undefined){
-let data4 = data0.components;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key2 in data4){
-const _errs15 = errors;
-if(typeof key2 === "string"){
-if(!pattern3.test(key2)){
-const err11 = {instancePath:instancePath+"/release/components",schemaPath:"#/properties/release/properties/components/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",parentSchema:schema11.properties.release.properties.components.propertyNames,data:key2,propertyName:key2};
+if(data0.infrastructure_version !== undefined){
+let data4 = data0.infrastructure_version;
+if(typeof data4 === "string"){
+if(!pattern2.test(data4)){
+const err11 = {instancePath:instancePath+"/release/infrastructure_version",schemaPath:"#/definitions/semver/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"+"\"",schema:"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$",parentSchema:schema12,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -177,9 +174,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-var valid4 = _errs15 === errors;
-if(!valid4){
-const err12 = {instancePath:instancePath+"/release/components",schemaPath:"#/properties/release/properties/components/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema11.properties.release.properties.components.propertyNames,parentSchema:schema11.properties.release.properties.components,data:data4};
+else {
+const err12 = {instancePath:instancePath+"/release/infrastructure_version",schemaPath:"#/definitions/semver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -189,11 +185,14 @@ vErrors.push(err12);
 errors++;
 }
 }
-for(const key3 in data4){
-let data5 = data4[key3];
-if(typeof data5 === "string"){
-if(!pattern1.test(data5)){
-const err13 = {instancePath:instancePath+"/release/components/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/semver/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"+"\"",schema:"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$",parentSchema:schema12,data:data5};
+if(data0.components !== undefined){
+let data5 = data0.components;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key2 in data5){
+const _errs17 = errors;
+if(typeof key2 === "string"){
+if(!pattern1.test(key2)){
+const err13 = {instancePath:instancePath+"/release/components",schemaPath:"#/properties/release/properties/components/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",parentSchema:schema11.properties.release.properties.components.propertyNames,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -203,8 +202,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-else {
-const err14 = {instancePath:instancePath+"/release/components/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/semver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data5};
+var valid4 = _errs17 === errors;
+if(!valid4){
+const err14 = {instancePath:instancePath+"/release/components",schemaPath:"#/properties/release/properties/components/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema11.properties.release.properties.components.propertyNames,parentSchema:schema11.properties.release.properties.components,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -214,9 +214,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/release/components",schemaPath:"#/properties/release/properties/components/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.components.type,parentSchema:schema11.properties.release.properties.components,data:data4};
+for(const key3 in data5){
+let data6 = data5[key3];
+if(typeof data6 === "string"){
+if(!pattern2.test(data6)){
+const err15 = {instancePath:instancePath+"/release/components/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/semver/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$"+"\"",schema:"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$",parentSchema:schema12,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -226,11 +228,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data0.created !== undefined){
-let data6 = data0.created;
-if(typeof data6 === "string"){
-if(!pattern5.test(data6)){
-const err16 = {instancePath:instancePath+"/release/created",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data6};
+else {
+const err16 = {instancePath:instancePath+"/release/components/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/semver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -240,8 +239,9 @@ vErrors.push(err16);
 errors++;
 }
 }
+}
 else {
-const err17 = {instancePath:instancePath+"/release/created",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data6};
+const err17 = {instancePath:instancePath+"/release/components",schemaPath:"#/properties/release/properties/components/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.components.type,parentSchema:schema11.properties.release.properties.components,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -251,11 +251,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data0.environment !== undefined){
-let data7 = data0.environment;
+if(data0.created !== undefined){
+let data7 = data0.created;
 if(typeof data7 === "string"){
-if(!pattern3.test(data7)){
-const err18 = {instancePath:instancePath+"/release/environment",schemaPath:"#/properties/release/properties/environment/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",parentSchema:schema11.properties.release.properties.environment,data:data7};
+if(!pattern6.test(data7)){
+const err18 = {instancePath:instancePath+"/release/created",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -266,7 +266,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/release/environment",schemaPath:"#/properties/release/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.environment.type,parentSchema:schema11.properties.release.properties.environment,data:data7};
+const err19 = {instancePath:instancePath+"/release/created",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -276,10 +276,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data0.status !== undefined){
-let data8 = data0.status;
-if(!((((data8 === "candidate") || (data8 === "approved")) || (data8 === "promoted")) || (data8 === "rolled-back"))){
-const err20 = {instancePath:instancePath+"/release/status",schemaPath:"#/properties/release/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.properties.release.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.release.properties.status.enum,parentSchema:schema11.properties.release.properties.status,data:data8};
+if(data0.environment !== undefined){
+let data8 = data0.environment;
+if(typeof data8 === "string"){
+if(!pattern1.test(data8)){
+const err20 = {instancePath:instancePath+"/release/environment",schemaPath:"#/properties/release/properties/environment/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",parentSchema:schema11.properties.release.properties.environment,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -289,11 +290,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data0.application_team !== undefined){
-let data9 = data0.application_team;
-if(typeof data9 === "string"){
-if(!pattern7.test(data9)){
-const err21 = {instancePath:instancePath+"/release/application_team",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$",parentSchema:schema16,data:data9};
+else {
+const err21 = {instancePath:instancePath+"/release/environment",schemaPath:"#/properties/release/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.environment.type,parentSchema:schema11.properties.release.properties.environment,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -303,8 +301,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/release/application_team",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data9};
+if(data0.status !== undefined){
+let data9 = data0.status;
+if(!((((data9 === "candidate") || (data9 === "approved")) || (data9 === "promoted")) || (data9 === "rolled-back"))){
+const err22 = {instancePath:instancePath+"/release/status",schemaPath:"#/properties/release/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.properties.release.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.release.properties.status.enum,parentSchema:schema11.properties.release.properties.status,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -314,15 +314,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data0.approvals !== undefined){
-let data10 = data0.approvals;
-if(Array.isArray(data10)){
-const len0 = data10.length;
-for(let i0=0; i0<len0; i0++){
-let data11 = data10[i0];
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.team === undefined){
-const err23 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'",schema:schema11.properties.release.properties.approvals.items.required,parentSchema:schema11.properties.release.properties.approvals.items,data:data11};
+if(data0.application_team !== undefined){
+let data10 = data0.application_team;
+if(typeof data10 === "string"){
+if(!pattern8.test(data10)){
+const err23 = {instancePath:instancePath+"/release/application_team",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$",parentSchema:schema16,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -331,8 +327,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data11.approver === undefined){
-const err24 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema11.properties.release.properties.approvals.items.required,parentSchema:schema11.properties.release.properties.approvals.items,data:data11};
+}
+else {
+const err24 = {instancePath:instancePath+"/release/application_team",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -341,8 +338,16 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data11.time === undefined){
-const err25 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema11.properties.release.properties.approvals.items.required,parentSchema:schema11.properties.release.properties.approvals.items,data:data11};
+}
+if(data0.approvals !== undefined){
+let data11 = data0.approvals;
+if(Array.isArray(data11)){
+const len0 = data11.length;
+for(let i0=0; i0<len0; i0++){
+let data12 = data11[i0];
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.team === undefined){
+const err25 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'",schema:schema11.properties.release.properties.approvals.items.required,parentSchema:schema11.properties.release.properties.approvals.items,data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -351,9 +356,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-for(const key4 in data11){
-if(!(((key4 === "team") || (key4 === "approver")) || (key4 === "time"))){
-const err26 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.release.properties.approvals.items,data:data11};
+if(data12.approver === undefined){
+const err26 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema11.properties.release.properties.approvals.items.required,parentSchema:schema11.properties.release.properties.approvals.items,data:data12};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -362,12 +366,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data11.team !== undefined){
-let data12 = data11.team;
-if(typeof data12 === "string"){
-if(!pattern7.test(data12)){
-const err27 = {instancePath:instancePath+"/release/approvals/" + i0+"/team",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$",parentSchema:schema16,data:data12};
+if(data12.time === undefined){
+const err27 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema11.properties.release.properties.approvals.items.required,parentSchema:schema11.properties.release.properties.approvals.items,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -376,9 +376,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/release/approvals/" + i0+"/team",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data12};
+for(const key4 in data12){
+if(!(((key4 === "team") || (key4 === "approver")) || (key4 === "time"))){
+const err28 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.release.properties.approvals.items,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -388,11 +388,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data11.approver !== undefined){
-let data13 = data11.approver;
+if(data12.team !== undefined){
+let data13 = data12.team;
 if(typeof data13 === "string"){
-if(func3(data13) < 1){
-const err29 = {instancePath:instancePath+"/release/approvals/" + i0+"/approver",schemaPath:"#/properties/release/properties/approvals/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.release.properties.approvals.items.properties.approver,data:data13};
+if(!pattern8.test(data13)){
+const err29 = {instancePath:instancePath+"/release/approvals/" + i0+"/team",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$",parentSchema:schema16,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -401,8 +401,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!pattern9.test(data13)){
-const err30 = {instancePath:instancePath+"/release/approvals/" + i0+"/approver",schemaPath:"#/properties/release/properties/approvals/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\"",schema:"^[^\\s]+$",parentSchema:schema11.properties.release.properties.approvals.items.properties.approver,data:data13};
+}
+else {
+const err30 = {instancePath:instancePath+"/release/approvals/" + i0+"/team",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -412,8 +413,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/release/approvals/" + i0+"/approver",schemaPath:"#/properties/release/properties/approvals/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.approvals.items.properties.approver.type,parentSchema:schema11.properties.release.properties.approvals.items.properties.approver,data:data13};
+if(data12.approver !== undefined){
+let data14 = data12.approver;
+if(typeof data14 === "string"){
+if(func3(data14) < 1){
+const err31 = {instancePath:instancePath+"/release/approvals/" + i0+"/approver",schemaPath:"#/properties/release/properties/approvals/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.release.properties.approvals.items.properties.approver,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -422,12 +426,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data11.time !== undefined){
-let data14 = data11.time;
-if(typeof data14 === "string"){
-if(!pattern5.test(data14)){
-const err32 = {instancePath:instancePath+"/release/approvals/" + i0+"/time",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data14};
+if(!pattern10.test(data14)){
+const err32 = {instancePath:instancePath+"/release/approvals/" + i0+"/approver",schemaPath:"#/properties/release/properties/approvals/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^\\s]+$"},message:"must match pattern \""+"^[^\\s]+$"+"\"",schema:"^[^\\s]+$",parentSchema:schema11.properties.release.properties.approvals.items.properties.approver,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -438,7 +438,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/release/approvals/" + i0+"/time",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data14};
+const err33 = {instancePath:instancePath+"/release/approvals/" + i0+"/approver",schemaPath:"#/properties/release/properties/approvals/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.approvals.items.properties.approver.type,parentSchema:schema11.properties.release.properties.approvals.items.properties.approver,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -448,9 +448,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.approvals.items.type,parentSchema:schema11.properties.release.properties.approvals.items,data:data11};
+if(data12.time !== undefined){
+let data15 = data12.time;
+if(typeof data15 === "string"){
+if(!pattern6.test(data15)){
+const err34 = {instancePath:instancePath+"/release/approvals/" + i0+"/time",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -460,9 +462,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
 else {
-const err35 = {instancePath:instancePath+"/release/approvals",schemaPath:"#/properties/release/properties/approvals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.release.properties.approvals.type,parentSchema:schema11.properties.release.properties.approvals,data:data10};
+const err35 = {instancePath:instancePath+"/release/approvals/" + i0+"/time",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -472,11 +473,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data0.promoted !== undefined){
-let data15 = data0.promoted;
-if(typeof data15 === "string"){
-if(!pattern5.test(data15)){
-const err36 = {instancePath:instancePath+"/release/promoted",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data15};
+}
+else {
+const err36 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.approvals.items.type,parentSchema:schema11.properties.release.properties.approvals.items,data:data12};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -486,8 +485,9 @@ vErrors.push(err36);
 errors++;
 }
 }
+}
 else {
-const err37 = {instancePath:instancePath+"/release/promoted",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data15};
+const err37 = {instancePath:instancePath+"/release/approvals",schemaPath:"#/properties/release/properties/approvals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.release.properties.approvals.type,parentSchema:schema11.properties.release.properties.approvals,data:data11};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -497,11 +497,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data0.emergency !== undefined){
-let data16 = data0.emergency;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.reason === undefined){
-const err38 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema11.properties.release.properties.emergency.required,parentSchema:schema11.properties.release.properties.emergency,data:data16};
+if(data0.promoted !== undefined){
+let data16 = data0.promoted;
+if(typeof data16 === "string"){
+if(!pattern6.test(data16)){
+const err38 = {instancePath:instancePath+"/release/promoted",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -510,8 +510,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data16.time === undefined){
-const err39 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema11.properties.release.properties.emergency.required,parentSchema:schema11.properties.release.properties.emergency,data:data16};
+}
+else {
+const err39 = {instancePath:instancePath+"/release/promoted",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -520,9 +521,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-for(const key5 in data16){
-if(!((key5 === "reason") || (key5 === "time"))){
-const err40 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.release.properties.emergency,data:data16};
+}
+if(data0.emergency !== undefined){
+let data17 = data0.emergency;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.reason === undefined){
+const err40 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema11.properties.release.properties.emergency.required,parentSchema:schema11.properties.release.properties.emergency,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -531,12 +535,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data16.reason !== undefined){
-let data17 = data16.reason;
-if(typeof data17 === "string"){
-if(func3(data17) < 1){
-const err41 = {instancePath:instancePath+"/release/emergency/reason",schemaPath:"#/properties/release/properties/emergency/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.release.properties.emergency.properties.reason,data:data17};
+if(data17.time === undefined){
+const err41 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema11.properties.release.properties.emergency.required,parentSchema:schema11.properties.release.properties.emergency,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -545,9 +545,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/release/emergency/reason",schemaPath:"#/properties/release/properties/emergency/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.emergency.properties.reason.type,parentSchema:schema11.properties.release.properties.emergency.properties.reason,data:data17};
+for(const key5 in data17){
+if(!((key5 === "reason") || (key5 === "time"))){
+const err42 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.release.properties.emergency,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -557,11 +557,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data16.time !== undefined){
-let data18 = data16.time;
+if(data17.reason !== undefined){
+let data18 = data17.reason;
 if(typeof data18 === "string"){
-if(!pattern5.test(data18)){
-const err43 = {instancePath:instancePath+"/release/emergency/time",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data18};
+if(func3(data18) < 1){
+const err43 = {instancePath:instancePath+"/release/emergency/reason",schemaPath:"#/properties/release/properties/emergency/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.release.properties.emergency.properties.reason,data:data18};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -572,7 +572,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/release/emergency/time",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data18};
+const err44 = {instancePath:instancePath+"/release/emergency/reason",schemaPath:"#/properties/release/properties/emergency/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.emergency.properties.reason.type,parentSchema:schema11.properties.release.properties.emergency.properties.reason,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -582,9 +582,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
-else {
-const err45 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.emergency.type,parentSchema:schema11.properties.release.properties.emergency,data:data16};
+if(data17.time !== undefined){
+let data19 = data17.time;
+if(typeof data19 === "string"){
+if(!pattern6.test(data19)){
+const err45 = {instancePath:instancePath+"/release/emergency/time",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data19};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -594,10 +596,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data0.downgrade !== undefined){
-let data19 = data0.downgrade;
-if(true !== data19){
-const err46 = {instancePath:instancePath+"/release/downgrade",schemaPath:"#/properties/release/properties/downgrade/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.release.properties.downgrade,data:data19};
+else {
+const err46 = {instancePath:instancePath+"/release/emergency/time",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data19};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -607,11 +607,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data0.rollback_of !== undefined){
-let data20 = data0.rollback_of;
-if(typeof data20 === "string"){
-if(!pattern0.test(data20)){
-const err47 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/pattern",keyword:"pattern",params:{pattern: "^release-[0-9A-Za-z.+-]+$"},message:"must match pattern \""+"^release-[0-9A-Za-z.+-]+$"+"\"",schema:"^release-[0-9A-Za-z.+-]+$",parentSchema:schema11.properties.release.properties.rollback_of,data:data20};
+}
+else {
+const err47 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.emergency.type,parentSchema:schema11.properties.release.properties.emergency,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -621,8 +619,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.rollback_of.type,parentSchema:schema11.properties.release.properties.rollback_of,data:data20};
+if(data0.downgrade !== undefined){
+let data20 = data0.downgrade;
+if(true !== data20){
+const err48 = {instancePath:instancePath+"/release/downgrade",schemaPath:"#/properties/release/properties/downgrade/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.release.properties.downgrade,data:data20};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -632,10 +632,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data0.notes !== undefined){
-let data21 = data0.notes;
-if(typeof data21 !== "string"){
-const err49 = {instancePath:instancePath+"/release/notes",schemaPath:"#/properties/release/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.notes.type,parentSchema:schema11.properties.release.properties.notes,data:data21};
+if(data0.rollback_of !== undefined){
+let data21 = data0.rollback_of;
+if(typeof data21 === "string"){
+if(!pattern0.test(data21)){
+const err49 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z][0-9A-Za-z._@+-]*$"},message:"must match pattern \""+"^[0-9A-Za-z][0-9A-Za-z._@+-]*$"+"\"",schema:"^[0-9A-Za-z][0-9A-Za-z._@+-]*$",parentSchema:schema11.properties.release.properties.rollback_of,data:data21};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -645,9 +646,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
 else {
-const err50 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.type,parentSchema:schema11.properties.release,data:data0};
+const err50 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.rollback_of.type,parentSchema:schema11.properties.release.properties.rollback_of,data:data21};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -657,14 +657,39 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-else {
-const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data0.notes !== undefined){
+let data22 = data0.notes;
+if(typeof data22 !== "string"){
+const err51 = {instancePath:instancePath+"/release/notes",schemaPath:"#/properties/release/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.notes.type,parentSchema:schema11.properties.release.properties.notes,data:data22};
 if(vErrors === null){
 vErrors = [err51];
 }
 else {
 vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.type,parentSchema:schema11.properties.release,data:data0};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
 }
 errors++;
 }
