@@ -224,7 +224,16 @@ interface RequestOptions {
   headers?: Record<string, string>;
   searchParams?: string;
   asStream?: boolean;
+  /** The resource's root, `${host}/api/v4/${prefix}` (members are under `projects/`). */
+  prefixUrl?: string;
 }
+
+/**
+ * The host given to gitbeaker, which builds `${host}/api/v4/${prefix}`: the handler replaces it
+ * with the API root the user gave, which need not end in /api/v4.
+ */
+const GITBEAKER_HOST = 'http://gitlab.invalid';
+const GITBEAKER_ROOT = `${GITBEAKER_HOST}/api/v4/`;
 
 /**
  * The request handler given to gitbeaker: GitLab's answer as `{ body, headers, status }`, after
@@ -237,7 +246,11 @@ function requestHandler(connection: GitlabConnection, notes: string[]) {
   const timeoutMs = connection.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return async (endpoint: string, options: RequestOptions = {}) => {
     const method = options.method ?? 'GET';
-    const url = `${apiUrl}/${endpoint.replace(/^\/+/, '')}${options.searchParams ? `?${options.searchParams}` : ''}`;
+    const prefix = (options.prefixUrl ?? '').startsWith(GITBEAKER_ROOT)
+      ? (options.prefixUrl ?? '').slice(GITBEAKER_ROOT.length).replace(/^\/+|\/+$/g, '')
+      : '';
+    const path = `${prefix === '' ? '' : `${prefix}/`}${endpoint.replace(/^\/+/, '')}`;
+    const url = `${apiUrl}/${path}${options.searchParams ? `?${options.searchParams}` : ''}`;
     const deadline = Date.now() + timeoutMs;
     const signal = AbortSignal.timeout(timeoutMs);
     const headers = {
@@ -251,7 +264,7 @@ function requestHandler(connection: GitlabConnection, notes: string[]) {
       } catch (error) {
         const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
         throw new GitlabRequestError(
-          { method, endpoint, description: timedOut ? '' : String((error as Error).message), timedOut },
+          { method, endpoint: path, description: timedOut ? '' : String((error as Error).message), timedOut },
           { cause: error },
         );
       }
@@ -271,7 +284,7 @@ function requestHandler(connection: GitlabConnection, notes: string[]) {
       const text = await response.text();
       const description = describeBody(text, response.headers.get('content-type') ?? '');
       const fail = (): GitlabRequestError =>
-        new GitlabRequestError({ status: response.status, description, method, endpoint });
+        new GitlabRequestError({ status: response.status, description, method, endpoint: path });
       if (!RETRIED.has(response.status) || attempt > retries) throw fail();
       const after = retryAfterSeconds(response.headers);
       if (after !== undefined && after > MAX_WAIT_SECONDS) throw fail();
@@ -279,8 +292,8 @@ function requestHandler(connection: GitlabConnection, notes: string[]) {
       if (Date.now() + wait >= deadline) throw fail();
       notes.push(
         response.status === 429
-          ? `GitLab's rate limit was reached on ${method} ${endpoint}; retried after ${after ?? wait / 1000} s`
-          : `GitLab answered ${response.status} on ${method} ${endpoint}; retried`,
+          ? `GitLab's rate limit was reached on ${method} ${path}; retried after ${after ?? wait / 1000} s`
+          : `GitLab answered ${response.status} on ${method} ${path}; retried`,
       );
       await sleep(wait);
     }
@@ -312,7 +325,7 @@ export async function createGitlabClient(connection: GitlabConnection): Promise<
     (endpoint, options) => handler(endpoint, options) as never,
   );
   // `rateLimits: {}`: GitLab's answers pace us (429 and Retry-After), not a guess of its limits.
-  const settings = { token: connection.token, requesterFn, rateLimits: {} };
+  const settings = { host: GITBEAKER_HOST, token: connection.token, requesterFn, rateLimits: {} };
   const projects = new rest.Projects(settings);
   const groups = new rest.Groups(settings);
   const branches = new rest.ProtectedBranches(settings);
