@@ -24,6 +24,7 @@ import { accessPolicy } from '../protection/access.js';
 import { DEFAULT_GITLAB_API_URL, type GitlabConnection } from '../protection/gitlab-client.js';
 import {
   applyGitlabDiff,
+  describeKind,
   isDrift,
   readGitlabDiff,
   type GitlabAppliedChange,
@@ -430,7 +431,27 @@ export async function applyGitlabProtection(
   options: GitlabProtectionOptions & { diff?: GitlabDiffReport },
 ): Promise<GitlabApplyResult> {
   const diff = options.diff ?? (await diffGitlabProtection(options));
-  const { connection } = gitlabSetup(options);
+  const { protection, connection } = gitlabSetup(options);
   const { changes, notes } = await applyGitlabDiff(connection, diff, { prune: options.prune === true });
+  if (changes.length > 0) {
+    // GitLab answers 200 to some settings its tier does not have and keeps the old value: read
+    // back what was written, so that such a setting is named rather than reported as applied.
+    const after = await readGitlabDiff(
+      connection,
+      options.repository,
+      protection.policies,
+      accessPolicy(protection.loaded.descriptor),
+    );
+    for (const change of changes) {
+      const item = after.items.find(
+        (candidate) => candidate.kind === change.kind && candidate.name === change.name && isDrift(candidate),
+      );
+      if (!item || item.status === 'excess') continue;
+      const fields = item.differences.map((difference) => difference.path).join(', ');
+      notes.push(
+        `${describeKind(change.kind)} ${change.name === 'project' ? diff.project : change.name}: GitLab kept ${fields || 'it'} as it was after apply; the project's tier may not have it (needs GitLab Premium)`,
+      );
+    }
+  }
   return { diff, changes, notes };
 }

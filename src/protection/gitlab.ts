@@ -234,6 +234,20 @@ async function readApprovalSettings(
     });
     return;
   }
+  // A setting the answer leaves out is one this GitLab does not have (its tier or version).
+  const absent = Object.keys(wanted).filter((key) => live[key] === undefined);
+  if (absent.length > 0) {
+    items.push({
+      kind: 'approval-settings',
+      name: 'project',
+      status: 'unsupported',
+      differences: [],
+      reason: `merge request approval settings (${absent.join(', ')}) ${PREMIUM}: ${reader.project} does not report them, so they are not compared`,
+      body: Object.fromEntries(absent.map((key) => [key, wanted[key]])),
+    });
+    for (const key of absent) delete wanted[key];
+    if (Object.keys(wanted).length === 0) return;
+  }
   const differences = compareFields(wanted, pick(live, Object.keys(wanted)), { extraFields: 'ignore' });
   items.push({
     kind: 'approval-settings',

@@ -221,6 +221,8 @@ export interface FakeProject {
   members: Map<number, number>;
   /** path → content, on the default branch */
   files: Map<string, string>;
+  /** Settings PUT /projects/:id and POST /projects/:id/approvals answer 200 to but do not keep, as some tiers do. */
+  ignoredSettings: Set<string>;
 }
 
 export interface FakeGroup {
@@ -440,6 +442,7 @@ export class FakeGitlab {
       shares: new Map(),
       members: new Map(),
       files: new Map(),
+      ignoredSettings: new Set(),
     };
     this.projects.set(project.id, project);
     const namespace = path.split('/').slice(0, -1).join('/');
@@ -753,7 +756,7 @@ export class FakeGitlab {
       case 'PUT /projects/:id':
         if (!maintainer) return forbidden;
         for (const [name, value] of Object.entries(parameters)) {
-          if (name in project.settings) project.settings[name] = value;
+          if (name in project.settings && !project.ignoredSettings.has(name)) project.settings[name] = value;
         }
         return { status: 200, body: this.#projectJson(project) };
       case 'GET /projects/:id/protected_branches':
@@ -828,7 +831,8 @@ export class FakeGitlab {
       case 'POST /projects/:id/approvals':
         if (premiumOnly) return premiumOnly;
         if (!maintainer) return forbidden;
-        Object.assign(project.approvalSettings, parameters);
+        for (const [name, value] of Object.entries(parameters))
+          if (!project.ignoredSettings.has(name)) project.approvalSettings[name] = value;
         return { status: 201, body: { ...project.approvalSettings } };
       case 'GET /projects/:id/approval_rules':
         return (

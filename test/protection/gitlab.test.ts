@@ -246,6 +246,27 @@ describe('protect diff and apply against a GitLab API on 127.0.0.1', () => {
     ).toEqual([]);
   });
 
+  it('a setting GitLab does not report is a note, and one it answers 200 to but does not keep is named after apply', async () => {
+    const project = gitlab.addProject('acme/platform-quiet');
+    delete project.approvalSettings.merge_requests_disable_committers_approval;
+    project.ignoredSettings.add('merge_requests_author_approval');
+    const apply = await run(['protect', 'apply', '--repo', 'acme/platform-quiet', '--yes']);
+    expect(apply.code, apply.stderr).toBe(0);
+    expect(apply.stderr).toContain(
+      'gitops-init: note: merge request approval settings (merge_requests_disable_committers_approval) needs GitLab Premium: acme/platform-quiet does not report them, so they are not compared\n',
+    );
+    expect(apply.stderr).toContain(
+      "gitops-init: note: merge request approval settings of acme/platform-quiet: GitLab kept merge_requests_author_approval as it was after apply; the project's tier may not have it (needs GitLab Premium)\n",
+    );
+    const sent = gitlab.requests.filter(
+      (request) =>
+        request.route === 'POST /projects/:id/approvals' && request.path.startsWith(`/projects/${project.id}/`),
+    );
+    expect(sent.map((request) => request.body)).toEqual([
+      { reset_approvals_on_push: true, merge_requests_author_approval: false },
+    ]);
+  });
+
   it('names every group and member with more access than the policy; takes it away only with --prune', async () => {
     const project = gitlab.addProject('acme/shop-access');
     const contractors = gitlab.addGroup('acme/contractors');
@@ -341,7 +362,26 @@ describe('protect diff and apply against a GitLab API on 127.0.0.1', () => {
     expect(badPath.stderr).toMatch(
       /^gitops-init: --repo "platform": give the GitLab project as its path, group\/project/,
     );
-    for (const output of [unauthorized, developer, forbidden, missing, noToken, badPath])
+    const target = await run(['protect', 'diff', '--repo', 'acme/platform-errors', '--target', 'github-ruleset']);
+    expect(target).toMatchObject({
+      code: 2,
+      stderr:
+        'gitops-init: --target chooses between GitHub rulesets and classic branch protection; a GitLab project (host: gitlab) has neither: leave it out\n',
+    });
+    const badUrl = await run([
+      'protect',
+      'diff',
+      '--repo',
+      'acme/platform-errors',
+      '--api-url',
+      'ftp://gitlab.example.com',
+    ]);
+    expect(badUrl).toMatchObject({
+      code: 2,
+      stderr:
+        'gitops-init: --api-url "ftp://gitlab.example.com": use an http or https URL, e.g. https://gitlab.com/api/v4\n',
+    });
+    for (const output of [unauthorized, developer, forbidden, missing, noToken, badPath, target, badUrl])
       expect(output.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
