@@ -14,7 +14,9 @@ import type { CliIo } from '../io.js';
 export function registerProtectCommand(program: Command, context: CommandContext): void {
   const protect = program
     .command('protect')
-    .description('branch protection as code: render the policy in gitops.yaml, compare it with GitHub, apply it');
+    .description(
+      'branch protection as code: render the policy in gitops.yaml, compare it with GitHub or GitLab, apply it',
+    );
   protect
     .command('render')
     .description(
@@ -39,8 +41,8 @@ export function registerProtectCommand(program: Command, context: CommandContext
       .command(name)
       .description(
         name === 'diff'
-          ? 'compare the live rulesets and branch protection of a GitHub repository with the policy, field by field (exit 1 on drift)'
-          : 'create or update the rulesets and branch protection of a GitHub repository to match the policy (asks on a terminal)',
+          ? 'compare the live rulesets and branch protection of a GitHub repository (GitLab, with host: gitlab: protected branches, approvals, merge settings, access) with the policy, field by field (exit 1 on drift)'
+          : 'create or update the rulesets and branch protection of a GitHub repository (or the GitLab project) to match the policy (asks on a terminal)',
       )
       .requiredOption('--repo <owner/name>', 'the GitHub repository (GitLab: the project path, group/project)')
       .option(
