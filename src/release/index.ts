@@ -24,6 +24,7 @@ import {
   type ReleaseManifest,
 } from './manifest.js';
 import { isKubernetesObject } from './in-repository.js';
+import { isVerificationRequired } from './pair.js';
 
 export * from './manifest.js';
 
@@ -360,6 +361,13 @@ export async function promoteRelease(options: PromoteReleaseOptions): Promise<St
           `${release.name} is not approved by ${missing.join(' and ')}; record it with release approve (or promote with {{option:emergency}} {{option:reason}})`,
         );
       }
+      // Where gitops.yaml locates both repositories, the pair must have been tested together.
+      if (release.verified === undefined && isVerificationRequired(ctx.descriptor, release)) {
+        throw new RefusedError(
+          `${release.name} is not verified: run gitops-init release verify ${release.name} (or promote with {{option:emergency}} {{option:reason}})`,
+          { code: 'UNVERIFIED' },
+        );
+      }
       const windows = ctx.descriptor.releases?.windows ?? [];
       if (windows.length > 0 && !inReleaseWindow(windows, now)) {
         throw new RefusedError(
@@ -479,6 +487,40 @@ export interface RollbackReleaseOptions {
   /** The release to return to; by default the one before the newest. */
   to?: string;
   now?: Date;
+  /** A verification of the target pair to record in the new manifest (`release verify`'s). */
+  verified?: Release['verified'];
+}
+
+/** The release a rollback returns to, and the current one it rolls back: the previous release, or `to`. */
+export function rollbackTarget(options: Pick<RollbackReleaseOptions, 'cwd' | 'to'>): {
+  current: StoredRelease;
+  target: StoredRelease;
+} {
+  const ctx = context(options.cwd, 'release rollback');
+  return chooseRollbackTarget(ctx, readReleases(ctx.root, ctx.directory), options.to);
+}
+
+function chooseRollbackTarget(
+  ctx: Context,
+  releases: readonly StoredRelease[],
+  to: string | undefined,
+): { current: StoredRelease; target: StoredRelease } {
+  const live = releases.filter((release) => release.status !== 'rolled-back');
+  const current = live.at(-1);
+  if (!current) throw new RefusedError(`there is no release to roll back in ${ctx.directory}/`);
+  let target: StoredRelease | undefined;
+  if (to !== undefined) {
+    target = findRelease(releases, to);
+    if (target.name === current.name)
+      throw new RefusedError(`${target.name} is the current release; name an earlier one with {{option:to}}`);
+  } else {
+    target = live
+      .filter((release) => release.rollback_of === undefined && compareReleases(release, current) < 0)
+      .at(-1);
+    if (!target)
+      throw new RefusedError(`${current.name} is the first release; there is nothing earlier to roll back to`);
+  }
+  return { current, target };
 }
 
 /**
@@ -489,21 +531,7 @@ export async function rollbackRelease(options: RollbackReleaseOptions): Promise<
   const ctx = context(options.cwd, 'release rollback');
   return withRepositoryLock(ctx.root, async () => {
     const releases = readReleases(ctx.root, ctx.directory);
-    const live = releases.filter((release) => release.status !== 'rolled-back');
-    const current = live.at(-1);
-    if (!current) throw new RefusedError(`there is no release to roll back in ${ctx.directory}/`);
-    let target: StoredRelease | undefined;
-    if (options.to !== undefined) {
-      target = findRelease(releases, options.to);
-      if (target.name === current.name)
-        throw new RefusedError(`${target.name} is the current release; name an earlier one with {{option:to}}`);
-    } else {
-      target = live
-        .filter((release) => release.rollback_of === undefined && compareReleases(release, current) < 0)
-        .at(-1);
-      if (!target)
-        throw new RefusedError(`${current.name} is the first release; there is nothing earlier to roll back to`);
-    }
+    const { current, target } = chooseRollbackTarget(ctx, releases, options.to);
     const base = releaseName(target.application_version, target.infrastructure_version);
     let n = 1;
     while (releases.some((release) => release.name === `${base}-rollback-${n}`)) n += 1;
@@ -519,6 +547,7 @@ export async function rollbackRelease(options: RollbackReleaseOptions): Promise<
       status: 'candidate',
       ...(target.application_team ? { application_team: target.application_team } : {}),
       approvals: [],
+      ...(options.verified ? { verified: options.verified } : {}),
       rollback_of: current.name,
     };
     if (!isExpectedName(release, name)) throw new Error(`internal: unexpected rollback name ${name}`);
