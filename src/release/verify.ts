@@ -10,7 +10,18 @@ import { isNamespacedBuiltin } from '../manifests/api-resources.js';
 import { customResourceVersions } from '../manifests/crd.js';
 import { isArgoKind, isFluxKustomization, isGitRepository, isSameRepository } from '../manifests/gitops.js';
 import { isKustomizationFile } from '../manifests/kustomize.js';
-import { fieldNode, isRecord, objectsOf, stringAt, valueAt, type KubernetesObject } from '../manifests/objects.js';
+import {
+  fieldNode,
+  formatPath,
+  isRecord,
+  objectsOf,
+  pointerSegments,
+  stringAt,
+  valueAt,
+  type KubernetesObject,
+} from '../manifests/objects.js';
+import { SchemaRegistry } from '../manifests/schemas.js';
+import { hasTemplateAction, isTemplatedPath } from '../manifests/templates.js';
 import { parseYamlFile, type YamlFile } from '../manifests/yaml-file.js';
 import { checkoutTag, isRepositoryUrl, type TagCheckout } from './checkout.js';
 import { readReleases, renderManifest, type StoredRelease } from './index.js';
@@ -56,7 +67,13 @@ export interface PairFinding {
   message: string;
 }
 
-export const PAIR_CHECKS = ['tenant-onboarded', 'kind-provided', 'source-exists', 'kustomize-build'] as const;
+export const PAIR_CHECKS = [
+  'tenant-onboarded',
+  'kind-provided',
+  'custom-resource-valid',
+  'source-exists',
+  'kustomize-build',
+] as const;
 export type PairCheck = (typeof PAIR_CHECKS)[number];
 
 /** What each check makes sure of, for reports that describe their rules (SARIF). */
@@ -65,6 +82,8 @@ export const PAIR_CHECK_DESCRIPTIONS: Readonly<Record<PairCheck, string>> = {
     "The application's namespaces are onboarded as a tenant of its team in the infrastructure, for the release's environment",
   'kind-provided':
     'Every custom resource kind the application uses is provided by the infrastructure: a CustomResourceDefinition, a chart it installs, or its GitOps tool',
+  'custom-resource-valid':
+    "The application's custom resources validate against the schemas of the infrastructure's CustomResourceDefinitions",
   'source-exists':
     "The Flux and Argo CD sources of both repositories point at a repository of the pair and a path that exists at the release's tag",
   'kustomize-build': 'Every kustomization of both repositories builds with kubectl kustomize',
@@ -540,6 +559,49 @@ function checkKinds(app: PairSide, infra: PairSide): PairFinding[] {
   return findings;
 }
 
+/**
+ * The application's custom resources against the infrastructure's CustomResourceDefinitions:
+ * the application's own lint checks them against its own CRDs only, and the cluster serves the
+ * infrastructure's. Values a template or Flux substitution fills in are left out, as
+ * manifest-schema leaves them.
+ */
+function checkCustomResources(app: PairSide, infra: PairSide): PairFinding[] {
+  const findings: PairFinding[] = [];
+  const definitions = customResourceVersions(infra.objects);
+  if (definitions.length === 0) return findings;
+  const defined = new Set(definitions.map((version) => `${version.apiVersion} ${version.kind}`));
+  const registry = new SchemaRegistry();
+  const customResources = (): typeof definitions => definitions;
+  for (const object of app.objects) {
+    if (!defined.has(`${object.apiVersion} ${object.kind}`) || hasTemplateAction(object.value)) continue;
+    const schema = registry.lookup(object.apiVersion, object.kind, customResources);
+    if (schema === undefined || schema.origin !== 'repository') continue;
+    const seen = new Set<string>();
+    for (const problem of schema.validate(object.value)) {
+      const keys = pointerSegments(problem.instancePath);
+      if (problem.keyword !== 'required' && isTemplatedPath(object.value, keys)) continue;
+      const value = valueAt(object.value, keys);
+      if (typeof value === 'string' && (value.startsWith('ENC[') || value.includes('${'))) continue;
+      const field =
+        problem.keyword === 'required'
+          ? formatPath([...keys, String(problem.params.missingProperty)])
+          : keys.length === 0
+            ? 'the object'
+            : formatPath(keys);
+      if (seen.has(field)) continue;
+      seen.add(field);
+      findings.push({
+        role: 'application',
+        file: object.file,
+        ...lineField(lineOf(app, object, keys)),
+        check: 'custom-resource-valid',
+        message: `${app.label}: ${object.kind} "${object.name ?? ''}": ${field} ${problem.keyword === 'required' ? 'is missing, which' : problem.message + ', as'} the CustomResourceDefinition in ${infra.label} (${schema.from}) ${problem.keyword === 'required' ? 'requires' : 'says'}; change the object to match the infrastructure's definition`,
+      });
+    }
+  }
+  return findings;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sources point at a repository of the pair and a path that exists at its tag.
 
@@ -736,6 +798,7 @@ export async function checkPair(
   const findings = [
     ...checkTenant(release, application, infrastructure),
     ...checkKinds(application, infrastructure),
+    ...checkCustomResources(application, infrastructure),
     ...checkSources(release, application, infrastructure),
   ];
   const kustomize = await checkKustomizations([application, infrastructure], options.kubectl ?? 'kubectl');

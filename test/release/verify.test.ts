@@ -42,22 +42,24 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
   return cli(argv, { cwd: infra });
 }
 
-async function create(app: string, extra: string[] = []): Promise<string> {
+async function create(app: string, extra: string[] = [], infraVersion = '2.1.0'): Promise<string> {
   const created = await run(
     'release',
     'create',
     '--app',
     app,
     '--infra',
-    '2.1.0',
+    infraVersion,
     '--environment',
     'staging',
     '--app-team',
     '@acme/checkout',
+    // The tests create releases in the order they run, not in version order.
+    '--allow-downgrade',
     ...extra,
   );
   expect(created.code, created.stderr).toBe(0);
-  return `release-${app}-2.1.0`;
+  return `release-${app}-${infraVersion}`;
 }
 
 function manifest(name: string): Record<string, unknown> {
@@ -111,7 +113,40 @@ beforeAll(async () => {
   git(infra, 'add', '-A');
   git(infra, 'commit', '-qm', 'platform 2.1.0');
   git(infra, 'tag', '-a', 'v2.1.0', '-m', 'Release v2.1.0');
+  // 2.2.0 defines the Widget kind, with a schema that wants its size as a string.
+  writeFileSync(path.join(infra, 'infrastructure/storage/widgets.yaml'), WIDGET_CRD);
+  edit(infra, 'infrastructure/storage/kustomization.yaml', (text) => `${text}  - widgets.yaml\n`);
+  git(infra, 'add', '-A');
+  git(infra, 'commit', '-qm', 'platform 2.2.0');
+  git(infra, 'tag', '-a', 'v2.2.0', '-m', 'Release v2.2.0');
 }, 120_000);
+
+const WIDGET_CRD = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.widgets.example.com
+spec:
+  group: widgets.example.com
+  scope: Namespaced
+  names:
+    kind: Widget
+    plural: widgets
+    singular: widget
+    listKind: WidgetList
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                size:
+                  type: string
+`;
 
 afterAll(() => {
   if (savedCache === undefined) delete process.env.XDG_CACHE_HOME;
@@ -180,6 +215,24 @@ describe('gitops-init release verify', { timeout: 60_000 }, () => {
     );
     // The ExternalSecret of every scaffold is provided: the infrastructure installs external-secrets.
     expect(result.stdout).not.toContain('ExternalSecret');
+  });
+
+  it("validates the application's custom resources against the infrastructure's CustomResourceDefinitions", async () => {
+    const name = await create('1.7.0', [], '2.2.0');
+    const report = await verifyRelease({ cwd: infra, name, record: false });
+    expect(report.compatible).toBe(false);
+    const found = report.diagnostics
+      .filter((diagnostic) => diagnostic.ruleId?.startsWith('release-verify/'))
+      .map((diagnostic) => [diagnostic.ruleId, diagnostic.file, diagnostic.line, diagnostic.message]);
+    // The kind is provided now; its object does not match the definition.
+    expect(found).toEqual([
+      [
+        'release-verify/custom-resource-valid',
+        'checkout@v1.7.0/deploy/base/widget.yaml',
+        6,
+        'checkout@v1.7.0: Widget "checkout": spec.size must be string, as the CustomResourceDefinition in platform@v2.2.0 (infrastructure/storage/widgets.yaml) says; change the object to match the infrastructure\'s definition',
+      ],
+    ]);
   });
 
   it.skipIf(!hasKubectl)('builds every kustomization of both repositories with kubectl', async () => {
