@@ -362,3 +362,72 @@ describe('gitops-init release verify', { timeout: 60_000 }, () => {
     expect(manifest('release-1.7.0-2.1.0-rollback-1').verified).toBeUndefined();
   });
 });
+
+describe('gitops-init release verify on a Flux pair', { timeout: 60_000 }, () => {
+  let fluxApp: string;
+  let fluxInfra: string;
+
+  beforeAll(async () => {
+    fluxApp = await scaffoldFixture(path.join(base, 'flux-checkout'), {
+      kind: 'application',
+      tool: 'flux',
+      host: 'github',
+    });
+    git(fluxApp, 'init', '-q', '-b', 'main');
+    git(fluxApp, 'add', '-A');
+    git(fluxApp, 'commit', '-qm', 'checkout 1.0.0');
+    git(fluxApp, 'tag', '-a', 'v1.0.0', '-m', 'Release v1.0.0');
+    // 1.1.0 reconciles a staging path that is not in the repository.
+    edit(fluxApp, 'deploy/flux/staging/sync.yaml', (text) =>
+      text.replace('path: "./deploy/overlays/staging"', 'path: "./deploy/overlays/stage"'),
+    );
+    git(fluxApp, 'commit', '-qam', 'checkout 1.1.0');
+    git(fluxApp, 'tag', '-a', 'v1.1.0', '-m', 'Release v1.1.0');
+    fluxInfra = await scaffoldFixture(path.join(base, 'flux-platform'), {
+      kind: 'infrastructure',
+      tool: 'flux',
+      host: 'github',
+    });
+    git(fluxInfra, 'init', '-q', '-b', 'main');
+    git(fluxInfra, 'add', '-A');
+    git(fluxInfra, 'commit', '-qm', 'platform 3.0.0');
+    git(fluxInfra, 'tag', '-a', 'v3.0.0', '-m', 'Release v3.0.0');
+    for (const app of ['1.0.0', '1.1.0']) {
+      const created = await cli(
+        [
+          'release',
+          'create',
+          '--app',
+          app,
+          '--infra',
+          '3.0.0',
+          '--environment',
+          'staging',
+          '--app-team',
+          '@acme/checkout',
+        ],
+        { cwd: fluxInfra },
+      );
+      expect(created.code, created.stderr).toBe(0);
+    }
+  }, 120_000);
+
+  it("follows the tenant's GitRepository in the infrastructure to the application's paths", async () => {
+    const good = await verifyRelease({ cwd: fluxInfra, name: 'release-1.0.0-3.0.0', appRepo: fluxApp, record: false });
+    expect(good.diagnostics).toEqual([]);
+    expect(good.compatible).toBe(true);
+
+    const bad = await verifyRelease({ cwd: fluxInfra, name: 'release-1.1.0-3.0.0', appRepo: fluxApp, record: false });
+    expect(bad.compatible).toBe(false);
+    expect(
+      bad.diagnostics
+        .filter((diagnostic) => diagnostic.ruleId === 'release-verify/source-exists')
+        .map((diagnostic) => [diagnostic.file, diagnostic.message]),
+    ).toEqual([
+      [
+        'checkout@v1.1.0/deploy/flux/staging/sync.yaml',
+        'checkout@v1.1.0: Kustomization "checkout-staging" deploys path "./deploy/overlays/stage" of checkout@v1.1.0, which does not exist at that tag; fix the path, or add it to the application',
+      ],
+    ]);
+  });
+});
