@@ -11,7 +11,6 @@ import { openRepository } from '../config/repository.js';
 import { GitopsError, InternalError, RefusedError } from '../errors.js';
 import {
   rollbackRelease as rollbackInRepository,
-  rollbackTarget,
   type RollbackReleaseOptions as DomainRollbackOptions,
   type StoredRelease,
 } from '../release/index.js';
@@ -202,7 +201,7 @@ export async function verifyRelease(options: VerifyReleaseOptions): Promise<Veri
   }
 }
 
-export interface RollbackReleaseOptions extends DomainRollbackOptions {
+export interface RollbackReleaseOptions extends Omit<DomainRollbackOptions, 'verifyTarget'> {
   /** Skip the verification of the target pair (default: verify it where its repositories can be located). */
   verify?: boolean;
   appRepo?: string;
@@ -233,12 +232,13 @@ export class UnverifiedRollbackError extends RefusedError {
  */
 export async function rollbackRelease(options: RollbackReleaseOptions): Promise<StoredRelease> {
   const { verify, appRepo, infraRepo, cacheDirectory, kubectl, ...domain } = options;
-  let verified: Verification | undefined;
-  if (verify !== false) {
-    const { target } = rollbackTarget(domain);
-    const descriptor = openRepository(domain.cwd).loaded?.descriptor;
-    const located = descriptor !== undefined && locatePair(descriptor, target, { appRepo, infraRepo });
-    if (located && located.application !== undefined && located.infrastructure !== undefined) {
+  if (verify === false) return rollbackInRepository(domain);
+  const descriptor = openRepository(domain.cwd).loaded?.descriptor;
+  return rollbackInRepository({
+    ...domain,
+    verifyTarget: async (target) => {
+      const located = descriptor === undefined ? undefined : locatePair(descriptor, target, { appRepo, infraRepo });
+      if (located?.application === undefined || located.infrastructure === undefined) return undefined;
       const report = await verifyRelease({
         ...(domain.cwd === undefined ? {} : { cwd: domain.cwd }),
         name: target.name,
@@ -247,17 +247,15 @@ export async function rollbackRelease(options: RollbackReleaseOptions): Promise<
         ...(infraRepo === undefined ? {} : { infraRepo }),
         ...(cacheDirectory === undefined ? {} : { cacheDirectory }),
         ...(kubectl === undefined ? {} : { kubectl }),
-        ...(domain.now === undefined ? {} : { now: domain.now }),
       });
       if (!report.compatible) throw new UnverifiedRollbackError(report);
-      verified = {
+      return {
         time: isoNow(domain.now),
         application_commit: report.application.commit,
         infrastructure_commit: report.infrastructure.commit,
       };
-    }
-  }
-  return rollbackInRepository({ ...domain, ...(verified === undefined ? {} : { verified }) });
+    },
+  });
 }
 
 export type { StoredRelease };

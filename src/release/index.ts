@@ -487,40 +487,11 @@ export interface RollbackReleaseOptions {
   /** The release to return to; by default the one before the newest. */
   to?: string;
   now?: Date;
-  /** A verification of the target pair to record in the new manifest (`release verify`'s). */
-  verified?: Release['verified'];
-}
-
-/** The release a rollback returns to, and the current one it rolls back: the previous release, or `to`. */
-export function rollbackTarget(options: Pick<RollbackReleaseOptions, 'cwd' | 'to'>): {
-  current: StoredRelease;
-  target: StoredRelease;
-} {
-  const ctx = context(options.cwd, 'release rollback');
-  return chooseRollbackTarget(ctx, readReleases(ctx.root, ctx.directory), options.to);
-}
-
-function chooseRollbackTarget(
-  ctx: Context,
-  releases: readonly StoredRelease[],
-  to: string | undefined,
-): { current: StoredRelease; target: StoredRelease } {
-  const live = releases.filter((release) => release.status !== 'rolled-back');
-  const current = live.at(-1);
-  if (!current) throw new RefusedError(`there is no release to roll back in ${ctx.directory}/`);
-  let target: StoredRelease | undefined;
-  if (to !== undefined) {
-    target = findRelease(releases, to);
-    if (target.name === current.name)
-      throw new RefusedError(`${target.name} is the current release; name an earlier one with {{option:to}}`);
-  } else {
-    target = live
-      .filter((release) => release.rollback_of === undefined && compareReleases(release, current) < 0)
-      .at(-1);
-    if (!target)
-      throw new RefusedError(`${current.name} is the first release; there is nothing earlier to roll back to`);
-  }
-  return { current, target };
+  /**
+   * Checks the target pair before anything is written (the API verifies it as `release verify`
+   * does, and throws to refuse); what it returns is recorded in the new manifest as `verified`.
+   */
+  verifyTarget?: (target: StoredRelease) => Promise<Release['verified']>;
 }
 
 /**
@@ -531,7 +502,22 @@ export async function rollbackRelease(options: RollbackReleaseOptions): Promise<
   const ctx = context(options.cwd, 'release rollback');
   return withRepositoryLock(ctx.root, async () => {
     const releases = readReleases(ctx.root, ctx.directory);
-    const { current, target } = chooseRollbackTarget(ctx, releases, options.to);
+    const live = releases.filter((release) => release.status !== 'rolled-back');
+    const current = live.at(-1);
+    if (!current) throw new RefusedError(`there is no release to roll back in ${ctx.directory}/`);
+    let target: StoredRelease | undefined;
+    if (options.to !== undefined) {
+      target = findRelease(releases, options.to);
+      if (target.name === current.name)
+        throw new RefusedError(`${target.name} is the current release; name an earlier one with {{option:to}}`);
+    } else {
+      target = live
+        .filter((release) => release.rollback_of === undefined && compareReleases(release, current) < 0)
+        .at(-1);
+      if (!target)
+        throw new RefusedError(`${current.name} is the first release; there is nothing earlier to roll back to`);
+    }
+    const verified = options.verifyTarget ? await options.verifyTarget(target) : undefined;
     const base = releaseName(target.application_version, target.infrastructure_version);
     let n = 1;
     while (releases.some((release) => release.name === `${base}-rollback-${n}`)) n += 1;
@@ -547,7 +533,7 @@ export async function rollbackRelease(options: RollbackReleaseOptions): Promise<
       status: 'candidate',
       ...(target.application_team ? { application_team: target.application_team } : {}),
       approvals: [],
-      ...(options.verified ? { verified: options.verified } : {}),
+      ...(verified ? { verified } : {}),
       rollback_of: current.name,
     };
     if (!isExpectedName(release, name)) throw new Error(`internal: unexpected rollback name ${name}`);
