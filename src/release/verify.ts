@@ -523,7 +523,8 @@ function customKindsOf(side: PairSide): UsedKind[] {
 
 function checkKinds(app: PairSide, infra: PairSide): PairFinding[] {
   const findings: PairFinding[] = [];
-  const definitions = customResourceVersions([...infra.objects, ...app.objects]);
+  // Only the infrastructure's: a tenant's AppProject or service account may not install cluster-scoped kinds.
+  const definitions = customResourceVersions(infra.objects);
   const charts = installedCharts(infra);
   const chartGroups = new Set<string>();
   for (const chart of charts.keys()) for (const group of KNOWN_CHART_GROUPS[chart] ?? []) chartGroups.add(group);
