@@ -51,6 +51,9 @@ const FLAGS: Readonly<Record<string, string>> = {
   emergency: '--emergency',
   reason: '--reason',
   to: '--to',
+  appRepo: '--app-repo',
+  infraRepo: '--infra-repo',
+  noVerify: '--no-verify',
   // add env, remove env
   after: '--after',
   allowDirty: '--allow-dirty',

@@ -34,6 +34,7 @@ import {
   type ReleaseApplication,
   type ReleaseLayout,
 } from './lines.js';
+import { isVerificationRequired } from './pair.js';
 
 export * from './manifest.js';
 export * from './lines.js';
@@ -154,7 +155,7 @@ function readReleaseDirectory(
 }
 
 /** A release by its name (its tag), or by its file (`payments/release-1.5.3-2.1.0`, with or without the directory and .yaml). */
-function findRelease(releases: readonly StoredRelease[], name: string, directory = 'releases'): StoredRelease {
+export function findRelease(releases: readonly StoredRelease[], name: string, directory = 'releases'): StoredRelease {
   const bare = name.replace(/\.ya?ml$/, '');
   let matches = releases.filter((candidate) => candidate.name === bare);
   if (matches.length === 0) {
@@ -492,6 +493,13 @@ export async function promoteRelease(options: PromoteReleaseOptions): Promise<St
           `${release.name} is not approved by ${missing.join(' and ')}; record it with release approve (or promote with {{option:emergency}} {{option:reason}})`,
         );
       }
+      // Where gitops.yaml locates both repositories, the pair must have been tested together.
+      if (release.verified === undefined && isVerificationRequired(ctx.descriptor, release)) {
+        throw new RefusedError(
+          `${release.name} is not verified: run gitops-init release verify ${release.name} (or promote with {{option:emergency}} {{option:reason}})`,
+          { code: 'UNVERIFIED' },
+        );
+      }
       const windows = ctx.descriptor.releases?.windows ?? [];
       if (windows.length > 0 && !inReleaseWindow(windows, now)) {
         throw new RefusedError(
@@ -644,6 +652,11 @@ export interface RollbackReleaseOptions {
   /** Where releases are per application: the team of the application whose line is rolled back. */
   appTeam?: string;
   now?: Date;
+  /**
+   * Checks the target pair before anything is written (the API verifies it as `release verify`
+   * does, and throws to refuse); what it returns is recorded in the new manifest as `verified`.
+   */
+  verifyTarget?: (target: StoredRelease) => Promise<Release['verified']>;
 }
 
 /**
@@ -684,6 +697,7 @@ export async function rollbackRelease(options: RollbackReleaseOptions): Promise<
       if (!target)
         throw new RefusedError(`${current.name} is the first release; there is nothing earlier to roll back to`);
     }
+    const verified = options.verifyTarget ? await options.verifyTarget(target) : undefined;
     // Where releases are per application, the rollback goes into the line's directory, named by the tag format.
     const application = layout.perApplication ? target.app : undefined;
     const base =
@@ -716,6 +730,7 @@ export async function rollbackRelease(options: RollbackReleaseOptions): Promise<
       status: 'candidate',
       ...(target.application_team ? { application_team: target.application_team } : {}),
       approvals: [],
+      ...(verified ? { verified } : {}),
       rollback_of: current.name,
     };
     if (!isExpectedName(release, name, base)) throw new Error(`internal: unexpected rollback name ${name}`);

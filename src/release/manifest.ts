@@ -93,6 +93,7 @@ export function renderManifest(release: Release): string {
     'approvals',
     'promoted',
     'emergency',
+    'verified',
     'rollback_of',
     'downgrade',
     'notes',

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import type { StoredRelease } from '../../api/release.js';
+import type { StoredRelease, VerifyReleaseReport } from '../../api/release.js';
 import { UsageError } from '../../errors.js';
+import { packageInfo } from '../../package-info.js';
 import { collect, type CommandContext } from '../command-context.js';
-import type { CliIo } from '../io.js';
+import { useColor, type CliIo } from '../io.js';
 
 export function registerReleaseCommand(program: Command, context: CommandContext): void {
   const { io, setExitCode } = context;
@@ -70,14 +71,51 @@ export function registerReleaseCommand(program: Command, context: CommandContext
       setExitCode(await runReleaseList(options, context.cwd(), io));
     });
   releaseCommand
+    .command('verify')
+    .description(
+      'test a release: the application at v<app> and the infrastructure at v<infra>, linted and checked together',
+    )
+    .argument('<name>', 'release name')
+    .option('--app-repo <path|url>', 'the application repository (default: from gitops.yaml)')
+    .option('--infra-repo <path|url>', 'the infrastructure repository (default: from gitops.yaml)')
+    .option('-f, --format <name>', 'output format: stylish, json, sarif, junit, github, gitlab', 'stylish')
+    .option('-o, --output-file <path>', 'write the report to a file instead of standard output')
+    .option('--no-record', 'do not record a successful verification in the manifest')
+    .option('--color', 'force colours')
+    .option('--no-color', 'disable colours')
+    .action(async (name: string, options: ReleaseVerifyFlags) => {
+      setExitCode(await runReleaseVerify(name, options, context.cwd(), io));
+    });
+  releaseCommand
     .command('rollback')
     .description("roll forward to the previous (or named) release's versions: a new manifest with rollback_of")
     .option('--to <name>', 'the release to return to')
     .option('--app-name <tenant>', 'where releases are per application: the application whose line is rolled back')
     .option('--app-team <team>', 'where releases are per application: the team of that application')
-    .action(async (options: RollbackFlags) => {
+    .option('--no-verify', 'do not verify the target pair first')
+    .option('--app-repo <path|url>', 'the application repository to verify (default: from gitops.yaml)')
+    .option('--infra-repo <path|url>', 'the infrastructure repository to verify (default: from gitops.yaml)')
+    .action(async (options: ReleaseRollbackFlags) => {
       setExitCode(await runReleaseRollback(options, context.cwd(), io));
     });
+}
+
+interface ReleaseVerifyFlags {
+  appRepo?: string;
+  infraRepo?: string;
+  format?: string;
+  outputFile?: string;
+  record?: boolean;
+  color?: boolean;
+}
+
+interface ReleaseRollbackFlags {
+  to?: string;
+  appName?: string;
+  appTeam?: string;
+  verify?: boolean;
+  appRepo?: string;
+  infraRepo?: string;
 }
 
 interface ReleaseCreateFlags {
@@ -100,12 +138,6 @@ function parseComponents(values: readonly string[] | undefined): Record<string, 
     components[match[1]] = match[2];
   }
   return components;
-}
-
-interface RollbackFlags {
-  to?: string;
-  appName?: string;
-  appTeam?: string;
 }
 
 function describe(release: StoredRelease): string {
@@ -230,14 +262,87 @@ export async function runReleaseList(
   return 0;
 }
 
-export async function runReleaseRollback(options: RollbackFlags, cwd: string, io: CliIo): Promise<number> {
-  const { rollbackRelease } = await import('../../api/release.js');
-  const release = await rollbackRelease({
-    cwd,
-    ...(options.to === undefined ? {} : { to: options.to }),
-    ...(options.appName === undefined ? {} : { appName: options.appName }),
-    ...(options.appTeam === undefined ? {} : { appTeam: options.appTeam }),
+/** The report in `format`, as lint writes it: findings under `<name>@<tag>/`. */
+async function renderVerification(
+  report: VerifyReleaseReport,
+  format: string,
+  cwd: string,
+  color: boolean,
+): Promise<string> {
+  const { loadFormatter } = await import('../../formatters/index.js');
+  const formatter = await loadFormatter(format, cwd);
+  return formatter(report.results, {
+    cwd: report.root,
+    rulesMeta: report.rulesMeta,
+    version: packageInfo().version,
+    color,
   });
+}
+
+function verdict(report: VerifyReleaseReport): string {
+  const pair = `application ${report.application.label} (${report.application.commit.slice(0, 12)}) and infrastructure ${report.infrastructure.label} (${report.infrastructure.commit.slice(0, 12)})`;
+  if (!report.compatible) {
+    const problems = report.diagnostics.filter((diagnostic) => diagnostic.severity === 2).length;
+    return `${report.release}: ${pair} are not compatible: ${problems} problem${problems === 1 ? '' : 's'}`;
+  }
+  return `${report.release}: ${pair} are compatible${report.verified ? `; recorded as verified in the manifest` : ''}${report.kustomizeBuilt ? '' : ' (kustomize builds skipped)'}`;
+}
+
+export async function runReleaseVerify(
+  name: string,
+  options: ReleaseVerifyFlags,
+  cwd: string,
+  io: CliIo,
+): Promise<number> {
+  const format = options.format ?? 'stylish';
+  // An unknown format fails before any repository is fetched.
+  const { loadFormatter, writeReport } = await import('../../formatters/index.js');
+  await loadFormatter(format, cwd);
+  const { verifyRelease } = await import('../../api/release.js');
+  const report = await verifyRelease({
+    cwd,
+    name,
+    record: options.record !== false,
+    ...(options.appRepo === undefined ? {} : { appRepo: options.appRepo }),
+    ...(options.infraRepo === undefined ? {} : { infraRepo: options.infraRepo }),
+  });
+  for (const notice of report.notices) io.stderr(`gitops-init: ${notice}\n`);
+  const output = await renderVerification(
+    report,
+    format,
+    cwd,
+    options.outputFile ? false : useColor(io, options.color),
+  );
+  if (options.outputFile) await writeReport(cwd, options.outputFile, output);
+  else if (output !== '') io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+  io.stderr(`gitops-init: ${verdict(report)}\n`);
+  return report.compatible ? 0 : 1;
+}
+
+export async function runReleaseRollback(options: ReleaseRollbackFlags, cwd: string, io: CliIo): Promise<number> {
+  const { rollbackRelease, UnverifiedRollbackError } = await import('../../api/release.js');
+  let release: StoredRelease;
+  try {
+    release = await rollbackRelease({
+      cwd,
+      verify: options.verify !== false,
+      ...(options.to === undefined ? {} : { to: options.to }),
+      ...(options.appName === undefined ? {} : { appName: options.appName }),
+      ...(options.appTeam === undefined ? {} : { appTeam: options.appTeam }),
+      ...(options.appRepo === undefined ? {} : { appRepo: options.appRepo }),
+      ...(options.infraRepo === undefined ? {} : { infraRepo: options.infraRepo }),
+    });
+  } catch (error) {
+    if (error instanceof UnverifiedRollbackError) {
+      const output = await renderVerification(error.report, 'stylish', cwd, useColor(io, undefined));
+      if (output !== '') io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+    }
+    throw error;
+  }
+  if (options.verify !== false && release.verified === undefined)
+    io.stderr(
+      `gitops-init: the pair of ${release.name} was not verified: gitops.yaml does not say where both repositories are; pass --app-repo/--infra-repo to verify it (release promote will not ask for it)\n`,
+    );
   io.stdout(
     `wrote ${release.file}: ${describe(release)}, rolling back ${release.rollback_of ?? ''}; next: approve, promote and tag it like any release\n`,
   );

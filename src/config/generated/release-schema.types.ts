@@ -8,6 +8,7 @@ export type Semver = string;
 export type Time = string;
 export type ReleaseStatus = 'candidate' | 'approved' | 'promoted' | 'rolled-back';
 export type Team = string;
+export type Commit = string;
 
 /**
  * The application and infrastructure versions tested together, approved by both teams and deployed as one release.
@@ -50,6 +51,14 @@ export interface Release {
   emergency?: {
     reason: string;
     time: Time;
+  };
+  /**
+   * The last successful `gitops-init release verify`: when, and the commits of the application and infrastructure tags it tested together. `release promote` refuses a release without it where gitops.yaml locates both repositories, unless --emergency.
+   */
+  verified?: {
+    time: Time;
+    application_commit: Commit;
+    infrastructure_commit: Commit;
   };
   /**
    * Set when the release was created older than the newest one on purpose (--allow-downgrade).

@@ -10,10 +10,11 @@ const require = createRequire(import.meta.url);
 
 export const validate: ValidateFunction<ReleaseManifest> = validate10;
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/release/release.schema.json","title":"gitops-init release manifest","description":"The application and infrastructure versions tested together, approved by both teams and deployed as one release.","type":"object","additionalProperties":false,"required":["release"],"properties":{"release":{"title":"Release","description":"The release: the versions deployed together, its status and its approvals.","type":"object","additionalProperties":false,"required":["application_version","infrastructure_version"],"properties":{"name":{"description":"The release's name and git tag: release-<application>-<infrastructure> (release-<app>-<application>-<infrastructure> where releases are per application, or gitops.yaml's releases.tagFormat), with -rollback-<n> for a rollback.","type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z._@+-]*$","patternErrorMessage":"not a release name (its tag, e.g. release-<application version>-<infrastructure version>: letters, digits and . _ @ + -)"},"application":{"description":"The application (the name of a tenant in gitops.yaml's teams.applications) whose release line this is; set where releases are per application, in <directory>/<application>/.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not an application name (lowercase letters, digits and dashes)"},"application_version":{"$ref":"#/definitions/semver"},"infrastructure_version":{"$ref":"#/definitions/semver"},"components":{"description":"Versions of more components, for organisations with several applications.","type":"object","propertyNames":{"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a component name (lowercase letters, digits and dashes)"},"additionalProperties":{"$ref":"#/definitions/semver"}},"created":{"$ref":"#/definitions/time"},"environment":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not an environment name (lowercase letters, digits and dashes)"},"status":{"title":"Release status","enum":["candidate","approved","promoted","rolled-back"]},"application_team":{"description":"The application team whose approval the release needs besides the platform team's.","$ref":"#/definitions/team"},"approvals":{"type":"array","items":{"title":"Approval","type":"object","additionalProperties":false,"required":["team","approver","time"],"properties":{"team":{"$ref":"#/definitions/team"},"approver":{"type":"string","minLength":1,"pattern":"^[^\\s]+$","patternErrorMessage":"not an approver (a user name without spaces)"},"time":{"$ref":"#/definitions/time"}}}},"promoted":{"$ref":"#/definitions/time"},"emergency":{"description":"A promotion outside the rules (no approvals, or outside a release window), with its reason.","type":"object","additionalProperties":false,"required":["reason","time"],"properties":{"reason":{"type":"string","minLength":1},"time":{"$ref":"#/definitions/time"}}},"downgrade":{"description":"Set when the release was created older than the newest one on purpose (--allow-downgrade).","const":true},"rollback_of":{"description":"The release this one rolls back, by name.","type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z._@+-]*$","patternErrorMessage":"not a release name (its tag, e.g. release-<application version>-<infrastructure version>: letters, digits and . _ @ + -)"},"notes":{"type":"string"}}}},"definitions":{"semver":{"description":"Semantic version 2.0, without a leading v.","type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$","patternErrorMessage":"not a semantic version (major.minor.patch, no leading v)"},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@organisation/team)"},"time":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$","patternErrorMessage":"not a date or time (YYYY-MM-DD, or YYYY-MM-DDThh:mm with Z or an offset)"}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/release/release.schema.json","title":"gitops-init release manifest","description":"The application and infrastructure versions tested together, approved by both teams and deployed as one release.","type":"object","additionalProperties":false,"required":["release"],"properties":{"release":{"title":"Release","description":"The release: the versions deployed together, its status and its approvals.","type":"object","additionalProperties":false,"required":["application_version","infrastructure_version"],"properties":{"name":{"description":"The release's name and git tag: release-<application>-<infrastructure> (release-<app>-<application>-<infrastructure> where releases are per application, or gitops.yaml's releases.tagFormat), with -rollback-<n> for a rollback.","type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z._@+-]*$","patternErrorMessage":"not a release name (its tag, e.g. release-<application version>-<infrastructure version>: letters, digits and . _ @ + -)"},"application":{"description":"The application (the name of a tenant in gitops.yaml's teams.applications) whose release line this is; set where releases are per application, in <directory>/<application>/.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not an application name (lowercase letters, digits and dashes)"},"application_version":{"$ref":"#/definitions/semver"},"infrastructure_version":{"$ref":"#/definitions/semver"},"components":{"description":"Versions of more components, for organisations with several applications.","type":"object","propertyNames":{"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a component name (lowercase letters, digits and dashes)"},"additionalProperties":{"$ref":"#/definitions/semver"}},"created":{"$ref":"#/definitions/time"},"environment":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not an environment name (lowercase letters, digits and dashes)"},"status":{"title":"Release status","enum":["candidate","approved","promoted","rolled-back"]},"application_team":{"description":"The application team whose approval the release needs besides the platform team's.","$ref":"#/definitions/team"},"approvals":{"type":"array","items":{"title":"Approval","type":"object","additionalProperties":false,"required":["team","approver","time"],"properties":{"team":{"$ref":"#/definitions/team"},"approver":{"type":"string","minLength":1,"pattern":"^[^\\s]+$","patternErrorMessage":"not an approver (a user name without spaces)"},"time":{"$ref":"#/definitions/time"}}}},"promoted":{"$ref":"#/definitions/time"},"emergency":{"description":"A promotion outside the rules (no approvals, or outside a release window), with its reason.","type":"object","additionalProperties":false,"required":["reason","time"],"properties":{"reason":{"type":"string","minLength":1},"time":{"$ref":"#/definitions/time"}}},"verified":{"description":"The last successful `gitops-init release verify`: when, and the commits of the application and infrastructure tags it tested together. `release promote` refuses a release without it where gitops.yaml locates both repositories, unless --emergency.","type":"object","additionalProperties":false,"required":["time","application_commit","infrastructure_commit"],"properties":{"time":{"$ref":"#/definitions/time"},"application_commit":{"$ref":"#/definitions/commit"},"infrastructure_commit":{"$ref":"#/definitions/commit"}}},"downgrade":{"description":"Set when the release was created older than the newest one on purpose (--allow-downgrade).","const":true},"rollback_of":{"description":"The release this one rolls back, by name.","type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z._@+-]*$","patternErrorMessage":"not a release name (its tag, e.g. release-<application version>-<infrastructure version>: letters, digits and . _ @ + -)"},"notes":{"type":"string"}}}},"definitions":{"commit":{"type":"string","pattern":"^[0-9a-f]{40}([0-9a-f]{24})?$","patternErrorMessage":"not a commit id (40 or 64 lower-case hexadecimal digits)"},"semver":{"description":"Semantic version 2.0, without a leading v.","type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$","patternErrorMessage":"not a semantic version (major.minor.patch, no leading v)"},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@organisation/team)"},"time":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$","patternErrorMessage":"not a date or time (YYYY-MM-DD, or YYYY-MM-DDThh:mm with Z or an offset)"}}};
 const schema12 = {"description":"Semantic version 2.0, without a leading v.","type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$","patternErrorMessage":"not a semantic version (major.minor.patch, no leading v)"};
 const schema15 = {"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$","patternErrorMessage":"not a date or time (YYYY-MM-DD, or YYYY-MM-DDThh:mm with Z or an offset)"};
 const schema16 = {"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@organisation/team)"};
+const schema22 = {"type":"string","pattern":"^[0-9a-f]{40}([0-9a-f]{24})?$","patternErrorMessage":"not a commit id (40 or 64 lower-case hexadecimal digits)"};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[0-9A-Za-z][0-9A-Za-z._@+-]*$", "u");
@@ -22,6 +23,7 @@ const pattern2 = new RegExp("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-(
 const pattern6 = new RegExp("^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$", "u");
 const pattern8 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$", "u");
 const pattern10 = new RegExp("^[^\\s]+$", "u");
+const pattern15 = new RegExp("^[0-9a-f]{40}([0-9a-f]{24})?$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://unpkg.com/gitops-init/dist/src/release/release.schema.json" */;
@@ -619,10 +621,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data0.downgrade !== undefined){
-let data20 = data0.downgrade;
-if(true !== data20){
-const err48 = {instancePath:instancePath+"/release/downgrade",schemaPath:"#/properties/release/properties/downgrade/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.release.properties.downgrade,data:data20};
+if(data0.verified !== undefined){
+let data20 = data0.verified;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.time === undefined){
+const err48 = {instancePath:instancePath+"/release/verified",schemaPath:"#/properties/release/properties/verified/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema11.properties.release.properties.verified.required,parentSchema:schema11.properties.release.properties.verified,data:data20};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -631,12 +634,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data0.rollback_of !== undefined){
-let data21 = data0.rollback_of;
-if(typeof data21 === "string"){
-if(!pattern0.test(data21)){
-const err49 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z][0-9A-Za-z._@+-]*$"},message:"must match pattern \""+"^[0-9A-Za-z][0-9A-Za-z._@+-]*$"+"\"",schema:"^[0-9A-Za-z][0-9A-Za-z._@+-]*$",parentSchema:schema11.properties.release.properties.rollback_of,data:data21};
+if(data20.application_commit === undefined){
+const err49 = {instancePath:instancePath+"/release/verified",schemaPath:"#/properties/release/properties/verified/required",keyword:"required",params:{missingProperty: "application_commit"},message:"must have required property '"+"application_commit"+"'",schema:schema11.properties.release.properties.verified.required,parentSchema:schema11.properties.release.properties.verified,data:data20};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -645,9 +644,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.rollback_of.type,parentSchema:schema11.properties.release.properties.rollback_of,data:data21};
+if(data20.infrastructure_commit === undefined){
+const err50 = {instancePath:instancePath+"/release/verified",schemaPath:"#/properties/release/properties/verified/required",keyword:"required",params:{missingProperty: "infrastructure_commit"},message:"must have required property '"+"infrastructure_commit"+"'",schema:schema11.properties.release.properties.verified.required,parentSchema:schema11.properties.release.properties.verified,data:data20};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -656,11 +654,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-if(data0.notes !== undefined){
-let data22 = data0.notes;
-if(typeof data22 !== "string"){
-const err51 = {instancePath:instancePath+"/release/notes",schemaPath:"#/properties/release/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.notes.type,parentSchema:schema11.properties.release.properties.notes,data:data22};
+for(const key6 in data20){
+if(!(((key6 === "time") || (key6 === "application_commit")) || (key6 === "infrastructure_commit"))){
+const err51 = {instancePath:instancePath+"/release/verified",schemaPath:"#/properties/release/properties/verified/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.release.properties.verified,data:data20};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -670,9 +666,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.type,parentSchema:schema11.properties.release,data:data0};
+if(data20.time !== undefined){
+let data21 = data20.time;
+if(typeof data21 === "string"){
+if(!pattern6.test(data21)){
+const err52 = {instancePath:instancePath+"/release/verified/time",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data21};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -682,14 +680,150 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
 else {
-const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err53 = {instancePath:instancePath+"/release/verified/time",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data21};
 if(vErrors === null){
 vErrors = [err53];
 }
 else {
 vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data20.application_commit !== undefined){
+let data22 = data20.application_commit;
+if(typeof data22 === "string"){
+if(!pattern15.test(data22)){
+const err54 = {instancePath:instancePath+"/release/verified/application_commit",schemaPath:"#/definitions/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$"},message:"must match pattern \""+"^[0-9a-f]{40}([0-9a-f]{24})?$"+"\"",schema:"^[0-9a-f]{40}([0-9a-f]{24})?$",parentSchema:schema22,data:data22};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/release/verified/application_commit",schemaPath:"#/definitions/commit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.type,parentSchema:schema22,data:data22};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data20.infrastructure_commit !== undefined){
+let data23 = data20.infrastructure_commit;
+if(typeof data23 === "string"){
+if(!pattern15.test(data23)){
+const err56 = {instancePath:instancePath+"/release/verified/infrastructure_commit",schemaPath:"#/definitions/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$"},message:"must match pattern \""+"^[0-9a-f]{40}([0-9a-f]{24})?$"+"\"",schema:"^[0-9a-f]{40}([0-9a-f]{24})?$",parentSchema:schema22,data:data23};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/release/verified/infrastructure_commit",schemaPath:"#/definitions/commit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.type,parentSchema:schema22,data:data23};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/release/verified",schemaPath:"#/properties/release/properties/verified/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.verified.type,parentSchema:schema11.properties.release.properties.verified,data:data20};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data0.downgrade !== undefined){
+let data24 = data0.downgrade;
+if(true !== data24){
+const err59 = {instancePath:instancePath+"/release/downgrade",schemaPath:"#/properties/release/properties/downgrade/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.release.properties.downgrade,data:data24};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data0.rollback_of !== undefined){
+let data25 = data0.rollback_of;
+if(typeof data25 === "string"){
+if(!pattern0.test(data25)){
+const err60 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z][0-9A-Za-z._@+-]*$"},message:"must match pattern \""+"^[0-9A-Za-z][0-9A-Za-z._@+-]*$"+"\"",schema:"^[0-9A-Za-z][0-9A-Za-z._@+-]*$",parentSchema:schema11.properties.release.properties.rollback_of,data:data25};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.rollback_of.type,parentSchema:schema11.properties.release.properties.rollback_of,data:data25};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data0.notes !== undefined){
+let data26 = data0.notes;
+if(typeof data26 !== "string"){
+const err62 = {instancePath:instancePath+"/release/notes",schemaPath:"#/properties/release/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.notes.type,parentSchema:schema11.properties.release.properties.notes,data:data26};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.type,parentSchema:schema11.properties.release,data:data0};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
 }
 errors++;
 }
