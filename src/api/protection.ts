@@ -5,7 +5,14 @@ import { ConfigError, RefusedError, UsageError, type ConfigProblem } from '../er
 import { assertInsideRepository, writeFileAtomically } from '../files/atomic-write.js';
 import { withRepositoryLock } from '../files/lock.js';
 import { packageInfo } from '../package-info.js';
+import {
+  accessFloorProblems,
+  declaredAccessPolicy,
+  type AccessDriftItem,
+  type AccessPolicy,
+} from '../protection/access.js';
 import { protectionFileState, protectionTargets, renderProtectionFiles } from '../protection/files.js';
+import { applyAccess, readAccessDrift, type AccessChange } from '../protection/github-access.js';
 import {
   applyLiveDiff,
   readLiveDiff,
@@ -24,6 +31,11 @@ import { openCodeowners } from './owners.js';
 
 export type { FieldDifference } from '../protection/compare.js';
 export type { LiveTarget, DriftItem, AppliedChange } from '../protection/github.js';
+export type { AccessDriftItem, AccessStatus } from '../protection/access.js';
+export type { AccessChange } from '../protection/github-access.js';
+/** One access item or change as one line, as `protect diff` and `protect apply` print them. */
+export { describeAccessItem, takesAccessAway } from '../protection/access.js';
+export { describeAccessChange } from '../protection/github-access.js';
 export type { ProtectionTarget } from '../protection/policy.js';
 /**
  * One difference as one line, `path: <actual> X, policy Y`: the wording the
@@ -38,6 +50,11 @@ interface LoadedProtection {
   host: 'github' | 'gitlab';
   policies: ProtectionPolicy[];
   targets: ProtectionTarget[];
+  /**
+   * Who may do what on the repository: the kind's defaults with gitops.yaml's `access` applied;
+   * undefined when gitops.yaml names no team and has no `access` section.
+   */
+  access: AccessPolicy | undefined;
 }
 
 /**
@@ -73,7 +90,24 @@ function loadProtection(cwd: string | undefined, configFile: string | undefined)
       );
     }
   }
-  return { root, loaded, kind: descriptor.kind, host, policies, targets: protectionTargets(descriptor, host) };
+  const access = declaredAccessPolicy(descriptor);
+  if (access && descriptor.kind === 'infrastructure') {
+    const problems: ConfigProblem[] = accessFloorProblems(descriptor, access).map((problem) => ({
+      file: loaded.file,
+      line:
+        loaded.lineOf(['access', problem.section, problem.principal]) ??
+        loaded.lineOf(['access', problem.section]) ??
+        loaded.lineOf(['access']),
+      message: problem.message,
+    }));
+    if (problems.length > 0) {
+      throw new ConfigError(
+        `${loaded.file}: the access policy is below the floor of an infrastructure repository, which cannot be lowered; change it`,
+        problems,
+      );
+    }
+  }
+  return { root, loaded, kind: descriptor.kind, host, policies, targets: protectionTargets(descriptor, host), access };
 }
 
 export interface RenderProtectionOptions {
@@ -134,7 +168,12 @@ async function renderProtectionUnlocked(options: RenderProtectionOptions): Promi
   const protection = loadProtection(options.cwd, options.configFile);
   const { root } = protection;
   const targets = options.target ? [options.target] : protection.targets;
-  const rendered = renderProtectionFiles(protection.policies, targets, (file) => existsSync(path.join(root, file)));
+  const rendered = renderProtectionFiles(
+    protection.policies,
+    targets,
+    (file) => existsSync(path.join(root, file)),
+    protection.access,
+  );
   const plan = rendered.files.map((file) => {
     const absolute = path.join(root, ...file.path.split('/'));
     const existing = readExisting(absolute);
@@ -191,7 +230,10 @@ export interface LiveProtectionOptions {
   token: string;
   /** REST API root (GitHub Enterprise: https://HOST/api/v3). Default https://api.github.com. */
   apiUrl?: string;
-  /** What to compare: rulesets, classic protection or both; default from `protection.targets`. */
+  /**
+   * What to compare: rulesets, classic protection, access (teams and collaborators); default:
+   * the GitHub targets of `protection.targets`, and access with them.
+   */
   targets?: readonly LiveTarget[];
   /** Base of the waits between retries, in ms (default 1000). */
   retryDelayMs?: number;
@@ -204,6 +246,11 @@ export interface LiveProtectionOptions {
 export interface ProtectionDiffReport extends LiveDiff {
   /** The API root that was asked. */
   apiUrl: string;
+  /**
+   * Every team and person that the policy or the repository names, compared (with the
+   * `github-access` target): anyone with more access than the policy is `above` or `extra`.
+   */
+  access?: AccessDriftItem[];
   /** Whether anything differs from the policy. */
   drift: boolean;
 }
@@ -211,6 +258,10 @@ export interface ProtectionDiffReport extends LiveDiff {
 export interface ProtectionApplyResult {
   diff: ProtectionDiffReport;
   changes: AppliedChange[];
+  /** Who was granted access, or had it taken away (with `prune`). */
+  accessChanges: AccessChange[];
+  /** Access beyond the policy that was left as it is, for want of `prune`. */
+  accessLeftAlone: AccessDriftItem[];
   notes: string[];
 }
 
@@ -259,6 +310,8 @@ function liveSetup(options: LiveProtectionOptions): {
           ? (['github-branch-protection'] as const)
           : []),
       ];
+  // Access goes with the rest of the policy: wherever GitHub applies something of it.
+  if (!options.targets && targets.length > 0 && protection.access) targets.push('github-access');
   if (targets.length === 0) {
     throw new UsageError(
       `the protection targets of ${protection.loaded.file} (${protection.targets.join(', ')}) include nothing GitHub applies; protect diff and apply manage GitHub rulesets and branch protection: give {{option:targets}} github-ruleset or github-branch-protection`,
@@ -285,8 +338,18 @@ function connection(options: LiveProtectionOptions, apiUrl: string): GithubConne
  */
 export async function diffProtection(options: LiveProtectionOptions): Promise<ProtectionDiffReport> {
   const { protection, apiUrl, targets } = liveSetup(options);
-  const diff = await readLiveDiff(connection(options, apiUrl), options.repository, protection.policies, targets);
-  return { ...diff, apiUrl, drift: diff.items.some((item) => item.status !== 'in-sync') };
+  const github = connection(options, apiUrl);
+  const diff = await readLiveDiff(github, options.repository, protection.policies, targets);
+  // `--target github-access` on a descriptor that names no team: the policy grants nobody anything.
+  const access = targets.includes('github-access')
+    ? await readAccessDrift(github, options.repository, protection.access ?? { teams: [], collaborators: [] })
+    : undefined;
+  return {
+    ...diff,
+    ...(access ? { access } : {}),
+    apiUrl,
+    drift: [...diff.items, ...(access ?? [])].some((item) => item.status !== 'in-sync'),
+  };
 }
 
 /**
@@ -294,10 +357,16 @@ export async function diffProtection(options: LiveProtectionOptions): Promise<Pr
  * branch's classic protection. Pass the `diff` that was shown to the user to apply exactly it.
  */
 export async function applyProtection(
-  options: LiveProtectionOptions & { diff?: ProtectionDiffReport },
+  options: LiveProtectionOptions & {
+    diff?: ProtectionDiffReport;
+    /** Also take away access the policy does not grant (and lower access above it). */
+    prune?: boolean;
+  },
 ): Promise<ProtectionApplyResult> {
   const diff = options.diff ?? (await diffProtection(options));
   const { apiUrl } = liveSetup(options);
-  const { changes, notes } = await applyLiveDiff(connection(options, apiUrl), diff);
-  return { diff, changes, notes };
+  const github = connection(options, apiUrl);
+  const { changes, notes } = await applyLiveDiff(github, diff);
+  const access = await applyAccess(github, diff.repository, diff.access ?? [], { prune: options.prune === true });
+  return { diff, changes, accessChanges: access.changes, accessLeftAlone: access.leftAlone, notes };
 }

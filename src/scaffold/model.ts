@@ -1,3 +1,4 @@
+import { accessPolicy } from '../protection/access.js';
 import { branchFileName, defaultTargets, rulesetName, settingsSections } from '../protection/files.js';
 import {
   defaultPolicy,
@@ -47,7 +48,7 @@ export interface TemplateModel extends ScaffoldAnswers {
   protection: DescriptorProtection;
   rulesetName: string;
   ruleset: Record<string, unknown>;
-  /** The `branches` and `rulesets` sections of .github/settings.yml. */
+  /** The `branches`, `rulesets`, `teams` and `collaborators` sections of .github/settings.yml. */
   settingsProtection: ReturnType<typeof settingsSections>;
   gitlab: ReturnType<typeof renderGitlab>;
   /** File-name-safe form of the default branch. */
@@ -148,7 +149,18 @@ export function buildModel(answers: ScaffoldAnswers, toolVersion: string): Templ
     protection: { targets: defaultTargets(answers.host), branches: { [policy.branch]: policySettings(policy) } },
     rulesetName: ruleset,
     ruleset: renderGithubRuleset(policy, ruleset),
-    settingsProtection: settingsSections([policy]),
+    settingsProtection: settingsSections(
+      [policy],
+      // The kind's default access for the teams the answers name, as gitops.yaml will say.
+      accessPolicy({
+        kind: answers.kind,
+        teams: {
+          platform: answers.platformTeam,
+          ...(answers.kind === 'application' && answers.appTeams[0] ? { application: answers.appTeams[0] } : {}),
+          applications: tenants.map((tenant) => ({ name: tenant.name, team: tenant.team })),
+        },
+      }),
+    ),
     gitlab: renderGitlab([policy]),
     branchFileName: branchFileName(policy.branch),
     components: INFRASTRUCTURE_COMPONENTS,
