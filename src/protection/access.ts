@@ -31,8 +31,18 @@ export interface AccessPolicy {
   collaborators: CollaboratorGrant[];
 }
 
+/** Why a policy goes below its kind's floor (the access-policy-minimum rule's message ids). */
+export type AccessFloorReason =
+  | 'platformBelowMaintain'
+  | 'teamWritesInfrastructure'
+  | 'teamWritesApplication'
+  | 'teamAdmin'
+  | 'collaboratorWritesInfrastructure'
+  | 'collaboratorAdmin';
+
 /** One way a policy goes below its kind's floor. */
 export interface AccessFloorProblem {
+  reason: AccessFloorReason;
   /** `teams` or `collaborators`: the part of gitops.yaml's `access` section to change. */
   section: 'teams' | 'collaborators';
   /** The team or person (`@org/team`, `@login`). */
@@ -150,6 +160,7 @@ export function accessFloorProblems(
     const permission = teamPermission(policy, platform);
     if (permissionRank(permission) < permissionRank('maintain')) {
       problems.push({
+        reason: 'platformBelowMaintain',
         section: 'teams',
         principal: platform,
         permission,
@@ -163,6 +174,7 @@ export function accessFloorProblems(
     const ownTeam = application !== undefined && sameTeam(grant.team, application);
     if (kind === 'infrastructure' && canWrite(grant.permission)) {
       problems.push({
+        reason: 'teamWritesInfrastructure',
         section: 'teams',
         principal: grant.team,
         permission: grant.permission,
@@ -170,6 +182,7 @@ export function accessFloorProblems(
       });
     } else if (kind === 'application' && !ownTeam && canWrite(grant.permission)) {
       problems.push({
+        reason: 'teamWritesApplication',
         section: 'teams',
         principal: grant.team,
         permission: grant.permission,
@@ -177,6 +190,7 @@ export function accessFloorProblems(
       });
     } else if (kind === 'application' && grant.permission === 'admin') {
       problems.push({
+        reason: 'teamAdmin',
         section: 'teams',
         principal: grant.team,
         permission: grant.permission,
@@ -187,6 +201,7 @@ export function accessFloorProblems(
   for (const grant of policy.collaborators) {
     if (kind === 'infrastructure' && canWrite(grant.permission)) {
       problems.push({
+        reason: 'collaboratorWritesInfrastructure',
         section: 'collaborators',
         principal: grant.login,
         permission: grant.permission,
@@ -194,6 +209,7 @@ export function accessFloorProblems(
       });
     } else if (grant.permission === 'admin') {
       problems.push({
+        reason: 'collaboratorAdmin',
         section: 'collaborators',
         principal: grant.login,
         permission: grant.permission,
