@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedDescriptor, RepositoryKind } from '../config/descriptor.js';
-import { ConfigError, RefusedError, UsageError, type ConfigProblem } from '../errors.js';
+import { ConfigError, GitopsError, RefusedError, UsageError, type ConfigProblem } from '../errors.js';
 import { assertInsideRepository, writeFileAtomically } from '../files/atomic-write.js';
 import { withRepositoryLock } from '../files/lock.js';
 import { packageInfo } from '../package-info.js';
@@ -367,6 +367,19 @@ export async function applyProtection(
   const { apiUrl } = liveSetup(options);
   const github = connection(options, apiUrl);
   const { changes, notes } = await applyLiveDiff(github, diff);
-  const access = await applyAccess(github, diff.repository, diff.access ?? [], { prune: options.prune === true });
+  let access: Awaited<ReturnType<typeof applyAccess>>;
+  try {
+    access = await applyAccess(github, diff.repository, diff.access ?? [], { prune: options.prune === true });
+  } catch (error) {
+    // Say which protection was applied before access failed, as applyLiveDiff does for its own.
+    if (changes.length === 0 || !(error instanceof GitopsError)) throw error;
+    const done = changes.map(
+      (change) =>
+        `${change.action} ${change.target === 'github-ruleset' ? `ruleset "${change.name}"` : `the classic protection of ${change.name}`}`,
+    );
+    throw new GitopsError(error.code, `${error.message} (protection already applied: ${done.join(', ')})`, {
+      cause: error,
+    });
+  }
   return { diff, changes, accessChanges: access.changes, accessLeftAlone: access.leftAlone, notes };
 }

@@ -236,6 +236,51 @@ describe('repository access: protect diff and apply against a GitHub API on 127.
     );
   });
 
+  it('a refusal part way says which protection was already applied', async () => {
+    github.addRepository('acme/halfway', { branches: ['main'] });
+    github.fail({
+      method: 'PUT',
+      path: /^\/orgs\/acme\/teams\/platform\/repos\/acme\/halfway$/,
+      status: 403,
+      body: { message: 'Resource not accessible by personal access token' },
+    });
+    const apply = await run(['protect', 'apply', '--repo', 'acme/halfway', '--yes']);
+    expect(apply.code).toBe(2);
+    expect(apply.stderr).toMatch(
+      /^gitops-init: granting the access of @acme\/platform to acme\/halfway was refused \(403 .*\(protection already applied: created ruleset "main-protection", created the classic protection of main\)\n$/,
+    );
+  });
+
+  it('an infrastructure access policy below the floor is refused before any request, naming its line', async () => {
+    const below = path.join(base, 'below');
+    await scaffold({
+      cwd: base,
+      directory: below,
+      answers: {
+        kind: 'infrastructure',
+        tool: 'helm',
+        name: 'below',
+        org: 'acme',
+        platformTeam: '@acme/platform',
+        appTeams: '',
+        envs: 'dev',
+        host: 'github',
+      },
+      git: false,
+      today: '2026-01-15',
+    });
+    appendFileSync(path.join(below, 'gitops.yaml'), 'access:\n  teams:\n    "@acme/payments": push\n');
+    const lines = readFileSync(path.join(below, 'gitops.yaml'), 'utf8').split('\n').length - 1;
+    const before = github.requests.length;
+    const diff = await run(['protect', 'diff', '--repo', 'acme/below'], below);
+    expect(diff.code).toBe(2);
+    expect(diff.stderr).toContain('the access policy is below the floor of an infrastructure repository');
+    expect(diff.stderr).toContain(
+      `gitops.yaml:${lines}: @acme/payments has push on the infrastructure repository; only the platform team writes there (pull or triage at most)`,
+    );
+    expect(github.requests.length).toBe(before);
+  });
+
   it('never printed the token', () => {
     for (const output of outputs) expect(`${output.stdout}${output.stderr}`).not.toContain(TOKEN);
   });
