@@ -210,9 +210,23 @@ export async function applyAccess(
           );
         } else {
           const permission = item.expected;
-          await call(connection, context, (request) =>
-            client.request('PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}', { ...team, permission, request }),
-          );
+          try {
+            await call(connection, context, (request) =>
+              client.request('PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}', {
+                ...team,
+                permission,
+                request,
+              }),
+            );
+          } catch (error) {
+            // The repository was read before: a 404 here is about the team.
+            if (!(error instanceof GitopsError) || error.code !== 'GITHUB_NOT_FOUND') throw error;
+            throw new GitopsError(
+              'GITHUB_TEAM_NOT_FOUND',
+              `team ${item.principal} does not exist in ${team.org}, or the token cannot see it (404); check the team in gitops.yaml (teams, access) and the token's access to the organisation's teams`,
+              { cause: error },
+            );
+          }
         }
       } else {
         const person = { owner, repo, username: item.principal.replace(/^@/, '') };

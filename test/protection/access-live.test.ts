@@ -236,6 +236,25 @@ describe('repository access: protect diff and apply against a GitHub API on 127.
     );
   });
 
+  it('404: a team that does not exist (or that the token cannot see) is named', async () => {
+    github.addRepository('acme/no-team', { branches: ['main'] });
+    const state = access.of('acme/no-team');
+    state.teams.set('platform', { role: 'maintain' });
+    state.collaborators.set('auditor', { role: 'triage' });
+    github.fail({
+      method: 'PUT',
+      path: /^\/orgs\/acme\/teams\/payments\/repos\/acme\/no-team$/,
+      status: 404,
+      body: { message: 'Not Found' },
+    });
+    const apply = await run(['protect', 'apply', '--repo', 'acme/no-team', '--target', 'github-access', '--yes']);
+    expect(apply).toMatchObject({
+      code: 2,
+      stderr:
+        "gitops-init: team @acme/payments does not exist in acme, or the token cannot see it (404); check the team in gitops.yaml (teams, access) and the token's access to the organisation's teams\n",
+    });
+  });
+
   it('a refusal part way says which protection was already applied', async () => {
     github.addRepository('acme/halfway', { branches: ['main'] });
     github.fail({
