@@ -8,6 +8,7 @@ import {
   type ProtectionFile,
 } from '../src/protection/files.js';
 import { PROTECTION_TARGETS, resolvePolicies } from '../src/protection/policy.js';
+import { withReleaseApprovals } from '../src/protection/release-reviewers.js';
 
 /** Differences named in one message; the rest are counted. */
 const SHOWN_DIFFERENCES = 3;
@@ -40,7 +41,9 @@ export default defineRule({
     const descriptor = context.descriptor;
     if (!kind || !descriptor) return;
     const configured = new Set(protectionTargets(descriptor, dialectOf(context)));
-    const policies = resolvePolicies(descriptor, kind);
+    const policies = withReleaseApprovals(resolvePolicies(descriptor, kind), descriptor, (directory) =>
+      context.hasDirectory(directory),
+    );
     const { files } = renderProtectionFiles(policies, PROTECTION_TARGETS, (file) => context.hasFile(file));
     // A file of a target that is not configured is checked when it exists and claims to be a
     // rendering: settings.yml only when it has branches or rulesets, since it holds other settings.

@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 
 export const validate: ValidateFunction<Descriptor> = validate10;
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/config/gitops.schema.json","title":"gitops-init repository descriptor (gitops.yaml)","description":"Describes a GitOps repository for gitops-init: its kind, tool, teams, environments and lint configuration.","type":"object","additionalProperties":false,"required":["kind","tool","name"],"properties":{"kind":{"$ref":"#/definitions/repositoryKind"},"tool":{"$ref":"#/definitions/gitopsTool"},"name":{"description":"The repository's name, a DNS-1123 label.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"teams":{"type":"object","additionalProperties":false,"properties":{"platform":{"$ref":"#/definitions/team","description":"The platform team: owns infrastructure and co-owns policy files everywhere."},"application":{"$ref":"#/definitions/team","description":"In an application repository: the team that owns it."},"applications":{"description":"In an infrastructure repository: the application teams onboarded as tenants.","type":"array","items":{"title":"Tenant team","type":"object","additionalProperties":false,"required":["name","team"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"team":{"$ref":"#/definitions/team"},"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repository":{"type":"string","minLength":1},"environments":{"description":"The environments the tenant is onboarded in (names from environments); absent: every environment. Its AppProject and Application (Argo CD), its entry in tenants/<environment> (Flux) or its namespaces (Helm) exist only there.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"minItems":1,"uniqueItems":true}}}},"members":{"description":"People who may be named as code owners besides the teams: @user handles or e-mail addresses.","type":"array","items":{"$ref":"#/definitions/person"},"uniqueItems":true}}},"ownership":{"description":"CODEOWNERS patterns to their owners, in order (later entries win, as in CODEOWNERS). 'gitops-init codeowners sync' writes them into CODEOWNERS between generated markers. An owner is a handle (@org/team, @user, an e-mail address) or the name of a team declared under teams: platform, application, or the name of an entry of teams.applications.","type":"object","propertyNames":{"minLength":1,"pattern":"^[^#\\s!]","patternErrorMessage":"not a CODEOWNERS pattern (it may not be empty or start with #, ! or a space)"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/owner"},{"type":"array","items":{"$ref":"#/definitions/owner"},"minItems":1,"uniqueItems":true}]}},"criticalPaths":{"description":"Paths the platform team must own (a trailing slash marks a directory): alone in an infrastructure repository, together with the owning team in an application repository. Replaces the defaults of codeowners-critical-paths; CODEOWNERS itself is always included.","type":"array","items":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)"},"uniqueItems":true},"namespaces":{"description":"In an application repository: the namespaces its resources may use.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repositoryUrl":{"description":"This repository's clone URL (https, ssh or scp-like). GitOps sources with this URL point at this repository, so the paths they name are checked here.","type":"string","minLength":1},"platform":{"description":"What belongs to the platform team, for the boundary rules.","type":"object","additionalProperties":false,"properties":{"kinds":{"description":"Namespaced kinds that only the platform team manages (e.g. NetworkPolicy, ResourceQuota, LimitRange), as Kind or group/Kind; application repositories may not contain them.","type":"array","items":{"type":"string","pattern":"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$","patternErrorMessage":"not a kind (Kind or group/Kind, e.g. NetworkPolicy or networking.k8s.io/NetworkPolicy)"},"uniqueItems":true},"workloads":{"description":"Infrastructure repositories: where the platform's own components (ingress controllers, monitoring) run workloads.","type":"object","additionalProperties":false,"properties":{"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"paths":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}}},"environments":{"description":"Deployment environments, in promotion order.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true,"minItems":1},"host":{"description":"Where the repository is hosted.","enum":["github","gitlab"]},"protection":{"title":"Descriptor protection","description":"Branch protection as code: one provider-neutral policy per branch pattern. 'gitops-init protect render' writes the host's files from it, 'protect diff' and 'protect apply' compare it with and apply it to the live GitHub repository. Unset fields take the defaults of the repository kind; an infrastructure repository cannot go below its floor (2 approvals, code owner review, no force push, no deletion, the gitops-lint check).","type":"object","additionalProperties":false,"properties":{"targets":{"description":"What 'protect render' writes and protection-files-in-sync keeps: github-ruleset (.github/rulesets/<branch>-protection.json), github-branch-protection (.github/branch-protection/<branch>.json, the classic API's body), settings (branches and rulesets of .github/settings.yml, for safe-settings), gitlab (.gitlab/*.json). Default: github-ruleset and settings on GitHub, gitlab on GitLab.","type":"array","items":{"title":"Protection target","enum":["github-ruleset","github-branch-protection","settings","gitlab"]},"uniqueItems":true,"minItems":1},"branches":{"description":"Branch name or pattern (fnmatch: * within a path segment, ** across) to its policy.","type":"object","propertyNames":{"minLength":1,"maxLength":255,"pattern":"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$","patternErrorMessage":"not a branch name or pattern (letters, digits, . _ / - and the globs * ? [ ]; not starting with - or /)"},"additionalProperties":{"$ref":"#/definitions/protectionPolicy"}}}},"version":{"description":"The repository's version (semver 2.0, no leading v), when gitops.yaml is one of its version sources.","type":"string","minLength":1},"versioning":{"type":"object","additionalProperties":false,"properties":{"sources":{"description":"Version sources that must agree, as file or file#field (e.g. VERSION, chart/Chart.yaml#version). The first one is where the version lives.","type":"array","items":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$","patternErrorMessage":"not a version source (a repository-relative file, optionally #field, e.g. chart/Chart.yaml#version)"},"minItems":1,"uniqueItems":true}}},"releases":{"title":"Releases config","description":"Coordinated releases of application and infrastructure versions.","type":"object","additionalProperties":false,"properties":{"directory":{"description":"Where release manifests live.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)","default":"releases"},"repositories":{"description":"Component repositories (a local path or a git URL) whose v<version> tags 'release create' checks.","type":"object","additionalProperties":false,"properties":{"application":{"type":"string","minLength":1},"infrastructure":{"type":"string","minLength":1}}},"windows":{"description":"When releases may be promoted (UTC); outside them only with --emergency.","type":"array","items":{"title":"Release window","type":"object","additionalProperties":false,"required":["days","hours"],"properties":{"days":{"description":"Days of the week, as their first three letters in lower case.","type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Weekday","enum":["mon","tue","wed","thu","fri","sat","sun"]}},"hours":{"description":"UTC hours, as HH:MM-HH:MM.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$","patternErrorMessage":"not a time range (UTC hours as HH:MM-HH:MM, e.g. 08:00-18:00)"}}}},"changelog":{"description":"The release log, a Markdown file of its own.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$","patternErrorMessage":"not a repository-relative Markdown file (a path ending in .md, no leading / and no ..)","default":"RELEASES.md"}}},"rules":{"$ref":"#/definitions/ruleMap"},"overrides":{"description":"Rule settings for some files, by glob (later entries win).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"rules":{"$ref":"#/definitions/ruleMap"}}}},"ignores":{"description":"Globs of files that are never linted, on top of .gitignore.","type":"array","items":{"type":"string","minLength":1}},"linterOptions":{"type":"object","additionalProperties":false,"properties":{"reportUnusedDisableDirectives":{"enum":["off","warn","error"],"default":"warn"},"maxFileSize":{"description":"Largest YAML file that is parsed, in bytes; larger files get a finding.","type":"integer","minimum":1024,"default":5242880}}},"scaffold":{"description":"Answers gitops-init used to generate this repository, so that a re-run needs no flags.","type":"object","properties":{"version":{"description":"The gitops-init version whose templates the repository's files were last rendered from: 'gitops-init update' merges the difference to the running version's templates.","type":"string","minLength":1}}}},"definitions":{"repositoryKind":{"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]},"gitopsTool":{"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"},"person":{"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$","patternErrorMessage":"not a user (@user)"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$","patternErrorMessage":"not an e-mail address"}]},"owner":{"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$","patternErrorMessage":"not an owner (@user, @org/team, an e-mail address, or the name of a team declared under teams)"},"protectionPolicy":{"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}},"bypassActor":{"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]},"bypassMode":{"enum":["always","pull-request"]},"dnsLabel":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"severity":{"enum":["off","warn","error",0,1,2]},"ruleEntry":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]},"ruleMap":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/config/gitops.schema.json","title":"gitops-init repository descriptor (gitops.yaml)","description":"Describes a GitOps repository for gitops-init: its kind, tool, teams, environments and lint configuration.","type":"object","additionalProperties":false,"required":["kind","tool","name"],"properties":{"kind":{"$ref":"#/definitions/repositoryKind"},"tool":{"$ref":"#/definitions/gitopsTool"},"name":{"description":"The repository's name, a DNS-1123 label.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"teams":{"type":"object","additionalProperties":false,"properties":{"platform":{"$ref":"#/definitions/team","description":"The platform team: owns infrastructure and co-owns policy files everywhere."},"application":{"$ref":"#/definitions/team","description":"In an application repository: the team that owns it."},"applications":{"description":"In an infrastructure repository: the application teams onboarded as tenants.","type":"array","items":{"title":"Tenant team","type":"object","additionalProperties":false,"required":["name","team"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"team":{"$ref":"#/definitions/team"},"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repository":{"type":"string","minLength":1},"environments":{"description":"The environments the tenant is onboarded in (names from environments); absent: every environment. Its AppProject and Application (Argo CD), its entry in tenants/<environment> (Flux) or its namespaces (Helm) exist only there.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"minItems":1,"uniqueItems":true}}}},"members":{"description":"People who may be named as code owners besides the teams: @user handles or e-mail addresses.","type":"array","items":{"$ref":"#/definitions/person"},"uniqueItems":true}}},"ownership":{"description":"CODEOWNERS patterns to their owners, in order (later entries win, as in CODEOWNERS). 'gitops-init codeowners sync' writes them into CODEOWNERS between generated markers. An owner is a handle (@org/team, @user, an e-mail address) or the name of a team declared under teams: platform, application, or the name of an entry of teams.applications.","type":"object","propertyNames":{"minLength":1,"pattern":"^[^#\\s!]","patternErrorMessage":"not a CODEOWNERS pattern (it may not be empty or start with #, ! or a space)"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/owner"},{"type":"array","items":{"$ref":"#/definitions/owner"},"minItems":1,"uniqueItems":true}]}},"criticalPaths":{"description":"Paths the platform team must own (a trailing slash marks a directory): alone in an infrastructure repository, together with the owning team in an application repository. Replaces the defaults of codeowners-critical-paths; CODEOWNERS itself is always included.","type":"array","items":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)"},"uniqueItems":true},"namespaces":{"description":"In an application repository: the namespaces its resources may use.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repositoryUrl":{"description":"This repository's clone URL (https, ssh or scp-like). GitOps sources with this URL point at this repository, so the paths they name are checked here.","type":"string","minLength":1},"platform":{"description":"What belongs to the platform team, for the boundary rules.","type":"object","additionalProperties":false,"properties":{"kinds":{"description":"Namespaced kinds that only the platform team manages (e.g. NetworkPolicy, ResourceQuota, LimitRange), as Kind or group/Kind; application repositories may not contain them.","type":"array","items":{"type":"string","pattern":"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$","patternErrorMessage":"not a kind (Kind or group/Kind, e.g. NetworkPolicy or networking.k8s.io/NetworkPolicy)"},"uniqueItems":true},"workloads":{"description":"Infrastructure repositories: where the platform's own components (ingress controllers, monitoring) run workloads.","type":"object","additionalProperties":false,"properties":{"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"paths":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}}},"environments":{"description":"Deployment environments, in promotion order.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true,"minItems":1},"host":{"description":"Where the repository is hosted.","enum":["github","gitlab"]},"protection":{"title":"Descriptor protection","description":"Branch protection as code: one provider-neutral policy per branch pattern. 'gitops-init protect render' writes the host's files from it, 'protect diff' and 'protect apply' compare it with and apply it to the live GitHub repository. Unset fields take the defaults of the repository kind; an infrastructure repository cannot go below its floor (2 approvals, code owner review, no force push, no deletion, the gitops-lint check).","type":"object","additionalProperties":false,"properties":{"targets":{"description":"What 'protect render' writes and protection-files-in-sync keeps: github-ruleset (.github/rulesets/<branch>-protection.json), github-branch-protection (.github/branch-protection/<branch>.json, the classic API's body), settings (branches and rulesets of .github/settings.yml, for safe-settings), gitlab (.gitlab/*.json). Default: github-ruleset and settings on GitHub, gitlab on GitLab.","type":"array","items":{"title":"Protection target","enum":["github-ruleset","github-branch-protection","settings","gitlab"]},"uniqueItems":true,"minItems":1},"branches":{"description":"Branch name or pattern (fnmatch: * within a path segment, ** across) to its policy.","type":"object","propertyNames":{"minLength":1,"maxLength":255,"pattern":"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$","patternErrorMessage":"not a branch name or pattern (letters, digits, . _ / - and the globs * ? [ ]; not starting with - or /)"},"additionalProperties":{"$ref":"#/definitions/protectionPolicy"}},"teamIds":{"description":"GitHub team ids by team (@org/team), for the release approvals the rendered ruleset requires (required_reviewers). A team not listed is looked up at 'protect apply' and 'protect diff' (GET /orgs/{org}/teams/{slug}); the offline 'protect render' leaves it out and says so.","type":"object","propertyNames":{"pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"},"additionalProperties":{"type":"integer","minimum":1}}}},"version":{"description":"The repository's version (semver 2.0, no leading v), when gitops.yaml is one of its version sources.","type":"string","minLength":1},"versioning":{"type":"object","additionalProperties":false,"properties":{"sources":{"description":"Version sources that must agree, as file or file#field (e.g. VERSION, chart/Chart.yaml#version). The first one is where the version lives.","type":"array","items":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$","patternErrorMessage":"not a version source (a repository-relative file, optionally #field, e.g. chart/Chart.yaml#version)"},"minItems":1,"uniqueItems":true}}},"releases":{"title":"Releases config","description":"Coordinated releases of application and infrastructure versions.","type":"object","additionalProperties":false,"properties":{"directory":{"description":"Where release manifests live.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)","default":"releases"},"repositories":{"description":"Component repositories (a local path or a git URL) whose v<version> tags 'release create' checks.","type":"object","additionalProperties":false,"properties":{"application":{"type":"string","minLength":1},"infrastructure":{"type":"string","minLength":1}}},"windows":{"description":"When releases may be promoted (UTC); outside them only with --emergency.","type":"array","items":{"title":"Release window","type":"object","additionalProperties":false,"required":["days","hours"],"properties":{"days":{"description":"Days of the week, as their first three letters in lower case.","type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Weekday","enum":["mon","tue","wed","thu","fri","sat","sun"]}},"hours":{"description":"UTC hours, as HH:MM-HH:MM.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$","patternErrorMessage":"not a time range (UTC hours as HH:MM-HH:MM, e.g. 08:00-18:00)"}}}},"changelog":{"description":"The release log, a Markdown file of its own.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$","patternErrorMessage":"not a repository-relative Markdown file (a path ending in .md, no leading / and no ..)","default":"RELEASES.md"}}},"rules":{"$ref":"#/definitions/ruleMap"},"overrides":{"description":"Rule settings for some files, by glob (later entries win).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"rules":{"$ref":"#/definitions/ruleMap"}}}},"ignores":{"description":"Globs of files that are never linted, on top of .gitignore.","type":"array","items":{"type":"string","minLength":1}},"linterOptions":{"type":"object","additionalProperties":false,"properties":{"reportUnusedDisableDirectives":{"enum":["off","warn","error"],"default":"warn"},"maxFileSize":{"description":"Largest YAML file that is parsed, in bytes; larger files get a finding.","type":"integer","minimum":1024,"default":5242880}}},"scaffold":{"description":"Answers gitops-init used to generate this repository, so that a re-run needs no flags.","type":"object","properties":{"version":{"description":"The gitops-init version whose templates the repository's files were last rendered from: 'gitops-init update' merges the difference to the running version's templates.","type":"string","minLength":1}}}},"definitions":{"repositoryKind":{"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]},"gitopsTool":{"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"},"person":{"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$","patternErrorMessage":"not a user (@user)"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$","patternErrorMessage":"not an e-mail address"}]},"owner":{"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$","patternErrorMessage":"not an owner (@user, @org/team, an e-mail address, or the name of a team declared under teams)"},"protectionPolicy":{"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}},"bypassActor":{"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]},"bypassMode":{"enum":["always","pull-request"]},"dnsLabel":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"severity":{"enum":["off","warn","error",0,1,2]},"ruleEntry":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]},"ruleMap":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}}}};
 const schema12 = {"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]};
 const schema13 = {"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]};
 const schema14 = {"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"};
@@ -29,9 +29,9 @@ const pattern10 = new RegExp("^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[
 const pattern12 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "u");
 const pattern14 = new RegExp("^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$", "u");
 const pattern17 = new RegExp("^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$", "u");
-const pattern18 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$", "u");
-const pattern20 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$", "u");
-const pattern21 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$", "u");
+const pattern19 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$", "u");
+const pattern21 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$", "u");
+const pattern22 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$", "u");
 const schema25 = {"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}};
 const schema26 = {"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]};
 const schema27 = {"enum":["always","pull-request"]};
@@ -677,7 +677,7 @@ return errors === 0;
 }
 
 const schema32 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}};
-const pattern22 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+const pattern23 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 const schema33 = {"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]};
 const schema34 = {"enum":["off","warn","error",0,1,2]};
 
@@ -773,7 +773,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 const _errs1 = errors;
 if(typeof key0 === "string"){
-if(!pattern22.test(key0)){
+if(!pattern23.test(key0)){
 const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema32.propertyNames,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
@@ -2116,7 +2116,7 @@ if(data.protection !== undefined){
 let data36 = data.protection;
 if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
 for(const key7 in data36){
-if(!((key7 === "targets") || (key7 === "branches"))){
+if(!(((key7 === "targets") || (key7 === "branches")) || (key7 === "teamIds"))){
 const err93 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.protection,data:data36};
 if(vErrors === null){
 vErrors = [err93];
@@ -2253,9 +2253,14 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.protection.type,parentSchema:schema11.properties.protection,data:data36};
+if(data36.teamIds !== undefined){
+let data41 = data36.teamIds;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key10 in data41){
+const _errs111 = errors;
+if(typeof key10 === "string"){
+if(!pattern1.test(key10)){
+const err103 = {instancePath:instancePath+"/protection/teamIds",schemaPath:"#/properties/protection/properties/teamIds/propertyNames/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$",parentSchema:schema11.properties.protection.properties.teamIds.propertyNames,data:key10,propertyName:key10};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -2265,11 +2270,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data.version !== undefined){
-let data41 = data.version;
-if(typeof data41 === "string"){
-if(func3(data41) < 1){
-const err104 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.version,data:data41};
+var valid60 = _errs111 === errors;
+if(!valid60){
+const err104 = {instancePath:instancePath+"/protection/teamIds",schemaPath:"#/properties/protection/properties/teamIds/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema11.properties.protection.properties.teamIds.propertyNames,parentSchema:schema11.properties.protection.properties.teamIds,data:data41};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -2279,8 +2282,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-else {
-const err105 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.version.type,parentSchema:schema11.properties.version,data:data41};
+for(const key11 in data41){
+let data42 = data41[key11];
+if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+const err105 = {instancePath:instancePath+"/protection/teamIds/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/protection/properties/teamIds/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.protection.properties.teamIds.additionalProperties.type,parentSchema:schema11.properties.protection.properties.teamIds.additionalProperties,data:data42};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2289,13 +2294,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data.versioning !== undefined){
-let data42 = data.versioning;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key10 in data42){
-if(!(key10 === "sources")){
-const err106 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.versioning,data:data42};
+if(typeof data42 == "number"){
+if(data42 < 1 || isNaN(data42)){
+const err106 = {instancePath:instancePath+"/protection/teamIds/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/protection/properties/teamIds/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.protection.properties.teamIds.additionalProperties,data:data42};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2305,11 +2306,10 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data42.sources !== undefined){
-let data43 = data42.sources;
-if(Array.isArray(data43)){
-if(data43.length < 1){
-const err107 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.versioning.properties.sources,data:data43};
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/protection/teamIds",schemaPath:"#/properties/protection/properties/teamIds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.protection.properties.teamIds.type,parentSchema:schema11.properties.protection.properties.teamIds,data:data41};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2318,12 +2318,10 @@ vErrors.push(err107);
 }
 errors++;
 }
-const len12 = data43.length;
-for(let i23=0; i23<len12; i23++){
-let data44 = data43[i23];
-if(typeof data44 === "string"){
-if(!pattern18.test(data44)){
-const err108 = {instancePath:instancePath+"/versioning/sources/" + i23,schemaPath:"#/properties/versioning/properties/sources/items/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$",parentSchema:schema11.properties.versioning.properties.sources.items,data:data44};
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.protection.type,parentSchema:schema11.properties.protection,data:data36};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2333,8 +2331,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-else {
-const err109 = {instancePath:instancePath+"/versioning/sources/" + i23,schemaPath:"#/properties/versioning/properties/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.versioning.properties.sources.items.type,parentSchema:schema11.properties.versioning.properties.sources.items,data:data44};
+if(data.version !== undefined){
+let data43 = data.version;
+if(typeof data43 === "string"){
+if(func3(data43) < 1){
+const err109 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.version,data:data43};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2344,18 +2345,8 @@ vErrors.push(err109);
 errors++;
 }
 }
-let i24 = data43.length;
-let j11;
-if(i24 > 1){
-const indices3 = {};
-for(;i24--;){
-let item3 = data43[i24];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j11 = indices3[item3];
-const err110 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i24, j: j11},message:"must NOT have duplicate items (items ## "+j11+" and "+i24+" are identical)",schema:true,parentSchema:schema11.properties.versioning.properties.sources,data:data43};
+else {
+const err110 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.version.type,parentSchema:schema11.properties.version,data:data43};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2363,14 +2354,14 @@ else {
 vErrors.push(err110);
 }
 errors++;
-break;
-}
-indices3[item3] = i24;
 }
 }
-}
-else {
-const err111 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.versioning.properties.sources.type,parentSchema:schema11.properties.versioning.properties.sources,data:data43};
+if(data.versioning !== undefined){
+let data44 = data.versioning;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key12 in data44){
+if(!(key12 === "sources")){
+const err111 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.versioning,data:data44};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2380,9 +2371,11 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
-else {
-const err112 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.versioning.type,parentSchema:schema11.properties.versioning,data:data42};
+if(data44.sources !== undefined){
+let data45 = data44.sources;
+if(Array.isArray(data45)){
+if(data45.length < 1){
+const err112 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.versioning.properties.sources,data:data45};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2391,13 +2384,12 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-if(data.releases !== undefined){
-let data45 = data.releases;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-for(const key11 in data45){
-if(!((((key11 === "directory") || (key11 === "repositories")) || (key11 === "windows")) || (key11 === "changelog"))){
-const err113 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases,data:data45};
+const len12 = data45.length;
+for(let i23=0; i23<len12; i23++){
+let data46 = data45[i23];
+if(typeof data46 === "string"){
+if(!pattern19.test(data46)){
+const err113 = {instancePath:instancePath+"/versioning/sources/" + i23,schemaPath:"#/properties/versioning/properties/sources/items/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$",parentSchema:schema11.properties.versioning.properties.sources.items,data:data46};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2407,11 +2399,8 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data45.directory !== undefined){
-let data46 = data45.directory;
-if(typeof data46 === "string"){
-if(!pattern12.test(data46)){
-const err114 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$",parentSchema:schema11.properties.releases.properties.directory,data:data46};
+else {
+const err114 = {instancePath:instancePath+"/versioning/sources/" + i23,schemaPath:"#/properties/versioning/properties/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.versioning.properties.sources.items.type,parentSchema:schema11.properties.versioning.properties.sources.items,data:data46};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2421,8 +2410,18 @@ vErrors.push(err114);
 errors++;
 }
 }
-else {
-const err115 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.directory.type,parentSchema:schema11.properties.releases.properties.directory,data:data46};
+let i24 = data45.length;
+let j11;
+if(i24 > 1){
+const indices3 = {};
+for(;i24--;){
+let item3 = data45[i24];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j11 = indices3[item3];
+const err115 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i24, j: j11},message:"must NOT have duplicate items (items ## "+j11+" and "+i24+" are identical)",schema:true,parentSchema:schema11.properties.versioning.properties.sources,data:data45};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2430,14 +2429,14 @@ else {
 vErrors.push(err115);
 }
 errors++;
+break;
+}
+indices3[item3] = i24;
 }
 }
-if(data45.repositories !== undefined){
-let data47 = data45.repositories;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key12 in data47){
-if(!((key12 === "application") || (key12 === "infrastructure"))){
-const err116 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.repositories,data:data47};
+}
+else {
+const err116 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.versioning.properties.sources.type,parentSchema:schema11.properties.versioning.properties.sources,data:data45};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2447,11 +2446,9 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data47.application !== undefined){
-let data48 = data47.application;
-if(typeof data48 === "string"){
-if(func3(data48) < 1){
-const err117 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data48};
+}
+else {
+const err117 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.versioning.type,parentSchema:schema11.properties.versioning,data:data44};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2461,8 +2458,12 @@ vErrors.push(err117);
 errors++;
 }
 }
-else {
-const err118 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.application.type,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data48};
+if(data.releases !== undefined){
+let data47 = data.releases;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key13 in data47){
+if(!((((key13 === "directory") || (key13 === "repositories")) || (key13 === "windows")) || (key13 === "changelog"))){
+const err118 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases,data:data47};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2472,11 +2473,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data47.infrastructure !== undefined){
-let data49 = data47.infrastructure;
-if(typeof data49 === "string"){
-if(func3(data49) < 1){
-const err119 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data49};
+if(data47.directory !== undefined){
+let data48 = data47.directory;
+if(typeof data48 === "string"){
+if(!pattern12.test(data48)){
+const err119 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$",parentSchema:schema11.properties.releases.properties.directory,data:data48};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2487,7 +2488,7 @@ errors++;
 }
 }
 else {
-const err120 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.infrastructure.type,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data49};
+const err120 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.directory.type,parentSchema:schema11.properties.releases.properties.directory,data:data48};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2497,9 +2498,12 @@ vErrors.push(err120);
 errors++;
 }
 }
-}
-else {
-const err121 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.repositories.type,parentSchema:schema11.properties.releases.properties.repositories,data:data47};
+if(data47.repositories !== undefined){
+let data49 = data47.repositories;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key14 in data49){
+if(!((key14 === "application") || (key14 === "infrastructure"))){
+const err121 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.repositories,data:data49};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2509,15 +2513,11 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data45.windows !== undefined){
-let data50 = data45.windows;
-if(Array.isArray(data50)){
-const len13 = data50.length;
-for(let i25=0; i25<len13; i25++){
-let data51 = data50[i25];
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(data51.days === undefined){
-const err122 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data51};
+if(data49.application !== undefined){
+let data50 = data49.application;
+if(typeof data50 === "string"){
+if(func3(data50) < 1){
+const err122 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data50};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2526,8 +2526,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(data51.hours === undefined){
-const err123 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "hours"},message:"must have required property '"+"hours"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data51};
+}
+else {
+const err123 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.application.type,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data50};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2536,9 +2537,12 @@ vErrors.push(err123);
 }
 errors++;
 }
-for(const key13 in data51){
-if(!((key13 === "days") || (key13 === "hours"))){
-const err124 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.windows.items,data:data51};
+}
+if(data49.infrastructure !== undefined){
+let data51 = data49.infrastructure;
+if(typeof data51 === "string"){
+if(func3(data51) < 1){
+const err124 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data51};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2548,11 +2552,8 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data51.days !== undefined){
-let data52 = data51.days;
-if(Array.isArray(data52)){
-if(data52.length < 1){
-const err125 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data52};
+else {
+const err125 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.infrastructure.type,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data51};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2561,11 +2562,10 @@ vErrors.push(err125);
 }
 errors++;
 }
-const len14 = data52.length;
-for(let i26=0; i26<len14; i26++){
-let data53 = data52[i26];
-if(!(((((((data53 === "mon") || (data53 === "tue")) || (data53 === "wed")) || (data53 === "thu")) || (data53 === "fri")) || (data53 === "sat")) || (data53 === "sun"))){
-const err126 = {instancePath:instancePath+"/releases/windows/" + i25+"/days/" + i26,schemaPath:"#/properties/releases/properties/windows/items/properties/days/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.releases.properties.windows.items.properties.days.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.releases.properties.windows.items.properties.days.items.enum,parentSchema:schema11.properties.releases.properties.windows.items.properties.days.items,data:data53};
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.repositories.type,parentSchema:schema11.properties.releases.properties.repositories,data:data49};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2575,14 +2575,15 @@ vErrors.push(err126);
 errors++;
 }
 }
-let i27 = data52.length;
-let j12;
-if(i27 > 1){
-outer8:
-for(;i27--;){
-for(j12 = i27; j12--;){
-if(func0(data52[i27], data52[j12])){
-const err127 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/uniqueItems",keyword:"uniqueItems",params:{i: i27, j: j12},message:"must NOT have duplicate items (items ## "+j12+" and "+i27+" are identical)",schema:true,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data52};
+if(data47.windows !== undefined){
+let data52 = data47.windows;
+if(Array.isArray(data52)){
+const len13 = data52.length;
+for(let i25=0; i25<len13; i25++){
+let data53 = data52[i25];
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.days === undefined){
+const err127 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data53};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2590,14 +2591,9 @@ else {
 vErrors.push(err127);
 }
 errors++;
-break outer8;
 }
-}
-}
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.items.properties.days.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data52};
+if(data53.hours === undefined){
+const err128 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "hours"},message:"must have required property '"+"hours"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data53};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2606,12 +2602,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-if(data51.hours !== undefined){
-let data54 = data51.hours;
-if(typeof data54 === "string"){
-if(!pattern20.test(data54)){
-const err129 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$",parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data54};
+for(const key15 in data53){
+if(!((key15 === "days") || (key15 === "hours"))){
+const err129 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.windows.items,data:data53};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2621,8 +2614,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-else {
-const err130 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.windows.items.properties.hours.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data54};
+if(data53.days !== undefined){
+let data54 = data53.days;
+if(Array.isArray(data54)){
+if(data54.length < 1){
+const err130 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data54};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2631,10 +2627,11 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-}
-else {
-const err131 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.windows.items.type,parentSchema:schema11.properties.releases.properties.windows.items,data:data51};
+const len14 = data54.length;
+for(let i26=0; i26<len14; i26++){
+let data55 = data54[i26];
+if(!(((((((data55 === "mon") || (data55 === "tue")) || (data55 === "wed")) || (data55 === "thu")) || (data55 === "fri")) || (data55 === "sat")) || (data55 === "sun"))){
+const err131 = {instancePath:instancePath+"/releases/windows/" + i25+"/days/" + i26,schemaPath:"#/properties/releases/properties/windows/items/properties/days/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.releases.properties.windows.items.properties.days.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.releases.properties.windows.items.properties.days.items.enum,parentSchema:schema11.properties.releases.properties.windows.items.properties.days.items,data:data55};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2644,9 +2641,14 @@ vErrors.push(err131);
 errors++;
 }
 }
-}
-else {
-const err132 = {instancePath:instancePath+"/releases/windows",schemaPath:"#/properties/releases/properties/windows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.type,parentSchema:schema11.properties.releases.properties.windows,data:data50};
+let i27 = data54.length;
+let j12;
+if(i27 > 1){
+outer8:
+for(;i27--;){
+for(j12 = i27; j12--;){
+if(func0(data54[i27], data54[j12])){
+const err132 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/uniqueItems",keyword:"uniqueItems",params:{i: i27, j: j12},message:"must NOT have duplicate items (items ## "+j12+" and "+i27+" are identical)",schema:true,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data54};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2654,13 +2656,14 @@ else {
 vErrors.push(err132);
 }
 errors++;
+break outer8;
 }
 }
-if(data45.changelog !== undefined){
-let data55 = data45.changelog;
-if(typeof data55 === "string"){
-if(!pattern21.test(data55)){
-const err133 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$",parentSchema:schema11.properties.releases.properties.changelog,data:data55};
+}
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.items.properties.days.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data54};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2670,8 +2673,11 @@ vErrors.push(err133);
 errors++;
 }
 }
-else {
-const err134 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.changelog.type,parentSchema:schema11.properties.releases.properties.changelog,data:data55};
+if(data53.hours !== undefined){
+let data56 = data53.hours;
+if(typeof data56 === "string"){
+if(!pattern21.test(data56)){
+const err134 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$",parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data56};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2681,14 +2687,74 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
 else {
-const err135 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.type,parentSchema:schema11.properties.releases,data:data45};
+const err135 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.windows.items.properties.hours.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data56};
 if(vErrors === null){
 vErrors = [err135];
 }
 else {
 vErrors.push(err135);
+}
+errors++;
+}
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.windows.items.type,parentSchema:schema11.properties.releases.properties.windows.items,data:data53};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/releases/windows",schemaPath:"#/properties/releases/properties/windows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.type,parentSchema:schema11.properties.releases.properties.windows,data:data52};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+if(data47.changelog !== undefined){
+let data57 = data47.changelog;
+if(typeof data57 === "string"){
+if(!pattern22.test(data57)){
+const err138 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$",parentSchema:schema11.properties.releases.properties.changelog,data:data57};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.changelog.type,parentSchema:schema11.properties.releases.properties.changelog,data:data57};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.type,parentSchema:schema11.properties.releases,data:data47};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
 }
 errors++;
 }
@@ -2700,74 +2766,14 @@ errors = vErrors.length;
 }
 }
 if(data.overrides !== undefined){
-let data57 = data.overrides;
-if(Array.isArray(data57)){
-const len15 = data57.length;
-for(let i28=0; i28<len15; i28++){
-let data58 = data57[i28];
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.files === undefined){
-const err136 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data58};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-if(data58.rules === undefined){
-const err137 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data58};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-for(const key14 in data58){
-if(!((key14 === "files") || (key14 === "rules"))){
-const err138 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data58};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-}
-if(data58.files !== undefined){
-let data59 = data58.files;
+let data59 = data.overrides;
 if(Array.isArray(data59)){
-if(data59.length < 1){
-const err139 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.overrides.items.properties.files,data:data59};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-const len16 = data59.length;
-for(let i29=0; i29<len16; i29++){
-let data60 = data59[i29];
-if(typeof data60 === "string"){
-if(func3(data60) < 1){
-const err140 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data60};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.overrides.items.properties.files.items.type,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data60};
+const len15 = data59.length;
+for(let i28=0; i28<len15; i28++){
+let data60 = data59[i28];
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.files === undefined){
+const err141 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data60};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2776,10 +2782,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-}
-else {
-const err142 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.items.properties.files.type,parentSchema:schema11.properties.overrides.items.properties.files,data:data59};
+if(data60.rules === undefined){
+const err142 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data60};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2788,16 +2792,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data58.rules !== undefined){
-if(!(validate15(data58.rules, {instancePath:instancePath+"/overrides/" + i28+"/rules",parentData:data58,parentDataProperty:"rules",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data58};
+for(const key16 in data60){
+if(!((key16 === "files") || (key16 === "rules"))){
+const err143 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data60};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2807,9 +2804,11 @@ vErrors.push(err143);
 errors++;
 }
 }
-}
-else {
-const err144 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data57};
+if(data60.files !== undefined){
+let data61 = data60.files;
+if(Array.isArray(data61)){
+if(data61.length < 1){
+const err144 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.overrides.items.properties.files,data:data61};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2818,16 +2817,12 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-if(data.ignores !== undefined){
-let data62 = data.ignores;
-if(Array.isArray(data62)){
-const len17 = data62.length;
-for(let i30=0; i30<len17; i30++){
-let data63 = data62[i30];
-if(typeof data63 === "string"){
-if(func3(data63) < 1){
-const err145 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items,data:data63};
+const len16 = data61.length;
+for(let i29=0; i29<len16; i29++){
+let data62 = data61[i29];
+if(typeof data62 === "string"){
+if(func3(data62) < 1){
+const err145 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data62};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2838,7 +2833,7 @@ errors++;
 }
 }
 else {
-const err146 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.type,parentSchema:schema11.properties.ignores.items,data:data63};
+const err146 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.overrides.items.properties.files.items.type,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data62};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2850,7 +2845,7 @@ errors++;
 }
 }
 else {
-const err147 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data62};
+const err147 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.items.properties.files.type,parentSchema:schema11.properties.overrides.items.properties.files,data:data61};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2860,12 +2855,15 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data.linterOptions !== undefined){
-let data64 = data.linterOptions;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-for(const key15 in data64){
-if(!((key15 === "reportUnusedDisableDirectives") || (key15 === "maxFileSize"))){
-const err148 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.linterOptions,data:data64};
+if(data60.rules !== undefined){
+if(!(validate15(data60.rules, {instancePath:instancePath+"/overrides/" + i28+"/rules",parentData:data60,parentDataProperty:"rules",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data60};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2875,10 +2873,9 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data64.reportUnusedDisableDirectives !== undefined){
-let data65 = data64.reportUnusedDisableDirectives;
-if(!(((data65 === "off") || (data65 === "warn")) || (data65 === "error"))){
-const err149 = {instancePath:instancePath+"/linterOptions/reportUnusedDisableDirectives",schemaPath:"#/properties/linterOptions/properties/reportUnusedDisableDirectives/enum",keyword:"enum",params:{allowedValues: schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum,parentSchema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives,data:data65};
+}
+else {
+const err149 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data59};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2888,10 +2885,15 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data64.maxFileSize !== undefined){
-let data66 = data64.maxFileSize;
-if(!((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66)))){
-const err150 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.linterOptions.properties.maxFileSize.type,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data66};
+if(data.ignores !== undefined){
+let data64 = data.ignores;
+if(Array.isArray(data64)){
+const len17 = data64.length;
+for(let i30=0; i30<len17; i30++){
+let data65 = data64[i30];
+if(typeof data65 === "string"){
+if(func3(data65) < 1){
+const err150 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items,data:data65};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2900,9 +2902,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(typeof data66 == "number"){
-if(data66 < 1024 || isNaN(data66)){
-const err151 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024",schema:1024,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data66};
+}
+else {
+const err151 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.type,parentSchema:schema11.properties.ignores.items,data:data65};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2913,9 +2915,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err152 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.linterOptions.type,parentSchema:schema11.properties.linterOptions,data:data64};
+const err152 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data64};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2925,14 +2926,12 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data.scaffold !== undefined){
-let data67 = data.scaffold;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.version !== undefined){
-let data68 = data67.version;
-if(typeof data68 === "string"){
-if(func3(data68) < 1){
-const err153 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.scaffold.properties.version,data:data68};
+if(data.linterOptions !== undefined){
+let data66 = data.linterOptions;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+for(const key17 in data66){
+if(!((key17 === "reportUnusedDisableDirectives") || (key17 === "maxFileSize"))){
+const err153 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.linterOptions,data:data66};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2942,8 +2941,10 @@ vErrors.push(err153);
 errors++;
 }
 }
-else {
-const err154 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.scaffold.properties.version.type,parentSchema:schema11.properties.scaffold.properties.version,data:data68};
+if(data66.reportUnusedDisableDirectives !== undefined){
+let data67 = data66.reportUnusedDisableDirectives;
+if(!(((data67 === "off") || (data67 === "warn")) || (data67 === "error"))){
+const err154 = {instancePath:instancePath+"/linterOptions/reportUnusedDisableDirectives",schemaPath:"#/properties/linterOptions/properties/reportUnusedDisableDirectives/enum",keyword:"enum",params:{allowedValues: schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum,parentSchema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives,data:data67};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2953,9 +2954,10 @@ vErrors.push(err154);
 errors++;
 }
 }
-}
-else {
-const err155 = {instancePath:instancePath+"/scaffold",schemaPath:"#/properties/scaffold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.scaffold.type,parentSchema:schema11.properties.scaffold,data:data67};
+if(data66.maxFileSize !== undefined){
+let data68 = data66.maxFileSize;
+if(!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))){
+const err155 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.linterOptions.properties.maxFileSize.type,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data68};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2964,15 +2966,79 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-}
-else {
-const err156 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(typeof data68 == "number"){
+if(data68 < 1024 || isNaN(data68)){
+const err156 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024",schema:1024,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data68};
 if(vErrors === null){
 vErrors = [err156];
 }
 else {
 vErrors.push(err156);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.linterOptions.type,parentSchema:schema11.properties.linterOptions,data:data66};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+if(data.scaffold !== undefined){
+let data69 = data.scaffold;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.version !== undefined){
+let data70 = data69.version;
+if(typeof data70 === "string"){
+if(func3(data70) < 1){
+const err158 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.scaffold.properties.version,data:data70};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.scaffold.properties.version.type,parentSchema:schema11.properties.scaffold.properties.version,data:data70};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/scaffold",schemaPath:"#/properties/scaffold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.scaffold.type,parentSchema:schema11.properties.scaffold,data:data69};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+}
+else {
+const err161 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
 }
 errors++;
 }

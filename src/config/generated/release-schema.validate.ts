@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 
 export const validate: ValidateFunction<ReleaseManifest> = validate10;
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/release/release.schema.json","title":"gitops-init release manifest","description":"The application and infrastructure versions tested together, approved by both teams and deployed as one release.","type":"object","additionalProperties":false,"required":["release"],"properties":{"release":{"title":"Release","description":"The release: the versions deployed together, its status and its approvals.","type":"object","additionalProperties":false,"required":["application_version","infrastructure_version"],"properties":{"name":{"description":"release-<application>-<infrastructure>, with -rollback-<n> for a rollback.","type":"string","pattern":"^release-[0-9A-Za-z.+-]+$","patternErrorMessage":"not a release name (release-<application version>-<infrastructure version>)"},"application_version":{"$ref":"#/definitions/semver"},"infrastructure_version":{"$ref":"#/definitions/semver"},"components":{"description":"Versions of more components, for organisations with several applications.","type":"object","propertyNames":{"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a component name (lowercase letters, digits and dashes)"},"additionalProperties":{"$ref":"#/definitions/semver"}},"created":{"$ref":"#/definitions/time"},"environment":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not an environment name (lowercase letters, digits and dashes)"},"status":{"title":"Release status","enum":["candidate","approved","promoted","rolled-back"]},"application_team":{"description":"The application team whose approval the release needs besides the platform team's.","$ref":"#/definitions/team"},"approvals":{"type":"array","items":{"title":"Approval","type":"object","additionalProperties":false,"required":["team","approver","time"],"properties":{"team":{"$ref":"#/definitions/team"},"approver":{"type":"string","minLength":1,"pattern":"^[^\\s]+$","patternErrorMessage":"not an approver (a user name without spaces)"},"time":{"$ref":"#/definitions/time"}}}},"promoted":{"$ref":"#/definitions/time"},"emergency":{"description":"A promotion outside the rules (no approvals, or outside a release window), with its reason.","type":"object","additionalProperties":false,"required":["reason","time"],"properties":{"reason":{"type":"string","minLength":1},"time":{"$ref":"#/definitions/time"}}},"downgrade":{"description":"Set when the release was created older than the newest one on purpose (--allow-downgrade).","const":true},"rollback_of":{"description":"The release this one rolls back, by name.","type":"string","pattern":"^release-[0-9A-Za-z.+-]+$","patternErrorMessage":"not a release name (release-<application version>-<infrastructure version>)"},"notes":{"type":"string"}}}},"definitions":{"semver":{"description":"Semantic version 2.0, without a leading v.","type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$","patternErrorMessage":"not a semantic version (major.minor.patch, no leading v)"},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@organisation/team)"},"time":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$","patternErrorMessage":"not a date or time (YYYY-MM-DD, or YYYY-MM-DDThh:mm with Z or an offset)"}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/release/release.schema.json","title":"gitops-init release manifest","description":"The application and infrastructure versions tested together, approved by both teams and deployed as one release.","type":"object","additionalProperties":false,"required":["release"],"properties":{"release":{"title":"Release","description":"The release: the versions deployed together, its status and its approvals.","type":"object","additionalProperties":false,"required":["application_version","infrastructure_version"],"properties":{"name":{"description":"release-<application>-<infrastructure>, with -rollback-<n> for a rollback.","type":"string","pattern":"^release-[0-9A-Za-z.+-]+$","patternErrorMessage":"not a release name (release-<application version>-<infrastructure version>)"},"application_version":{"$ref":"#/definitions/semver"},"infrastructure_version":{"$ref":"#/definitions/semver"},"components":{"description":"Versions of more components, for organisations with several applications.","type":"object","propertyNames":{"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a component name (lowercase letters, digits and dashes)"},"additionalProperties":{"$ref":"#/definitions/semver"}},"created":{"$ref":"#/definitions/time"},"environment":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not an environment name (lowercase letters, digits and dashes)"},"status":{"title":"Release status","enum":["candidate","approved","promoted","rolled-back"]},"application_team":{"description":"The application team whose approval the release needs besides the platform team's.","$ref":"#/definitions/team"},"approvals":{"type":"array","items":{"title":"Approval","type":"object","additionalProperties":false,"required":["team","approver","time"],"properties":{"team":{"$ref":"#/definitions/team"},"approver":{"type":"string","minLength":1,"pattern":"^[^\\s]+$","patternErrorMessage":"not an approver (a user name without spaces)"},"time":{"$ref":"#/definitions/time"},"verified":{"description":"true: read from the pull (merge) request's approvals through the host's API, by a member of the team on the current head; false: typed with --by, unchecked.","type":"boolean"},"pull_request":{"description":"The pull request (GitHub) or merge request (GitLab) the approval was read from.","type":"string","pattern":"^https?://[^\\s]+$","patternErrorMessage":"not a pull request URL (http:// or https://)"},"commit":{"description":"The head commit the approval was given on.","type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"not a commit id (hexadecimal)"}}}},"promoted":{"$ref":"#/definitions/time"},"emergency":{"description":"A promotion outside the rules (no approvals, or outside a release window), with its reason.","type":"object","additionalProperties":false,"required":["reason","time"],"properties":{"reason":{"type":"string","minLength":1},"time":{"$ref":"#/definitions/time"}}},"downgrade":{"description":"Set when the release was created older than the newest one on purpose (--allow-downgrade).","const":true},"rollback_of":{"description":"The release this one rolls back, by name.","type":"string","pattern":"^release-[0-9A-Za-z.+-]+$","patternErrorMessage":"not a release name (release-<application version>-<infrastructure version>)"},"notes":{"type":"string"}}}},"definitions":{"semver":{"description":"Semantic version 2.0, without a leading v.","type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$","patternErrorMessage":"not a semantic version (major.minor.patch, no leading v)"},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@organisation/team)"},"time":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$","patternErrorMessage":"not a date or time (YYYY-MM-DD, or YYYY-MM-DDThh:mm with Z or an offset)"}}};
 const schema12 = {"description":"Semantic version 2.0, without a leading v.","type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$","patternErrorMessage":"not a semantic version (major.minor.patch, no leading v)"};
 const schema15 = {"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$","patternErrorMessage":"not a date or time (YYYY-MM-DD, or YYYY-MM-DDThh:mm with Z or an offset)"};
 const schema16 = {"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@organisation/team)"};
@@ -22,6 +22,8 @@ const pattern3 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
 const pattern5 = new RegExp("^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$", "u");
 const pattern7 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$", "u");
 const pattern9 = new RegExp("^[^\\s]+$", "u");
+const pattern11 = new RegExp("^https?://[^\\s]+$", "u");
+const pattern12 = new RegExp("^[0-9a-f]{7,64}$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://unpkg.com/gitops-init/dist/src/release/release.schema.json" */;
@@ -352,7 +354,7 @@ vErrors.push(err25);
 errors++;
 }
 for(const key4 in data11){
-if(!(((key4 === "team") || (key4 === "approver")) || (key4 === "time"))){
+if(!((((((key4 === "team") || (key4 === "approver")) || (key4 === "time")) || (key4 === "verified")) || (key4 === "pull_request")) || (key4 === "commit"))){
 const err26 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.release.properties.approvals.items,data:data11};
 if(vErrors === null){
 vErrors = [err26];
@@ -448,9 +450,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.approvals.items.type,parentSchema:schema11.properties.release.properties.approvals.items,data:data11};
+if(data11.verified !== undefined){
+let data15 = data11.verified;
+if(typeof data15 !== "boolean"){
+const err34 = {instancePath:instancePath+"/release/approvals/" + i0+"/verified",schemaPath:"#/properties/release/properties/approvals/items/properties/verified/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.release.properties.approvals.items.properties.verified.type,parentSchema:schema11.properties.release.properties.approvals.items.properties.verified,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -460,9 +463,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/release/approvals",schemaPath:"#/properties/release/properties/approvals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.release.properties.approvals.type,parentSchema:schema11.properties.release.properties.approvals,data:data10};
+if(data11.pull_request !== undefined){
+let data16 = data11.pull_request;
+if(typeof data16 === "string"){
+if(!pattern11.test(data16)){
+const err35 = {instancePath:instancePath+"/release/approvals/" + i0+"/pull_request",schemaPath:"#/properties/release/properties/approvals/items/properties/pull_request/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema11.properties.release.properties.approvals.items.properties.pull_request,data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -472,11 +477,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data0.promoted !== undefined){
-let data15 = data0.promoted;
-if(typeof data15 === "string"){
-if(!pattern5.test(data15)){
-const err36 = {instancePath:instancePath+"/release/promoted",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data15};
+else {
+const err36 = {instancePath:instancePath+"/release/approvals/" + i0+"/pull_request",schemaPath:"#/properties/release/properties/approvals/items/properties/pull_request/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.approvals.items.properties.pull_request.type,parentSchema:schema11.properties.release.properties.approvals.items.properties.pull_request,data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -486,8 +488,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/release/promoted",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data15};
+if(data11.commit !== undefined){
+let data17 = data11.commit;
+if(typeof data17 === "string"){
+if(!pattern12.test(data17)){
+const err37 = {instancePath:instancePath+"/release/approvals/" + i0+"/commit",schemaPath:"#/properties/release/properties/approvals/items/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"},message:"must match pattern \""+"^[0-9a-f]{7,64}$"+"\"",schema:"^[0-9a-f]{7,64}$",parentSchema:schema11.properties.release.properties.approvals.items.properties.commit,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -497,11 +502,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data0.emergency !== undefined){
-let data16 = data0.emergency;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.reason === undefined){
-const err38 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema11.properties.release.properties.emergency.required,parentSchema:schema11.properties.release.properties.emergency,data:data16};
+else {
+const err38 = {instancePath:instancePath+"/release/approvals/" + i0+"/commit",schemaPath:"#/properties/release/properties/approvals/items/properties/commit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.approvals.items.properties.commit.type,parentSchema:schema11.properties.release.properties.approvals.items.properties.commit,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -510,8 +512,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data16.time === undefined){
-const err39 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema11.properties.release.properties.emergency.required,parentSchema:schema11.properties.release.properties.emergency,data:data16};
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.approvals.items.type,parentSchema:schema11.properties.release.properties.approvals.items,data:data11};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -520,9 +524,10 @@ vErrors.push(err39);
 }
 errors++;
 }
-for(const key5 in data16){
-if(!((key5 === "reason") || (key5 === "time"))){
-const err40 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.release.properties.emergency,data:data16};
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/release/approvals",schemaPath:"#/properties/release/properties/approvals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.release.properties.approvals.type,parentSchema:schema11.properties.release.properties.approvals,data:data10};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -532,11 +537,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data16.reason !== undefined){
-let data17 = data16.reason;
-if(typeof data17 === "string"){
-if(func3(data17) < 1){
-const err41 = {instancePath:instancePath+"/release/emergency/reason",schemaPath:"#/properties/release/properties/emergency/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.release.properties.emergency.properties.reason,data:data17};
+if(data0.promoted !== undefined){
+let data18 = data0.promoted;
+if(typeof data18 === "string"){
+if(!pattern5.test(data18)){
+const err41 = {instancePath:instancePath+"/release/promoted",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -547,7 +552,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/release/emergency/reason",schemaPath:"#/properties/release/properties/emergency/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.emergency.properties.reason.type,parentSchema:schema11.properties.release.properties.emergency.properties.reason,data:data17};
+const err42 = {instancePath:instancePath+"/release/promoted",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -557,11 +562,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data16.time !== undefined){
-let data18 = data16.time;
-if(typeof data18 === "string"){
-if(!pattern5.test(data18)){
-const err43 = {instancePath:instancePath+"/release/emergency/time",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data18};
+if(data0.emergency !== undefined){
+let data19 = data0.emergency;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.reason === undefined){
+const err43 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema11.properties.release.properties.emergency.required,parentSchema:schema11.properties.release.properties.emergency,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -570,9 +575,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/release/emergency/time",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data18};
+if(data19.time === undefined){
+const err44 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema11.properties.release.properties.emergency.required,parentSchema:schema11.properties.release.properties.emergency,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -581,10 +585,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.emergency.type,parentSchema:schema11.properties.release.properties.emergency,data:data16};
+for(const key5 in data19){
+if(!((key5 === "reason") || (key5 === "time"))){
+const err45 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.release.properties.emergency,data:data19};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -594,10 +597,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data0.downgrade !== undefined){
-let data19 = data0.downgrade;
-if(true !== data19){
-const err46 = {instancePath:instancePath+"/release/downgrade",schemaPath:"#/properties/release/properties/downgrade/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.release.properties.downgrade,data:data19};
+if(data19.reason !== undefined){
+let data20 = data19.reason;
+if(typeof data20 === "string"){
+if(func3(data20) < 1){
+const err46 = {instancePath:instancePath+"/release/emergency/reason",schemaPath:"#/properties/release/properties/emergency/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.release.properties.emergency.properties.reason,data:data20};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -607,11 +611,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data0.rollback_of !== undefined){
-let data20 = data0.rollback_of;
-if(typeof data20 === "string"){
-if(!pattern0.test(data20)){
-const err47 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/pattern",keyword:"pattern",params:{pattern: "^release-[0-9A-Za-z.+-]+$"},message:"must match pattern \""+"^release-[0-9A-Za-z.+-]+$"+"\"",schema:"^release-[0-9A-Za-z.+-]+$",parentSchema:schema11.properties.release.properties.rollback_of,data:data20};
+else {
+const err47 = {instancePath:instancePath+"/release/emergency/reason",schemaPath:"#/properties/release/properties/emergency/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.emergency.properties.reason.type,parentSchema:schema11.properties.release.properties.emergency.properties.reason,data:data20};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -621,8 +622,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.rollback_of.type,parentSchema:schema11.properties.release.properties.rollback_of,data:data20};
+if(data19.time !== undefined){
+let data21 = data19.time;
+if(typeof data21 === "string"){
+if(!pattern5.test(data21)){
+const err48 = {instancePath:instancePath+"/release/emergency/time",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -632,10 +636,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data0.notes !== undefined){
-let data21 = data0.notes;
-if(typeof data21 !== "string"){
-const err49 = {instancePath:instancePath+"/release/notes",schemaPath:"#/properties/release/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.notes.type,parentSchema:schema11.properties.release.properties.notes,data:data21};
+else {
+const err49 = {instancePath:instancePath+"/release/emergency/time",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data21};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -647,7 +649,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.type,parentSchema:schema11.properties.release,data:data0};
+const err50 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.emergency.type,parentSchema:schema11.properties.release.properties.emergency,data:data19};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -657,14 +659,77 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-else {
-const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data0.downgrade !== undefined){
+let data22 = data0.downgrade;
+if(true !== data22){
+const err51 = {instancePath:instancePath+"/release/downgrade",schemaPath:"#/properties/release/properties/downgrade/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.release.properties.downgrade,data:data22};
 if(vErrors === null){
 vErrors = [err51];
 }
 else {
 vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data0.rollback_of !== undefined){
+let data23 = data0.rollback_of;
+if(typeof data23 === "string"){
+if(!pattern0.test(data23)){
+const err52 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/pattern",keyword:"pattern",params:{pattern: "^release-[0-9A-Za-z.+-]+$"},message:"must match pattern \""+"^release-[0-9A-Za-z.+-]+$"+"\"",schema:"^release-[0-9A-Za-z.+-]+$",parentSchema:schema11.properties.release.properties.rollback_of,data:data23};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.rollback_of.type,parentSchema:schema11.properties.release.properties.rollback_of,data:data23};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data0.notes !== undefined){
+let data24 = data0.notes;
+if(typeof data24 !== "string"){
+const err54 = {instancePath:instancePath+"/release/notes",schemaPath:"#/properties/release/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.notes.type,parentSchema:schema11.properties.release.properties.notes,data:data24};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.type,parentSchema:schema11.properties.release,data:data0};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
 }
 errors++;
 }
