@@ -16,6 +16,8 @@ let root: string;
 
 beforeAll(async () => {
   github = await FakeGithub.start(TOKEN);
+  // The scaffold keeps releases: protect apply looks up the platform team's id.
+  github.addTeam('acme', 'platform');
   base = mkdtempSync(path.join(tmpdir(), 'gitops-init-protect-bin-'));
   root = path.join(base, 'platform');
   await scaffold({
