@@ -2,6 +2,12 @@ import { defineRule } from '../src/engine/rule.js';
 import { missingApprovals } from '../src/release/manifest.js';
 import { nameOf, releaseManifests } from '../src/release/in-repository.js';
 
+interface ReleaseApprovedOptions {
+  requireVerified?: boolean;
+}
+
+const defaults: ReleaseApprovedOptions = { requireVerified: false };
+
 export default defineRule({
   id: 'release-approved',
   meta: {
@@ -34,7 +40,7 @@ export default defineRule({
         "{{name}} is {{status}} but names no application_team, so the application team's approval cannot be checked",
     },
   },
-  defaultOptions: [{ requireVerified: false } as { requireVerified?: boolean }],
+  defaultOptions: [defaults],
   check(context, [options]) {
     const platformTeam = context.descriptor?.teams?.platform;
     for (const manifest of releaseManifests(context)) {
@@ -55,7 +61,7 @@ export default defineRule({
         });
       if (options?.requireVerified !== true) continue;
       for (const approval of release.approvals ?? []) {
-        if (approval.verified === true || missing.includes(approval.team)) continue;
+        if (approval.verified === true) continue;
         context.report({
           file: manifest.file,
           line: 1,

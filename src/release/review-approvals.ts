@@ -233,7 +233,7 @@ async function gitlabGet(
   if (!response.ok)
     throw new GitopsError('GITLAB_REQUEST_FAILED', `${what.action}: GitLab answered ${response.status}`);
   try {
-    return { status: response.status, data: (await response.json()) as unknown };
+    return { status: response.status, data: await response.json() };
   } catch (error) {
     throw new GitopsError(
       'GITLAB_BAD_ANSWER',
