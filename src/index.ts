@@ -98,6 +98,12 @@ export {
   type LiveProtectionOptions,
   type ProtectionDiffReport,
   type ProtectionApplyResult,
+  diffGitlabProtection,
+  applyGitlabProtection,
+  protectionHost,
+  type GitlabProtectionOptions,
+  type GitlabDiffReport,
+  type GitlabApplyResult,
 } from './api/protection.js';
 export {
   resolvePolicies,

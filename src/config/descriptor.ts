@@ -14,10 +14,12 @@ import type {
 // The descriptor's types are generated from gitops.schema.json (npm run generate:schemas): the
 // schema is their one source of truth.
 export type {
+  AccessPermission,
   BranchPolicy,
   BypassActor,
   BypassMode,
   Descriptor,
+  DescriptorAccess,
   DescriptorProtection,
   GitopsTool,
   ProtectionTarget,

@@ -6,11 +6,12 @@ import {
   type DescriptorProtection,
   type ProtectionPolicy,
 } from '../protection/policy.js';
-import { renderGithubRuleset, renderGitlab } from '../protection/render.js';
 import { withReleaseApprovals } from '../protection/release-reviewers.js';
 import { renderReleaseSections } from '../codeowners/sync.js';
 import { releaseApprovals, type ReleaseApprovals } from '../release/approvers.js';
 import type { Descriptor } from '../config/descriptor.js';
+import { accessPolicy } from '../protection/access.js';
+import { renderGithubRuleset, renderGitlab, renderGitlabAccess } from '../protection/render.js';
 import { DESCRIPTOR_SCHEMA_URL } from '../config/descriptor.js';
 import { repositoryUrl, resolveTenants, teamSlug, type ResolvedTenant, type ScaffoldAnswers } from './answers.js';
 
@@ -58,6 +59,8 @@ export interface TemplateModel extends ScaffoldAnswers {
   releaseApprovals: ReleaseApprovals | undefined;
   /** GitLab: the CODEOWNERS sections of the release approvals (as codeowners sync writes them), or ''. */
   codeownersReleaseSections: string;
+  /** .gitlab/access.json: the kind's default access as GitLab group shares. */
+  gitlabAccess: ReturnType<typeof renderGitlabAccess>;
   /** File-name-safe form of the default branch. */
   branchFileName: string;
   components: readonly string[];
@@ -176,6 +179,16 @@ export function buildModel(answers: ScaffoldAnswers, toolVersion: string): Templ
     releaseApprovals: releaseApprovals(descriptor, hasReleases),
     codeownersReleaseSections:
       answers.host === 'gitlab' ? renderReleaseSections(releaseApprovals(descriptor, hasReleases)) : '',
+    gitlabAccess: renderGitlabAccess(
+      accessPolicy({
+        kind: answers.kind,
+        teams: {
+          platform: answers.platformTeam,
+          ...(answers.kind === 'application' && answers.appTeams[0] ? { application: answers.appTeams[0] } : {}),
+          ...(answers.kind === 'infrastructure' ? { applications: tenants } : {}),
+        },
+      }),
+    ),
     branchFileName: branchFileName(policy.branch),
     components: INFRASTRUCTURE_COMPONENTS,
     componentCharts: COMPONENT_CHARTS,

@@ -190,6 +190,45 @@ export interface Fault {
   times: number;
 }
 
+/** What a route added with `FakeGithub.route` answers. */
+export interface RouteAnswer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A route added by a test or a helper of its own (teams, reviews, collaborators, contents…):
+ * `route` is the OpenAPI path (`/orgs/{org}/teams/{team_slug}`). The request body is checked
+ * against the route's published request schema where it has one, and the answer against the
+ * response schema of its status, as for the built-in routes.
+ */
+export interface ExtraRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  route: string;
+  handle(request: {
+    params: Record<string, string>;
+    query: URLSearchParams;
+    body: unknown;
+    fake: FakeGithub;
+  }): RouteAnswer | Promise<RouteAnswer>;
+}
+
+/** `/orgs/{org}/teams/{team_slug}` → a regular expression with one group per parameter. */
+function routePattern(route: string): { pattern: RegExp; names: string[] } {
+  const names: string[] = [];
+  const source = route
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+      if (name === undefined) return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+      names.push(name);
+      return '([^/]+)';
+    })
+    .join('');
+  return { pattern: new RegExp(`^${source}$`), names };
+}
+
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -206,6 +245,7 @@ export class FakeGithub {
   /** Bodies and answers that did not match GitHub's schemas: every test expects none. */
   readonly schemaErrors: string[] = [];
   readonly faults: Fault[] = [];
+  readonly #routes: (ExtraRoute & { pattern: RegExp; names: string[] })[] = [];
   #server: Server;
   #nextId = 100;
   url = '';
@@ -264,6 +304,11 @@ export class FakeGithub {
     return id;
   }
 
+  /** Adds a route (matched before the built-in ones). */
+  route(route: ExtraRoute): void {
+    this.#routes.push({ ...route, ...routePattern(route.route) });
+  }
+
   fail(fault: Omit<Fault, 'times'> & { times?: number }): void {
     this.faults.push({ times: 1, ...fault });
   }
@@ -282,6 +327,38 @@ export class FakeGithub {
     const validate = schemaValidator(route, method, 'response', status);
     if (!validate(body))
       this.schemaErrors.push(`response of ${method.toUpperCase()} ${route}: ${ajv.errorsText(validate.errors)}`);
+  }
+
+  async #handleExtra(method: string, url: URL, body: unknown, response: ServerResponse): Promise<boolean> {
+    for (const extra of this.#routes) {
+      if (extra.method !== method) continue;
+      const found = extra.pattern.exec(url.pathname);
+      if (!found) continue;
+      const params = Object.fromEntries(
+        extra.names.map((name, index) => [name, decodeURIComponent(found[index + 1] ?? '')]),
+      );
+      const operation = openapi.paths[extra.route]?.[method.toLowerCase()];
+      if (operation === undefined) {
+        this.schemaErrors.push(`${method} ${extra.route}: not a route of GitHub's REST description`);
+      } else if (operation.requestBody !== undefined) {
+        const validate = schemaValidator(extra.route, method.toLowerCase(), 'request');
+        if (!validate(body)) {
+          this.schemaErrors.push(`${method} ${url.pathname}: ${ajv.errorsText(validate.errors)}`);
+          this.#send(response, 422, { message: `Invalid request: ${ajv.errorsText(validate.errors)}`, status: '422' });
+          return true;
+        }
+      } else if (body !== undefined) {
+        this.schemaErrors.push(`${method} ${url.pathname}: unexpected body`);
+      }
+      const answer = await extra.handle({ params, query: url.searchParams, body, fake: this });
+      const status = String(answer.status);
+      if (answer.body !== undefined && operation?.responses?.[status]?.content?.['application/json'] !== undefined)
+        this.#checkResponse(extra.route, method.toLowerCase(), status, answer.body);
+      if (answer.status === 204) this.#send(response, 204, undefined, answer.headers);
+      else this.#send(response, answer.status, answer.body, answer.headers);
+      return true;
+    }
+    return false;
   }
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -321,6 +398,8 @@ export class FakeGithub {
       });
       return;
     }
+
+    if (await this.#handleExtra(method, url, body, response)) return;
 
     const team = /^\/orgs\/([^/]+)\/teams\/([^/]+)(?:\/memberships\/([^/]+))?$/.exec(url.pathname);
     if (team && method === 'GET') {

@@ -42,6 +42,10 @@ export type BypassActor =
       mode?: BypassMode;
     };
 export type BypassMode = 'always' | 'pull-request';
+/**
+ * GitHub's repository roles, lowest first. On GitLab pull and triage are Reporter (20), push Developer (30), maintain and admin Maintainer (40). none: no access from this policy.
+ */
+export type AccessPermission = 'none' | 'pull' | 'triage' | 'push' | 'maintain' | 'admin';
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export type RuleEntry = Severity | readonly [Severity, ...unknown[]];
 export type Severity = 'off' | 'warn' | 'error' | 0 | 1 | 2;
@@ -119,6 +123,7 @@ export interface Descriptor {
    */
   host?: 'github' | 'gitlab';
   protection?: DescriptorProtection;
+  access?: DescriptorAccess;
   /**
    * The repository's version (semver 2.0, no leading v), when gitops.yaml is one of its version sources.
    */
@@ -252,6 +257,23 @@ export interface BranchPolicy {
    * Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).
    */
   bypassActors?: BypassActor[];
+}
+/**
+ * Who may write, as code: the permission of each team and person on the repository. Unset: the kind's defaults (infrastructure: the platform team maintain, the tenant teams pull; application: its team push, the platform team maintain). Entries here change or add to the defaults; none takes a default away. 'protect render' writes them into .github/settings.yml (teams, collaborators) or .gitlab/access.json, 'protect diff' reports everyone with more access than this, 'protect apply' grants it (and takes extra access away only with --prune). The access-policy-minimum rule holds it to the kind's floor: on an infrastructure repository nobody but the platform team writes.
+ */
+export interface DescriptorAccess {
+  /**
+   * Team (@org/team) to its permission.
+   */
+  teams?: {
+    [k: string]: AccessPermission;
+  };
+  /**
+   * Person (@login) to their permission: the direct or outside collaborators the policy grants. Anyone else with write access is drift.
+   */
+  collaborators?: {
+    [k: string]: AccessPermission;
+  };
 }
 /**
  * Coordinated releases of application and infrastructure versions.

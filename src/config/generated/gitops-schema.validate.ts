@@ -10,13 +10,14 @@ const require = createRequire(import.meta.url);
 
 export const validate: ValidateFunction<Descriptor> = validate10;
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/config/gitops.schema.json","title":"gitops-init repository descriptor (gitops.yaml)","description":"Describes a GitOps repository for gitops-init: its kind, tool, teams, environments and lint configuration.","type":"object","additionalProperties":false,"required":["kind","tool","name"],"properties":{"kind":{"$ref":"#/definitions/repositoryKind"},"tool":{"$ref":"#/definitions/gitopsTool"},"name":{"description":"The repository's name, a DNS-1123 label.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"teams":{"type":"object","additionalProperties":false,"properties":{"platform":{"$ref":"#/definitions/team","description":"The platform team: owns infrastructure and co-owns policy files everywhere."},"application":{"$ref":"#/definitions/team","description":"In an application repository: the team that owns it."},"applications":{"description":"In an infrastructure repository: the application teams onboarded as tenants.","type":"array","items":{"title":"Tenant team","type":"object","additionalProperties":false,"required":["name","team"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"team":{"$ref":"#/definitions/team"},"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repository":{"type":"string","minLength":1},"environments":{"description":"The environments the tenant is onboarded in (names from environments); absent: every environment. Its AppProject and Application (Argo CD), its entry in tenants/<environment> (Flux) or its namespaces (Helm) exist only there.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"minItems":1,"uniqueItems":true}}}},"members":{"description":"People who may be named as code owners besides the teams: @user handles or e-mail addresses.","type":"array","items":{"$ref":"#/definitions/person"},"uniqueItems":true}}},"ownership":{"description":"CODEOWNERS patterns to their owners, in order (later entries win, as in CODEOWNERS). 'gitops-init codeowners sync' writes them into CODEOWNERS between generated markers. An owner is a handle (@org/team, @user, an e-mail address) or the name of a team declared under teams: platform, application, or the name of an entry of teams.applications.","type":"object","propertyNames":{"minLength":1,"pattern":"^[^#\\s!]","patternErrorMessage":"not a CODEOWNERS pattern (it may not be empty or start with #, ! or a space)"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/owner"},{"type":"array","items":{"$ref":"#/definitions/owner"},"minItems":1,"uniqueItems":true}]}},"criticalPaths":{"description":"Paths the platform team must own (a trailing slash marks a directory): alone in an infrastructure repository, together with the owning team in an application repository. Replaces the defaults of codeowners-critical-paths; CODEOWNERS itself is always included.","type":"array","items":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)"},"uniqueItems":true},"namespaces":{"description":"In an application repository: the namespaces its resources may use.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repositoryUrl":{"description":"This repository's clone URL (https, ssh or scp-like). GitOps sources with this URL point at this repository, so the paths they name are checked here.","type":"string","minLength":1},"platform":{"description":"What belongs to the platform team, for the boundary rules.","type":"object","additionalProperties":false,"properties":{"kinds":{"description":"Namespaced kinds that only the platform team manages (e.g. NetworkPolicy, ResourceQuota, LimitRange), as Kind or group/Kind; application repositories may not contain them.","type":"array","items":{"type":"string","pattern":"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$","patternErrorMessage":"not a kind (Kind or group/Kind, e.g. NetworkPolicy or networking.k8s.io/NetworkPolicy)"},"uniqueItems":true},"workloads":{"description":"Infrastructure repositories: where the platform's own components (ingress controllers, monitoring) run workloads.","type":"object","additionalProperties":false,"properties":{"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"paths":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}}},"environments":{"description":"Deployment environments, in promotion order.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true,"minItems":1},"host":{"description":"Where the repository is hosted.","enum":["github","gitlab"]},"protection":{"title":"Descriptor protection","description":"Branch protection as code: one provider-neutral policy per branch pattern. 'gitops-init protect render' writes the host's files from it, 'protect diff' and 'protect apply' compare it with and apply it to the live GitHub repository. Unset fields take the defaults of the repository kind; an infrastructure repository cannot go below its floor (2 approvals, code owner review, no force push, no deletion, the gitops-lint check).","type":"object","additionalProperties":false,"properties":{"targets":{"description":"What 'protect render' writes and protection-files-in-sync keeps: github-ruleset (.github/rulesets/<branch>-protection.json), github-branch-protection (.github/branch-protection/<branch>.json, the classic API's body), settings (branches and rulesets of .github/settings.yml, for safe-settings), gitlab (.gitlab/*.json). Default: github-ruleset and settings on GitHub, gitlab on GitLab.","type":"array","items":{"title":"Protection target","enum":["github-ruleset","github-branch-protection","settings","gitlab"]},"uniqueItems":true,"minItems":1},"branches":{"description":"Branch name or pattern (fnmatch: * within a path segment, ** across) to its policy.","type":"object","propertyNames":{"minLength":1,"maxLength":255,"pattern":"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$","patternErrorMessage":"not a branch name or pattern (letters, digits, . _ / - and the globs * ? [ ]; not starting with - or /)"},"additionalProperties":{"$ref":"#/definitions/protectionPolicy"}},"teamIds":{"description":"GitHub team ids by team (@org/team), for the release approvals the rendered ruleset requires (required_reviewers). A team not listed is looked up at 'protect apply' and 'protect diff' (GET /orgs/{org}/teams/{slug}); the offline 'protect render' leaves it out and says so.","type":"object","propertyNames":{"pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"},"additionalProperties":{"type":"integer","minimum":1}}}},"version":{"description":"The repository's version (semver 2.0, no leading v), when gitops.yaml is one of its version sources.","type":"string","minLength":1},"versioning":{"type":"object","additionalProperties":false,"properties":{"sources":{"description":"Version sources that must agree, as file or file#field (e.g. VERSION, chart/Chart.yaml#version). The first one is where the version lives.","type":"array","items":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$","patternErrorMessage":"not a version source (a repository-relative file, optionally #field, e.g. chart/Chart.yaml#version)"},"minItems":1,"uniqueItems":true}}},"releases":{"title":"Releases config","description":"Coordinated releases of application and infrastructure versions.","type":"object","additionalProperties":false,"properties":{"directory":{"description":"Where release manifests live.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)","default":"releases"},"repositories":{"description":"Component repositories (a local path or a git URL) whose v<version> tags 'release create' checks.","type":"object","additionalProperties":false,"properties":{"application":{"type":"string","minLength":1},"infrastructure":{"type":"string","minLength":1}}},"windows":{"description":"When releases may be promoted (UTC); outside them only with --emergency.","type":"array","items":{"title":"Release window","type":"object","additionalProperties":false,"required":["days","hours"],"properties":{"days":{"description":"Days of the week, as their first three letters in lower case.","type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Weekday","enum":["mon","tue","wed","thu","fri","sat","sun"]}},"hours":{"description":"UTC hours, as HH:MM-HH:MM.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$","patternErrorMessage":"not a time range (UTC hours as HH:MM-HH:MM, e.g. 08:00-18:00)"}}}},"changelog":{"description":"The release log, a Markdown file of its own.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$","patternErrorMessage":"not a repository-relative Markdown file (a path ending in .md, no leading / and no ..)","default":"RELEASES.md"}}},"rules":{"$ref":"#/definitions/ruleMap"},"overrides":{"description":"Rule settings for some files, by glob (later entries win).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"rules":{"$ref":"#/definitions/ruleMap"}}}},"ignores":{"description":"Globs of files that are never linted, on top of .gitignore.","type":"array","items":{"type":"string","minLength":1}},"linterOptions":{"type":"object","additionalProperties":false,"properties":{"reportUnusedDisableDirectives":{"enum":["off","warn","error"],"default":"warn"},"maxFileSize":{"description":"Largest YAML file that is parsed, in bytes; larger files get a finding.","type":"integer","minimum":1024,"default":5242880}}},"scaffold":{"description":"Answers gitops-init used to generate this repository, so that a re-run needs no flags.","type":"object","properties":{"version":{"description":"The gitops-init version whose templates the repository's files were last rendered from: 'gitops-init update' merges the difference to the running version's templates.","type":"string","minLength":1}}}},"definitions":{"repositoryKind":{"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]},"gitopsTool":{"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"},"person":{"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$","patternErrorMessage":"not a user (@user)"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$","patternErrorMessage":"not an e-mail address"}]},"owner":{"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$","patternErrorMessage":"not an owner (@user, @org/team, an e-mail address, or the name of a team declared under teams)"},"protectionPolicy":{"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}},"bypassActor":{"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]},"bypassMode":{"enum":["always","pull-request"]},"dnsLabel":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"severity":{"enum":["off","warn","error",0,1,2]},"ruleEntry":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]},"ruleMap":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/config/gitops.schema.json","title":"gitops-init repository descriptor (gitops.yaml)","description":"Describes a GitOps repository for gitops-init: its kind, tool, teams, environments and lint configuration.","type":"object","additionalProperties":false,"required":["kind","tool","name"],"properties":{"kind":{"$ref":"#/definitions/repositoryKind"},"tool":{"$ref":"#/definitions/gitopsTool"},"name":{"description":"The repository's name, a DNS-1123 label.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"teams":{"type":"object","additionalProperties":false,"properties":{"platform":{"$ref":"#/definitions/team","description":"The platform team: owns infrastructure and co-owns policy files everywhere."},"application":{"$ref":"#/definitions/team","description":"In an application repository: the team that owns it."},"applications":{"description":"In an infrastructure repository: the application teams onboarded as tenants.","type":"array","items":{"title":"Tenant team","type":"object","additionalProperties":false,"required":["name","team"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"team":{"$ref":"#/definitions/team"},"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repository":{"type":"string","minLength":1},"environments":{"description":"The environments the tenant is onboarded in (names from environments); absent: every environment. Its AppProject and Application (Argo CD), its entry in tenants/<environment> (Flux) or its namespaces (Helm) exist only there.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"minItems":1,"uniqueItems":true}}}},"members":{"description":"People who may be named as code owners besides the teams: @user handles or e-mail addresses.","type":"array","items":{"$ref":"#/definitions/person"},"uniqueItems":true}}},"ownership":{"description":"CODEOWNERS patterns to their owners, in order (later entries win, as in CODEOWNERS). 'gitops-init codeowners sync' writes them into CODEOWNERS between generated markers. An owner is a handle (@org/team, @user, an e-mail address) or the name of a team declared under teams: platform, application, or the name of an entry of teams.applications.","type":"object","propertyNames":{"minLength":1,"pattern":"^[^#\\s!]","patternErrorMessage":"not a CODEOWNERS pattern (it may not be empty or start with #, ! or a space)"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/owner"},{"type":"array","items":{"$ref":"#/definitions/owner"},"minItems":1,"uniqueItems":true}]}},"criticalPaths":{"description":"Paths the platform team must own (a trailing slash marks a directory): alone in an infrastructure repository, together with the owning team in an application repository. Replaces the defaults of codeowners-critical-paths; CODEOWNERS itself is always included.","type":"array","items":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)"},"uniqueItems":true},"namespaces":{"description":"In an application repository: the namespaces its resources may use.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repositoryUrl":{"description":"This repository's clone URL (https, ssh or scp-like). GitOps sources with this URL point at this repository, so the paths they name are checked here.","type":"string","minLength":1},"platform":{"description":"What belongs to the platform team, for the boundary rules.","type":"object","additionalProperties":false,"properties":{"kinds":{"description":"Namespaced kinds that only the platform team manages (e.g. NetworkPolicy, ResourceQuota, LimitRange), as Kind or group/Kind; application repositories may not contain them.","type":"array","items":{"type":"string","pattern":"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$","patternErrorMessage":"not a kind (Kind or group/Kind, e.g. NetworkPolicy or networking.k8s.io/NetworkPolicy)"},"uniqueItems":true},"workloads":{"description":"Infrastructure repositories: where the platform's own components (ingress controllers, monitoring) run workloads.","type":"object","additionalProperties":false,"properties":{"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"paths":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}}},"environments":{"description":"Deployment environments, in promotion order.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true,"minItems":1},"host":{"description":"Where the repository is hosted.","enum":["github","gitlab"]},"protection":{"title":"Descriptor protection","description":"Branch protection as code: one provider-neutral policy per branch pattern. 'gitops-init protect render' writes the host's files from it, 'protect diff' and 'protect apply' compare it with and apply it to the live GitHub repository. Unset fields take the defaults of the repository kind; an infrastructure repository cannot go below its floor (2 approvals, code owner review, no force push, no deletion, the gitops-lint check).","type":"object","additionalProperties":false,"properties":{"targets":{"description":"What 'protect render' writes and protection-files-in-sync keeps: github-ruleset (.github/rulesets/<branch>-protection.json), github-branch-protection (.github/branch-protection/<branch>.json, the classic API's body), settings (branches and rulesets of .github/settings.yml, for safe-settings), gitlab (.gitlab/*.json). Default: github-ruleset and settings on GitHub, gitlab on GitLab.","type":"array","items":{"title":"Protection target","enum":["github-ruleset","github-branch-protection","settings","gitlab"]},"uniqueItems":true,"minItems":1},"branches":{"description":"Branch name or pattern (fnmatch: * within a path segment, ** across) to its policy.","type":"object","propertyNames":{"minLength":1,"maxLength":255,"pattern":"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$","patternErrorMessage":"not a branch name or pattern (letters, digits, . _ / - and the globs * ? [ ]; not starting with - or /)"},"additionalProperties":{"$ref":"#/definitions/protectionPolicy"}},"teamIds":{"description":"GitHub team ids by team (@org/team), for the release approvals the rendered ruleset requires (required_reviewers). A team not listed is looked up at 'protect apply' and 'protect diff' (GET /orgs/{org}/teams/{slug}); the offline 'protect render' leaves it out and says so.","type":"object","propertyNames":{"pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"},"additionalProperties":{"type":"integer","minimum":1}}}},"access":{"title":"Descriptor access","description":"Who may write, as code: the permission of each team and person on the repository. Unset: the kind's defaults (infrastructure: the platform team maintain, the tenant teams pull; application: its team push, the platform team maintain). Entries here change or add to the defaults; none takes a default away. 'protect render' writes them into .github/settings.yml (teams, collaborators) or .gitlab/access.json, 'protect diff' reports everyone with more access than this, 'protect apply' grants it (and takes extra access away only with --prune). The access-policy-minimum rule holds it to the kind's floor: on an infrastructure repository nobody but the platform team writes.","type":"object","additionalProperties":false,"properties":{"teams":{"description":"Team (@org/team) to its permission.","type":"object","propertyNames":{"$ref":"#/definitions/team"},"additionalProperties":{"$ref":"#/definitions/accessPermission"}},"collaborators":{"description":"Person (@login) to their permission: the direct or outside collaborators the policy grants. Anyone else with write access is drift.","type":"object","propertyNames":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$","patternErrorMessage":"not a login (@login)"},"additionalProperties":{"$ref":"#/definitions/accessPermission"}}}},"version":{"description":"The repository's version (semver 2.0, no leading v), when gitops.yaml is one of its version sources.","type":"string","minLength":1},"versioning":{"type":"object","additionalProperties":false,"properties":{"sources":{"description":"Version sources that must agree, as file or file#field (e.g. VERSION, chart/Chart.yaml#version). The first one is where the version lives.","type":"array","items":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$","patternErrorMessage":"not a version source (a repository-relative file, optionally #field, e.g. chart/Chart.yaml#version)"},"minItems":1,"uniqueItems":true}}},"releases":{"title":"Releases config","description":"Coordinated releases of application and infrastructure versions.","type":"object","additionalProperties":false,"properties":{"directory":{"description":"Where release manifests live.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)","default":"releases"},"repositories":{"description":"Component repositories (a local path or a git URL) whose v<version> tags 'release create' checks.","type":"object","additionalProperties":false,"properties":{"application":{"type":"string","minLength":1},"infrastructure":{"type":"string","minLength":1}}},"windows":{"description":"When releases may be promoted (UTC); outside them only with --emergency.","type":"array","items":{"title":"Release window","type":"object","additionalProperties":false,"required":["days","hours"],"properties":{"days":{"description":"Days of the week, as their first three letters in lower case.","type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Weekday","enum":["mon","tue","wed","thu","fri","sat","sun"]}},"hours":{"description":"UTC hours, as HH:MM-HH:MM.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$","patternErrorMessage":"not a time range (UTC hours as HH:MM-HH:MM, e.g. 08:00-18:00)"}}}},"changelog":{"description":"The release log, a Markdown file of its own.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$","patternErrorMessage":"not a repository-relative Markdown file (a path ending in .md, no leading / and no ..)","default":"RELEASES.md"}}},"rules":{"$ref":"#/definitions/ruleMap"},"overrides":{"description":"Rule settings for some files, by glob (later entries win).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"rules":{"$ref":"#/definitions/ruleMap"}}}},"ignores":{"description":"Globs of files that are never linted, on top of .gitignore.","type":"array","items":{"type":"string","minLength":1}},"linterOptions":{"type":"object","additionalProperties":false,"properties":{"reportUnusedDisableDirectives":{"enum":["off","warn","error"],"default":"warn"},"maxFileSize":{"description":"Largest YAML file that is parsed, in bytes; larger files get a finding.","type":"integer","minimum":1024,"default":5242880}}},"scaffold":{"description":"Answers gitops-init used to generate this repository, so that a re-run needs no flags.","type":"object","properties":{"version":{"description":"The gitops-init version whose templates the repository's files were last rendered from: 'gitops-init update' merges the difference to the running version's templates.","type":"string","minLength":1}}}},"definitions":{"repositoryKind":{"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]},"gitopsTool":{"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"},"person":{"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$","patternErrorMessage":"not a user (@user)"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$","patternErrorMessage":"not an e-mail address"}]},"owner":{"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$","patternErrorMessage":"not an owner (@user, @org/team, an e-mail address, or the name of a team declared under teams)"},"protectionPolicy":{"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}},"bypassActor":{"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]},"bypassMode":{"enum":["always","pull-request"]},"accessPermission":{"title":"Access permission","description":"GitHub's repository roles, lowest first. On GitLab pull and triage are Reporter (20), push Developer (30), maintain and admin Maintainer (40). none: no access from this policy.","enum":["none","pull","triage","push","maintain","admin"]},"dnsLabel":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"severity":{"enum":["off","warn","error",0,1,2]},"ruleEntry":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]},"ruleMap":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}}}};
 const schema12 = {"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]};
 const schema13 = {"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]};
 const schema14 = {"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"};
 const schema17 = {"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63};
 const schema19 = {"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$","patternErrorMessage":"not a user (@user)"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$","patternErrorMessage":"not an e-mail address"}]};
 const schema20 = {"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$","patternErrorMessage":"not an owner (@user, @org/team, an e-mail address, or the name of a team declared under teams)"};
+const schema33 = {"title":"Access permission","description":"GitHub's repository roles, lowest first. On GitLab pull and triage are Reporter (20), push Developer (30), maintain and admin Maintainer (40). none: no access from this policy.","enum":["none","pull","triage","push","maintain","admin"]};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const func0 = require("ajv/dist/runtime/equal").default;
@@ -29,9 +30,10 @@ const pattern10 = new RegExp("^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[
 const pattern12 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "u");
 const pattern14 = new RegExp("^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$", "u");
 const pattern17 = new RegExp("^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$", "u");
-const pattern19 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$", "u");
-const pattern21 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$", "u");
-const pattern22 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$", "u");
+const pattern20 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$", "u");
+const pattern21 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$", "u");
+const pattern23 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$", "u");
+const pattern24 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$", "u");
 const schema25 = {"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}};
 const schema26 = {"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]};
 const schema27 = {"enum":["always","pull-request"]};
@@ -676,10 +678,10 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema32 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}};
-const pattern23 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
-const schema33 = {"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]};
-const schema34 = {"enum":["off","warn","error",0,1,2]};
+const schema35 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}};
+const pattern25 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+const schema36 = {"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]};
+const schema37 = {"enum":["off","warn","error",0,1,2]};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -688,7 +690,7 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!((((((data === "off") || (data === "warn")) || (data === "error")) || (data === 0)) || (data === 1)) || (data === 2))){
-const err0 = {instancePath,schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data};
+const err0 = {instancePath,schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values",schema:schema37.enum,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -703,7 +705,7 @@ if(!valid0){
 const _errs3 = errors;
 if(Array.isArray(data)){
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.anyOf[1],data};
+const err1 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema36.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -716,7 +718,7 @@ const len0 = data.length;
 if(len0 > 0){
 let data0 = data[0];
 if(!((((((data0 === "off") || (data0 === "warn")) || (data0 === "error")) || (data0 === 0)) || (data0 === 1)) || (data0 === 2))){
-const err2 = {instancePath:instancePath+"/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data0};
+const err2 = {instancePath:instancePath+"/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values",schema:schema37.enum,parentSchema:schema37,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -728,7 +730,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.anyOf[1].type,parentSchema:schema33.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.anyOf[1].type,parentSchema:schema36.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -741,7 +743,7 @@ var _valid0 = _errs3 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema33.anyOf,parentSchema:schema33,data};
+const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.anyOf,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -773,8 +775,8 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 const _errs1 = errors;
 if(typeof key0 === "string"){
-if(!pattern23.test(key0)){
-const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema32.propertyNames,data:key0,propertyName:key0};
+if(!pattern25.test(key0)){
+const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema35.propertyNames,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -786,7 +788,7 @@ errors++;
 }
 var valid0 = _errs1 === errors;
 if(!valid0){
-const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema32.propertyNames,parentSchema:schema32,data};
+const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema35.propertyNames,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -804,7 +806,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2331,11 +2333,12 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data.version !== undefined){
-let data43 = data.version;
-if(typeof data43 === "string"){
-if(func3(data43) < 1){
-const err109 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.version,data:data43};
+if(data.access !== undefined){
+let data43 = data.access;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key12 in data43){
+if(!((key12 === "teams") || (key12 === "collaborators"))){
+const err109 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.access,data:data43};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2345,8 +2348,14 @@ vErrors.push(err109);
 errors++;
 }
 }
-else {
-const err110 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.version.type,parentSchema:schema11.properties.version,data:data43};
+if(data43.teams !== undefined){
+let data44 = data43.teams;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key13 in data44){
+const _errs120 = errors;
+if(typeof key13 === "string"){
+if(!pattern1.test(key13)){
+const err110 = {instancePath:instancePath+"/access/teams",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$",parentSchema:schema14,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2356,12 +2365,8 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data.versioning !== undefined){
-let data44 = data.versioning;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key12 in data44){
-if(!(key12 === "sources")){
-const err111 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.versioning,data:data44};
+else {
+const err111 = {instancePath:instancePath+"/access/teams",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2370,12 +2375,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data44.sources !== undefined){
-let data45 = data44.sources;
-if(Array.isArray(data45)){
-if(data45.length < 1){
-const err112 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.versioning.properties.sources,data:data45};
+var valid63 = _errs120 === errors;
+if(!valid63){
+const err112 = {instancePath:instancePath+"/access/teams",schemaPath:"#/properties/access/properties/teams/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.access.properties.teams.propertyNames,parentSchema:schema11.properties.access.properties.teams,data:data44};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2384,12 +2386,11 @@ vErrors.push(err112);
 }
 errors++;
 }
-const len12 = data45.length;
-for(let i23=0; i23<len12; i23++){
-let data46 = data45[i23];
-if(typeof data46 === "string"){
-if(!pattern19.test(data46)){
-const err113 = {instancePath:instancePath+"/versioning/sources/" + i23,schemaPath:"#/properties/versioning/properties/sources/items/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$",parentSchema:schema11.properties.versioning.properties.sources.items,data:data46};
+}
+for(const key14 in data44){
+let data45 = data44[key14];
+if(!((((((data45 === "none") || (data45 === "pull")) || (data45 === "triage")) || (data45 === "push")) || (data45 === "maintain")) || (data45 === "admin"))){
+const err113 = {instancePath:instancePath+"/access/teams/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accessPermission/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values",schema:schema33.enum,parentSchema:schema33,data:data45};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2399,8 +2400,9 @@ vErrors.push(err113);
 errors++;
 }
 }
+}
 else {
-const err114 = {instancePath:instancePath+"/versioning/sources/" + i23,schemaPath:"#/properties/versioning/properties/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.versioning.properties.sources.items.type,parentSchema:schema11.properties.versioning.properties.sources.items,data:data46};
+const err114 = {instancePath:instancePath+"/access/teams",schemaPath:"#/properties/access/properties/teams/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.access.properties.teams.type,parentSchema:schema11.properties.access.properties.teams,data:data44};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2410,18 +2412,14 @@ vErrors.push(err114);
 errors++;
 }
 }
-let i24 = data45.length;
-let j11;
-if(i24 > 1){
-const indices3 = {};
-for(;i24--;){
-let item3 = data45[i24];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j11 = indices3[item3];
-const err115 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i24, j: j11},message:"must NOT have duplicate items (items ## "+j11+" and "+i24+" are identical)",schema:true,parentSchema:schema11.properties.versioning.properties.sources,data:data45};
+if(data43.collaborators !== undefined){
+let data46 = data43.collaborators;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key15 in data46){
+const _errs128 = errors;
+if(typeof key15 === "string"){
+if(!pattern20.test(key15)){
+const err115 = {instancePath:instancePath+"/access/collaborators",schemaPath:"#/properties/access/properties/collaborators/propertyNames/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$",parentSchema:schema11.properties.access.properties.collaborators.propertyNames,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2429,14 +2427,10 @@ else {
 vErrors.push(err115);
 }
 errors++;
-break;
-}
-indices3[item3] = i24;
-}
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.versioning.properties.sources.type,parentSchema:schema11.properties.versioning.properties.sources,data:data45};
+const err116 = {instancePath:instancePath+"/access/collaborators",schemaPath:"#/properties/access/properties/collaborators/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.access.properties.collaborators.propertyNames.type,parentSchema:schema11.properties.access.properties.collaborators.propertyNames,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2445,10 +2439,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-}
-else {
-const err117 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.versioning.type,parentSchema:schema11.properties.versioning,data:data44};
+var valid67 = _errs128 === errors;
+if(!valid67){
+const err117 = {instancePath:instancePath+"/access/collaborators",schemaPath:"#/properties/access/properties/collaborators/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema11.properties.access.properties.collaborators.propertyNames,parentSchema:schema11.properties.access.properties.collaborators,data:data46};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2458,12 +2451,10 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data.releases !== undefined){
-let data47 = data.releases;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key13 in data47){
-if(!((((key13 === "directory") || (key13 === "repositories")) || (key13 === "windows")) || (key13 === "changelog"))){
-const err118 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases,data:data47};
+for(const key16 in data46){
+let data47 = data46[key16];
+if(!((((((data47 === "none") || (data47 === "pull")) || (data47 === "triage")) || (data47 === "push")) || (data47 === "maintain")) || (data47 === "admin"))){
+const err118 = {instancePath:instancePath+"/access/collaborators/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accessPermission/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values",schema:schema33.enum,parentSchema:schema33,data:data47};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2473,11 +2464,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data47.directory !== undefined){
-let data48 = data47.directory;
-if(typeof data48 === "string"){
-if(!pattern12.test(data48)){
-const err119 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$",parentSchema:schema11.properties.releases.properties.directory,data:data48};
+}
+else {
+const err119 = {instancePath:instancePath+"/access/collaborators",schemaPath:"#/properties/access/properties/collaborators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.access.properties.collaborators.type,parentSchema:schema11.properties.access.properties.collaborators,data:data46};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2487,8 +2476,9 @@ vErrors.push(err119);
 errors++;
 }
 }
+}
 else {
-const err120 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.directory.type,parentSchema:schema11.properties.releases.properties.directory,data:data48};
+const err120 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.access.type,parentSchema:schema11.properties.access,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2498,12 +2488,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data47.repositories !== undefined){
-let data49 = data47.repositories;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-for(const key14 in data49){
-if(!((key14 === "application") || (key14 === "infrastructure"))){
-const err121 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.repositories,data:data49};
+if(data.version !== undefined){
+let data48 = data.version;
+if(typeof data48 === "string"){
+if(func3(data48) < 1){
+const err121 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.version,data:data48};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2513,11 +2502,8 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data49.application !== undefined){
-let data50 = data49.application;
-if(typeof data50 === "string"){
-if(func3(data50) < 1){
-const err122 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data50};
+else {
+const err122 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.version.type,parentSchema:schema11.properties.version,data:data48};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2527,8 +2513,12 @@ vErrors.push(err122);
 errors++;
 }
 }
-else {
-const err123 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.application.type,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data50};
+if(data.versioning !== undefined){
+let data49 = data.versioning;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key17 in data49){
+if(!(key17 === "sources")){
+const err123 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.versioning,data:data49};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2538,11 +2528,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data49.infrastructure !== undefined){
-let data51 = data49.infrastructure;
-if(typeof data51 === "string"){
-if(func3(data51) < 1){
-const err124 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data51};
+if(data49.sources !== undefined){
+let data50 = data49.sources;
+if(Array.isArray(data50)){
+if(data50.length < 1){
+const err124 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.versioning.properties.sources,data:data50};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2551,9 +2541,12 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-else {
-const err125 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.infrastructure.type,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data51};
+const len12 = data50.length;
+for(let i23=0; i23<len12; i23++){
+let data51 = data50[i23];
+if(typeof data51 === "string"){
+if(!pattern21.test(data51)){
+const err125 = {instancePath:instancePath+"/versioning/sources/" + i23,schemaPath:"#/properties/versioning/properties/sources/items/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$",parentSchema:schema11.properties.versioning.properties.sources.items,data:data51};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2563,9 +2556,8 @@ vErrors.push(err125);
 errors++;
 }
 }
-}
 else {
-const err126 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.repositories.type,parentSchema:schema11.properties.releases.properties.repositories,data:data49};
+const err126 = {instancePath:instancePath+"/versioning/sources/" + i23,schemaPath:"#/properties/versioning/properties/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.versioning.properties.sources.items.type,parentSchema:schema11.properties.versioning.properties.sources.items,data:data51};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2575,15 +2567,18 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data47.windows !== undefined){
-let data52 = data47.windows;
-if(Array.isArray(data52)){
-const len13 = data52.length;
-for(let i25=0; i25<len13; i25++){
-let data53 = data52[i25];
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.days === undefined){
-const err127 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data53};
+let i24 = data50.length;
+let j11;
+if(i24 > 1){
+const indices3 = {};
+for(;i24--;){
+let item3 = data50[i24];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j11 = indices3[item3];
+const err127 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i24, j: j11},message:"must NOT have duplicate items (items ## "+j11+" and "+i24+" are identical)",schema:true,parentSchema:schema11.properties.versioning.properties.sources,data:data50};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2591,9 +2586,14 @@ else {
 vErrors.push(err127);
 }
 errors++;
+break;
 }
-if(data53.hours === undefined){
-const err128 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "hours"},message:"must have required property '"+"hours"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data53};
+indices3[item3] = i24;
+}
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.versioning.properties.sources.type,parentSchema:schema11.properties.versioning.properties.sources,data:data50};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2602,9 +2602,10 @@ vErrors.push(err128);
 }
 errors++;
 }
-for(const key15 in data53){
-if(!((key15 === "days") || (key15 === "hours"))){
-const err129 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.windows.items,data:data53};
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.versioning.type,parentSchema:schema11.properties.versioning,data:data49};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2614,11 +2615,12 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data53.days !== undefined){
-let data54 = data53.days;
-if(Array.isArray(data54)){
-if(data54.length < 1){
-const err130 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data54};
+if(data.releases !== undefined){
+let data52 = data.releases;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key18 in data52){
+if(!((((key18 === "directory") || (key18 === "repositories")) || (key18 === "windows")) || (key18 === "changelog"))){
+const err130 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases,data:data52};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2627,11 +2629,12 @@ vErrors.push(err130);
 }
 errors++;
 }
-const len14 = data54.length;
-for(let i26=0; i26<len14; i26++){
-let data55 = data54[i26];
-if(!(((((((data55 === "mon") || (data55 === "tue")) || (data55 === "wed")) || (data55 === "thu")) || (data55 === "fri")) || (data55 === "sat")) || (data55 === "sun"))){
-const err131 = {instancePath:instancePath+"/releases/windows/" + i25+"/days/" + i26,schemaPath:"#/properties/releases/properties/windows/items/properties/days/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.releases.properties.windows.items.properties.days.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.releases.properties.windows.items.properties.days.items.enum,parentSchema:schema11.properties.releases.properties.windows.items.properties.days.items,data:data55};
+}
+if(data52.directory !== undefined){
+let data53 = data52.directory;
+if(typeof data53 === "string"){
+if(!pattern12.test(data53)){
+const err131 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$",parentSchema:schema11.properties.releases.properties.directory,data:data53};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2641,14 +2644,8 @@ vErrors.push(err131);
 errors++;
 }
 }
-let i27 = data54.length;
-let j12;
-if(i27 > 1){
-outer8:
-for(;i27--;){
-for(j12 = i27; j12--;){
-if(func0(data54[i27], data54[j12])){
-const err132 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/uniqueItems",keyword:"uniqueItems",params:{i: i27, j: j12},message:"must NOT have duplicate items (items ## "+j12+" and "+i27+" are identical)",schema:true,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data54};
+else {
+const err132 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.directory.type,parentSchema:schema11.properties.releases.properties.directory,data:data53};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2656,14 +2653,14 @@ else {
 vErrors.push(err132);
 }
 errors++;
-break outer8;
 }
 }
-}
-}
-}
-else {
-const err133 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.items.properties.days.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data54};
+if(data52.repositories !== undefined){
+let data54 = data52.repositories;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key19 in data54){
+if(!((key19 === "application") || (key19 === "infrastructure"))){
+const err133 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.repositories,data:data54};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2673,11 +2670,11 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data53.hours !== undefined){
-let data56 = data53.hours;
-if(typeof data56 === "string"){
-if(!pattern21.test(data56)){
-const err134 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$",parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data56};
+if(data54.application !== undefined){
+let data55 = data54.application;
+if(typeof data55 === "string"){
+if(func3(data55) < 1){
+const err134 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data55};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2688,7 +2685,7 @@ errors++;
 }
 }
 else {
-const err135 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.windows.items.properties.hours.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data56};
+const err135 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.application.type,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data55};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2698,9 +2695,11 @@ vErrors.push(err135);
 errors++;
 }
 }
-}
-else {
-const err136 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.windows.items.type,parentSchema:schema11.properties.releases.properties.windows.items,data:data53};
+if(data54.infrastructure !== undefined){
+let data56 = data54.infrastructure;
+if(typeof data56 === "string"){
+if(func3(data56) < 1){
+const err136 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data56};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2710,9 +2709,8 @@ vErrors.push(err136);
 errors++;
 }
 }
-}
 else {
-const err137 = {instancePath:instancePath+"/releases/windows",schemaPath:"#/properties/releases/properties/windows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.type,parentSchema:schema11.properties.releases.properties.windows,data:data52};
+const err137 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.infrastructure.type,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data56};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2722,11 +2720,9 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data47.changelog !== undefined){
-let data57 = data47.changelog;
-if(typeof data57 === "string"){
-if(!pattern22.test(data57)){
-const err138 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$",parentSchema:schema11.properties.releases.properties.changelog,data:data57};
+}
+else {
+const err138 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.repositories.type,parentSchema:schema11.properties.releases.properties.repositories,data:data54};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2736,8 +2732,15 @@ vErrors.push(err138);
 errors++;
 }
 }
-else {
-const err139 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.changelog.type,parentSchema:schema11.properties.releases.properties.changelog,data:data57};
+if(data52.windows !== undefined){
+let data57 = data52.windows;
+if(Array.isArray(data57)){
+const len13 = data57.length;
+for(let i25=0; i25<len13; i25++){
+let data58 = data57[i25];
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.days === undefined){
+const err139 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data58};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2746,10 +2749,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.type,parentSchema:schema11.properties.releases,data:data47};
+if(data58.hours === undefined){
+const err140 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "hours"},message:"must have required property '"+"hours"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data58};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -2758,22 +2759,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-if(data.rules !== undefined){
-if(!(validate15(data.rules, {instancePath:instancePath+"/rules",parentData:data,parentDataProperty:"rules",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data.overrides !== undefined){
-let data59 = data.overrides;
-if(Array.isArray(data59)){
-const len15 = data59.length;
-for(let i28=0; i28<len15; i28++){
-let data60 = data59[i28];
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.files === undefined){
-const err141 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data60};
+for(const key20 in data58){
+if(!((key20 === "days") || (key20 === "hours"))){
+const err141 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.windows.items,data:data58};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2782,8 +2770,12 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(data60.rules === undefined){
-const err142 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data60};
+}
+if(data58.days !== undefined){
+let data59 = data58.days;
+if(Array.isArray(data59)){
+if(data59.length < 1){
+const err142 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data59};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2792,9 +2784,11 @@ vErrors.push(err142);
 }
 errors++;
 }
-for(const key16 in data60){
-if(!((key16 === "files") || (key16 === "rules"))){
-const err143 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data60};
+const len14 = data59.length;
+for(let i26=0; i26<len14; i26++){
+let data60 = data59[i26];
+if(!(((((((data60 === "mon") || (data60 === "tue")) || (data60 === "wed")) || (data60 === "thu")) || (data60 === "fri")) || (data60 === "sat")) || (data60 === "sun"))){
+const err143 = {instancePath:instancePath+"/releases/windows/" + i25+"/days/" + i26,schemaPath:"#/properties/releases/properties/windows/items/properties/days/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.releases.properties.windows.items.properties.days.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.releases.properties.windows.items.properties.days.items.enum,parentSchema:schema11.properties.releases.properties.windows.items.properties.days.items,data:data60};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2804,11 +2798,14 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data60.files !== undefined){
-let data61 = data60.files;
-if(Array.isArray(data61)){
-if(data61.length < 1){
-const err144 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.overrides.items.properties.files,data:data61};
+let i27 = data59.length;
+let j12;
+if(i27 > 1){
+outer8:
+for(;i27--;){
+for(j12 = i27; j12--;){
+if(func0(data59[i27], data59[j12])){
+const err144 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/uniqueItems",keyword:"uniqueItems",params:{i: i27, j: j12},message:"must NOT have duplicate items (items ## "+j12+" and "+i27+" are identical)",schema:true,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data59};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2816,13 +2813,14 @@ else {
 vErrors.push(err144);
 }
 errors++;
+break outer8;
 }
-const len16 = data61.length;
-for(let i29=0; i29<len16; i29++){
-let data62 = data61[i29];
-if(typeof data62 === "string"){
-if(func3(data62) < 1){
-const err145 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data62};
+}
+}
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.items.properties.days.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data59};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2832,8 +2830,11 @@ vErrors.push(err145);
 errors++;
 }
 }
-else {
-const err146 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.overrides.items.properties.files.items.type,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data62};
+if(data58.hours !== undefined){
+let data61 = data58.hours;
+if(typeof data61 === "string"){
+if(!pattern23.test(data61)){
+const err146 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$",parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data61};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2843,9 +2844,8 @@ vErrors.push(err146);
 errors++;
 }
 }
-}
 else {
-const err147 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.items.properties.files.type,parentSchema:schema11.properties.overrides.items.properties.files,data:data61};
+const err147 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.windows.items.properties.hours.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data61};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2855,15 +2855,9 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data60.rules !== undefined){
-if(!(validate15(data60.rules, {instancePath:instancePath+"/overrides/" + i28+"/rules",parentData:data60,parentDataProperty:"rules",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err148 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data60};
+const err148 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.windows.items.type,parentSchema:schema11.properties.releases.properties.windows.items,data:data58};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2875,7 +2869,7 @@ errors++;
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data59};
+const err149 = {instancePath:instancePath+"/releases/windows",schemaPath:"#/properties/releases/properties/windows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.type,parentSchema:schema11.properties.releases.properties.windows,data:data57};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2885,15 +2879,11 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data.ignores !== undefined){
-let data64 = data.ignores;
-if(Array.isArray(data64)){
-const len17 = data64.length;
-for(let i30=0; i30<len17; i30++){
-let data65 = data64[i30];
-if(typeof data65 === "string"){
-if(func3(data65) < 1){
-const err150 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items,data:data65};
+if(data52.changelog !== undefined){
+let data62 = data52.changelog;
+if(typeof data62 === "string"){
+if(!pattern24.test(data62)){
+const err150 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$",parentSchema:schema11.properties.releases.properties.changelog,data:data62};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2904,7 +2894,7 @@ errors++;
 }
 }
 else {
-const err151 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.type,parentSchema:schema11.properties.ignores.items,data:data65};
+const err151 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.changelog.type,parentSchema:schema11.properties.releases.properties.changelog,data:data62};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2916,7 +2906,7 @@ errors++;
 }
 }
 else {
-const err152 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data64};
+const err152 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.type,parentSchema:schema11.properties.releases,data:data52};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2926,12 +2916,21 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data.linterOptions !== undefined){
-let data66 = data.linterOptions;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-for(const key17 in data66){
-if(!((key17 === "reportUnusedDisableDirectives") || (key17 === "maxFileSize"))){
-const err153 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.linterOptions,data:data66};
+if(data.rules !== undefined){
+if(!(validate15(data.rules, {instancePath:instancePath+"/rules",parentData:data,parentDataProperty:"rules",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.overrides !== undefined){
+let data64 = data.overrides;
+if(Array.isArray(data64)){
+const len15 = data64.length;
+for(let i28=0; i28<len15; i28++){
+let data65 = data64[i28];
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.files === undefined){
+const err153 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data65};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2940,11 +2939,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-if(data66.reportUnusedDisableDirectives !== undefined){
-let data67 = data66.reportUnusedDisableDirectives;
-if(!(((data67 === "off") || (data67 === "warn")) || (data67 === "error"))){
-const err154 = {instancePath:instancePath+"/linterOptions/reportUnusedDisableDirectives",schemaPath:"#/properties/linterOptions/properties/reportUnusedDisableDirectives/enum",keyword:"enum",params:{allowedValues: schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum,parentSchema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives,data:data67};
+if(data65.rules === undefined){
+const err154 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data65};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2953,11 +2949,9 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-if(data66.maxFileSize !== undefined){
-let data68 = data66.maxFileSize;
-if(!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))){
-const err155 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.linterOptions.properties.maxFileSize.type,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data68};
+for(const key21 in data65){
+if(!((key21 === "files") || (key21 === "rules"))){
+const err155 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data65};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2966,9 +2960,12 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(typeof data68 == "number"){
-if(data68 < 1024 || isNaN(data68)){
-const err156 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024",schema:1024,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data68};
+}
+if(data65.files !== undefined){
+let data66 = data65.files;
+if(Array.isArray(data66)){
+if(data66.length < 1){
+const err156 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.overrides.items.properties.files,data:data66};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2977,11 +2974,12 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err157 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.linterOptions.type,parentSchema:schema11.properties.linterOptions,data:data66};
+const len16 = data66.length;
+for(let i29=0; i29<len16; i29++){
+let data67 = data66[i29];
+if(typeof data67 === "string"){
+if(func3(data67) < 1){
+const err157 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data67};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2991,14 +2989,8 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data.scaffold !== undefined){
-let data69 = data.scaffold;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-if(data69.version !== undefined){
-let data70 = data69.version;
-if(typeof data70 === "string"){
-if(func3(data70) < 1){
-const err158 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.scaffold.properties.version,data:data70};
+else {
+const err158 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.overrides.items.properties.files.items.type,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data67};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -3008,8 +3000,9 @@ vErrors.push(err158);
 errors++;
 }
 }
+}
 else {
-const err159 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.scaffold.properties.version.type,parentSchema:schema11.properties.scaffold.properties.version,data:data70};
+const err159 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.items.properties.files.type,parentSchema:schema11.properties.overrides.items.properties.files,data:data66};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -3019,9 +3012,15 @@ vErrors.push(err159);
 errors++;
 }
 }
+if(data65.rules !== undefined){
+if(!(validate15(data65.rules, {instancePath:instancePath+"/overrides/" + i28+"/rules",parentData:data65,parentDataProperty:"rules",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err160 = {instancePath:instancePath+"/scaffold",schemaPath:"#/properties/scaffold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.scaffold.type,parentSchema:schema11.properties.scaffold,data:data69};
+const err160 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data65};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -3033,12 +3032,170 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err161 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data64};
 if(vErrors === null){
 vErrors = [err161];
 }
 else {
 vErrors.push(err161);
+}
+errors++;
+}
+}
+if(data.ignores !== undefined){
+let data69 = data.ignores;
+if(Array.isArray(data69)){
+const len17 = data69.length;
+for(let i30=0; i30<len17; i30++){
+let data70 = data69[i30];
+if(typeof data70 === "string"){
+if(func3(data70) < 1){
+const err162 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items,data:data70};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.type,parentSchema:schema11.properties.ignores.items,data:data70};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data69};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+if(data.linterOptions !== undefined){
+let data71 = data.linterOptions;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+for(const key22 in data71){
+if(!((key22 === "reportUnusedDisableDirectives") || (key22 === "maxFileSize"))){
+const err165 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.linterOptions,data:data71};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+if(data71.reportUnusedDisableDirectives !== undefined){
+let data72 = data71.reportUnusedDisableDirectives;
+if(!(((data72 === "off") || (data72 === "warn")) || (data72 === "error"))){
+const err166 = {instancePath:instancePath+"/linterOptions/reportUnusedDisableDirectives",schemaPath:"#/properties/linterOptions/properties/reportUnusedDisableDirectives/enum",keyword:"enum",params:{allowedValues: schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum,parentSchema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives,data:data72};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+if(data71.maxFileSize !== undefined){
+let data73 = data71.maxFileSize;
+if(!((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73)))){
+const err167 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.linterOptions.properties.maxFileSize.type,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data73};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+if(typeof data73 == "number"){
+if(data73 < 1024 || isNaN(data73)){
+const err168 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024",schema:1024,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data73};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.linterOptions.type,parentSchema:schema11.properties.linterOptions,data:data71};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+if(data.scaffold !== undefined){
+let data74 = data.scaffold;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.version !== undefined){
+let data75 = data74.version;
+if(typeof data75 === "string"){
+if(func3(data75) < 1){
+const err170 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.scaffold.properties.version,data:data75};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+else {
+const err171 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.scaffold.properties.version.type,parentSchema:schema11.properties.scaffold.properties.version,data:data75};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/scaffold",schemaPath:"#/properties/scaffold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.scaffold.type,parentSchema:schema11.properties.scaffold,data:data74};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+}
+else {
+const err173 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
 }
 errors++;
 }
