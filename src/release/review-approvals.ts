@@ -6,13 +6,19 @@
  *
  * GitHub: https://docs.github.com/en/rest/pulls/reviews and
  * https://docs.github.com/en/rest/teams/members#get-team-membership-for-a-user
- * GitLab: https://docs.gitlab.com/api/merge_request_approvals/ and
- * https://docs.gitlab.com/api/members/
+ * GitLab (through src/protection/gitlab-client.ts): https://docs.gitlab.com/api/merge_request_approvals/
+ * and https://docs.gitlab.com/api/members/
  */
 import { GitopsError, UsageError } from '../errors.js';
 import { openRepository } from '../config/repository.js';
 import { packageInfo } from '../package-info.js';
 import { call, createClient, expectJson, type GithubConnection, type RequestContext } from '../protection/github.js';
+import {
+  createGitlabClient,
+  explainGitlabFailure,
+  GitlabRequestError,
+  type GitlabConnection,
+} from '../protection/gitlab-client.js';
 import { teamParts } from './approvers.js';
 import { approveRelease, listReleases, requiredTeams, type StoredRelease } from './index.js';
 
@@ -199,116 +205,52 @@ async function githubSource(
   };
 }
 
-/** One GET of GitLab's REST API, JSON answer, with the token in PRIVATE-TOKEN. */
-async function gitlabGet(
-  apiUrl: string,
-  token: string,
-  path: string,
-  what: { action: string; notFound: string },
-  timeoutMs: number,
-): Promise<{ status: number; data: unknown }> {
-  let response: Response;
-  try {
-    response = await fetch(`${apiUrl}${path}`, {
-      headers: {
-        'PRIVATE-TOKEN': token,
-        accept: 'application/json',
-        'user-agent': `gitops-init/${packageInfo().version}`,
-      },
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-  } catch (error) {
-    throw new GitopsError(
-      'GITLAB_UNREACHABLE',
-      `${what.action}: cannot reach ${apiUrl} (${(error as Error).message.split('\n')[0] ?? ''}); check {{option:apiUrl}} and the network`,
-      { cause: error },
-    );
-  }
-  if (response.status === 404) return { status: 404, data: undefined };
-  if (response.status === 401)
-    throw new GitopsError(
-      'GITLAB_UNAUTHORIZED',
-      `GitLab rejected the token (401); set GITLAB_TOKEN to a valid token for ${apiUrl}`,
-    );
-  if (!response.ok)
-    throw new GitopsError('GITLAB_REQUEST_FAILED', `${what.action}: GitLab answered ${response.status}`);
-  try {
-    return { status: response.status, data: await response.json() };
-  } catch (error) {
-    throw new GitopsError(
-      'GITLAB_BAD_ANSWER',
-      `${what.action}: ${apiUrl} answered with something that is not GitLab's JSON; check {{option:apiUrl}}`,
-      { cause: error },
-    );
-  }
-}
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
- * GitLab: the merge request's head and who approved it. GitLab keeps approvals of the current
- * head only where the project resets approvals on push (the rendered merge request settings
- * do), so every approval listed counts as on the head.
+ * GitLab: the merge request's head and who approved it, through the GitLab client the protection
+ * code uses. GitLab keeps approvals of the current head only where the project resets approvals
+ * on push (the rendered merge request settings do), so every approval listed counts as on the head.
  */
-async function gitlabSource(
-  apiUrl: string,
-  token: string,
-  project: string,
-  iid: number,
-  timeoutMs: number,
-): Promise<ReviewSource> {
-  const id = encodeURIComponent(project);
-  const notFound = `merge request !${iid} does not exist in ${project}, or the token cannot see it; check {{option:pr}} and {{option:repository}}`;
-  const action = `reading merge request !${iid} of ${project}`;
-  const request = await gitlabGet(
-    apiUrl,
-    token,
-    `/projects/${id}/merge_requests/${iid}`,
-    { action, notFound },
-    timeoutMs,
-  );
-  if (request.status === 404 || !isObject(request.data)) throw new UsageError(`${notFound} (404)`);
-  const approvals = await gitlabGet(
-    apiUrl,
-    token,
-    `/projects/${id}/merge_requests/${iid}/approvals`,
-    { action, notFound },
-    timeoutMs,
-  );
-  const approvedBy =
-    isObject(approvals.data) && Array.isArray(approvals.data.approved_by) ? approvals.data.approved_by : [];
-  const head = typeof request.data.sha === 'string' ? request.data.sha : '';
+async function gitlabSource(connection: GitlabConnection, project: string, iid: number): Promise<ReviewSource> {
+  const client = await createGitlabClient(connection);
+  const context = { action: `reading merge request !${iid} of ${project}`, project };
+  const notFound = `merge request !${iid} does not exist in ${project}, or the token cannot see it; check {{option:pr}} and {{option:repository}} (404)`;
+  const read = async <T>(request: () => Promise<T>): Promise<T> => {
+    try {
+      return await request();
+    } catch (error) {
+      if (error instanceof GitlabRequestError && error.status === 404) throw new UsageError(notFound, { cause: error });
+      throw explainGitlabFailure(error, context, connection);
+    }
+  };
+  const request = await read(() => client.getMergeRequest(project, iid));
+  const approvals = await read(() => client.getMergeRequestApprovals(project, iid));
+  const approvedBy = Array.isArray(approvals.approved_by) ? (approvals.approved_by as unknown[]) : [];
+  const head = typeof request.sha === 'string' ? request.sha : '';
   const reviews: ReviewSource['reviews'] = [];
   const userIds = new Map<string, number>();
-  for (const entry of approvedBy as unknown[]) {
+  for (const entry of approvedBy) {
     const user = isObject(entry) && isObject(entry.user) ? entry.user : undefined;
     if (typeof user?.username !== 'string') continue;
     if (typeof user.id === 'number') userIds.set(user.username, user.id);
     reviews.push({ user: user.username, state: 'APPROVED', commit: head });
   }
   return {
-    url:
-      typeof request.data.web_url === 'string'
-        ? request.data.web_url
-        : `${apiUrl}/projects/${id}/merge_requests/${iid}`,
+    url: typeof request.web_url === 'string' ? request.web_url : `${project}!${iid}`,
     head,
     reviews,
     async membership(team, user) {
       const userId = userIds.get(user);
       if (userId === undefined) return undefined;
-      const group = encodeURIComponent(team.replace(/^@/, ''));
-      // members/all: direct and inherited members of the group.
-      const member = await gitlabGet(
-        apiUrl,
-        token,
-        `/groups/${group}/members/all/${userId}`,
-        { action: `reading ${user}'s membership of ${team}`, notFound: 'not a member' },
-        timeoutMs,
-      );
-      if (member.status === 404 || !isObject(member.data)) return undefined;
-      return member.data.state === 'awaiting' ? 'pending' : 'active';
+      const group = team.replace(/^@/, '');
+      const member = await client.getGroupMember(group, userId).catch((error: unknown) => {
+        throw explainGitlabFailure(error, { action: `reading ${user}'s membership of ${team}`, project }, connection);
+      });
+      if (!member) return undefined;
+      return member.state === 'awaiting' ? 'pending' : 'active';
     },
   };
 }
@@ -414,9 +356,18 @@ export async function approveReleaseFromReview(options: ApproveFromReviewOptions
   const notes: string[] = [];
   const source =
     host === 'gitlab'
-      ? await gitlabSource(apiUrl, token, repository, options.pr, timeoutMs).catch((error: unknown) => {
-          throw maskError(error, token);
-        })
+      ? await gitlabSource(
+          {
+            token,
+            apiUrl,
+            userAgent: `gitops-init/${packageInfo().version}`,
+            timeoutMs,
+            ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
+            ...(options.retries === undefined ? {} : { retries: options.retries }),
+          },
+          repository,
+          options.pr,
+        )
       : await githubSource(
           {
             token,
@@ -465,12 +416,4 @@ export async function approveReleaseFromReview(options: ApproveFromReviewOptions
     reviews,
     missing: teams.filter((team) => !recorded.some((approval) => approval.team === team)),
   };
-}
-
-function maskError(error: unknown, token: string): unknown {
-  if (!(error instanceof GitopsError) || token === '' || !error.message.includes(token)) return error;
-  return new GitopsError(error.code, error.message.split(token).join('***'), {
-    cause: error,
-    exitCode: error.exitCode,
-  });
 }
