@@ -10,6 +10,8 @@ export const INFRASTRUCTURE_TEMPLATE_SETS: readonly TemplateSet[] = [
   { folder: 'infrastructure/argocd', when: (model) => model.tool === 'argocd' },
   { folder: 'infrastructure/flux', when: (model) => model.tool === 'flux' },
   { folder: 'infrastructure/helm', when: (model) => model.tool === 'helm' },
+  // Several tenants: one release line per application, each team approving its own directory.
+  { folder: 'infrastructure/release-lines', when: (model) => model.tenants.length > 1 },
 ];
 
 /**

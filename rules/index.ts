@@ -26,6 +26,7 @@ import protectionChecksExist from './protection-checks-exist.js';
 import protectionCoversCodeowners from './protection-covers-codeowners.js';
 import protectionFilesInSync from './protection-files-in-sync.js';
 import protectionPolicyMinimum from './protection-policy-minimum.js';
+import releaseApprovalsEnforced from './release-approvals-enforced.js';
 import releaseApproved from './release-approved.js';
 import releaseManifestValid from './release-manifest-valid.js';
 import releaseMonotonic from './release-monotonic.js';
@@ -65,6 +66,7 @@ export const rules: readonly AnyRule[] = [
   protectionCoversCodeowners,
   protectionFilesInSync,
   protectionPolicyMinimum,
+  releaseApprovalsEnforced,
   releaseApproved,
   releaseManifestValid,
   releaseMonotonic,

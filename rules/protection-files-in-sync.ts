@@ -9,6 +9,7 @@ import {
   type ProtectionFile,
 } from '../src/protection/files.js';
 import { PROTECTION_TARGETS, resolvePolicies } from '../src/protection/policy.js';
+import { withReleaseApprovals } from '../src/protection/release-reviewers.js';
 
 /** Differences named in one message; the rest are counted. */
 const SHOWN_DIFFERENCES = 3;
@@ -41,7 +42,9 @@ export default defineRule({
     const descriptor = context.descriptor;
     if (!kind || !descriptor) return;
     const configured = new Set(protectionTargets(descriptor, dialectOf(context)));
-    const policies = resolvePolicies(descriptor, kind);
+    const policies = withReleaseApprovals(resolvePolicies(descriptor, kind), descriptor, (directory) =>
+      context.hasDirectory(directory),
+    );
     const { files } = renderProtectionFiles(
       policies,
       PROTECTION_TARGETS,

@@ -62,6 +62,9 @@ export {
 export {
   createRelease,
   approveRelease,
+  approveReleaseFromReview,
+  type ApproveFromReviewOptions,
+  type ApproveFromReviewResult,
   promoteRelease,
   tagRelease,
   listReleases,

@@ -1,11 +1,25 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CODEOWNERS_LOCATION } from '../codeowners/dialect.js';
-import { renderOwnershipBlock, updateOwnershipBlock } from '../codeowners/sync.js';
+import {
+  renderOwnershipBlock,
+  renderReleaseSections,
+  updateOwnershipBlock,
+  updateReleaseBlock,
+} from '../codeowners/sync.js';
+import { releaseApprovals } from '../release/approvers.js';
 import { ConfigError, RefusedError } from '../errors.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
 import { withRepositoryLock } from '../files/lock.js';
 import { openCodeowners } from './owners.js';
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 export interface SyncCodeownersOptions {
   /** Directory the command runs in. Defaults to process.cwd(). */
@@ -46,12 +60,19 @@ async function syncCodeownersUnlocked(options: SyncCodeownersOptions): Promise<S
     );
   }
   const { descriptor } = loaded;
-  if (!descriptor.ownership) {
+  // On GitLab, one section per team over the releases: each team's approval of a release is required.
+  const releaseBlock =
+    host === 'gitlab'
+      ? renderReleaseSections(
+          releaseApprovals(descriptor, (directory) => isDirectory(path.join(repository.root, ...directory.split('/')))),
+        )
+      : '';
+  if (!descriptor.ownership && releaseBlock === '') {
     throw new ConfigError(
       `${loaded.file} has no ownership map; add one that gives CODEOWNERS patterns to teams, e.g. "ownership: { '*': platform, '/clusters/': platform }"`,
     );
   }
-  const rendered = renderOwnershipBlock(descriptor, host);
+  const rendered = descriptor.ownership ? renderOwnershipBlock(descriptor, host) : { text: '', unknown: [] };
   if (rendered.unknown.length > 0) {
     throw new ConfigError(
       `${loaded.file}: the ownership map names owners that are not declared`,
@@ -78,13 +99,17 @@ async function syncCodeownersUnlocked(options: SyncCodeownersOptions): Promise<S
       );
     }
   }
-  const update = updateOwnershipBlock(before, rendered.text);
+  const owned =
+    rendered.text === ''
+      ? ({ status: 'unchanged', text: before } as const)
+      : updateOwnershipBlock(before, rendered.text);
+  const update = owned.status === 'broken' ? owned : updateReleaseBlock(owned.text, releaseBlock);
   if (update.status === 'broken') {
     throw new RefusedError(
       `${file}:${update.line}: the generated block's markers are broken (${update.reason}); leave one BEGIN and one END marker line, then run sync again`,
     );
   }
-  if (update.status === 'unchanged') return { root: repository.root, file, status: 'unchanged', content: before };
+  if (update.text === before) return { root: repository.root, file, status: 'unchanged', content: before };
   if (!options.check)
     await writeFileAtomically(absolute, update.text, {
       root: repository.root,

@@ -27,6 +27,7 @@ import {
   type ProtectionPolicy,
   type ProtectionTarget,
 } from '../protection/policy.js';
+import { unresolvedTeamsNote, withReleaseApprovals } from '../protection/release-reviewers.js';
 import { accessPolicy } from '../protection/access.js';
 import { DEFAULT_GITLAB_API_URL, type GitlabConnection } from '../protection/gitlab-client.js';
 import {
@@ -83,7 +84,10 @@ function loadProtection(cwd: string | undefined, configFile: string | undefined)
   }
   const { descriptor } = loaded;
   const root = repository.root;
-  const policies = resolvePolicies(descriptor, descriptor.kind);
+  // The default branch's policy also requires the release approvers where there are releases.
+  const policies = withReleaseApprovals(resolvePolicies(descriptor, descriptor.kind), descriptor, (directory) =>
+    isDirectory(path.join(root, ...directory.split('/'))),
+  );
   if (descriptor.kind === 'infrastructure') {
     const problems: ConfigProblem[] = policies.flatMap((policy) =>
       floorViolations(policy, 'infrastructure').map((violation) => ({
@@ -152,6 +156,14 @@ export interface RenderProtectionResult {
   notes: string[];
 }
 
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function readExisting(file: string): { text: string | undefined; mode?: number; unreadable?: boolean } {
   try {
     const mode = statSync(file).mode & 0o7777;
@@ -209,6 +221,10 @@ async function renderProtectionUnlocked(options: RenderProtectionOptions): Promi
         `${target}: "${branch}" is a pattern, which ${target === 'settings' ? "safe-settings' branches" : 'the classic branch protection API'} cannot express; its ruleset protects it`,
     ),
   };
+  const unresolved = targets.some((target) => target === 'github-ruleset' || target === 'settings')
+    ? unresolvedTeamsNote(protection.policies)
+    : undefined;
+  if (unresolved !== undefined) result.notes.push(unresolved);
   if (options.dryRun) return result;
   const conflicts = plan.filter((entry) => entry.status === 'conflict');
   if (conflicts.length > 0) {

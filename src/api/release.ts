@@ -261,3 +261,19 @@ export async function rollbackRelease(options: RollbackReleaseOptions): Promise<
 }
 
 export type { StoredRelease };
+
+export {
+  /**
+   * Records the approvals a pull request (GitHub) or merge request (GitLab) carries: APPROVED
+   * reviews on its current head by members of the team, checked through the host's API, as
+   * verified approvals with the request's URL.
+   */
+  approveReleaseFromReview,
+  /** Why a review did not count, in a few words (for the CLI and other callers). */
+  describeRejection,
+  type ApproveFromReviewOptions,
+  type ApproveFromReviewResult,
+  type ReviewedApproval,
+  type ReviewVerdict,
+  type ReviewRejection,
+} from '../release/review-approvals.js';

@@ -36,6 +36,8 @@ const FLAGS: Readonly<Record<string, string>> = {
   repository: '--repo',
   target: '--target',
   targets: '--target',
+  // release approve --pr
+  pr: '--pr',
   // version
   preid: '--preid',
   // release

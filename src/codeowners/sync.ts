@@ -3,6 +3,7 @@
  * between the markers are generated; everything else in the file is hand-written and kept.
  */
 import type { Descriptor } from '../config/descriptor.js';
+import type { ReleaseApprovals } from '../release/approvers.js';
 import type { Dialect } from './dialect.js';
 
 export const BLOCK_BEGIN = '# BEGIN gitops-init ownership';
@@ -114,4 +115,66 @@ export function updateOwnershipBlock(text: string, block: string): BlockUpdate {
   if (current === block || `${current}\n` === block) return { status: 'unchanged', text };
   const range: [number, number] = [begin.start, end.end];
   return { status: 'updated', text: text.slice(0, range[0]) + block + text.slice(range[1]), range, replacement: block };
+}
+
+export const RELEASE_BLOCK_BEGIN = '# BEGIN gitops-init release approvals';
+export const RELEASE_BLOCK_END = '# END gitops-init release approvals';
+
+/**
+ * GitLab's sections for release approvals, one per team (`[Release: platform][1]`,
+ * `[Release: payments][1]`…) over its part of the releases directory: GitLab requires an
+ * approval from every section that matches a changed file
+ * (https://docs.gitlab.com/user/project/codeowners/reference/#sections), so a release needs one
+ * from each team. Empty when there is nothing to approve.
+ */
+export function renderReleaseSections(approvals: ReleaseApprovals | undefined): string {
+  if (!approvals || approvals.approvers.length === 0) return '';
+  const sections = new Map<string, { team: string; directories: string[] }>();
+  for (const approver of approvals.approvers) {
+    const section = sections.get(approver.label) ?? { team: approver.team, directories: [] };
+    if (!section.directories.includes(approver.directory)) section.directories.push(approver.directory);
+    sections.set(approver.label, section);
+  }
+  const lines = [
+    RELEASE_BLOCK_BEGIN,
+    '# GitLab requires an approval from every section that matches a changed file: a release needs one',
+    '# from the platform team and one from its application team. Generated from the teams in gitops.yaml',
+    '# by `gitops-init codeowners sync`; keep it last, since the lines below a section header belong to it.',
+  ];
+  for (const [label, section] of sections) {
+    lines.push(`[Release: ${label}][1]`);
+    for (const directory of section.directories)
+      lines.push(`${escapePattern(`/${directory}`, 'gitlab')} ${section.team}`);
+  }
+  lines.push(RELEASE_BLOCK_END);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Puts the release sections into a CODEOWNERS text: in place of the existing block, or at the
+ * end of the file (a section takes every line below its header, so the block goes last). An
+ * empty block removes the one there is.
+ */
+export function updateReleaseBlock(text: string, block: string): BlockUpdate {
+  const lines = text.split('\n');
+  const begin = lines.findIndex((line) => line.trim().startsWith(RELEASE_BLOCK_BEGIN));
+  const end = lines.findIndex((line) => line.trim().startsWith(RELEASE_BLOCK_END));
+  if (begin === -1 && end === -1) {
+    if (block === '') return { status: 'unchanged', text };
+    const base = text === '' || text.endsWith('\n') ? text : `${text}\n`;
+    const replacement = base.trim() === '' ? block : `\n${block}`;
+    const range: [number, number] = [base.length, base.length];
+    return { status: 'inserted', text: base + replacement, range, replacement };
+  }
+  if (begin === -1) return { status: 'broken', line: end + 1, reason: 'unopened' };
+  if (end === -1 || end < begin) return { status: 'broken', line: begin + 1, reason: 'unterminated' };
+  const start = lines.slice(0, begin).reduce((offset, line) => offset + line.length + 1, 0);
+  const stop = Math.min(
+    text.length,
+    lines.slice(0, end + 1).reduce((offset, line) => offset + line.length + 1, 0),
+  );
+  const current = text.slice(start, stop);
+  if (current === block || `${current}\n` === block) return { status: 'unchanged', text };
+  const range: [number, number] = [start, stop];
+  return { status: 'updated', text: text.slice(0, start) + block + text.slice(stop), range, replacement: block };
 }

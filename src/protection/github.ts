@@ -14,6 +14,8 @@ import { GitopsError } from '../errors.js';
 import { compareFields, type FieldDifference } from './compare.js';
 import { isWildcard, rulesetName } from './files.js';
 import type { ProtectionPolicy } from './policy.js';
+import { teamParts } from '../release/approvers.js';
+import { unresolvedTeams, withTeamIds } from './release-reviewers.js';
 import { renderGithubBranchProtection, renderGithubRuleset } from './render.js';
 
 /** What `protect diff` and `protect apply` manage on GitHub. */
@@ -84,6 +86,8 @@ export interface RequestContext {
   repository: string;
   /** A 404 means this branch does not exist. */
   branch?: string;
+  /** What a 404 means, when it is not the repository (a team, a pull request). */
+  notFound?: string;
   /** What a 403 means the token lacks (default: admin rights for rulesets and branch protection). */
   forbidden?: string;
 }
@@ -128,12 +132,18 @@ export function explainFailure(error: unknown, context: RequestContext, connecti
     const when =
       Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC` : '';
     text = `${context.action}: GitHub's API rate limit is exhausted (${status})${when}; try again later`;
+  } else if (status === 403 && context.forbidden !== undefined) {
+    code = 'GITHUB_FORBIDDEN';
+    text = `${context.action} was refused (403${message ? ` ${message}` : ''}): ${context.forbidden}`;
   } else if (status === 403) {
     code = 'GITHUB_FORBIDDEN';
     text = `${context.action} was refused (403${message ? ` ${message}` : ''}): ${context.forbidden ?? `rulesets and branch protection need admin rights on ${context.repository}; use a token of a repository administrator (fine-grained tokens: Administration read and write)`}`;
   } else if (status === 404 && context.branch !== undefined) {
     code = 'GITHUB_BRANCH_NOT_FOUND';
     text = `branch "${context.branch}" does not exist in ${context.repository} (404); push it first, or change the branch in protection.branches of gitops.yaml`;
+  } else if (status === 404 && context.notFound !== undefined) {
+    code = 'GITHUB_NOT_FOUND';
+    text = `${context.notFound} (404)`;
   } else if (status === 404) {
     code = 'GITHUB_NOT_FOUND';
     text = `repository ${context.repository} does not exist, or the token cannot see it (404); check {{option:repository}} and the token's access`;
@@ -249,6 +259,7 @@ async function callWithRetries<T>(
   }
 }
 
+/** One request with its retries and time limit; a failure becomes a one-line GitopsError. */
 export async function call<T>(
   connection: GithubConnection,
   context: RequestContext,
@@ -369,13 +380,43 @@ async function listRulesets(
   return all.filter((ruleset) => ruleset.source_type === undefined || ruleset.source_type === 'Repository');
 }
 
+/** The release approvers' team ids that gitops.yaml does not give, looked up by slug. */
+async function resolveTeamIds(
+  client: Client,
+  connection: GithubConnection,
+  repository: string,
+  policies: readonly ProtectionPolicy[],
+): Promise<readonly ProtectionPolicy[]> {
+  const ids: Record<string, number> = {};
+  for (const team of unresolvedTeams(policies)) {
+    const { org, slug } = teamParts(team);
+    const context: RequestContext = {
+      action: `looking up team ${team}`,
+      repository,
+      notFound: `team ${team} does not exist, or the token cannot see it; check the teams in gitops.yaml, or give its id in protection.teamIds`,
+      forbidden: `reading the teams of ${org} needs a token with read access to the organisation's members`,
+    };
+    const { data } = expectJson(
+      await call(connection, context, (request) =>
+        client.request('GET /orgs/{org}/teams/{team_slug}', { org, team_slug: slug, request }),
+      ),
+      'object',
+      context,
+      connection,
+    );
+    ids[team] = data.id;
+  }
+  return Object.keys(ids).length === 0 ? policies : withTeamIds(policies, ids);
+}
+
 /** Reads the live rulesets and classic protection that the policies decide, and compares them. */
 export async function readLiveDiff(
   connection: GithubConnection,
   repository: string,
-  policies: readonly ProtectionPolicy[],
+  givenPolicies: readonly ProtectionPolicy[],
   targets: readonly LiveTarget[],
 ): Promise<LiveDiff> {
+  let policies = givenPolicies;
   const [owner = '', repo = ''] = repository.split('/');
   const notes: string[] = [];
   const client = await createClient(connection, notes);
@@ -394,6 +435,7 @@ export async function readLiveDiff(
     );
   }
   if (targets.includes('github-ruleset')) {
+    policies = await resolveTeamIds(client, connection, repository, policies);
     const live = await listRulesets(client, connection, owner, repo);
     for (const policy of policies) {
       const name = rulesetName(policy.branch);

@@ -183,6 +183,12 @@ export interface GitlabClient {
   findUser(username: string): Promise<{ id: number; username: string } | undefined>;
   /** `GET /projects/:id/repository/files/:file_path/raw`: the text, or undefined on 404. */
   readFile(project: string | number, filePath: string, ref?: string): Promise<string | undefined>;
+  /** `GET /projects/:id/merge_requests/:merge_request_iid` (release approve --pr). */
+  getMergeRequest(project: string | number, iid: number): Promise<Json>;
+  /** `GET /projects/:id/merge_requests/:merge_request_iid/approvals`: who approved it. */
+  getMergeRequestApprovals(project: string | number, iid: number): Promise<Json>;
+  /** `GET /groups/:id/members/all/:user_id`: a direct or inherited member, or undefined on 404. */
+  getGroupMember(group: string | number, userId: number): Promise<GitlabMember | undefined>;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -333,6 +339,8 @@ export async function createGitlabClient(connection: GitlabConnection): Promise<
   const members = new rest.ProjectMembers(settings);
   const users = new rest.Users(settings);
   const files = new rest.RepositoryFiles(settings);
+  const mergeRequests = new rest.MergeRequests(settings);
+  const groupMembers = new rest.GroupMembers(settings);
   // gitbeaker's options are typed in camelCase; GitLab's snake_case keys pass through unchanged.
   const raw = (body: Json): never => body as never;
   return {
@@ -434,6 +442,28 @@ export async function createGitlabClient(connection: GitlabConnection): Promise<
     async findUser(username) {
       const found = asArray<{ id: number; username: string }>(await users.all({ username }));
       return found.find((user) => user.username.toLowerCase() === username.toLowerCase());
+    },
+    async getMergeRequest(project, iid) {
+      return asObject<Json>(await mergeRequests.show(project, iid), 'GET', `projects/${project}/merge_requests/${iid}`);
+    },
+    async getMergeRequestApprovals(project, iid) {
+      return asObject<Json>(
+        await approvals.showConfiguration(project, { mergerequestIId: iid }),
+        'GET',
+        `projects/${project}/merge_requests/${iid}/approvals`,
+      );
+    },
+    async getGroupMember(group, userId) {
+      try {
+        return asObject<GitlabMember>(
+          await groupMembers.show(group, userId, { includeInherited: true }),
+          'GET',
+          `groups/${group}/members/all/${userId}`,
+        );
+      } catch (error) {
+        if (error instanceof GitlabRequestError && error.status === 404) return undefined;
+        throw error;
+      }
     },
     async readFile(project, filePath, ref = 'HEAD') {
       try {

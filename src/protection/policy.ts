@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { BypassActor, Descriptor, ProtectionTarget, RepositoryKind } from '../config/descriptor.js';
+import type { ReleaseApprovals } from '../release/approvers.js';
 
 // The `protection` section's types are generated from gitops.schema.json with the rest of the
 // descriptor's; they are re-exported here, where protection code has always found them.
@@ -32,10 +33,16 @@ export interface ProtectionPolicy {
   blockDeletions: boolean;
   includeAdministrators: boolean;
   bypassActors: BypassActor[];
+  /**
+   * The teams a change to the releases needs (release-reviewers.ts attaches them to the default
+   * branch's policy of a repository with releases): the ruleset's `required_reviewers`, and on
+   * GitLab code owner approval. Not a gitops.yaml field.
+   */
+  releaseApprovals?: ReleaseApprovals;
 }
 
 /** The fields of a policy that gitops.yaml sets per branch pattern. */
-export type PolicySettings = Omit<ProtectionPolicy, 'branch'>;
+export type PolicySettings = Omit<ProtectionPolicy, 'branch' | 'releaseApprovals'>;
 
 /**
  * Where `gitops-init protect render` writes the policy: every target of the schema
@@ -76,6 +83,7 @@ export function defaultPolicy(kind: RepositoryKind, branch: string): ProtectionP
 export function policySettings(policy: ProtectionPolicy): PolicySettings {
   const settings: Partial<ProtectionPolicy> = { ...policy };
   delete settings.branch;
+  delete settings.releaseApprovals;
   return settings as PolicySettings;
 }
 

@@ -1,3 +1,4 @@
+import { githubRequiredReviewers } from '../release/approvers.js';
 import { gitlabAccessLevel, type AccessPolicy } from './access.js';
 import type { BypassActor, BypassRole, ProtectionPolicy } from './policy.js';
 
@@ -53,6 +54,9 @@ export function renderGithubRuleset(policy: ProtectionPolicy, name: string): Rec
   if (policy.blockForcePushes) rules.push({ type: 'non_fast_forward' });
   if (policy.requireLinearHistory) rules.push({ type: 'required_linear_history' });
   if (policy.requireSignedCommits) rules.push({ type: 'required_signatures' });
+  // A change to the releases needs an approval from each team over its part (teams whose id is
+  // not known yet are left out: protect render says so, protect apply looks them up).
+  const reviewers = policy.releaseApprovals ? githubRequiredReviewers(policy.releaseApprovals).reviewers : [];
   rules.push({
     type: 'pull_request',
     parameters: {
@@ -61,6 +65,7 @@ export function renderGithubRuleset(policy: ProtectionPolicy, name: string): Rec
       require_code_owner_review: policy.requireCodeOwnerReview,
       require_last_push_approval: policy.requireLastPushApproval,
       required_review_thread_resolution: policy.requireConversationResolution,
+      ...(reviewers.length > 0 ? { required_reviewers: reviewers } : {}),
     },
   });
   if (policy.requiredStatusChecks.length > 0) {
@@ -150,7 +155,8 @@ export function renderGitlab(policies: readonly ProtectionPolicy[]): GitlabProte
         unprotect_access_level: 40,
         ...(allowedToPush.length > 0 ? { allowed_to_push: allowedToPush } : {}),
         allow_force_push: !policy.blockForcePushes,
-        code_owner_approval_required: policy.requireCodeOwnerReview,
+        // Release approvals are CODEOWNERS sections, which bind only with code owner approval.
+        code_owner_approval_required: policy.requireCodeOwnerReview || policy.releaseApprovals !== undefined,
       };
     }),
     approvalRules: [

@@ -410,6 +410,12 @@ export interface ApproveReleaseOptions {
   team: string;
   /** The approver's user name. */
   by: string;
+  /**
+   * Where the approval was read (release approve --pr): the approval is recorded as verified, with
+   * the pull request, its head commit and the review's time. Without it the approval was typed
+   * and is recorded as unverified.
+   */
+  evidence?: { pull_request: string; commit: string; time: string };
   now?: Date;
 }
 
@@ -435,7 +441,16 @@ export async function approveRelease(options: ApproveReleaseOptions): Promise<St
     }
     release.approvals = [
       ...(release.approvals ?? []),
-      { team: options.team, approver: options.by, time: isoNow(options.now) },
+      options.evidence
+        ? {
+            team: options.team,
+            approver: options.by,
+            time: options.evidence.time,
+            verified: true,
+            pull_request: options.evidence.pull_request,
+            commit: options.evidence.commit,
+          }
+        : { team: options.team, approver: options.by, time: isoNow(options.now), verified: false },
     ];
     if (missingApprovals(release, platformTeam).length === 0) release.status = 'approved';
     await save(ctx, release);

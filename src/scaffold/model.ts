@@ -7,6 +7,10 @@ import {
   type DescriptorProtection,
   type ProtectionPolicy,
 } from '../protection/policy.js';
+import { withReleaseApprovals } from '../protection/release-reviewers.js';
+import { renderReleaseSections } from '../codeowners/sync.js';
+import { releaseApprovals, type ReleaseApprovals } from '../release/approvers.js';
+import type { Descriptor } from '../config/descriptor.js';
 import { renderGithubRuleset, renderGitlab, renderGitlabAccess } from '../protection/render.js';
 import { DESCRIPTOR_SCHEMA_URL } from '../config/descriptor.js';
 import { repositoryUrl, resolveTenants, teamSlug, type ResolvedTenant, type ScaffoldAnswers } from './answers.js';
@@ -51,6 +55,10 @@ export interface TemplateModel extends ScaffoldAnswers {
   /** The `branches`, `rulesets`, `teams` and `collaborators` sections of .github/settings.yml. */
   settingsProtection: ReturnType<typeof settingsSections>;
   gitlab: ReturnType<typeof renderGitlab>;
+  /** Who approves releases, where the repository keeps them (CODEOWNERS sections on GitLab). */
+  releaseApprovals: ReleaseApprovals | undefined;
+  /** GitLab: the CODEOWNERS sections of the release approvals (as codeowners sync writes them), or ''. */
+  codeownersReleaseSections: string;
   /** .gitlab/access.json: the kind's default access as GitLab group shares. */
   gitlabAccess: ReturnType<typeof renderGitlabAccess>;
   /** File-name-safe form of the default branch. */
@@ -120,15 +128,23 @@ export function buildModel(answers: ScaffoldAnswers, toolVersion: string): Templ
     ...tenant,
     namespace: tenant.namespaces[0] ?? tenant.name,
   }));
-  // The kind's default access for the teams the answers name, as gitops.yaml will say.
-  const access = accessPolicy({
+  // The teams gitops.yaml will name, for the release approvals (infrastructure repositories
+  // start with releases/): the rendered protection requires them as protect render would.
+  const teams: Descriptor['teams'] =
+    answers.kind === 'application'
+      ? { platform: answers.platformTeam, ...(answers.appTeams[0] ? { application: answers.appTeams[0] } : {}) }
+      : { platform: answers.platformTeam, applications: tenants.map(({ name, team }) => ({ name, team })) };
+  const descriptor: Descriptor = {
     kind: answers.kind,
-    teams: {
-      platform: answers.platformTeam,
-      ...(answers.kind === 'application' && answers.appTeams[0] ? { application: answers.appTeams[0] } : {}),
-      ...(answers.kind === 'infrastructure' ? { applications: tenants.map(({ name, team }) => ({ name, team })) } : {}),
-    },
-  });
+    tool: answers.tool,
+    name: answers.name,
+    teams,
+    scaffold: { defaultBranch: answers.defaultBranch },
+  };
+  const hasReleases = (): boolean => answers.kind === 'infrastructure';
+  const [rendered = policy] = withReleaseApprovals([policy], descriptor, hasReleases);
+  // The kind's default access for the teams the answers name, as gitops.yaml will say.
+  const access = accessPolicy({ kind: answers.kind, teams });
   return {
     ...answers,
     toolVersion,
@@ -159,9 +175,12 @@ export function buildModel(answers: ScaffoldAnswers, toolVersion: string): Templ
     policy,
     protection: { targets: defaultTargets(answers.host), branches: { [policy.branch]: policySettings(policy) } },
     rulesetName: ruleset,
-    ruleset: renderGithubRuleset(policy, ruleset),
-    settingsProtection: settingsSections([policy], access),
-    gitlab: renderGitlab([policy]),
+    ruleset: renderGithubRuleset(rendered, ruleset),
+    settingsProtection: settingsSections([rendered], access),
+    gitlab: renderGitlab([rendered]),
+    releaseApprovals: releaseApprovals(descriptor, hasReleases),
+    codeownersReleaseSections:
+      answers.host === 'gitlab' ? renderReleaseSections(releaseApprovals(descriptor, hasReleases)) : '',
     gitlabAccess: renderGitlabAccess(access),
     branchFileName: branchFileName(policy.branch),
     components: INFRASTRUCTURE_COMPONENTS,

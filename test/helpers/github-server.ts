@@ -74,6 +74,67 @@ export function schemaValidator(
   return validate;
 }
 
+/** The smallest value a (converted) response schema accepts: required fields only, examples and first choices. */
+function sample(schema: unknown): unknown {
+  if (typeof schema !== 'object' || schema === null) return null;
+  const node = schema as Record<string, unknown>;
+  if (Array.isArray(node.anyOf)) return sample(node.anyOf[0]);
+  if (Array.isArray(node.oneOf)) return sample(node.oneOf[0]);
+  if (Array.isArray(node.allOf))
+    return Object.assign({}, ...(node.allOf as unknown[]).map((part) => sample(part) as object)) as unknown;
+  if (Array.isArray(node.enum)) return node.enum[0];
+  const type = Array.isArray(node.type) ? (node.type as string[])[0] : node.type;
+  switch (type) {
+    case 'object': {
+      const properties = (node.properties ?? {}) as Record<string, unknown>;
+      const required = (node.required ?? []) as string[];
+      return Object.fromEntries(required.map((key) => [key, sample(properties[key])]));
+    }
+    case 'array':
+      return [];
+    case 'integer':
+    case 'number':
+      return 1;
+    case 'boolean':
+      return false;
+    case 'string':
+      if (node.format === 'date-time') return '2026-12-04T10:00:00Z';
+      if (node.format === 'uri') return 'https://github.com/acme';
+      if (node.format === 'email') return 'someone@example.com';
+      return 'x';
+    case 'null':
+      return null;
+    default:
+      return null;
+  }
+}
+
+function merge(base: unknown, overrides: unknown): unknown {
+  if (
+    typeof base !== 'object' ||
+    base === null ||
+    Array.isArray(base) ||
+    typeof overrides !== 'object' ||
+    overrides === null ||
+    Array.isArray(overrides)
+  )
+    return overrides;
+  const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(overrides)) merged[key] = merge(merged[key], value);
+  return merged;
+}
+
+/**
+ * An answer as GitHub's response schema describes it: every required field, with the given
+ * values over them (for a list, the schema of one item).
+ */
+export function sampleAnswer(route: string, method: string, status: string, overrides: Json): Json {
+  const operation = openapi.paths[route]?.[method];
+  let schema = withNulls(operation?.responses?.[status]?.content?.['application/json']?.schema) as Json | undefined;
+  if (schema?.type === 'array') schema = schema.items as Json;
+  return merge(sample(schema), overrides) as Json;
+}
+
 /** The request schemas the fake checks bodies against, by route. */
 const BODY_ROUTES: Record<string, string> = {
   'POST /repos/{owner}/{repo}/rulesets': '/repos/{owner}/{repo}/rulesets',
@@ -83,9 +144,32 @@ const BODY_ROUTES: Record<string, string> = {
 
 type Json = Record<string, unknown>;
 
+/** A review of a pull request, as GitHub lists it. */
+export interface FakeReview {
+  user: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
+  commit_id: string;
+  submitted_at?: string;
+}
+
+export interface FakePull {
+  /** The head commit. */
+  head: string;
+  reviews: FakeReview[];
+}
+
+export interface FakeTeam {
+  id: number;
+  /** Logins with an active membership. */
+  members: Set<string>;
+  /** Logins invited but not yet members. */
+  pending: Set<string>;
+}
+
 export interface FakeRepository {
   /** Whether the token is an administrator of the repository. */
   admin: boolean;
+  pulls: Map<number, FakePull>;
   branches: Set<string>;
   rulesets: Map<number, Json>;
   /** Classic protection per branch, as the PUT body that set it, plus `required_signatures`. */
@@ -155,6 +239,8 @@ export interface RecordedRequest {
 export class FakeGithub {
   readonly token: string;
   readonly repositories = new Map<string, FakeRepository>();
+  /** Teams by `org/slug`. */
+  readonly teams = new Map<string, FakeTeam>();
   readonly requests: RecordedRequest[] = [];
   /** Bodies and answers that did not match GitHub's schemas: every test expects none. */
   readonly schemaErrors: string[] = [];
@@ -193,9 +279,22 @@ export class FakeGithub {
       branches: new Set(options.branches ?? ['main']),
       rulesets: new Map(),
       protection: new Map(),
+      pulls: new Map(),
     };
     this.repositories.set(fullName, repository);
     return repository;
+  }
+
+  /** A team of an organisation, with its members; returns its id. */
+  addTeam(org: string, slug: string, members: string[] = [], pending: string[] = []): number {
+    const id = this.#nextId++;
+    this.teams.set(`${org}/${slug}`, { id, members: new Set(members), pending: new Set(pending) });
+    return id;
+  }
+
+  /** A pull request of a repository, with its head commit and reviews. */
+  addPull(fullName: string, number: number, pull: FakePull): void {
+    this.repositories.get(fullName)?.pulls.set(number, pull);
   }
 
   /** Stores a ruleset as if someone had created it by hand. */
@@ -302,6 +401,11 @@ export class FakeGithub {
 
     if (await this.#handleExtra(method, url, body, response)) return;
 
+    const team = /^\/orgs\/([^/]+)\/teams\/([^/]+)(?:\/memberships\/([^/]+))?$/.exec(url.pathname);
+    if (team && method === 'GET') {
+      this.#team(response, team[1] ?? '', team[2] ?? '', team[3]);
+      return;
+    }
     const match = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(url.pathname);
     const fullName = match ? `${match[1] ?? ''}/${match[2] ?? ''}` : '';
     const repository = this.repositories.get(fullName);
@@ -319,6 +423,8 @@ export class FakeGithub {
         return '/repos/{owner}/{repo}/branches/{branch}/protection/required_signatures';
       if (/^\/branches\/.+\/protection$/.test(rest)) return '/repos/{owner}/{repo}/branches/{branch}/protection';
       if (/^\/branches\/.+$/.test(rest)) return '/repos/{owner}/{repo}/branches/{branch}';
+      if (/^\/pulls\/\d+$/.test(rest)) return '/repos/{owner}/{repo}/pulls/{pull_number}';
+      if (/^\/pulls\/\d+\/reviews$/.test(rest)) return '/repos/{owner}/{repo}/pulls/{pull_number}/reviews';
       return '';
     };
     const route = routeOf();
@@ -430,9 +536,71 @@ export class FakeGithub {
         else this.#send(response, 200, { url: `${this.url}${url.pathname}`, enabled: true });
         return;
       }
+      case 'GET /repos/{owner}/{repo}/pulls/{pull_number}':
+      case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews': {
+        const number = Number(rest.split('/')[2]);
+        const pull = repository.pulls.get(number);
+        if (!pull) {
+          this.#send(response, 404, { message: 'Not Found', status: '404' });
+          return;
+        }
+        const htmlUrl = `https://github.com/${fullName}/pull/${number}`;
+        if (rest.endsWith('/reviews')) {
+          const perPage = Number(url.searchParams.get('per_page') ?? 30);
+          const page = Number(url.searchParams.get('page') ?? 1);
+          const answer = pull.reviews.slice((page - 1) * perPage, page * perPage).map((review, index) =>
+            sampleAnswer(route, 'get', '200', {
+              id: 1000 + index,
+              user: { login: review.user, id: 5000 + index, type: 'User' },
+              state: review.state,
+              commit_id: review.commit_id,
+              submitted_at: review.submitted_at ?? '2026-12-04T10:00:00Z',
+              html_url: `${htmlUrl}#pullrequestreview-${1000 + index}`,
+              pull_request_url: `${this.url}/repos/${fullName}/pulls/${number}`,
+            }),
+          );
+          this.#checkResponse(route, 'get', '200', answer);
+          this.#send(response, 200, answer);
+          return;
+        }
+        const answer = sampleAnswer(route, 'get', '200', {
+          number,
+          state: 'open',
+          html_url: htmlUrl,
+          head: { sha: pull.head, ref: 'release', label: 'acme:release' },
+        });
+        this.#checkResponse(route, 'get', '200', answer);
+        this.#send(response, 200, answer);
+        return;
+      }
       default:
         this.#send(response, 404, { message: 'Not Found', status: '404' });
     }
+  }
+
+  /** GET /orgs/{org}/teams/{team_slug} and …/memberships/{username}. */
+  #team(response: ServerResponse, org: string, slug: string, username: string | undefined): void {
+    const team = this.teams.get(`${org}/${slug}`);
+    if (!team) {
+      this.#send(response, 404, { message: 'Not Found', status: '404' });
+      return;
+    }
+    if (username === undefined) {
+      const route = '/orgs/{org}/teams/{team_slug}';
+      const answer = sampleAnswer(route, 'get', '200', { id: team.id, slug, name: slug });
+      this.#checkResponse(route, 'get', '200', answer);
+      this.#send(response, 200, answer);
+      return;
+    }
+    const state = team.members.has(username) ? 'active' : team.pending.has(username) ? 'pending' : undefined;
+    if (state === undefined) {
+      this.#send(response, 404, { message: 'Not Found', status: '404' });
+      return;
+    }
+    const route = '/orgs/{org}/teams/{team_slug}/memberships/{username}';
+    const answer = { url: `${this.url}/orgs/${org}/teams/${slug}/memberships/${username}`, role: 'member', state };
+    this.#checkResponse(route, 'get', '200', answer);
+    this.#send(response, 200, answer);
   }
 
   #summary(fullName: string, ruleset: Json): Json {

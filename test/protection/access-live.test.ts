@@ -28,6 +28,9 @@ const writes = (): string[] =>
 beforeAll(async () => {
   github = await FakeGithub.start(TOKEN);
   access = addAccessRoutes(github);
+  // The scaffold keeps releases: protect diff and apply look up the approving teams' ids.
+  github.addTeam('acme', 'platform');
+  github.addTeam('acme', 'payments');
   base = mkdtempSync(path.join(tmpdir(), 'gitops-init-access-'));
   root = path.join(base, 'platform');
   await scaffold({

@@ -19,6 +19,8 @@ beforeAll(async () => {
   github = await FakeGithub.start(TOKEN);
   // Access is not what this file tests: every repository starts with the policy's grant.
   addAccessRoutes(github, () => ({ teams: { platform: { role: 'maintain' } } }));
+  // The scaffold keeps releases: protect apply looks up the platform team's id.
+  github.addTeam('acme', 'platform');
   base = mkdtempSync(path.join(tmpdir(), 'gitops-init-protect-bin-'));
   root = path.join(base, 'platform');
   await scaffold({

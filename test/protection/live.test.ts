@@ -36,6 +36,8 @@ beforeAll(async () => {
   github = await FakeGithub.start(TOKEN);
   // Access is not what this file tests: every repository starts with the policy's grant.
   addAccessRoutes(github, () => ({ teams: { platform: { role: 'maintain' } } }));
+  // The scaffold keeps releases: protect diff and apply look up the platform team's id.
+  github.addTeam('acme', 'platform');
   base = mkdtempSync(path.join(tmpdir(), 'gitops-init-protect-'));
   root = path.join(base, 'platform');
   await scaffold({
@@ -105,6 +107,8 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
       [
         'ruleset "main-protection" (main):',
         '  rules[pull_request].parameters.required_approving_review_count: live 1, policy 2',
+        // The platform team's approval of releases/, its id looked up (offline, the file has none).
+        '  rules[pull_request].parameters.required_reviewers: live absent, policy [{"file_patterns":["releases/**"],"minimum_approvals":1,"reviewer":{"id":100,...',
         '  rules[creation]: live {"type":"creation"}, policy absent',
         'classic protection of branch main:',
         '  enforce_admins: live false, policy true',
@@ -479,9 +483,9 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
         "GitHub's rate limit was reached on GET /repos/{owner}/{repo}; retried after 1 s",
         "GitHub's secondary rate limit was reached on GET /repos/{owner}/{repo}/rulesets; retried after 1 s",
       ]);
-      // Each limited request was sent again: repository, rulesets, the ruleset (429), branch, protection;
-      // then the access: teams, direct and outside collaborators.
-      expect(github.requests.length - before).toBe(5 + 3 + 3);
+      // Each limited request was sent again: repository, the platform team, rulesets, the ruleset (429), branch,
+      // protection; then the access: teams, direct and outside collaborators.
+      expect(github.requests.length - before).toBe(6 + 3 + 3);
     });
 
     it('gives up after the retries, with a bounded number of requests', async () => {

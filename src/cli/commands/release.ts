@@ -31,11 +31,22 @@ export function registerReleaseCommand(program: Command, context: CommandContext
     });
   releaseCommand
     .command('approve')
-    .description("record a team's approval of a release")
+    .description(
+      "record a team's approval of a release: read from its pull request (--pr, verified through the host's API) or typed (--by, unverified)",
+    )
     .argument('<name>', 'release name, e.g. release-1.5.3-2.1.0')
-    .option('--team <team>', 'the approving team, @org/team')
-    .option('--by <user>', 'the approver')
-    .action(async (name: string, options: { team?: string; by?: string }) => {
+    .option(
+      '--pr <number>',
+      "the release's pull request (GitLab: merge request); its approvals on the head by team members count",
+    )
+    .option('--repo <owner/name>', 'the repository on the host (default: from repositoryUrl in gitops.yaml)')
+    .option(
+      '--api-url <url>',
+      'REST API root (default GITHUB_API_URL or https://api.github.com; GitLab: GITLAB_API_URL or https://gitlab.com/api/v4)',
+    )
+    .option('--team <team>', 'the approving team, @org/team (with --pr: default every team still missing)')
+    .option('--by <user>', 'the approver, typed: recorded as unverified (for hosts without API access)')
+    .action(async (name: string, options: ReleaseApproveFlags) => {
       setExitCode(await runReleaseApprove(name, options, context.cwd(), io));
     });
   releaseCommand
@@ -163,17 +174,69 @@ export async function runReleaseCreate(options: ReleaseCreateFlags, cwd: string,
   return 0;
 }
 
-export async function runReleaseApprove(
+interface ReleaseApproveFlags {
+  team?: string;
+  by?: string;
+  pr?: string;
+  repo?: string;
+  apiUrl?: string;
+}
+
+async function runReleaseApproveFromReview(
   name: string,
-  options: { team?: string; by?: string },
+  options: ReleaseApproveFlags & { pr: string },
   cwd: string,
   io: CliIo,
 ): Promise<number> {
+  if (options.by !== undefined)
+    throw new UsageError('--by goes without --pr: an approval is either read from the pull request or typed');
+  if (!/^[1-9]\d{0,9}$/.test(options.pr))
+    throw new UsageError(`--pr "${options.pr}": give the pull request's number, e.g. --pr 42`);
+  const { approveReleaseFromReview, describeRejection } = await import('../../api/release.js');
+  const { env } = io;
+  const result = await approveReleaseFromReview({
+    cwd,
+    name,
+    pr: Number(options.pr),
+    tokens: { github: env.GITHUB_TOKEN || env.GH_TOKEN || '', gitlab: env.GITLAB_TOKEN || '' },
+    defaultApiUrls: { github: env.GITHUB_API_URL || '', gitlab: env.GITLAB_API_URL || env.CI_API_V4_URL || '' },
+    ...(options.repo === undefined ? {} : { repository: options.repo }),
+    ...(options.team === undefined ? {} : { team: options.team }),
+    ...(options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl }),
+  });
+  for (const approval of result.recorded)
+    io.stdout(
+      `${approval.team} approved ${result.release.name} (by ${approval.approver}, ${approval.time}, verified in ${result.url})\n`,
+    );
+  for (const verdict of result.reviews) {
+    if (verdict.counts.length === 0 && verdict.rejected.length > 0)
+      io.stdout(`  not counted: ${verdict.user}: ${describeRejection(verdict, result.head)}\n`);
+  }
+  io.stdout(
+    `status: ${result.release.status ?? 'candidate'}${result.missing.length > 0 ? `; still missing: ${result.missing.join(', ')}` : ''}\n`,
+  );
+  return 0;
+}
+
+export async function runReleaseApprove(
+  name: string,
+  options: ReleaseApproveFlags,
+  cwd: string,
+  io: CliIo,
+): Promise<number> {
+  if (options.pr !== undefined) return runReleaseApproveFromReview(name, { ...options, pr: options.pr }, cwd, io);
+  if (options.repo !== undefined || options.apiUrl !== undefined)
+    throw new UsageError('--repo and --api-url go with --pr');
   if (!options.team) throw new UsageError('--team <@org/team> is required');
-  if (!options.by) throw new UsageError('--by <user> is required');
+  if (!options.by)
+    throw new UsageError(
+      "--pr <number> or --by <user> is required: read the approval from the release's pull request, or type it (unverified)",
+    );
   const { approveRelease } = await import('../../api/release.js');
   const release = await approveRelease({ cwd, name, team: options.team, by: options.by });
-  io.stdout(`${options.team} approved ${release.name} (by ${options.by}); status: ${release.status ?? 'candidate'}\n`);
+  io.stdout(
+    `${options.team} approved ${release.name} (by ${options.by}, unverified); status: ${release.status ?? 'candidate'}\n`,
+  );
   return 0;
 }
 

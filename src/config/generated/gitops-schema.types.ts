@@ -198,6 +198,12 @@ export interface DescriptorProtection {
   branches?: {
     [k: string]: BranchPolicy;
   };
+  /**
+   * GitHub team ids by team (@org/team), for the release approvals the rendered ruleset requires (required_reviewers). A team not listed is looked up at 'protect apply' and 'protect diff' (GET /orgs/{org}/teams/{slug}); the offline 'protect render' leaves it out and says so.
+   */
+  teamIds?: {
+    [k: string]: number;
+  };
 }
 /**
  * The protection policy of a branch pattern; unset fields take the defaults of the repository kind.

@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 
 export const validate: ValidateFunction<Descriptor> = validate10;
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/config/gitops.schema.json","title":"gitops-init repository descriptor (gitops.yaml)","description":"Describes a GitOps repository for gitops-init: its kind, tool, teams, environments and lint configuration.","type":"object","additionalProperties":false,"required":["kind","tool","name"],"properties":{"kind":{"$ref":"#/definitions/repositoryKind"},"tool":{"$ref":"#/definitions/gitopsTool"},"name":{"description":"The repository's name, a DNS-1123 label.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"teams":{"type":"object","additionalProperties":false,"properties":{"platform":{"$ref":"#/definitions/team","description":"The platform team: owns infrastructure and co-owns policy files everywhere."},"application":{"$ref":"#/definitions/team","description":"In an application repository: the team that owns it."},"applications":{"description":"In an infrastructure repository: the application teams onboarded as tenants.","type":"array","items":{"title":"Tenant team","type":"object","additionalProperties":false,"required":["name","team"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"team":{"$ref":"#/definitions/team"},"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repository":{"type":"string","minLength":1},"environments":{"description":"The environments the tenant is onboarded in (names from environments); absent: every environment. Its AppProject and Application (Argo CD), its entry in tenants/<environment> (Flux) or its namespaces (Helm) exist only there.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"minItems":1,"uniqueItems":true}}}},"members":{"description":"People who may be named as code owners besides the teams: @user handles or e-mail addresses.","type":"array","items":{"$ref":"#/definitions/person"},"uniqueItems":true}}},"ownership":{"description":"CODEOWNERS patterns to their owners, in order (later entries win, as in CODEOWNERS). 'gitops-init codeowners sync' writes them into CODEOWNERS between generated markers. An owner is a handle (@org/team, @user, an e-mail address) or the name of a team declared under teams: platform, application, or the name of an entry of teams.applications.","type":"object","propertyNames":{"minLength":1,"pattern":"^[^#\\s!]","patternErrorMessage":"not a CODEOWNERS pattern (it may not be empty or start with #, ! or a space)"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/owner"},{"type":"array","items":{"$ref":"#/definitions/owner"},"minItems":1,"uniqueItems":true}]}},"criticalPaths":{"description":"Paths the platform team must own (a trailing slash marks a directory): alone in an infrastructure repository, together with the owning team in an application repository. Replaces the defaults of codeowners-critical-paths; CODEOWNERS itself is always included.","type":"array","items":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)"},"uniqueItems":true},"namespaces":{"description":"In an application repository: the namespaces its resources may use.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repositoryUrl":{"description":"This repository's clone URL (https, ssh or scp-like). GitOps sources with this URL point at this repository, so the paths they name are checked here.","type":"string","minLength":1},"platform":{"description":"What belongs to the platform team, for the boundary rules.","type":"object","additionalProperties":false,"properties":{"kinds":{"description":"Namespaced kinds that only the platform team manages (e.g. NetworkPolicy, ResourceQuota, LimitRange), as Kind or group/Kind; application repositories may not contain them.","type":"array","items":{"type":"string","pattern":"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$","patternErrorMessage":"not a kind (Kind or group/Kind, e.g. NetworkPolicy or networking.k8s.io/NetworkPolicy)"},"uniqueItems":true},"workloads":{"description":"Infrastructure repositories: where the platform's own components (ingress controllers, monitoring) run workloads.","type":"object","additionalProperties":false,"properties":{"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"paths":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}}},"environments":{"description":"Deployment environments, in promotion order.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true,"minItems":1},"host":{"description":"Where the repository is hosted.","enum":["github","gitlab"]},"protection":{"title":"Descriptor protection","description":"Branch protection as code: one provider-neutral policy per branch pattern. 'gitops-init protect render' writes the host's files from it, 'protect diff' and 'protect apply' compare it with and apply it to the live GitHub repository. Unset fields take the defaults of the repository kind; an infrastructure repository cannot go below its floor (2 approvals, code owner review, no force push, no deletion, the gitops-lint check).","type":"object","additionalProperties":false,"properties":{"targets":{"description":"What 'protect render' writes and protection-files-in-sync keeps: github-ruleset (.github/rulesets/<branch>-protection.json), github-branch-protection (.github/branch-protection/<branch>.json, the classic API's body), settings (branches and rulesets of .github/settings.yml, for safe-settings), gitlab (.gitlab/*.json). Default: github-ruleset and settings on GitHub, gitlab on GitLab.","type":"array","items":{"title":"Protection target","enum":["github-ruleset","github-branch-protection","settings","gitlab"]},"uniqueItems":true,"minItems":1},"branches":{"description":"Branch name or pattern (fnmatch: * within a path segment, ** across) to its policy.","type":"object","propertyNames":{"minLength":1,"maxLength":255,"pattern":"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$","patternErrorMessage":"not a branch name or pattern (letters, digits, . _ / - and the globs * ? [ ]; not starting with - or /)"},"additionalProperties":{"$ref":"#/definitions/protectionPolicy"}}}},"access":{"title":"Descriptor access","description":"Who may write, as code: the permission of each team and person on the repository. Unset: the kind's defaults (infrastructure: the platform team maintain, the tenant teams pull; application: its team push, the platform team maintain). Entries here change or add to the defaults; none takes a default away. 'protect render' writes them into .github/settings.yml (teams, collaborators) or .gitlab/access.json, 'protect diff' reports everyone with more access than this, 'protect apply' grants it (and takes extra access away only with --prune). The access-policy-minimum rule holds it to the kind's floor: on an infrastructure repository nobody but the platform team writes.","type":"object","additionalProperties":false,"properties":{"teams":{"description":"Team (@org/team) to its permission.","type":"object","propertyNames":{"$ref":"#/definitions/team"},"additionalProperties":{"$ref":"#/definitions/accessPermission"}},"collaborators":{"description":"Person (@login) to their permission: the direct or outside collaborators the policy grants. Anyone else with write access is drift.","type":"object","propertyNames":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$","patternErrorMessage":"not a login (@login)"},"additionalProperties":{"$ref":"#/definitions/accessPermission"}}}},"version":{"description":"The repository's version (semver 2.0, no leading v), when gitops.yaml is one of its version sources.","type":"string","minLength":1},"versioning":{"type":"object","additionalProperties":false,"properties":{"sources":{"description":"Version sources that must agree, as file or file#field (e.g. VERSION, chart/Chart.yaml#version). The first one is where the version lives.","type":"array","items":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$","patternErrorMessage":"not a version source (a repository-relative file, optionally #field, e.g. chart/Chart.yaml#version)"},"minItems":1,"uniqueItems":true}}},"releases":{"title":"Releases config","description":"Coordinated releases of application and infrastructure versions.","type":"object","additionalProperties":false,"properties":{"directory":{"description":"Where release manifests live.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)","default":"releases"},"perApplication":{"description":"Whether each application (a tenant of teams.applications) has a release line of its own: manifests in <directory>/<application>/, tags and tag messages naming the application, version checks, rollbacks and the release log per application. auto: when gitops.yaml names more than one application.","enum":["auto","always","never"],"default":"auto"},"tagFormat":{"description":"A release's name and git tag: letters, digits, . _ @ + - and the placeholders {app} (the application's name in teams.applications), {appVersion} and {infraVersion} (both required); a rollback adds -rollback-<n>. Per-application lines need {app}. Default: release-{app}-{appVersion}-{infraVersion} where releases are per application, release-{appVersion}-{infraVersion} otherwise.","type":"string","minLength":1},"repositories":{"description":"Component repositories (a local path or a git URL) whose v<version> tags 'release create' checks.","type":"object","additionalProperties":false,"properties":{"application":{"type":"string","minLength":1},"infrastructure":{"type":"string","minLength":1}}},"windows":{"description":"When releases may be promoted (UTC); outside them only with --emergency.","type":"array","items":{"title":"Release window","type":"object","additionalProperties":false,"required":["days","hours"],"properties":{"days":{"description":"Days of the week, as their first three letters in lower case.","type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Weekday","enum":["mon","tue","wed","thu","fri","sat","sun"]}},"hours":{"description":"UTC hours, as HH:MM-HH:MM.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$","patternErrorMessage":"not a time range (UTC hours as HH:MM-HH:MM, e.g. 08:00-18:00)"}}}},"changelog":{"description":"The release log, a Markdown file of its own.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$","patternErrorMessage":"not a repository-relative Markdown file (a path ending in .md, no leading / and no ..)","default":"RELEASES.md"}}},"rules":{"$ref":"#/definitions/ruleMap"},"overrides":{"description":"Rule settings for some files, by glob (later entries win).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"rules":{"$ref":"#/definitions/ruleMap"}}}},"ignores":{"description":"Globs of files that are never linted, on top of .gitignore.","type":"array","items":{"type":"string","minLength":1}},"linterOptions":{"type":"object","additionalProperties":false,"properties":{"reportUnusedDisableDirectives":{"enum":["off","warn","error"],"default":"warn"},"maxFileSize":{"description":"Largest YAML file that is parsed, in bytes; larger files get a finding.","type":"integer","minimum":1024,"default":5242880}}},"scaffold":{"description":"Answers gitops-init used to generate this repository, so that a re-run needs no flags.","type":"object","properties":{"version":{"description":"The gitops-init version whose templates the repository's files were last rendered from: 'gitops-init update' merges the difference to the running version's templates.","type":"string","minLength":1}}}},"definitions":{"repositoryKind":{"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]},"gitopsTool":{"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"},"person":{"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$","patternErrorMessage":"not a user (@user)"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$","patternErrorMessage":"not an e-mail address"}]},"owner":{"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$","patternErrorMessage":"not an owner (@user, @org/team, an e-mail address, or the name of a team declared under teams)"},"protectionPolicy":{"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}},"bypassActor":{"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]},"bypassMode":{"enum":["always","pull-request"]},"accessPermission":{"title":"Access permission","description":"GitHub's repository roles, lowest first. On GitLab pull and triage are Reporter (20), push Developer (30), maintain and admin Maintainer (40). none: no access from this policy.","enum":["none","pull","triage","push","maintain","admin"]},"dnsLabel":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"severity":{"enum":["off","warn","error",0,1,2]},"ruleEntry":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]},"ruleMap":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/config/gitops.schema.json","title":"gitops-init repository descriptor (gitops.yaml)","description":"Describes a GitOps repository for gitops-init: its kind, tool, teams, environments and lint configuration.","type":"object","additionalProperties":false,"required":["kind","tool","name"],"properties":{"kind":{"$ref":"#/definitions/repositoryKind"},"tool":{"$ref":"#/definitions/gitopsTool"},"name":{"description":"The repository's name, a DNS-1123 label.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"teams":{"type":"object","additionalProperties":false,"properties":{"platform":{"$ref":"#/definitions/team","description":"The platform team: owns infrastructure and co-owns policy files everywhere."},"application":{"$ref":"#/definitions/team","description":"In an application repository: the team that owns it."},"applications":{"description":"In an infrastructure repository: the application teams onboarded as tenants.","type":"array","items":{"title":"Tenant team","type":"object","additionalProperties":false,"required":["name","team"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"team":{"$ref":"#/definitions/team"},"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repository":{"type":"string","minLength":1},"environments":{"description":"The environments the tenant is onboarded in (names from environments); absent: every environment. Its AppProject and Application (Argo CD), its entry in tenants/<environment> (Flux) or its namespaces (Helm) exist only there.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"minItems":1,"uniqueItems":true}}}},"members":{"description":"People who may be named as code owners besides the teams: @user handles or e-mail addresses.","type":"array","items":{"$ref":"#/definitions/person"},"uniqueItems":true}}},"ownership":{"description":"CODEOWNERS patterns to their owners, in order (later entries win, as in CODEOWNERS). 'gitops-init codeowners sync' writes them into CODEOWNERS between generated markers. An owner is a handle (@org/team, @user, an e-mail address) or the name of a team declared under teams: platform, application, or the name of an entry of teams.applications.","type":"object","propertyNames":{"minLength":1,"pattern":"^[^#\\s!]","patternErrorMessage":"not a CODEOWNERS pattern (it may not be empty or start with #, ! or a space)"},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/owner"},{"type":"array","items":{"$ref":"#/definitions/owner"},"minItems":1,"uniqueItems":true}]}},"criticalPaths":{"description":"Paths the platform team must own (a trailing slash marks a directory): alone in an infrastructure repository, together with the owning team in an application repository. Replaces the defaults of codeowners-critical-paths; CODEOWNERS itself is always included.","type":"array","items":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)"},"uniqueItems":true},"namespaces":{"description":"In an application repository: the namespaces its resources may use.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"repositoryUrl":{"description":"This repository's clone URL (https, ssh or scp-like). GitOps sources with this URL point at this repository, so the paths they name are checked here.","type":"string","minLength":1},"platform":{"description":"What belongs to the platform team, for the boundary rules.","type":"object","additionalProperties":false,"properties":{"kinds":{"description":"Namespaced kinds that only the platform team manages (e.g. NetworkPolicy, ResourceQuota, LimitRange), as Kind or group/Kind; application repositories may not contain them.","type":"array","items":{"type":"string","pattern":"^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$","patternErrorMessage":"not a kind (Kind or group/Kind, e.g. NetworkPolicy or networking.k8s.io/NetworkPolicy)"},"uniqueItems":true},"workloads":{"description":"Infrastructure repositories: where the platform's own components (ingress controllers, monitoring) run workloads.","type":"object","additionalProperties":false,"properties":{"namespaces":{"type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true},"paths":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}}}},"environments":{"description":"Deployment environments, in promotion order.","type":"array","items":{"$ref":"#/definitions/dnsLabel"},"uniqueItems":true,"minItems":1},"host":{"description":"Where the repository is hosted.","enum":["github","gitlab"]},"protection":{"title":"Descriptor protection","description":"Branch protection as code: one provider-neutral policy per branch pattern. 'gitops-init protect render' writes the host's files from it, 'protect diff' and 'protect apply' compare it with and apply it to the live GitHub repository. Unset fields take the defaults of the repository kind; an infrastructure repository cannot go below its floor (2 approvals, code owner review, no force push, no deletion, the gitops-lint check).","type":"object","additionalProperties":false,"properties":{"targets":{"description":"What 'protect render' writes and protection-files-in-sync keeps: github-ruleset (.github/rulesets/<branch>-protection.json), github-branch-protection (.github/branch-protection/<branch>.json, the classic API's body), settings (branches and rulesets of .github/settings.yml, for safe-settings), gitlab (.gitlab/*.json). Default: github-ruleset and settings on GitHub, gitlab on GitLab.","type":"array","items":{"title":"Protection target","enum":["github-ruleset","github-branch-protection","settings","gitlab"]},"uniqueItems":true,"minItems":1},"branches":{"description":"Branch name or pattern (fnmatch: * within a path segment, ** across) to its policy.","type":"object","propertyNames":{"minLength":1,"maxLength":255,"pattern":"^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$","patternErrorMessage":"not a branch name or pattern (letters, digits, . _ / - and the globs * ? [ ]; not starting with - or /)"},"additionalProperties":{"$ref":"#/definitions/protectionPolicy"}},"teamIds":{"description":"GitHub team ids by team (@org/team), for the release approvals the rendered ruleset requires (required_reviewers). A team not listed is looked up at 'protect apply' and 'protect diff' (GET /orgs/{org}/teams/{slug}); the offline 'protect render' leaves it out and says so.","type":"object","propertyNames":{"pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"},"additionalProperties":{"type":"integer","minimum":1}}}},"access":{"title":"Descriptor access","description":"Who may write, as code: the permission of each team and person on the repository. Unset: the kind's defaults (infrastructure: the platform team maintain, the tenant teams pull; application: its team push, the platform team maintain). Entries here change or add to the defaults; none takes a default away. 'protect render' writes them into .github/settings.yml (teams, collaborators) or .gitlab/access.json, 'protect diff' reports everyone with more access than this, 'protect apply' grants it (and takes extra access away only with --prune). The access-policy-minimum rule holds it to the kind's floor: on an infrastructure repository nobody but the platform team writes.","type":"object","additionalProperties":false,"properties":{"teams":{"description":"Team (@org/team) to its permission.","type":"object","propertyNames":{"$ref":"#/definitions/team"},"additionalProperties":{"$ref":"#/definitions/accessPermission"}},"collaborators":{"description":"Person (@login) to their permission: the direct or outside collaborators the policy grants. Anyone else with write access is drift.","type":"object","propertyNames":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$","patternErrorMessage":"not a login (@login)"},"additionalProperties":{"$ref":"#/definitions/accessPermission"}}}},"version":{"description":"The repository's version (semver 2.0, no leading v), when gitops.yaml is one of its version sources.","type":"string","minLength":1},"versioning":{"type":"object","additionalProperties":false,"properties":{"sources":{"description":"Version sources that must agree, as file or file#field (e.g. VERSION, chart/Chart.yaml#version). The first one is where the version lives.","type":"array","items":{"type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$","patternErrorMessage":"not a version source (a repository-relative file, optionally #field, e.g. chart/Chart.yaml#version)"},"minItems":1,"uniqueItems":true}}},"releases":{"title":"Releases config","description":"Coordinated releases of application and infrastructure versions.","type":"object","additionalProperties":false,"properties":{"directory":{"description":"Where release manifests live.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$","patternErrorMessage":"not a repository-relative path (no leading / and no ..)","default":"releases"},"perApplication":{"description":"Whether each application (a tenant of teams.applications) has a release line of its own: manifests in <directory>/<application>/, tags and tag messages naming the application, version checks, rollbacks and the release log per application. auto: when gitops.yaml names more than one application.","enum":["auto","always","never"],"default":"auto"},"tagFormat":{"description":"A release's name and git tag: letters, digits, . _ @ + - and the placeholders {app} (the application's name in teams.applications), {appVersion} and {infraVersion} (both required); a rollback adds -rollback-<n>. Per-application lines need {app}. Default: release-{app}-{appVersion}-{infraVersion} where releases are per application, release-{appVersion}-{infraVersion} otherwise.","type":"string","minLength":1},"repositories":{"description":"Component repositories (a local path or a git URL) whose v<version> tags 'release create' checks.","type":"object","additionalProperties":false,"properties":{"application":{"type":"string","minLength":1},"infrastructure":{"type":"string","minLength":1}}},"windows":{"description":"When releases may be promoted (UTC); outside them only with --emergency.","type":"array","items":{"title":"Release window","type":"object","additionalProperties":false,"required":["days","hours"],"properties":{"days":{"description":"Days of the week, as their first three letters in lower case.","type":"array","minItems":1,"uniqueItems":true,"items":{"title":"Weekday","enum":["mon","tue","wed","thu","fri","sat","sun"]}},"hours":{"description":"UTC hours, as HH:MM-HH:MM.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$","patternErrorMessage":"not a time range (UTC hours as HH:MM-HH:MM, e.g. 08:00-18:00)"}}}},"changelog":{"description":"The release log, a Markdown file of its own.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$","patternErrorMessage":"not a repository-relative Markdown file (a path ending in .md, no leading / and no ..)","default":"RELEASES.md"}}},"rules":{"$ref":"#/definitions/ruleMap"},"overrides":{"description":"Rule settings for some files, by glob (later entries win).","type":"array","items":{"type":"object","additionalProperties":false,"required":["files","rules"],"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"rules":{"$ref":"#/definitions/ruleMap"}}}},"ignores":{"description":"Globs of files that are never linted, on top of .gitignore.","type":"array","items":{"type":"string","minLength":1}},"linterOptions":{"type":"object","additionalProperties":false,"properties":{"reportUnusedDisableDirectives":{"enum":["off","warn","error"],"default":"warn"},"maxFileSize":{"description":"Largest YAML file that is parsed, in bytes; larger files get a finding.","type":"integer","minimum":1024,"default":5242880}}},"scaffold":{"description":"Answers gitops-init used to generate this repository, so that a re-run needs no flags.","type":"object","properties":{"version":{"description":"The gitops-init version whose templates the repository's files were last rendered from: 'gitops-init update' merges the difference to the running version's templates.","type":"string","minLength":1}}}},"definitions":{"repositoryKind":{"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]},"gitopsTool":{"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"},"person":{"anyOf":[{"type":"string","pattern":"^@[A-Za-z0-9][A-Za-z0-9_.-]*$","patternErrorMessage":"not a user (@user)"},{"type":"string","pattern":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$","patternErrorMessage":"not an e-mail address"}]},"owner":{"description":"A handle (@user, @org/team, @@role, an e-mail address) or the name of a team declared under teams.","type":"string","pattern":"^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[^\\s@]+\\.[^\\s@]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$","patternErrorMessage":"not an owner (@user, @org/team, an e-mail address, or the name of a team declared under teams)"},"protectionPolicy":{"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}},"bypassActor":{"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]},"bypassMode":{"enum":["always","pull-request"]},"accessPermission":{"title":"Access permission","description":"GitHub's repository roles, lowest first. On GitLab pull and triage are Reporter (20), push Developer (30), maintain and admin Maintainer (40). none: no access from this policy.","enum":["none","pull","triage","push","maintain","admin"]},"dnsLabel":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a name (a DNS label: lowercase letters, digits and dashes, starting and ending with a letter or digit)","maxLength":63},"severity":{"enum":["off","warn","error",0,1,2]},"ruleEntry":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]},"ruleMap":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}}}};
 const schema12 = {"description":"infrastructure: cluster-wide configuration owned by the platform team. application: one application's deployment, owned by its team.","enum":["infrastructure","application"]};
 const schema13 = {"description":"The GitOps tool that deploys this repository.","enum":["argocd","flux","helm"]};
 const schema14 = {"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@org/team)"};
@@ -30,10 +30,10 @@ const pattern10 = new RegExp("^(@@?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*|[^\\s@]+@[
 const pattern12 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "u");
 const pattern14 = new RegExp("^([a-z0-9.-]+/)?[A-Za-z][A-Za-z0-9]*$", "u");
 const pattern17 = new RegExp("^(?![-/])[A-Za-z0-9._/*?\\[\\]-]+$", "u");
-const pattern19 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$", "u");
-const pattern20 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$", "u");
-const pattern22 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$", "u");
-const pattern23 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$", "u");
+const pattern20 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$", "u");
+const pattern21 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$", "u");
+const pattern23 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$", "u");
+const pattern24 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$", "u");
 const schema25 = {"title":"Branch policy","description":"The protection policy of a branch pattern; unset fields take the defaults of the repository kind.","type":"object","additionalProperties":false,"properties":{"requiredApprovals":{"description":"Approving reviews a pull request needs (0 to 6, what GitHub's classic branch protection accepts).","type":"integer","minimum":0,"maximum":6},"requireCodeOwnerReview":{"description":"A code owner of the changed files must approve.","type":"boolean"},"dismissStaleReviews":{"description":"A new push dismisses earlier approvals.","type":"boolean"},"requireLastPushApproval":{"description":"Someone other than the author of the last push must approve.","type":"boolean"},"requiredStatusChecks":{"description":"Checks that must pass, by name (the CI job's name).","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"requireLinearHistory":{"description":"No merge commits: squash or rebase only.","type":"boolean"},"requireSignedCommits":{"description":"Every commit must carry a verified signature.","type":"boolean"},"requireConversationResolution":{"description":"Every review thread must be resolved before merging.","type":"boolean"},"blockForcePushes":{"description":"No force pushes.","type":"boolean"},"blockDeletions":{"description":"The branch cannot be deleted.","type":"boolean"},"includeAdministrators":{"description":"The rules bind administrators too; false lets repository administrators bypass them.","type":"boolean"},"bypassActors":{"description":"Who may bypass the rules: a repository role (write, maintain, admin), a team or app by the host's numeric id, organization administrators, or deploy keys; mode pull-request limits the bypass to pull requests (GitHub rulesets).","type":"array","items":{"$ref":"#/definitions/bypassActor"}}}};
 const schema26 = {"description":"Who may bypass the policy: a repository role, a team or an app (by the host's numeric id), organisation administrators, or deploy keys. mode pull-request lets them bypass only through a pull request (GitHub rulesets); the default is always.","type":"object","oneOf":[{"required":["role"],"properties":{"role":{"enum":["write","maintain","admin"]},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["team"],"properties":{"team":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["app"],"properties":{"app":{"type":"integer","minimum":1},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["organizationAdmin"],"properties":{"organizationAdmin":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false},{"required":["deployKeys"],"properties":{"deployKeys":{"const":true},"mode":{"$ref":"#/definitions/bypassMode"}},"additionalProperties":false}]};
 const schema27 = {"enum":["always","pull-request"]};
@@ -679,7 +679,7 @@ return errors === 0;
 }
 
 const schema35 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","patternErrorMessage":"not a rule id (lowercase words joined by dashes)"},"additionalProperties":{"$ref":"#/definitions/ruleEntry"}};
-const pattern24 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+const pattern25 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 const schema36 = {"anyOf":[{"$ref":"#/definitions/severity"},{"type":"array","items":[{"$ref":"#/definitions/severity"}],"minItems":1,"tsType":"readonly [Severity, ...unknown[]]"}]};
 const schema37 = {"enum":["off","warn","error",0,1,2]};
 
@@ -775,7 +775,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 const _errs1 = errors;
 if(typeof key0 === "string"){
-if(!pattern24.test(key0)){
+if(!pattern25.test(key0)){
 const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema35.propertyNames,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
@@ -2118,7 +2118,7 @@ if(data.protection !== undefined){
 let data36 = data.protection;
 if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
 for(const key7 in data36){
-if(!((key7 === "targets") || (key7 === "branches"))){
+if(!(((key7 === "targets") || (key7 === "branches")) || (key7 === "teamIds"))){
 const err93 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.protection,data:data36};
 if(vErrors === null){
 vErrors = [err93];
@@ -2255,9 +2255,14 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.protection.type,parentSchema:schema11.properties.protection,data:data36};
+if(data36.teamIds !== undefined){
+let data41 = data36.teamIds;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key10 in data41){
+const _errs111 = errors;
+if(typeof key10 === "string"){
+if(!pattern1.test(key10)){
+const err103 = {instancePath:instancePath+"/protection/teamIds",schemaPath:"#/properties/protection/properties/teamIds/propertyNames/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$",parentSchema:schema11.properties.protection.properties.teamIds.propertyNames,data:key10,propertyName:key10};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -2267,12 +2272,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data.access !== undefined){
-let data41 = data.access;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key10 in data41){
-if(!((key10 === "teams") || (key10 === "collaborators"))){
-const err104 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.access,data:data41};
+var valid60 = _errs111 === errors;
+if(!valid60){
+const err104 = {instancePath:instancePath+"/protection/teamIds",schemaPath:"#/properties/protection/properties/teamIds/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema11.properties.protection.properties.teamIds.propertyNames,parentSchema:schema11.properties.protection.properties.teamIds,data:data41};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -2282,14 +2284,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data41.teams !== undefined){
-let data42 = data41.teams;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key11 in data42){
-const _errs114 = errors;
-if(typeof key11 === "string"){
-if(!pattern1.test(key11)){
-const err105 = {instancePath:instancePath+"/access/teams",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$",parentSchema:schema14,data:key11,propertyName:key11};
+for(const key11 in data41){
+let data42 = data41[key11];
+if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+const err105 = {instancePath:instancePath+"/protection/teamIds/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/protection/properties/teamIds/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.protection.properties.teamIds.additionalProperties.type,parentSchema:schema11.properties.protection.properties.teamIds.additionalProperties,data:data42};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2298,9 +2296,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/access/teams",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:key11,propertyName:key11};
+if(typeof data42 == "number"){
+if(data42 < 1 || isNaN(data42)){
+const err106 = {instancePath:instancePath+"/protection/teamIds/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/protection/properties/teamIds/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.protection.properties.teamIds.additionalProperties,data:data42};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2309,9 +2307,11 @@ vErrors.push(err106);
 }
 errors++;
 }
-var valid61 = _errs114 === errors;
-if(!valid61){
-const err107 = {instancePath:instancePath+"/access/teams",schemaPath:"#/properties/access/properties/teams/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema11.properties.access.properties.teams.propertyNames,parentSchema:schema11.properties.access.properties.teams,data:data42};
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/protection/teamIds",schemaPath:"#/properties/protection/properties/teamIds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.protection.properties.teamIds.type,parentSchema:schema11.properties.protection.properties.teamIds,data:data41};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2321,10 +2321,9 @@ vErrors.push(err107);
 errors++;
 }
 }
-for(const key12 in data42){
-let data43 = data42[key12];
-if(!((((((data43 === "none") || (data43 === "pull")) || (data43 === "triage")) || (data43 === "push")) || (data43 === "maintain")) || (data43 === "admin"))){
-const err108 = {instancePath:instancePath+"/access/teams/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accessPermission/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values",schema:schema33.enum,parentSchema:schema33,data:data43};
+}
+else {
+const err108 = {instancePath:instancePath+"/protection",schemaPath:"#/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.protection.type,parentSchema:schema11.properties.protection,data:data36};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2334,9 +2333,12 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/access/teams",schemaPath:"#/properties/access/properties/teams/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.access.properties.teams.type,parentSchema:schema11.properties.access.properties.teams,data:data42};
+if(data.access !== undefined){
+let data43 = data.access;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key12 in data43){
+if(!((key12 === "teams") || (key12 === "collaborators"))){
+const err109 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.access,data:data43};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2346,14 +2348,14 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data41.collaborators !== undefined){
-let data44 = data41.collaborators;
+if(data43.teams !== undefined){
+let data44 = data43.teams;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 for(const key13 in data44){
-const _errs122 = errors;
+const _errs120 = errors;
 if(typeof key13 === "string"){
-if(!pattern19.test(key13)){
-const err110 = {instancePath:instancePath+"/access/collaborators",schemaPath:"#/properties/access/properties/collaborators/propertyNames/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$",parentSchema:schema11.properties.access.properties.collaborators.propertyNames,data:key13,propertyName:key13};
+if(!pattern1.test(key13)){
+const err110 = {instancePath:instancePath+"/access/teams",schemaPath:"#/definitions/team/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$",parentSchema:schema14,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2364,7 +2366,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/access/collaborators",schemaPath:"#/properties/access/properties/collaborators/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.access.properties.collaborators.propertyNames.type,parentSchema:schema11.properties.access.properties.collaborators.propertyNames,data:key13,propertyName:key13};
+const err111 = {instancePath:instancePath+"/access/teams",schemaPath:"#/definitions/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2373,9 +2375,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-var valid65 = _errs122 === errors;
-if(!valid65){
-const err112 = {instancePath:instancePath+"/access/collaborators",schemaPath:"#/properties/access/properties/collaborators/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.access.properties.collaborators.propertyNames,parentSchema:schema11.properties.access.properties.collaborators,data:data44};
+var valid63 = _errs120 === errors;
+if(!valid63){
+const err112 = {instancePath:instancePath+"/access/teams",schemaPath:"#/properties/access/properties/teams/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.access.properties.teams.propertyNames,parentSchema:schema11.properties.access.properties.teams,data:data44};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2388,7 +2390,7 @@ errors++;
 for(const key14 in data44){
 let data45 = data44[key14];
 if(!((((((data45 === "none") || (data45 === "pull")) || (data45 === "triage")) || (data45 === "push")) || (data45 === "maintain")) || (data45 === "admin"))){
-const err113 = {instancePath:instancePath+"/access/collaborators/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accessPermission/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values",schema:schema33.enum,parentSchema:schema33,data:data45};
+const err113 = {instancePath:instancePath+"/access/teams/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accessPermission/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values",schema:schema33.enum,parentSchema:schema33,data:data45};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2400,7 +2402,7 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/access/collaborators",schemaPath:"#/properties/access/properties/collaborators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.access.properties.collaborators.type,parentSchema:schema11.properties.access.properties.collaborators,data:data44};
+const err114 = {instancePath:instancePath+"/access/teams",schemaPath:"#/properties/access/properties/teams/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.access.properties.teams.type,parentSchema:schema11.properties.access.properties.teams,data:data44};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2410,9 +2412,14 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
-else {
-const err115 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.access.type,parentSchema:schema11.properties.access,data:data41};
+if(data43.collaborators !== undefined){
+let data46 = data43.collaborators;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key15 in data46){
+const _errs128 = errors;
+if(typeof key15 === "string"){
+if(!pattern20.test(key15)){
+const err115 = {instancePath:instancePath+"/access/collaborators",schemaPath:"#/properties/access/properties/collaborators/propertyNames/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$",parentSchema:schema11.properties.access.properties.collaborators.propertyNames,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2422,11 +2429,8 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data.version !== undefined){
-let data46 = data.version;
-if(typeof data46 === "string"){
-if(func3(data46) < 1){
-const err116 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.version,data:data46};
+else {
+const err116 = {instancePath:instancePath+"/access/collaborators",schemaPath:"#/properties/access/properties/collaborators/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.access.properties.collaborators.propertyNames.type,parentSchema:schema11.properties.access.properties.collaborators.propertyNames,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2435,9 +2439,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.version.type,parentSchema:schema11.properties.version,data:data46};
+var valid67 = _errs128 === errors;
+if(!valid67){
+const err117 = {instancePath:instancePath+"/access/collaborators",schemaPath:"#/properties/access/properties/collaborators/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema11.properties.access.properties.collaborators.propertyNames,parentSchema:schema11.properties.access.properties.collaborators,data:data46};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2447,12 +2451,10 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data.versioning !== undefined){
-let data47 = data.versioning;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key15 in data47){
-if(!(key15 === "sources")){
-const err118 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.versioning,data:data47};
+for(const key16 in data46){
+let data47 = data46[key16];
+if(!((((((data47 === "none") || (data47 === "pull")) || (data47 === "triage")) || (data47 === "push")) || (data47 === "maintain")) || (data47 === "admin"))){
+const err118 = {instancePath:instancePath+"/access/collaborators/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accessPermission/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values",schema:schema33.enum,parentSchema:schema33,data:data47};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2462,11 +2464,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data47.sources !== undefined){
-let data48 = data47.sources;
-if(Array.isArray(data48)){
-if(data48.length < 1){
-const err119 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.versioning.properties.sources,data:data48};
+}
+else {
+const err119 = {instancePath:instancePath+"/access/collaborators",schemaPath:"#/properties/access/properties/collaborators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.access.properties.collaborators.type,parentSchema:schema11.properties.access.properties.collaborators,data:data46};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2475,12 +2475,10 @@ vErrors.push(err119);
 }
 errors++;
 }
-const len12 = data48.length;
-for(let i23=0; i23<len12; i23++){
-let data49 = data48[i23];
-if(typeof data49 === "string"){
-if(!pattern20.test(data49)){
-const err120 = {instancePath:instancePath+"/versioning/sources/" + i23,schemaPath:"#/properties/versioning/properties/sources/items/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$",parentSchema:schema11.properties.versioning.properties.sources.items,data:data49};
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.access.type,parentSchema:schema11.properties.access,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2490,8 +2488,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-else {
-const err121 = {instancePath:instancePath+"/versioning/sources/" + i23,schemaPath:"#/properties/versioning/properties/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.versioning.properties.sources.items.type,parentSchema:schema11.properties.versioning.properties.sources.items,data:data49};
+if(data.version !== undefined){
+let data48 = data.version;
+if(typeof data48 === "string"){
+if(func3(data48) < 1){
+const err121 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.version,data:data48};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2501,18 +2502,8 @@ vErrors.push(err121);
 errors++;
 }
 }
-let i24 = data48.length;
-let j11;
-if(i24 > 1){
-const indices3 = {};
-for(;i24--;){
-let item3 = data48[i24];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j11 = indices3[item3];
-const err122 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i24, j: j11},message:"must NOT have duplicate items (items ## "+j11+" and "+i24+" are identical)",schema:true,parentSchema:schema11.properties.versioning.properties.sources,data:data48};
+else {
+const err122 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.version.type,parentSchema:schema11.properties.version,data:data48};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2520,14 +2511,14 @@ else {
 vErrors.push(err122);
 }
 errors++;
-break;
-}
-indices3[item3] = i24;
 }
 }
-}
-else {
-const err123 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.versioning.properties.sources.type,parentSchema:schema11.properties.versioning.properties.sources,data:data48};
+if(data.versioning !== undefined){
+let data49 = data.versioning;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key17 in data49){
+if(!(key17 === "sources")){
+const err123 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.versioning,data:data49};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2537,9 +2528,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-}
-else {
-const err124 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.versioning.type,parentSchema:schema11.properties.versioning,data:data47};
+if(data49.sources !== undefined){
+let data50 = data49.sources;
+if(Array.isArray(data50)){
+if(data50.length < 1){
+const err124 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.versioning.properties.sources,data:data50};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2548,13 +2541,12 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data.releases !== undefined){
-let data50 = data.releases;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-for(const key16 in data50){
-if(!((((((key16 === "directory") || (key16 === "perApplication")) || (key16 === "tagFormat")) || (key16 === "repositories")) || (key16 === "windows")) || (key16 === "changelog"))){
-const err125 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases,data:data50};
+const len12 = data50.length;
+for(let i23=0; i23<len12; i23++){
+let data51 = data50[i23];
+if(typeof data51 === "string"){
+if(!pattern21.test(data51)){
+const err125 = {instancePath:instancePath+"/versioning/sources/" + i23,schemaPath:"#/properties/versioning/properties/sources/items/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^#]+(#[A-Za-z0-9_.-]+)?$",parentSchema:schema11.properties.versioning.properties.sources.items,data:data51};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2564,11 +2556,8 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data50.directory !== undefined){
-let data51 = data50.directory;
-if(typeof data51 === "string"){
-if(!pattern12.test(data51)){
-const err126 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$",parentSchema:schema11.properties.releases.properties.directory,data:data51};
+else {
+const err126 = {instancePath:instancePath+"/versioning/sources/" + i23,schemaPath:"#/properties/versioning/properties/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.versioning.properties.sources.items.type,parentSchema:schema11.properties.versioning.properties.sources.items,data:data51};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2578,8 +2567,18 @@ vErrors.push(err126);
 errors++;
 }
 }
-else {
-const err127 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.directory.type,parentSchema:schema11.properties.releases.properties.directory,data:data51};
+let i24 = data50.length;
+let j11;
+if(i24 > 1){
+const indices3 = {};
+for(;i24--;){
+let item3 = data50[i24];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j11 = indices3[item3];
+const err127 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i24, j: j11},message:"must NOT have duplicate items (items ## "+j11+" and "+i24+" are identical)",schema:true,parentSchema:schema11.properties.versioning.properties.sources,data:data50};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2587,12 +2586,14 @@ else {
 vErrors.push(err127);
 }
 errors++;
+break;
+}
+indices3[item3] = i24;
 }
 }
-if(data50.perApplication !== undefined){
-let data52 = data50.perApplication;
-if(!(((data52 === "auto") || (data52 === "always")) || (data52 === "never"))){
-const err128 = {instancePath:instancePath+"/releases/perApplication",schemaPath:"#/properties/releases/properties/perApplication/enum",keyword:"enum",params:{allowedValues: schema11.properties.releases.properties.perApplication.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.releases.properties.perApplication.enum,parentSchema:schema11.properties.releases.properties.perApplication,data:data52};
+}
+else {
+const err128 = {instancePath:instancePath+"/versioning/sources",schemaPath:"#/properties/versioning/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.versioning.properties.sources.type,parentSchema:schema11.properties.versioning.properties.sources,data:data50};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2602,11 +2603,9 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data50.tagFormat !== undefined){
-let data53 = data50.tagFormat;
-if(typeof data53 === "string"){
-if(func3(data53) < 1){
-const err129 = {instancePath:instancePath+"/releases/tagFormat",schemaPath:"#/properties/releases/properties/tagFormat/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.tagFormat,data:data53};
+}
+else {
+const err129 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.versioning.type,parentSchema:schema11.properties.versioning,data:data49};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2616,8 +2615,12 @@ vErrors.push(err129);
 errors++;
 }
 }
-else {
-const err130 = {instancePath:instancePath+"/releases/tagFormat",schemaPath:"#/properties/releases/properties/tagFormat/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.tagFormat.type,parentSchema:schema11.properties.releases.properties.tagFormat,data:data53};
+if(data.releases !== undefined){
+let data52 = data.releases;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key18 in data52){
+if(!((((((key18 === "directory") || (key18 === "perApplication")) || (key18 === "tagFormat")) || (key18 === "repositories")) || (key18 === "windows")) || (key18 === "changelog"))){
+const err130 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases,data:data52};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2627,12 +2630,11 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data50.repositories !== undefined){
-let data54 = data50.repositories;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key17 in data54){
-if(!((key17 === "application") || (key17 === "infrastructure"))){
-const err131 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.repositories,data:data54};
+if(data52.directory !== undefined){
+let data53 = data52.directory;
+if(typeof data53 === "string"){
+if(!pattern12.test(data53)){
+const err131 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$",parentSchema:schema11.properties.releases.properties.directory,data:data53};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2642,11 +2644,8 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data54.application !== undefined){
-let data55 = data54.application;
-if(typeof data55 === "string"){
-if(func3(data55) < 1){
-const err132 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data55};
+else {
+const err132 = {instancePath:instancePath+"/releases/directory",schemaPath:"#/properties/releases/properties/directory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.directory.type,parentSchema:schema11.properties.releases.properties.directory,data:data53};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2656,8 +2655,10 @@ vErrors.push(err132);
 errors++;
 }
 }
-else {
-const err133 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.application.type,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data55};
+if(data52.perApplication !== undefined){
+let data54 = data52.perApplication;
+if(!(((data54 === "auto") || (data54 === "always")) || (data54 === "never"))){
+const err133 = {instancePath:instancePath+"/releases/perApplication",schemaPath:"#/properties/releases/properties/perApplication/enum",keyword:"enum",params:{allowedValues: schema11.properties.releases.properties.perApplication.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.releases.properties.perApplication.enum,parentSchema:schema11.properties.releases.properties.perApplication,data:data54};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2667,11 +2668,11 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data54.infrastructure !== undefined){
-let data56 = data54.infrastructure;
-if(typeof data56 === "string"){
-if(func3(data56) < 1){
-const err134 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data56};
+if(data52.tagFormat !== undefined){
+let data55 = data52.tagFormat;
+if(typeof data55 === "string"){
+if(func3(data55) < 1){
+const err134 = {instancePath:instancePath+"/releases/tagFormat",schemaPath:"#/properties/releases/properties/tagFormat/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.tagFormat,data:data55};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2682,7 +2683,7 @@ errors++;
 }
 }
 else {
-const err135 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.infrastructure.type,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data56};
+const err135 = {instancePath:instancePath+"/releases/tagFormat",schemaPath:"#/properties/releases/properties/tagFormat/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.tagFormat.type,parentSchema:schema11.properties.releases.properties.tagFormat,data:data55};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2692,9 +2693,12 @@ vErrors.push(err135);
 errors++;
 }
 }
-}
-else {
-const err136 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.repositories.type,parentSchema:schema11.properties.releases.properties.repositories,data:data54};
+if(data52.repositories !== undefined){
+let data56 = data52.repositories;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+for(const key19 in data56){
+if(!((key19 === "application") || (key19 === "infrastructure"))){
+const err136 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.repositories,data:data56};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2704,15 +2708,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data50.windows !== undefined){
-let data57 = data50.windows;
-if(Array.isArray(data57)){
-const len13 = data57.length;
-for(let i25=0; i25<len13; i25++){
-let data58 = data57[i25];
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.days === undefined){
-const err137 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data58};
+if(data56.application !== undefined){
+let data57 = data56.application;
+if(typeof data57 === "string"){
+if(func3(data57) < 1){
+const err137 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data57};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2721,8 +2721,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(data58.hours === undefined){
-const err138 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "hours"},message:"must have required property '"+"hours"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data58};
+}
+else {
+const err138 = {instancePath:instancePath+"/releases/repositories/application",schemaPath:"#/properties/releases/properties/repositories/properties/application/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.application.type,parentSchema:schema11.properties.releases.properties.repositories.properties.application,data:data57};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2731,9 +2732,12 @@ vErrors.push(err138);
 }
 errors++;
 }
-for(const key18 in data58){
-if(!((key18 === "days") || (key18 === "hours"))){
-const err139 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.windows.items,data:data58};
+}
+if(data56.infrastructure !== undefined){
+let data58 = data56.infrastructure;
+if(typeof data58 === "string"){
+if(func3(data58) < 1){
+const err139 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data58};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2743,11 +2747,8 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data58.days !== undefined){
-let data59 = data58.days;
-if(Array.isArray(data59)){
-if(data59.length < 1){
-const err140 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data59};
+else {
+const err140 = {instancePath:instancePath+"/releases/repositories/infrastructure",schemaPath:"#/properties/releases/properties/repositories/properties/infrastructure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.repositories.properties.infrastructure.type,parentSchema:schema11.properties.releases.properties.repositories.properties.infrastructure,data:data58};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -2756,11 +2757,10 @@ vErrors.push(err140);
 }
 errors++;
 }
-const len14 = data59.length;
-for(let i26=0; i26<len14; i26++){
-let data60 = data59[i26];
-if(!(((((((data60 === "mon") || (data60 === "tue")) || (data60 === "wed")) || (data60 === "thu")) || (data60 === "fri")) || (data60 === "sat")) || (data60 === "sun"))){
-const err141 = {instancePath:instancePath+"/releases/windows/" + i25+"/days/" + i26,schemaPath:"#/properties/releases/properties/windows/items/properties/days/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.releases.properties.windows.items.properties.days.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.releases.properties.windows.items.properties.days.items.enum,parentSchema:schema11.properties.releases.properties.windows.items.properties.days.items,data:data60};
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/releases/repositories",schemaPath:"#/properties/releases/properties/repositories/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.repositories.type,parentSchema:schema11.properties.releases.properties.repositories,data:data56};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2770,14 +2770,15 @@ vErrors.push(err141);
 errors++;
 }
 }
-let i27 = data59.length;
-let j12;
-if(i27 > 1){
-outer8:
-for(;i27--;){
-for(j12 = i27; j12--;){
-if(func0(data59[i27], data59[j12])){
-const err142 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/uniqueItems",keyword:"uniqueItems",params:{i: i27, j: j12},message:"must NOT have duplicate items (items ## "+j12+" and "+i27+" are identical)",schema:true,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data59};
+if(data52.windows !== undefined){
+let data59 = data52.windows;
+if(Array.isArray(data59)){
+const len13 = data59.length;
+for(let i25=0; i25<len13; i25++){
+let data60 = data59[i25];
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.days === undefined){
+const err142 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data60};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2785,14 +2786,9 @@ else {
 vErrors.push(err142);
 }
 errors++;
-break outer8;
 }
-}
-}
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.items.properties.days.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data59};
+if(data60.hours === undefined){
+const err143 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/required",keyword:"required",params:{missingProperty: "hours"},message:"must have required property '"+"hours"+"'",schema:schema11.properties.releases.properties.windows.items.required,parentSchema:schema11.properties.releases.properties.windows.items,data:data60};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2801,12 +2797,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-if(data58.hours !== undefined){
-let data61 = data58.hours;
-if(typeof data61 === "string"){
-if(!pattern22.test(data61)){
-const err144 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$",parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data61};
+for(const key20 in data60){
+if(!((key20 === "days") || (key20 === "hours"))){
+const err144 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.releases.properties.windows.items,data:data60};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2816,8 +2809,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-else {
-const err145 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.windows.items.properties.hours.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data61};
+if(data60.days !== undefined){
+let data61 = data60.days;
+if(Array.isArray(data61)){
+if(data61.length < 1){
+const err145 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data61};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2826,10 +2822,11 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-}
-else {
-const err146 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.windows.items.type,parentSchema:schema11.properties.releases.properties.windows.items,data:data58};
+const len14 = data61.length;
+for(let i26=0; i26<len14; i26++){
+let data62 = data61[i26];
+if(!(((((((data62 === "mon") || (data62 === "tue")) || (data62 === "wed")) || (data62 === "thu")) || (data62 === "fri")) || (data62 === "sat")) || (data62 === "sun"))){
+const err146 = {instancePath:instancePath+"/releases/windows/" + i25+"/days/" + i26,schemaPath:"#/properties/releases/properties/windows/items/properties/days/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.releases.properties.windows.items.properties.days.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.releases.properties.windows.items.properties.days.items.enum,parentSchema:schema11.properties.releases.properties.windows.items.properties.days.items,data:data62};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2839,9 +2836,14 @@ vErrors.push(err146);
 errors++;
 }
 }
-}
-else {
-const err147 = {instancePath:instancePath+"/releases/windows",schemaPath:"#/properties/releases/properties/windows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.type,parentSchema:schema11.properties.releases.properties.windows,data:data57};
+let i27 = data61.length;
+let j12;
+if(i27 > 1){
+outer8:
+for(;i27--;){
+for(j12 = i27; j12--;){
+if(func0(data61[i27], data61[j12])){
+const err147 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/uniqueItems",keyword:"uniqueItems",params:{i: i27, j: j12},message:"must NOT have duplicate items (items ## "+j12+" and "+i27+" are identical)",schema:true,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data61};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2849,13 +2851,14 @@ else {
 vErrors.push(err147);
 }
 errors++;
+break outer8;
 }
 }
-if(data50.changelog !== undefined){
-let data62 = data50.changelog;
-if(typeof data62 === "string"){
-if(!pattern23.test(data62)){
-const err148 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$",parentSchema:schema11.properties.releases.properties.changelog,data:data62};
+}
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/releases/windows/" + i25+"/days",schemaPath:"#/properties/releases/properties/windows/items/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.items.properties.days.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.days,data:data61};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2865,8 +2868,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-else {
-const err149 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.changelog.type,parentSchema:schema11.properties.releases.properties.changelog,data:data62};
+if(data60.hours !== undefined){
+let data63 = data60.hours;
+if(typeof data63 === "string"){
+if(!pattern23.test(data63)){
+const err149 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$",parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data63};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2876,14 +2882,74 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
 else {
-const err150 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.type,parentSchema:schema11.properties.releases,data:data50};
+const err150 = {instancePath:instancePath+"/releases/windows/" + i25+"/hours",schemaPath:"#/properties/releases/properties/windows/items/properties/hours/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.windows.items.properties.hours.type,parentSchema:schema11.properties.releases.properties.windows.items.properties.hours,data:data63};
 if(vErrors === null){
 vErrors = [err150];
 }
 else {
 vErrors.push(err150);
+}
+errors++;
+}
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/releases/windows/" + i25,schemaPath:"#/properties/releases/properties/windows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.properties.windows.items.type,parentSchema:schema11.properties.releases.properties.windows.items,data:data60};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/releases/windows",schemaPath:"#/properties/releases/properties/windows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.releases.properties.windows.type,parentSchema:schema11.properties.releases.properties.windows,data:data59};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data52.changelog !== undefined){
+let data64 = data52.changelog;
+if(typeof data64 === "string"){
+if(!pattern24.test(data64)){
+const err153 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.(/|$)).+\\.md$",parentSchema:schema11.properties.releases.properties.changelog,data:data64};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/releases/changelog",schemaPath:"#/properties/releases/properties/changelog/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.releases.properties.changelog.type,parentSchema:schema11.properties.releases.properties.changelog,data:data64};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/releases",schemaPath:"#/properties/releases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.releases.type,parentSchema:schema11.properties.releases,data:data52};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
 }
 errors++;
 }
@@ -2895,74 +2961,14 @@ errors = vErrors.length;
 }
 }
 if(data.overrides !== undefined){
-let data64 = data.overrides;
-if(Array.isArray(data64)){
-const len15 = data64.length;
-for(let i28=0; i28<len15; i28++){
-let data65 = data64[i28];
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.files === undefined){
-const err151 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data65};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-if(data65.rules === undefined){
-const err152 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data65};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-for(const key19 in data65){
-if(!((key19 === "files") || (key19 === "rules"))){
-const err153 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data65};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-}
-if(data65.files !== undefined){
-let data66 = data65.files;
+let data66 = data.overrides;
 if(Array.isArray(data66)){
-if(data66.length < 1){
-const err154 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.overrides.items.properties.files,data:data66};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-const len16 = data66.length;
-for(let i29=0; i29<len16; i29++){
-let data67 = data66[i29];
-if(typeof data67 === "string"){
-if(func3(data67) < 1){
-const err155 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data67};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-}
-else {
-const err156 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.overrides.items.properties.files.items.type,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data67};
+const len15 = data66.length;
+for(let i28=0; i28<len15; i28++){
+let data67 = data66[i28];
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.files === undefined){
+const err156 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data67};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2971,10 +2977,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-}
-else {
-const err157 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.items.properties.files.type,parentSchema:schema11.properties.overrides.items.properties.files,data:data66};
+if(data67.rules === undefined){
+const err157 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data67};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2983,16 +2987,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data65.rules !== undefined){
-if(!(validate15(data65.rules, {instancePath:instancePath+"/overrides/" + i28+"/rules",parentData:data65,parentDataProperty:"rules",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err158 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data65};
+for(const key21 in data67){
+if(!((key21 === "files") || (key21 === "rules"))){
+const err158 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data67};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -3002,9 +2999,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data64};
+if(data67.files !== undefined){
+let data68 = data67.files;
+if(Array.isArray(data68)){
+if(data68.length < 1){
+const err159 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.overrides.items.properties.files,data:data68};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -3013,16 +3012,12 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-if(data.ignores !== undefined){
-let data69 = data.ignores;
-if(Array.isArray(data69)){
-const len17 = data69.length;
-for(let i30=0; i30<len17; i30++){
-let data70 = data69[i30];
-if(typeof data70 === "string"){
-if(func3(data70) < 1){
-const err160 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items,data:data70};
+const len16 = data68.length;
+for(let i29=0; i29<len16; i29++){
+let data69 = data68[i29];
+if(typeof data69 === "string"){
+if(func3(data69) < 1){
+const err160 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data69};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -3033,7 +3028,7 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.type,parentSchema:schema11.properties.ignores.items,data:data70};
+const err161 = {instancePath:instancePath+"/overrides/" + i28+"/files/" + i29,schemaPath:"#/properties/overrides/items/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.overrides.items.properties.files.items.type,parentSchema:schema11.properties.overrides.items.properties.files.items,data:data69};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -3045,7 +3040,7 @@ errors++;
 }
 }
 else {
-const err162 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data69};
+const err162 = {instancePath:instancePath+"/overrides/" + i28+"/files",schemaPath:"#/properties/overrides/items/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.items.properties.files.type,parentSchema:schema11.properties.overrides.items.properties.files,data:data68};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -3055,12 +3050,15 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data.linterOptions !== undefined){
-let data71 = data.linterOptions;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-for(const key20 in data71){
-if(!((key20 === "reportUnusedDisableDirectives") || (key20 === "maxFileSize"))){
-const err163 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.linterOptions,data:data71};
+if(data67.rules !== undefined){
+if(!(validate15(data67.rules, {instancePath:instancePath+"/overrides/" + i28+"/rules",parentData:data67,parentDataProperty:"rules",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/overrides/" + i28,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data67};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -3070,10 +3068,9 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data71.reportUnusedDisableDirectives !== undefined){
-let data72 = data71.reportUnusedDisableDirectives;
-if(!(((data72 === "off") || (data72 === "warn")) || (data72 === "error"))){
-const err164 = {instancePath:instancePath+"/linterOptions/reportUnusedDisableDirectives",schemaPath:"#/properties/linterOptions/properties/reportUnusedDisableDirectives/enum",keyword:"enum",params:{allowedValues: schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum,parentSchema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives,data:data72};
+}
+else {
+const err164 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data66};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -3083,10 +3080,15 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data71.maxFileSize !== undefined){
-let data73 = data71.maxFileSize;
-if(!((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73)))){
-const err165 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.linterOptions.properties.maxFileSize.type,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data73};
+if(data.ignores !== undefined){
+let data71 = data.ignores;
+if(Array.isArray(data71)){
+const len17 = data71.length;
+for(let i30=0; i30<len17; i30++){
+let data72 = data71[i30];
+if(typeof data72 === "string"){
+if(func3(data72) < 1){
+const err165 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items,data:data72};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -3095,9 +3097,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(typeof data73 == "number"){
-if(data73 < 1024 || isNaN(data73)){
-const err166 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024",schema:1024,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data73};
+}
+else {
+const err166 = {instancePath:instancePath+"/ignores/" + i30,schemaPath:"#/properties/ignores/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.type,parentSchema:schema11.properties.ignores.items,data:data72};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -3108,9 +3110,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err167 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.linterOptions.type,parentSchema:schema11.properties.linterOptions,data:data71};
+const err167 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data71};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -3120,14 +3121,12 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data.scaffold !== undefined){
-let data74 = data.scaffold;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.version !== undefined){
-let data75 = data74.version;
-if(typeof data75 === "string"){
-if(func3(data75) < 1){
-const err168 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.scaffold.properties.version,data:data75};
+if(data.linterOptions !== undefined){
+let data73 = data.linterOptions;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+for(const key22 in data73){
+if(!((key22 === "reportUnusedDisableDirectives") || (key22 === "maxFileSize"))){
+const err168 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.linterOptions,data:data73};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -3137,8 +3136,10 @@ vErrors.push(err168);
 errors++;
 }
 }
-else {
-const err169 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.scaffold.properties.version.type,parentSchema:schema11.properties.scaffold.properties.version,data:data75};
+if(data73.reportUnusedDisableDirectives !== undefined){
+let data74 = data73.reportUnusedDisableDirectives;
+if(!(((data74 === "off") || (data74 === "warn")) || (data74 === "error"))){
+const err169 = {instancePath:instancePath+"/linterOptions/reportUnusedDisableDirectives",schemaPath:"#/properties/linterOptions/properties/reportUnusedDisableDirectives/enum",keyword:"enum",params:{allowedValues: schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives.enum,parentSchema:schema11.properties.linterOptions.properties.reportUnusedDisableDirectives,data:data74};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -3148,9 +3149,10 @@ vErrors.push(err169);
 errors++;
 }
 }
-}
-else {
-const err170 = {instancePath:instancePath+"/scaffold",schemaPath:"#/properties/scaffold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.scaffold.type,parentSchema:schema11.properties.scaffold,data:data74};
+if(data73.maxFileSize !== undefined){
+let data75 = data73.maxFileSize;
+if(!((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75)))){
+const err170 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.linterOptions.properties.maxFileSize.type,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data75};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -3159,15 +3161,79 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-}
-else {
-const err171 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(typeof data75 == "number"){
+if(data75 < 1024 || isNaN(data75)){
+const err171 = {instancePath:instancePath+"/linterOptions/maxFileSize",schemaPath:"#/properties/linterOptions/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024",schema:1024,parentSchema:schema11.properties.linterOptions.properties.maxFileSize,data:data75};
 if(vErrors === null){
 vErrors = [err171];
 }
 else {
 vErrors.push(err171);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/linterOptions",schemaPath:"#/properties/linterOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.linterOptions.type,parentSchema:schema11.properties.linterOptions,data:data73};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data.scaffold !== undefined){
+let data76 = data.scaffold;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.version !== undefined){
+let data77 = data76.version;
+if(typeof data77 === "string"){
+if(func3(data77) < 1){
+const err173 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.scaffold.properties.version,data:data77};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/scaffold/version",schemaPath:"#/properties/scaffold/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.scaffold.properties.version.type,parentSchema:schema11.properties.scaffold.properties.version,data:data77};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+}
+else {
+const err175 = {instancePath:instancePath+"/scaffold",schemaPath:"#/properties/scaffold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.scaffold.type,parentSchema:schema11.properties.scaffold,data:data76};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+}
+else {
+const err176 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
 }
 errors++;
 }

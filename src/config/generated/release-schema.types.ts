@@ -74,4 +74,16 @@ export interface Approval {
   team: Team;
   approver: string;
   time: Time;
+  /**
+   * true: read from the pull (merge) request's approvals through the host's API, by a member of the team on the current head; false: typed with --by, unchecked.
+   */
+  verified?: boolean;
+  /**
+   * The pull request (GitHub) or merge request (GitLab) the approval was read from.
+   */
+  pull_request?: string;
+  /**
+   * The head commit the approval was given on.
+   */
+  commit?: string;
 }

@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 
 export const validate: ValidateFunction<ReleaseManifest> = validate10;
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/release/release.schema.json","title":"gitops-init release manifest","description":"The application and infrastructure versions tested together, approved by both teams and deployed as one release.","type":"object","additionalProperties":false,"required":["release"],"properties":{"release":{"title":"Release","description":"The release: the versions deployed together, its status and its approvals.","type":"object","additionalProperties":false,"required":["application_version","infrastructure_version"],"properties":{"name":{"description":"The release's name and git tag: release-<application>-<infrastructure> (release-<app>-<application>-<infrastructure> where releases are per application, or gitops.yaml's releases.tagFormat), with -rollback-<n> for a rollback.","type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z._@+-]*$","patternErrorMessage":"not a release name (its tag, e.g. release-<application version>-<infrastructure version>: letters, digits and . _ @ + -)"},"application":{"description":"The application (the name of a tenant in gitops.yaml's teams.applications) whose release line this is; set where releases are per application, in <directory>/<application>/.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not an application name (lowercase letters, digits and dashes)"},"application_version":{"$ref":"#/definitions/semver"},"infrastructure_version":{"$ref":"#/definitions/semver"},"components":{"description":"Versions of more components, for organisations with several applications.","type":"object","propertyNames":{"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a component name (lowercase letters, digits and dashes)"},"additionalProperties":{"$ref":"#/definitions/semver"}},"created":{"$ref":"#/definitions/time"},"environment":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not an environment name (lowercase letters, digits and dashes)"},"status":{"title":"Release status","enum":["candidate","approved","promoted","rolled-back"]},"application_team":{"description":"The application team whose approval the release needs besides the platform team's.","$ref":"#/definitions/team"},"approvals":{"type":"array","items":{"title":"Approval","type":"object","additionalProperties":false,"required":["team","approver","time"],"properties":{"team":{"$ref":"#/definitions/team"},"approver":{"type":"string","minLength":1,"pattern":"^[^\\s]+$","patternErrorMessage":"not an approver (a user name without spaces)"},"time":{"$ref":"#/definitions/time"}}}},"promoted":{"$ref":"#/definitions/time"},"emergency":{"description":"A promotion outside the rules (no approvals, or outside a release window), with its reason.","type":"object","additionalProperties":false,"required":["reason","time"],"properties":{"reason":{"type":"string","minLength":1},"time":{"$ref":"#/definitions/time"}}},"verified":{"description":"The last successful `gitops-init release verify`: when, and the commits of the application and infrastructure tags it tested together. `release promote` refuses a release without it where gitops.yaml locates both repositories, unless --emergency.","type":"object","additionalProperties":false,"required":["time","application_commit","infrastructure_commit"],"properties":{"time":{"$ref":"#/definitions/time"},"application_commit":{"$ref":"#/definitions/commit"},"infrastructure_commit":{"$ref":"#/definitions/commit"}}},"downgrade":{"description":"Set when the release was created older than the newest one on purpose (--allow-downgrade).","const":true},"rollback_of":{"description":"The release this one rolls back, by name.","type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z._@+-]*$","patternErrorMessage":"not a release name (its tag, e.g. release-<application version>-<infrastructure version>: letters, digits and . _ @ + -)"},"notes":{"type":"string"}}}},"definitions":{"commit":{"type":"string","pattern":"^[0-9a-f]{40}([0-9a-f]{24})?$","patternErrorMessage":"not a commit id (40 or 64 lower-case hexadecimal digits)"},"semver":{"description":"Semantic version 2.0, without a leading v.","type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$","patternErrorMessage":"not a semantic version (major.minor.patch, no leading v)"},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@organisation/team)"},"time":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$","patternErrorMessage":"not a date or time (YYYY-MM-DD, or YYYY-MM-DDThh:mm with Z or an offset)"}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/gitops-init/dist/src/release/release.schema.json","title":"gitops-init release manifest","description":"The application and infrastructure versions tested together, approved by both teams and deployed as one release.","type":"object","additionalProperties":false,"required":["release"],"properties":{"release":{"title":"Release","description":"The release: the versions deployed together, its status and its approvals.","type":"object","additionalProperties":false,"required":["application_version","infrastructure_version"],"properties":{"name":{"description":"The release's name and git tag: release-<application>-<infrastructure> (release-<app>-<application>-<infrastructure> where releases are per application, or gitops.yaml's releases.tagFormat), with -rollback-<n> for a rollback.","type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z._@+-]*$","patternErrorMessage":"not a release name (its tag, e.g. release-<application version>-<infrastructure version>: letters, digits and . _ @ + -)"},"application":{"description":"The application (the name of a tenant in gitops.yaml's teams.applications) whose release line this is; set where releases are per application, in <directory>/<application>/.","type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not an application name (lowercase letters, digits and dashes)"},"application_version":{"$ref":"#/definitions/semver"},"infrastructure_version":{"$ref":"#/definitions/semver"},"components":{"description":"Versions of more components, for organisations with several applications.","type":"object","propertyNames":{"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not a component name (lowercase letters, digits and dashes)"},"additionalProperties":{"$ref":"#/definitions/semver"}},"created":{"$ref":"#/definitions/time"},"environment":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","patternErrorMessage":"not an environment name (lowercase letters, digits and dashes)"},"status":{"title":"Release status","enum":["candidate","approved","promoted","rolled-back"]},"application_team":{"description":"The application team whose approval the release needs besides the platform team's.","$ref":"#/definitions/team"},"approvals":{"type":"array","items":{"title":"Approval","type":"object","additionalProperties":false,"required":["team","approver","time"],"properties":{"team":{"$ref":"#/definitions/team"},"approver":{"type":"string","minLength":1,"pattern":"^[^\\s]+$","patternErrorMessage":"not an approver (a user name without spaces)"},"time":{"$ref":"#/definitions/time"},"verified":{"description":"true: read from the pull (merge) request's approvals through the host's API, by a member of the team on the current head; false: typed with --by, unchecked.","type":"boolean"},"pull_request":{"description":"The pull request (GitHub) or merge request (GitLab) the approval was read from.","type":"string","pattern":"^https?://[^\\s]+$","patternErrorMessage":"not a pull request URL (http:// or https://)"},"commit":{"description":"The head commit the approval was given on.","type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"not a commit id (hexadecimal)"}}}},"promoted":{"$ref":"#/definitions/time"},"emergency":{"description":"A promotion outside the rules (no approvals, or outside a release window), with its reason.","type":"object","additionalProperties":false,"required":["reason","time"],"properties":{"reason":{"type":"string","minLength":1},"time":{"$ref":"#/definitions/time"}}},"verified":{"description":"The last successful `gitops-init release verify`: when, and the commits of the application and infrastructure tags it tested together. `release promote` refuses a release without it where gitops.yaml locates both repositories, unless --emergency.","type":"object","additionalProperties":false,"required":["time","application_commit","infrastructure_commit"],"properties":{"time":{"$ref":"#/definitions/time"},"application_commit":{"$ref":"#/definitions/commit"},"infrastructure_commit":{"$ref":"#/definitions/commit"}}},"downgrade":{"description":"Set when the release was created older than the newest one on purpose (--allow-downgrade).","const":true},"rollback_of":{"description":"The release this one rolls back, by name.","type":"string","pattern":"^[0-9A-Za-z][0-9A-Za-z._@+-]*$","patternErrorMessage":"not a release name (its tag, e.g. release-<application version>-<infrastructure version>: letters, digits and . _ @ + -)"},"notes":{"type":"string"}}}},"definitions":{"commit":{"type":"string","pattern":"^[0-9a-f]{40}([0-9a-f]{24})?$","patternErrorMessage":"not a commit id (40 or 64 lower-case hexadecimal digits)"},"semver":{"description":"Semantic version 2.0, without a leading v.","type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$","patternErrorMessage":"not a semantic version (major.minor.patch, no leading v)"},"team":{"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@organisation/team)"},"time":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$","patternErrorMessage":"not a date or time (YYYY-MM-DD, or YYYY-MM-DDThh:mm with Z or an offset)"}}};
 const schema12 = {"description":"Semantic version 2.0, without a leading v.","type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$","patternErrorMessage":"not a semantic version (major.minor.patch, no leading v)"};
 const schema15 = {"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$","patternErrorMessage":"not a date or time (YYYY-MM-DD, or YYYY-MM-DDThh:mm with Z or an offset)"};
 const schema16 = {"type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$","patternErrorMessage":"not a team (@organisation/team)"};
@@ -23,7 +23,9 @@ const pattern2 = new RegExp("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-(
 const pattern6 = new RegExp("^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$", "u");
 const pattern8 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9_.-]+$", "u");
 const pattern10 = new RegExp("^[^\\s]+$", "u");
-const pattern15 = new RegExp("^[0-9a-f]{40}([0-9a-f]{24})?$", "u");
+const pattern12 = new RegExp("^https?://[^\\s]+$", "u");
+const pattern13 = new RegExp("^[0-9a-f]{7,64}$", "u");
+const pattern17 = new RegExp("^[0-9a-f]{40}([0-9a-f]{24})?$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://unpkg.com/gitops-init/dist/src/release/release.schema.json" */;
@@ -379,7 +381,7 @@ vErrors.push(err27);
 errors++;
 }
 for(const key4 in data12){
-if(!(((key4 === "team") || (key4 === "approver")) || (key4 === "time"))){
+if(!((((((key4 === "team") || (key4 === "approver")) || (key4 === "time")) || (key4 === "verified")) || (key4 === "pull_request")) || (key4 === "commit"))){
 const err28 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.release.properties.approvals.items,data:data12};
 if(vErrors === null){
 vErrors = [err28];
@@ -475,9 +477,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.approvals.items.type,parentSchema:schema11.properties.release.properties.approvals.items,data:data12};
+if(data12.verified !== undefined){
+let data16 = data12.verified;
+if(typeof data16 !== "boolean"){
+const err36 = {instancePath:instancePath+"/release/approvals/" + i0+"/verified",schemaPath:"#/properties/release/properties/approvals/items/properties/verified/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.release.properties.approvals.items.properties.verified.type,parentSchema:schema11.properties.release.properties.approvals.items.properties.verified,data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -487,9 +490,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/release/approvals",schemaPath:"#/properties/release/properties/approvals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.release.properties.approvals.type,parentSchema:schema11.properties.release.properties.approvals,data:data11};
+if(data12.pull_request !== undefined){
+let data17 = data12.pull_request;
+if(typeof data17 === "string"){
+if(!pattern12.test(data17)){
+const err37 = {instancePath:instancePath+"/release/approvals/" + i0+"/pull_request",schemaPath:"#/properties/release/properties/approvals/items/properties/pull_request/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema11.properties.release.properties.approvals.items.properties.pull_request,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -499,11 +504,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data0.promoted !== undefined){
-let data16 = data0.promoted;
-if(typeof data16 === "string"){
-if(!pattern6.test(data16)){
-const err38 = {instancePath:instancePath+"/release/promoted",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data16};
+else {
+const err38 = {instancePath:instancePath+"/release/approvals/" + i0+"/pull_request",schemaPath:"#/properties/release/properties/approvals/items/properties/pull_request/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.approvals.items.properties.pull_request.type,parentSchema:schema11.properties.release.properties.approvals.items.properties.pull_request,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -513,8 +515,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-else {
-const err39 = {instancePath:instancePath+"/release/promoted",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data16};
+if(data12.commit !== undefined){
+let data18 = data12.commit;
+if(typeof data18 === "string"){
+if(!pattern13.test(data18)){
+const err39 = {instancePath:instancePath+"/release/approvals/" + i0+"/commit",schemaPath:"#/properties/release/properties/approvals/items/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"},message:"must match pattern \""+"^[0-9a-f]{7,64}$"+"\"",schema:"^[0-9a-f]{7,64}$",parentSchema:schema11.properties.release.properties.approvals.items.properties.commit,data:data18};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -524,11 +529,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data0.emergency !== undefined){
-let data17 = data0.emergency;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.reason === undefined){
-const err40 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema11.properties.release.properties.emergency.required,parentSchema:schema11.properties.release.properties.emergency,data:data17};
+else {
+const err40 = {instancePath:instancePath+"/release/approvals/" + i0+"/commit",schemaPath:"#/properties/release/properties/approvals/items/properties/commit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.approvals.items.properties.commit.type,parentSchema:schema11.properties.release.properties.approvals.items.properties.commit,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -537,8 +539,10 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data17.time === undefined){
-const err41 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema11.properties.release.properties.emergency.required,parentSchema:schema11.properties.release.properties.emergency,data:data17};
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/release/approvals/" + i0,schemaPath:"#/properties/release/properties/approvals/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.approvals.items.type,parentSchema:schema11.properties.release.properties.approvals.items,data:data12};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -547,9 +551,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key5 in data17){
-if(!((key5 === "reason") || (key5 === "time"))){
-const err42 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.release.properties.emergency,data:data17};
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/release/approvals",schemaPath:"#/properties/release/properties/approvals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.release.properties.approvals.type,parentSchema:schema11.properties.release.properties.approvals,data:data11};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -559,11 +564,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data17.reason !== undefined){
-let data18 = data17.reason;
-if(typeof data18 === "string"){
-if(func3(data18) < 1){
-const err43 = {instancePath:instancePath+"/release/emergency/reason",schemaPath:"#/properties/release/properties/emergency/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.release.properties.emergency.properties.reason,data:data18};
+if(data0.promoted !== undefined){
+let data19 = data0.promoted;
+if(typeof data19 === "string"){
+if(!pattern6.test(data19)){
+const err43 = {instancePath:instancePath+"/release/promoted",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -574,7 +579,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/release/emergency/reason",schemaPath:"#/properties/release/properties/emergency/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.emergency.properties.reason.type,parentSchema:schema11.properties.release.properties.emergency.properties.reason,data:data18};
+const err44 = {instancePath:instancePath+"/release/promoted",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -584,11 +589,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data17.time !== undefined){
-let data19 = data17.time;
-if(typeof data19 === "string"){
-if(!pattern6.test(data19)){
-const err45 = {instancePath:instancePath+"/release/emergency/time",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data19};
+if(data0.emergency !== undefined){
+let data20 = data0.emergency;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.reason === undefined){
+const err45 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema11.properties.release.properties.emergency.required,parentSchema:schema11.properties.release.properties.emergency,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -597,9 +602,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/release/emergency/time",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data19};
+if(data20.time === undefined){
+const err46 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema11.properties.release.properties.emergency.required,parentSchema:schema11.properties.release.properties.emergency,data:data20};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -608,10 +612,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.emergency.type,parentSchema:schema11.properties.release.properties.emergency,data:data17};
+for(const key5 in data20){
+if(!((key5 === "reason") || (key5 === "time"))){
+const err47 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.release.properties.emergency,data:data20};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -621,11 +624,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data0.verified !== undefined){
-let data20 = data0.verified;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.time === undefined){
-const err48 = {instancePath:instancePath+"/release/verified",schemaPath:"#/properties/release/properties/verified/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema11.properties.release.properties.verified.required,parentSchema:schema11.properties.release.properties.verified,data:data20};
+if(data20.reason !== undefined){
+let data21 = data20.reason;
+if(typeof data21 === "string"){
+if(func3(data21) < 1){
+const err48 = {instancePath:instancePath+"/release/emergency/reason",schemaPath:"#/properties/release/properties/emergency/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.release.properties.emergency.properties.reason,data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -634,8 +637,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data20.application_commit === undefined){
-const err49 = {instancePath:instancePath+"/release/verified",schemaPath:"#/properties/release/properties/verified/required",keyword:"required",params:{missingProperty: "application_commit"},message:"must have required property '"+"application_commit"+"'",schema:schema11.properties.release.properties.verified.required,parentSchema:schema11.properties.release.properties.verified,data:data20};
+}
+else {
+const err49 = {instancePath:instancePath+"/release/emergency/reason",schemaPath:"#/properties/release/properties/emergency/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.emergency.properties.reason.type,parentSchema:schema11.properties.release.properties.emergency.properties.reason,data:data21};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -644,8 +648,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data20.infrastructure_commit === undefined){
-const err50 = {instancePath:instancePath+"/release/verified",schemaPath:"#/properties/release/properties/verified/required",keyword:"required",params:{missingProperty: "infrastructure_commit"},message:"must have required property '"+"infrastructure_commit"+"'",schema:schema11.properties.release.properties.verified.required,parentSchema:schema11.properties.release.properties.verified,data:data20};
+}
+if(data20.time !== undefined){
+let data22 = data20.time;
+if(typeof data22 === "string"){
+if(!pattern6.test(data22)){
+const err50 = {instancePath:instancePath+"/release/emergency/time",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -654,9 +662,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-for(const key6 in data20){
-if(!(((key6 === "time") || (key6 === "application_commit")) || (key6 === "infrastructure_commit"))){
-const err51 = {instancePath:instancePath+"/release/verified",schemaPath:"#/properties/release/properties/verified/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.release.properties.verified,data:data20};
+}
+else {
+const err51 = {instancePath:instancePath+"/release/emergency/time",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data22};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -666,11 +674,9 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data20.time !== undefined){
-let data21 = data20.time;
-if(typeof data21 === "string"){
-if(!pattern6.test(data21)){
-const err52 = {instancePath:instancePath+"/release/verified/time",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data21};
+}
+else {
+const err52 = {instancePath:instancePath+"/release/emergency",schemaPath:"#/properties/release/properties/emergency/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.emergency.type,parentSchema:schema11.properties.release.properties.emergency,data:data20};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -680,8 +686,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-else {
-const err53 = {instancePath:instancePath+"/release/verified/time",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data21};
+if(data0.verified !== undefined){
+let data23 = data0.verified;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.time === undefined){
+const err53 = {instancePath:instancePath+"/release/verified",schemaPath:"#/properties/release/properties/verified/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema11.properties.release.properties.verified.required,parentSchema:schema11.properties.release.properties.verified,data:data23};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -690,12 +699,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data20.application_commit !== undefined){
-let data22 = data20.application_commit;
-if(typeof data22 === "string"){
-if(!pattern15.test(data22)){
-const err54 = {instancePath:instancePath+"/release/verified/application_commit",schemaPath:"#/definitions/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$"},message:"must match pattern \""+"^[0-9a-f]{40}([0-9a-f]{24})?$"+"\"",schema:"^[0-9a-f]{40}([0-9a-f]{24})?$",parentSchema:schema22,data:data22};
+if(data23.application_commit === undefined){
+const err54 = {instancePath:instancePath+"/release/verified",schemaPath:"#/properties/release/properties/verified/required",keyword:"required",params:{missingProperty: "application_commit"},message:"must have required property '"+"application_commit"+"'",schema:schema11.properties.release.properties.verified.required,parentSchema:schema11.properties.release.properties.verified,data:data23};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -704,9 +709,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/release/verified/application_commit",schemaPath:"#/definitions/commit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.type,parentSchema:schema22,data:data22};
+if(data23.infrastructure_commit === undefined){
+const err55 = {instancePath:instancePath+"/release/verified",schemaPath:"#/properties/release/properties/verified/required",keyword:"required",params:{missingProperty: "infrastructure_commit"},message:"must have required property '"+"infrastructure_commit"+"'",schema:schema11.properties.release.properties.verified.required,parentSchema:schema11.properties.release.properties.verified,data:data23};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -715,12 +719,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data20.infrastructure_commit !== undefined){
-let data23 = data20.infrastructure_commit;
-if(typeof data23 === "string"){
-if(!pattern15.test(data23)){
-const err56 = {instancePath:instancePath+"/release/verified/infrastructure_commit",schemaPath:"#/definitions/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$"},message:"must match pattern \""+"^[0-9a-f]{40}([0-9a-f]{24})?$"+"\"",schema:"^[0-9a-f]{40}([0-9a-f]{24})?$",parentSchema:schema22,data:data23};
+for(const key6 in data23){
+if(!(((key6 === "time") || (key6 === "application_commit")) || (key6 === "infrastructure_commit"))){
+const err56 = {instancePath:instancePath+"/release/verified",schemaPath:"#/properties/release/properties/verified/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.release.properties.verified,data:data23};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -730,8 +731,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-else {
-const err57 = {instancePath:instancePath+"/release/verified/infrastructure_commit",schemaPath:"#/definitions/commit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.type,parentSchema:schema22,data:data23};
+if(data23.time !== undefined){
+let data24 = data23.time;
+if(typeof data24 === "string"){
+if(!pattern6.test(data24)){
+const err57 = {instancePath:instancePath+"/release/verified/time",schemaPath:"#/definitions/time/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",parentSchema:schema15,data:data24};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -741,9 +745,8 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
 else {
-const err58 = {instancePath:instancePath+"/release/verified",schemaPath:"#/properties/release/properties/verified/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.verified.type,parentSchema:schema11.properties.release.properties.verified,data:data20};
+const err58 = {instancePath:instancePath+"/release/verified/time",schemaPath:"#/definitions/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data24};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -753,10 +756,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data0.downgrade !== undefined){
-let data24 = data0.downgrade;
-if(true !== data24){
-const err59 = {instancePath:instancePath+"/release/downgrade",schemaPath:"#/properties/release/properties/downgrade/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.release.properties.downgrade,data:data24};
+if(data23.application_commit !== undefined){
+let data25 = data23.application_commit;
+if(typeof data25 === "string"){
+if(!pattern17.test(data25)){
+const err59 = {instancePath:instancePath+"/release/verified/application_commit",schemaPath:"#/definitions/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$"},message:"must match pattern \""+"^[0-9a-f]{40}([0-9a-f]{24})?$"+"\"",schema:"^[0-9a-f]{40}([0-9a-f]{24})?$",parentSchema:schema22,data:data25};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -766,11 +770,8 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data0.rollback_of !== undefined){
-let data25 = data0.rollback_of;
-if(typeof data25 === "string"){
-if(!pattern0.test(data25)){
-const err60 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z][0-9A-Za-z._@+-]*$"},message:"must match pattern \""+"^[0-9A-Za-z][0-9A-Za-z._@+-]*$"+"\"",schema:"^[0-9A-Za-z][0-9A-Za-z._@+-]*$",parentSchema:schema11.properties.release.properties.rollback_of,data:data25};
+else {
+const err60 = {instancePath:instancePath+"/release/verified/application_commit",schemaPath:"#/definitions/commit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.type,parentSchema:schema22,data:data25};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -780,8 +781,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-else {
-const err61 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.rollback_of.type,parentSchema:schema11.properties.release.properties.rollback_of,data:data25};
+if(data23.infrastructure_commit !== undefined){
+let data26 = data23.infrastructure_commit;
+if(typeof data26 === "string"){
+if(!pattern17.test(data26)){
+const err61 = {instancePath:instancePath+"/release/verified/infrastructure_commit",schemaPath:"#/definitions/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$"},message:"must match pattern \""+"^[0-9a-f]{40}([0-9a-f]{24})?$"+"\"",schema:"^[0-9a-f]{40}([0-9a-f]{24})?$",parentSchema:schema22,data:data26};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -791,10 +795,8 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data0.notes !== undefined){
-let data26 = data0.notes;
-if(typeof data26 !== "string"){
-const err62 = {instancePath:instancePath+"/release/notes",schemaPath:"#/properties/release/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.notes.type,parentSchema:schema11.properties.release.properties.notes,data:data26};
+else {
+const err62 = {instancePath:instancePath+"/release/verified/infrastructure_commit",schemaPath:"#/definitions/commit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.type,parentSchema:schema22,data:data26};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -806,7 +808,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.type,parentSchema:schema11.properties.release,data:data0};
+const err63 = {instancePath:instancePath+"/release/verified",schemaPath:"#/properties/release/properties/verified/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.properties.verified.type,parentSchema:schema11.properties.release.properties.verified,data:data23};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -816,14 +818,77 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-else {
-const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data0.downgrade !== undefined){
+let data27 = data0.downgrade;
+if(true !== data27){
+const err64 = {instancePath:instancePath+"/release/downgrade",schemaPath:"#/properties/release/properties/downgrade/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.release.properties.downgrade,data:data27};
 if(vErrors === null){
 vErrors = [err64];
 }
 else {
 vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data0.rollback_of !== undefined){
+let data28 = data0.rollback_of;
+if(typeof data28 === "string"){
+if(!pattern0.test(data28)){
+const err65 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z][0-9A-Za-z._@+-]*$"},message:"must match pattern \""+"^[0-9A-Za-z][0-9A-Za-z._@+-]*$"+"\"",schema:"^[0-9A-Za-z][0-9A-Za-z._@+-]*$",parentSchema:schema11.properties.release.properties.rollback_of,data:data28};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/release/rollback_of",schemaPath:"#/properties/release/properties/rollback_of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.rollback_of.type,parentSchema:schema11.properties.release.properties.rollback_of,data:data28};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data0.notes !== undefined){
+let data29 = data0.notes;
+if(typeof data29 !== "string"){
+const err67 = {instancePath:instancePath+"/release/notes",schemaPath:"#/properties/release/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.release.properties.notes.type,parentSchema:schema11.properties.release.properties.notes,data:data29};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.release.type,parentSchema:schema11.properties.release,data:data0};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
 }
 errors++;
 }
