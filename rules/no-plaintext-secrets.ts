@@ -56,6 +56,10 @@ function isScalarValue(value: unknown): boolean {
   return typeof value !== 'object' || value === null;
 }
 
+function isCustomResourceDefinition(object: KubernetesObject): boolean {
+  return object.group === 'apiextensions.k8s.io' && object.kind === 'CustomResourceDefinition';
+}
+
 const NOTHING_SCANNED: ScanResult = { secrets: [], asynchronousDetectors: [] };
 
 function contains(range: readonly [number, number], offset: number): boolean {
@@ -218,7 +222,8 @@ export default defineRule({
           secretValues(object);
           const subject = describeObject(object);
           const root = (): unknown => object.root;
-          envEntries(object.value, root, [], `the env of ${subject}`);
+          // A CRD's schema may name an `env` property, never hold one: its (often huge) tree is not walked.
+          if (!isCustomResourceDefinition(object)) envEntries(object.value, root, [], `the env of ${subject}`);
           if (object.apiVersion === 'v1' && object.kind === 'ConfigMap')
             walkValues(object.value.data, root, ['data'], `${subject}'s data`);
           if (isHelmRelease(object))

@@ -38,5 +38,7 @@ export function isOutsideSecretScan(file: string): boolean {
 
 /** Git's test for binary content: a NUL in the first 8,000 bytes (here characters, which holds for a NUL either way). */
 export function looksBinary(text: string): boolean {
-  return text.lastIndexOf('\0', 7999) !== -1;
+  // indexOf is a memchr; lastIndexOf from a position walks back one character at a time.
+  const nul = text.indexOf('\0');
+  return nul !== -1 && nul < 8000;
 }
