@@ -32,7 +32,7 @@ export interface LinterOptions {
   base?: BaseRevision;
   /**
    * Threads for the file-scope rules, this one included: a number, or `auto` for one per core
-   * once there are enough files to lint to pay for starting them. Default 1.
+   * once there are enough files to lint and work in them to pay for starting them. Default 1.
    */
   concurrency?: number | 'auto';
   /**
