@@ -450,7 +450,11 @@ dependencies:
   for (let index = 0; index < 60 + rng.int(80); index += 1) {
     values.push(`## @param ${rng.pick(IDENTS)}.${rng.pick(IDENTS)} ${sentence(rng, 8)}`);
     values.push(`${camel([rng.pick(IDENTS), rng.pick(IDENTS)])}${index}:`);
-    values.push(`  enabled: ${rng.next() < 0.5}`, `  ${rng.pick(IDENTS)}Mode: ${rng.pick(IDENTS)}`, `  annotations: {}`);
+    values.push(
+      `  enabled: ${rng.next() < 0.5}`,
+      `  ${rng.pick(IDENTS)}Mode: ${rng.pick(IDENTS)}`,
+      `  annotations: {}`,
+    );
   }
   files['values.yaml'] = `${values.join('\n')}\n`;
   files['ci/default-values.yaml'] = `replicaCount: 2\nimage:\n  tag: latest\n`;
