@@ -14,7 +14,8 @@ import {
 } from '../src/manifests/objects.js';
 import { isSecretLookingEntry } from '../src/secrets/keys.js';
 import { classifySecretEntry, keysToName, listKeys, type SecretEntryKind } from '../src/secrets/secret-data.js';
-import { scanText } from '../src/secrets/secretlint.js';
+import { isOutsideSecretScan } from '../src/secrets/scan-scope.js';
+import { scanText, type ScanResult } from '../src/secrets/secretlint.js';
 import { isPlaceholder } from '../src/secrets/values.js';
 
 /** Helm values files: `values.yaml`, `values-production.yaml`, `values.prod.yaml`, `podinfo-values.yaml`. */
@@ -55,6 +56,12 @@ function isScalarValue(value: unknown): boolean {
   return typeof value !== 'object' || value === null;
 }
 
+function isCustomResourceDefinition(object: KubernetesObject): boolean {
+  return object.group === 'apiextensions.k8s.io' && object.kind === 'CustomResourceDefinition';
+}
+
+const NOTHING_SCANNED: ScanResult = { secrets: [], asynchronousDetectors: [] };
+
 function contains(range: readonly [number, number], offset: number): boolean {
   return range[0] <= offset && offset < range[1];
 }
@@ -88,9 +95,13 @@ export default defineRule({
   defaultOptions: [],
   check(context) {
     for (const file of context.targetFiles) {
+      // Dependency trees, lock files and binary formats are not scanned for secretlint's
+      // secrets (src/secrets/scan-scope.ts, as gitleaks); their Kubernetes Secrets still are.
+      const scanned = !isOutsideSecretScan(file);
+      if (!scanned && !context.isYamlFile(file)) continue;
       const text = context.text(file);
       if (text === undefined) continue;
-      const scan = scanText(text, file);
+      const scan = scanned ? scanText(text, file) : NOTHING_SCANNED;
       for (const detector of scan.asynchronousDetectors) {
         context.report({
           file,
@@ -211,7 +222,8 @@ export default defineRule({
           secretValues(object);
           const subject = describeObject(object);
           const root = (): unknown => object.root;
-          envEntries(object.value, root, [], `the env of ${subject}`);
+          // A CRD's schema may name an `env` property, never hold one: its (often huge) tree is not walked.
+          if (!isCustomResourceDefinition(object)) envEntries(object.value, root, [], `the env of ${subject}`);
           if (object.apiVersion === 'v1' && object.kind === 'ConfigMap')
             walkValues(object.value.data, root, ['data'], `${subject}'s data`);
           if (isHelmRelease(object))

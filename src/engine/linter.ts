@@ -11,7 +11,7 @@ import type { AnyRule } from './rule.js';
 import { executeRule, interpolate, lintChunk, type ChunkResult, type RunInputs } from './rule-runner.js';
 import type { RunStore, StoredRun } from './run-store.js';
 import { addTallies, type Tallies } from './tallies.js';
-import { canStartWorkers, CHUNK_SIZE, claimChunk, startWorkers } from './worker-pool.js';
+import { byRulesPays, canStartWorkers, CHUNK_SIZE, claimChunk, startWorkers, type TextWork } from './worker-pool.js';
 
 // The public API's Diagnostic type has always been exported from here (src/index.ts).
 export type { Diagnostic } from './diagnostic.js';
@@ -32,7 +32,7 @@ export interface LinterOptions {
   base?: BaseRevision;
   /**
    * Threads for the file-scope rules, this one included: a number, or `auto` for one per core
-   * once there are enough files to lint to pay for starting them. Default 1.
+   * once there are enough files to lint and work in them to pay for starting them. Default 1.
    */
   concurrency?: number | 'auto';
   /**
@@ -236,16 +236,26 @@ async function lintInChunks(
   const chunkCount = Math.ceil(toLint.length / CHUNK_SIZE);
   const chunk = (index: number): string[] => toLint.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE);
   const queue = new Int32Array(new SharedArrayBuffer(4));
-  const threads = threadCount(options, toLint.length, chunkCount, fileRules.length);
-  const source = threads > 1 ? repository.source.describe?.() : undefined;
-  let started = 1;
-  let pool: ReturnType<typeof startWorkers> | undefined;
   // With very many files this thread leaves them to the workers, whose heaps are bounded, and
   // keeps to the repository rules: the process stays small (V8 lets an unbounded heap grow to
   // several times what it holds). With fewer, it lints chunks too, which is faster.
   const workersOnly = toLint.length >= WORKERS_ONLY_FROM_FILES;
   const selfContained = fileRules.filter((rule) => rule.meta.selfContained === true);
   const byRules = !store && !workersOnly && selfContained.length > 0 && selfContained.length < fileRules.length;
+  let threads = threadCount(options, toLint.length, chunkCount, fileRules.length);
+  // `auto`, split by rules: a worker only when the work measured in the texts says it pays
+  // (byRulesPays), not by the number of files. They are read here, before the workers would
+  // start, as this thread reads them all anyway.
+  if (
+    threads > 1 &&
+    byRules &&
+    options.concurrency === 'auto' &&
+    !byRulesPays(textWork(repository, toLint), threads, availableParallelism())
+  )
+    threads = 1;
+  const source = threads > 1 ? repository.source.describe?.() : undefined;
+  let started = 1;
+  let pool: ReturnType<typeof startWorkers> | undefined;
   const workerRules = byRules ? selfContained : fileRules;
   const ownRules = byRules ? fileRules.filter((rule) => !selfContained.includes(rule)) : fileRules;
   if (source && options.workerSetup) {
@@ -343,6 +353,18 @@ function mergeChunkResults(first: ChunkResult, second: ChunkResult): ChunkResult
     reads: [...new Set([...first.reads, ...second.reads])],
     withDirectives: [...withDirectives],
   };
+}
+
+/** The characters of the texts of the files to lint, YAML and other. */
+function textWork(repository: Repository, files: readonly string[]): TextWork {
+  const work = { yamlChars: 0, otherChars: 0 };
+  for (const file of files) {
+    const text = repository.hasFile(file) ? repository.text(file) : undefined;
+    if (text === undefined) continue;
+    if (repository.isYamlFile(file)) work.yamlChars += text.length;
+    else work.otherChars += text.length;
+  }
+  return work;
 }
 
 function threadCount(options: LinterOptions, files: number, chunkCount: number, fileRules: number): number {

@@ -129,3 +129,49 @@ export function startWorkers(
     },
   };
 }
+
+/** What the texts to lint weigh, measured once they are read: the input of the thread choice. */
+export interface TextWork {
+  /** Characters of the YAML files among them (what the rules parse). */
+  yamlChars: number;
+  /** Characters of the other text files (what only the text rules, the secret detectors, read). */
+  otherChars: number;
+}
+
+/**
+ * Costs per character, measured on a 2-vCPU machine (2026-12-04, bench/real-shaped.mjs's
+ * repository, CPU time): reading YAML with the fast reader, running the self-contained rules
+ * on it (image tags, Secret objects), the secret detectors with their keyword filter on any
+ * text, the other per-file rules on YAML, and sending a text to a worker.
+ */
+const NS_PER_CHAR = { parse: 42, selfContainedYaml: 5, scan: 3.4, otherRules: 20, send: 0.9 };
+/** Starting a worker: Node.js's worker start-up, and loading the rules and what they import. */
+const WORKER_START_MS = 250;
+/**
+ * How much slower each busy thread runs than one alone. 1.45 measured on the 2-vCPU machine
+ * above, where two single-threaded lints started together each took 1.45 times as long (the
+ * second vCPU adds much less than a core); 1.1 assumed for machines with more cores than threads
+ * used, where it was not measured.
+ */
+const CONTENTION = { measuredOnTwoCores: 1.45, assumedOnMoreCores: 1.1 };
+
+/**
+ * Whether workers running the self-contained rules (split by rules, see lintInChunks) make the
+ * run faster than one thread, by the work measured in characters rather than the number of
+ * files: each worker reads the YAML of its chunks again for its rules, so they pay only when
+ * what they take off this thread (the secret detectors over large non-YAML text, mostly) is
+ * about as much as what this thread keeps, and both together outweigh the threads' contention.
+ * On two cores, by the figures above, that never happens: `auto` lints in one thread there.
+ */
+export function byRulesPays(work: TextWork, threads: number, cores: number): boolean {
+  if (threads < 2) return false;
+  const ms = (chars: number, ns: number): number => (chars * ns) / 1e6;
+  const moved = ms(work.yamlChars, NS_PER_CHAR.selfContainedYaml) + ms(work.otherChars, NS_PER_CHAR.scan);
+  const alone = ms(work.yamlChars, NS_PER_CHAR.parse + NS_PER_CHAR.otherRules) + moved;
+  const sent = ms(work.yamlChars + work.otherChars, NS_PER_CHAR.send);
+  const kept = alone - moved + sent;
+  const workers = threads - 1;
+  const perWorker = WORKER_START_MS + (ms(work.yamlChars, NS_PER_CHAR.parse) + moved) / workers;
+  const contention = cores <= 2 ? CONTENTION.measuredOnTwoCores : CONTENTION.assumedOnMoreCores;
+  return Math.max(kept, perWorker) * contention < alone;
+}

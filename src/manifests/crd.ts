@@ -133,13 +133,19 @@ export function repositoryCustomResourceScopes(source: RepositoryObjectSource): 
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions'] as const;
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf'] as const;
 const SCHEMA_SINGLES = ['items', 'additionalProperties', 'not', 'additionalItems'] as const;
+/**
+ * Keywords converted below or without effect on validation. Descriptions are most of a
+ * controller-gen CRD's bytes: dropped, they are neither copied nor kept by the compiled schema.
+ */
+const DROPPED_KEYWORDS: ReadonlySet<string> = new Set(['nullable', 'default', 'example', 'description']);
 
 /**
  * Converts a CRD's structural OpenAPI v3 schema to a JSON Schema that ajv validates as the API
  * server would (https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#specifying-a-structural-schema):
  * `nullable: true` admits null, `x-kubernetes-int-or-string` admits an integer or a string.
  * `format` is left to ajv's `validateFormats: false`, as the API server ignores most formats;
- * CEL rules (`x-kubernetes-validations`) are not evaluated.
+ * CEL rules (`x-kubernetes-validations`) are not evaluated; descriptions, defaults and examples
+ * are dropped.
  */
 export function toJsonSchema(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(toJsonSchema);
@@ -152,7 +158,7 @@ export function toJsonSchema(schema: unknown): unknown {
       result[key] = value.map(toJsonSchema);
     } else if ((SCHEMA_SINGLES as readonly string[]).includes(key)) {
       result[key] = toJsonSchema(value);
-    } else if (key !== 'nullable' && key !== 'default' && key !== 'example' && !key.startsWith('x-kubernetes-')) {
+    } else if (!DROPPED_KEYWORDS.has(key) && !key.startsWith('x-kubernetes-')) {
       result[key] = value;
     }
   }

@@ -12,6 +12,8 @@
  */
 import { createRequire } from 'node:module';
 import type { SecretLintRuleContext, SecretLintRuleCreator, SecretLintSourceCode } from '@secretlint/types';
+import { candidateDetectors, FILTER_DETECTORS } from './keywords.js';
+import { looksBinary } from './scan-scope.js';
 
 /** A secret that a secretlint detector found: where, and which detector and message, never the value. */
 export interface DetectedSecret {
@@ -127,7 +129,12 @@ export function scanText(
   content: string,
   filePath: string,
   detectors: readonly SecretLintRuleCreator[] = recommendedDetectors(),
+  /** `false` runs every detector on the text, without the keyword pre-filter (for tests that compare both). */
+  prefilter = true,
 ): ScanResult {
+  // Binary content is not text that holds a secret (the GCP detector's .p12 branch, which
+  // reads binary files from disk, is never reached here).
+  if (looksBinary(content)) return { secrets: [], asynchronousDetectors: [] };
   const offset = content.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = sourceCode(offset ? content.slice(1) : content, filePath);
   const reports: DetectedSecret[] = [];
@@ -155,7 +162,7 @@ export function scanText(
       });
     },
   };
-  for (const detector of textDetectors(detectors)) {
+  const run = (detector: SecretLintRuleCreator): void => {
     ruleId = detector.meta.id;
     const handler = detector.create(context, {});
     const outcome = handler.file?.(source);
@@ -165,7 +172,13 @@ export function scanText(
       asynchronousDetectors.push(ruleId);
       Promise.resolve(outcome).catch(() => undefined);
     }
-  }
+  };
+  const all = textDetectors(detectors);
+  // Only the detectors whose keywords occur in the text (keywords.ts); the filters, which only
+  // take reports back (secretlint-disable comments), only when there is a report to take back.
+  for (const detector of prefilter ? candidateDetectors(source.content, all) : all)
+    if (!FILTER_DETECTORS.has(detector.meta.id)) run(detector);
+  if (reports.length > 0) for (const detector of all) if (FILTER_DETECTORS.has(detector.meta.id)) run(detector);
   // As @secretlint/core: a report is dropped when an ignore range covers it and targets its rule or "*".
   const secrets = reports.filter(
     (report) =>

@@ -193,15 +193,17 @@ describe('toJsonSchema', () => {
     expect(accepts(schema, { not: 'x' })).toBe(true);
   });
 
-  it('drops default, example and x-kubernetes- keywords, but keeps properties with those names', () => {
+  it('drops description, default, example and x-kubernetes- keywords, but keeps properties with those names', () => {
     const converted = toJsonSchema({
       type: 'object',
+      description: 'A widget.',
       default: {},
       example: { a: 1 },
       'x-kubernetes-preserve-unknown-fields': true,
       'x-kubernetes-validations': [{ rule: 'self.a > 0' }],
       properties: {
         default: { type: 'string', default: 'x' },
+        description: { type: 'string', description: 'What the widget is for.' },
         nullable: { type: 'boolean' },
         'x-kubernetes-name': { type: 'string' },
       },
@@ -210,6 +212,7 @@ describe('toJsonSchema', () => {
       type: 'object',
       properties: {
         default: { type: 'string' },
+        description: { type: 'string' },
         nullable: { type: 'boolean' },
         'x-kubernetes-name': { type: 'string' },
       },

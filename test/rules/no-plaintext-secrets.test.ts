@@ -367,6 +367,53 @@ tester.run('no-plaintext-secrets', rule, {
       ],
     },
     {
+      name: 'tokens in Go, Markdown and plain text files, at their line, in a file of many lines',
+      files: {
+        'pkg/client/client.go': `package client\n\n${'// helper\n'.repeat(500)}const token = "${GITHUB_TOKEN}"\n`,
+        'docs/ops/runbook.md': `# Runbook\n\nUse ${GITHUB_TOKEN} to log in.\n`,
+        'notes.txt': `${PRIVATE_KEY}`,
+      },
+      errors: [
+        {
+          messageId: 'detectedSecret',
+          file: 'docs/ops/runbook.md',
+          line: 3,
+          data: { detector: 'github', kind: 'GITHUB_TOKEN' },
+        },
+        {
+          messageId: 'detectedSecret',
+          file: 'notes.txt',
+          line: 1,
+          data: { detector: 'privatekey', kind: 'PrivateKey' },
+        },
+        {
+          messageId: 'detectedSecret',
+          file: 'pkg/client/client.go',
+          line: 503,
+          data: { detector: 'github', kind: 'GITHUB_TOKEN' },
+        },
+      ],
+    },
+    {
+      name: 'a plaintext Secret in a vendored tree is still reported; tokens in vendored code, lock files and binaries are not',
+      files: {
+        'vendor/github.com/acme/lib/testdata/secret.yaml': secret(`stringData:\n  password: ${PASSWORD}\n`),
+        'vendor/github.com/acme/lib/client.go': `package lib\n\nconst token = "${GITHUB_TOKEN}"\n`,
+        'vendor/modules.txt': `# github.com/acme/lib v1.0.0 ${GITHUB_TOKEN}\n`,
+        'yarn.lock': `x@1:\n  resolved "https://registry.example.com/x" # ${GITHUB_TOKEN}\n`,
+        'docs/logo.png': `PNG ${GITHUB_TOKEN}\n`,
+        'docs/blob.dat': `\u0000binary ${GITHUB_TOKEN}\n`,
+      },
+      errors: [
+        {
+          messageId: 'plaintextSecret',
+          file: 'vendor/github.com/acme/lib/testdata/secret.yaml',
+          line: 6,
+          data: { object: 'Secret "db"', keys: '"password"', field: 'stringData' },
+        },
+      ],
+    },
+    {
       name: 'secretGenerator literals are reported once per generator, naming the credentials',
       files: {
         'kustomization.yaml': `secretGenerator:\n  - name: db\n    literals:\n      - username=checkout\n      - password=${PASSWORD}\n      - token=${PASSWORD}\n`,
