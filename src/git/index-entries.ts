@@ -206,6 +206,48 @@ export async function readStagedPaths(cwd: string): Promise<string[] | 'all'> {
 }
 
 /** Paths whose working tree copy differs from the index (modified, deleted or changed in type). */
+/** What a commit adds and deletes (a rename is both, a change of type too), relative to `cwd`. */
+export interface StagedMoves {
+  added: string[];
+  deleted: string[];
+}
+
+/**
+ * The paths the index adds and deletes against HEAD (`git diff-index --cached`, renames as
+ * deletions and additions); 'all' on an unborn branch, where everything is added.
+ */
+export async function readStagedMoves(cwd: string): Promise<StagedMoves | 'all'> {
+  let output: Buffer;
+  try {
+    output = await runGit(
+      [
+        'diff-index',
+        '--cached',
+        '--name-status',
+        '-z',
+        '--no-renames',
+        '--relative',
+        '--diff-filter=ADT',
+        'HEAD',
+        '--',
+      ],
+      { cwd },
+    );
+  } catch (error) {
+    if (!(error instanceof GitCommandError)) throw error;
+    return 'all';
+  }
+  const records = splitNul(output);
+  const moves: StagedMoves = { added: [], deleted: [] };
+  for (let index = 0; index + 1 < records.length; index += 2) {
+    const status = records[index];
+    const file = records[index + 1] ?? '';
+    if (status === 'A' || status === 'T') moves.added.push(file);
+    if (status === 'D' || status === 'T') moves.deleted.push(file);
+  }
+  return moves;
+}
+
 export async function readWorktreeChanges(cwd: string): Promise<string[]> {
   try {
     return splitNul(await runGit(['diff-files', '--name-only', '-z', '--relative', '--'], { cwd }));
