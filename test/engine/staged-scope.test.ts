@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/api/lint.js';
+import { GitIndexSource } from '../../src/engine/git-index-source.js';
 import type { LintResult } from '../../src/engine/results.js';
 import { scaffoldFixture } from '../helpers/day2.js';
 import { git, gitInit } from '../helpers/git.js';
@@ -179,4 +180,38 @@ describe('--staged on a scaffold', () => {
       expectSameAsFullRun(staged, full, stagedFiles(root));
     },
   );
+});
+
+describe('text searches on the index', () => {
+  it('find every file whose staged text holds the texts or may spell them (escapes, UTF-16, links)', async () => {
+    const crd = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n';
+    const root = repo({
+      'both.yaml': crd,
+      'one.yaml': 'kind: CustomResourceDefinition\n',
+      'escaped.yaml': 'kind: "CustomResource\\x44efinition"\napiVersion: apiextensions.k8s.io/v1\n',
+      'staged-only.yaml': 'kind: ConfigMap\n',
+      'worktree-only.yaml': 'kind: ConfigMap\n',
+    });
+    writeFileSync(
+      path.join(root, 'utf16.yaml'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(crd, 'utf16le')]),
+    );
+    symlinkSync('both.yaml', path.join(root, 'link.yaml'));
+    gitInit(root);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'start');
+    writeFileSync(path.join(root, 'staged-only.yaml'), crd);
+    git(root, 'add', 'staged-only.yaml');
+    writeFileSync(path.join(root, 'staged-only.yaml'), 'kind: ConfigMap\n');
+    writeFileSync(path.join(root, 'worktree-only.yaml'), crd);
+    const source = await GitIndexSource.open(root);
+    const found = source.filesContaining(['CustomResourceDefinition', 'apiextensions.k8s.io']);
+    expect([...(found ?? [])].sort()).toEqual([
+      'both.yaml',
+      'escaped.yaml',
+      'link.yaml',
+      'staged-only.yaml',
+      'utf16.yaml',
+    ]);
+  });
 });
