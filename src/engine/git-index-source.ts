@@ -185,6 +185,9 @@ export class GitIndexSource implements FileSource {
     return { staged, added: moves.added, deleted: moves.deleted };
   }
 
+  /** The files with a backslash or a UTF-16 byte-order mark (null: git could not tell). */
+  #marked: ReadonlySet<string> | null | undefined;
+
   /**
    * The files whose staged content holds every one of `texts`, or a backslash (an escape in a
    * double-quoted YAML string can spell any text), or a UTF-16 byte-order mark (whose text git
@@ -194,9 +197,9 @@ export class GitIndexSource implements FileSource {
    */
   filesContaining(texts: readonly string[]): ReadonlySet<string> | undefined {
     const all = grepIndexSync(this.root, texts, { fixed: true, allMatch: true });
-    const marked = grepIndexSync(this.root, ['\\', Buffer.from([0xff, 0xfe]), Buffer.from([0xfe, 0xff])], {
-      fixed: true,
-    });
+    // The same for every search of the run: asked once.
+    const marked = (this.#marked ??=
+      grepIndexSync(this.root, ['\\', Buffer.from([0xff, 0xfe]), Buffer.from([0xfe, 0xff])], { fixed: true }) ?? null);
     if (!all || !marked) return undefined;
     return this.#withLinks(new Set([...all, ...marked]));
   }
