@@ -5,8 +5,7 @@ import { grepIndexSync } from '../git/grep.js';
 import {
   isStatCheckRelaxed,
   readIndexEntries,
-  readStagedMoves,
-  readStagedPaths,
+  readStagedChanges,
   readWorktreeChanges,
   REGULAR_FILE_MODES,
   SYMLINK_MODE,
@@ -97,18 +96,17 @@ export class GitIndexSource implements FileSource {
     // readIndexEntries names a directory outside any repository as such, so its failure comes first.
     const results = await Promise.allSettled([
       readIndexEntries(resolved),
-      readStagedPaths(resolved),
+      readStagedChanges(resolved),
       readWorktreeChanges(resolved),
       isStatCheckRelaxed(resolved),
-      readStagedMoves(resolved),
     ]);
-    const [indexResult, stagedResult, changedResult, relaxedResult, movesResult] = results;
+    const [indexResult, stagedResult, changedResult, relaxedResult] = results;
     if (indexResult.status === 'rejected') throw indexResult.reason;
     if (stagedResult.status === 'rejected') throw stagedResult.reason;
     if (changedResult.status === 'rejected') throw changedResult.reason;
     if (relaxedResult.status === 'rejected') throw relaxedResult.reason;
-    if (movesResult.status === 'rejected') throw movesResult.reason;
-    const [indexEntries, staged, changed] = [indexResult.value, stagedResult.value, changedResult.value];
+    const [indexEntries, changes, changed] = [indexResult.value, stagedResult.value, changedResult.value];
+    const staged = changes === 'all' ? 'all' : changes.staged;
     const entries = new Map<string, IndexEntry>();
     const unmerged = new Set<string>();
     for (const entry of indexEntries) {
@@ -155,7 +153,7 @@ export class GitIndexSource implements FileSource {
       blobs,
       readAhead,
       staged: [...new Set(stagedPaths)].sort(compareStrings),
-      moves: movesResult.value,
+      moves: changes === 'all' ? 'all' : { added: changes.added, deleted: changes.deleted },
       verifyWorktree: relaxedResult.value,
     };
     return new GitIndexSource(state, options);
