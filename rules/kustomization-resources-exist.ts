@@ -19,6 +19,9 @@ export default defineRule({
       recommended: 'error',
     },
     scope: 'repository',
+    // Each finding is about one kustomization, from its text and which paths exist: with
+    // --staged, only the kustomizations the commit can affect are checked.
+    checks: isKustomizationFile,
     schema: [],
     messages: {
       missing: '{{field}} entry "{{value}}" does not exist: no file or directory "{{resolved}}"',
@@ -77,8 +80,7 @@ export default defineRule({
         references.every(({ field, kind, value }) => problemOf(directory, field, kind, value) === undefined)
       );
     };
-    for (const file of context.files) {
-      if (!isKustomizationFile(file)) continue;
+    for (const file of context.checkedFiles) {
       const directory = path.posix.dirname(file);
       // Most kustomizations are plain lists of paths that exist: those are read, not parsed.
       if (isClearlyFine(file, directory)) continue;

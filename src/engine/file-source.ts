@@ -56,6 +56,32 @@ export interface FileSource {
   pathKind?(file: string): 'file' | 'directory' | undefined;
   /** The paths git knows (HEAD's and the index's), to tell a deleted file from a mistyped one; undefined outside git. */
   knownPaths?(): Promise<ReadonlySet<string> | undefined>;
+  /**
+   * With `--staged`: what the commit changes, so that repository rules that say which files they
+   * check (`meta.checks`) check only those the change can affect. Undefined: everything counts
+   * as changed.
+   */
+  change?(): StagedChange | undefined;
+  /**
+   * The files whose content holds every one of `texts`, or that may spell them with escapes: a
+   * superset, answered without reading the files (git's index source asks `git grep`); undefined
+   * when the source cannot tell, and the files are read.
+   */
+  filesContaining?(texts: readonly string[]): ReadonlySet<string> | undefined;
+  /**
+   * The files whose content may name a path whose file and directory names are among `names`
+   * (a superset, as filesContaining); undefined when the source cannot tell.
+   */
+  filesNaming?(names: readonly string[]): ReadonlySet<string> | undefined;
+}
+
+/** What a commit changes (see FileSource.change). */
+export interface StagedChange {
+  /** Files the commit adds, modifies, renames or changes in type. */
+  staged: readonly string[];
+  /** Paths it adds and deletes (a rename is both). */
+  added: readonly string[];
+  deleted: readonly string[];
 }
 
 /** A source whose ignores and size limit are set once the descriptor has been read (through the source itself). */

@@ -1,14 +1,16 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { blobId, readBlobs, readBlobSync, type BlobContent } from '../git/blobs.js';
+import { grepIndexSync } from '../git/grep.js';
 import {
   isStatCheckRelaxed,
   readIndexEntries,
-  readStagedPaths,
+  readStagedChanges,
   readWorktreeChanges,
   REGULAR_FILE_MODES,
   SYMLINK_MODE,
   type IndexEntry,
+  type StagedMoves,
 } from '../git/index-entries.js';
 import type { FileReadFailure } from '../manifests/yaml-file.js';
 import {
@@ -17,6 +19,7 @@ import {
   tooLarge,
   WorkingTreeSource,
   type FileSource,
+  type StagedChange,
   type WorkingTreeOptions,
 } from './file-source.js';
 import { isKustomizationFile } from '../manifests/kustomize.js';
@@ -41,6 +44,8 @@ interface IndexState {
    */
   readAhead: Promise<ReadonlyMap<string, BlobContent>>;
   staged: readonly string[];
+  /** What the commit adds and deletes; 'all' on an unborn branch. */
+  moves: StagedMoves | 'all';
   /**
    * Set when git's stat check is relaxed (see isStatCheckRelaxed): git may take an edited
    * working tree copy for the index's, so each one read is checked against the index's object id.
@@ -91,7 +96,7 @@ export class GitIndexSource implements FileSource {
     // readIndexEntries names a directory outside any repository as such, so its failure comes first.
     const results = await Promise.allSettled([
       readIndexEntries(resolved),
-      readStagedPaths(resolved),
+      readStagedChanges(resolved),
       readWorktreeChanges(resolved),
       isStatCheckRelaxed(resolved),
     ]);
@@ -100,7 +105,8 @@ export class GitIndexSource implements FileSource {
     if (stagedResult.status === 'rejected') throw stagedResult.reason;
     if (changedResult.status === 'rejected') throw changedResult.reason;
     if (relaxedResult.status === 'rejected') throw relaxedResult.reason;
-    const [indexEntries, staged, changed] = [indexResult.value, stagedResult.value, changedResult.value];
+    const [indexEntries, changes, changed] = [indexResult.value, stagedResult.value, changedResult.value];
+    const staged = changes === 'all' ? 'all' : changes.staged;
     const entries = new Map<string, IndexEntry>();
     const unmerged = new Set<string>();
     for (const entry of indexEntries) {
@@ -147,6 +153,7 @@ export class GitIndexSource implements FileSource {
       blobs,
       readAhead,
       staged: [...new Set(stagedPaths)].sort(compareStrings),
+      moves: changes === 'all' ? 'all' : { added: changes.added, deleted: changes.deleted },
       verifyWorktree: relaxedResult.value,
     };
     return new GitIndexSource(state, options);
@@ -164,6 +171,57 @@ export class GitIndexSource implements FileSource {
   async stagedFiles(): Promise<string[]> {
     const listed = new Set(await this.listFiles());
     return this.#state.staged.filter((file) => listed.has(file));
+  }
+
+  /**
+   * What the commit changes: the staged files (added, modified or renamed), and the paths it adds
+   * and deletes; undefined on an unborn branch, where everything is new.
+   */
+  change(): StagedChange | undefined {
+    const { moves, staged } = this.#state;
+    if (moves === 'all') return undefined;
+    return { staged, added: moves.added, deleted: moves.deleted };
+  }
+
+  /** The files with a backslash or a UTF-16 byte-order mark (null: git could not tell). */
+  #marked: ReadonlySet<string> | null | undefined;
+
+  /**
+   * The files whose staged content holds every one of `texts`, or a backslash (an escape in a
+   * double-quoted YAML string can spell any text), or a UTF-16 byte-order mark (whose text git
+   * cannot search as bytes): a superset of the files whose decoded text holds them, found by
+   * `git grep` in the index's objects instead of reading every file. Symbolic links count when
+   * the file they lead to does. Undefined when git cannot answer.
+   */
+  filesContaining(texts: readonly string[]): ReadonlySet<string> | undefined {
+    const all = grepIndexSync(this.root, texts, { fixed: true, allMatch: true });
+    // The same for every search of the run: asked once.
+    const marked = (this.#marked ??=
+      grepIndexSync(this.root, ['\\', Buffer.from([0xff, 0xfe]), Buffer.from([0xfe, 0xff])], { fixed: true }) ?? null);
+    if (!all || !marked) return undefined;
+    return this.#withLinks(new Set([...all, ...marked]));
+  }
+
+  /**
+   * The files whose staged content may name one of the paths whose segments (file and directory
+   * names) are `names`: those holding one of the names, a backslash (escapes), or a path that
+   * ends in `.` or `..` (which names a directory by where the file is). A superset, from `git grep`.
+   */
+  filesNaming(names: readonly string[]): ReadonlySet<string> | undefined {
+    const escape = (name: string): string => name.replace(/[.[\]()*+?{}|^$\\]/g, '\\$&');
+    const patterns = [...new Set(names)].filter((name) => name !== '').map(escape);
+    patterns.push('\\\\', '(^|[^A-Za-z0-9_./-])[.][.]?/?([^A-Za-z0-9_./-]|$)');
+    const found = grepIndexSync(this.root, patterns, { fixed: false });
+    return found && this.#withLinks(found);
+  }
+
+  #withLinks(found: Set<string>): Set<string> {
+    for (const entry of this.#state.entries.values()) {
+      if (entry.mode !== SYMLINK_MODE) continue;
+      const target = this.#resolveLink(entry.path);
+      if (target && 'file' in target && found.has(target.file)) found.add(entry.path);
+    }
+    return found;
   }
 
   listFiles(): Promise<string[]> {

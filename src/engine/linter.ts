@@ -134,7 +134,10 @@ export async function runRules(options: LinterOptions): Promise<RuleFindings> {
       const setting = config.base(rule.id);
       if (setting.severity === 'off' && !hasOverrideTurningOn(rule.id, options)) continue;
       const key = { scope: 'rule', ruleId: rule.id } as const;
-      const stored = store?.get(key);
+      // A rule that checks only what a commit can affect (--staged) finds a part of what a full
+      // run finds: it neither reuses nor stores a whole run's result. It reads a few files.
+      const isScoped = rule.meta.checks !== undefined && repository.source.change?.() !== undefined;
+      const stored = isScoped ? undefined : store?.get(key);
       if (stored && holds(stored)) {
         noteReads(Object.keys(stored.dependencies));
         for (const item of stored.diagnostics) diagnostics.push(item);
@@ -144,7 +147,7 @@ export async function runRules(options: LinterOptions): Promise<RuleFindings> {
       }
       const run = executeRule(inputs, rule, options.targetFiles, setting.options);
       noteReads(run.queries);
-      if (store && fingerprints) {
+      if (store && fingerprints && !isScoped) {
         store.set(key, {
           dependencies: fingerprints.dependencies(run.queries),
           diagnostics: run.diagnostics,

@@ -1,5 +1,5 @@
 import type { FileReadFailure } from '../manifests/yaml-file.js';
-import type { FileSource, SourceDescription } from './file-source.js';
+import type { FileSource, SourceDescription, StagedChange } from './file-source.js';
 
 /** A FileSource with some files replaced in memory: how --fix re-lints its own output before writing. */
 export class OverlaySource implements FileSource {
@@ -40,6 +40,19 @@ export class OverlaySource implements FileSource {
 
   knownPaths(): Promise<ReadonlySet<string> | undefined> {
     return this.#base.knownPaths?.() ?? Promise.resolve(undefined);
+  }
+
+  // What the base knows of its files holds while no file is replaced; after that, files are read.
+  change(): StagedChange | undefined {
+    return this.changes.size === 0 ? this.#base.change?.() : undefined;
+  }
+
+  filesContaining(texts: readonly string[]): ReadonlySet<string> | undefined {
+    return this.changes.size === 0 ? this.#base.filesContaining?.(texts) : undefined;
+  }
+
+  filesNaming(names: readonly string[]): ReadonlySet<string> | undefined {
+    return this.changes.size === 0 ? this.#base.filesNaming?.(names) : undefined;
   }
 
   describe(): SourceDescription | undefined {

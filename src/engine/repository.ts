@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { parseYamlFile, type FileReadFailure, type YamlFile } from '../manifests/yaml-file.js';
 import { decodeText } from './decode.js';
@@ -193,6 +194,26 @@ export class Repository {
     return this.searchResult(search);
   }
 
+  /**
+   * The files `select` picks that a repository rule declaring them (`meta.checks`) checks in
+   * this run: all of them, except when the source says what a commit changes (`--staged`). Then
+   * only those the change can affect: the staged ones, and, when the commit adds or deletes
+   * paths, those in the same directory as such a path and those whose text may name one
+   * (FileSource.filesNaming: they may name it by its file name or by a directory above it).
+   */
+  checkedFiles(select: (file: string) => boolean): readonly string[] {
+    const selected = this.files.filter(select);
+    const change = this.source.change?.();
+    if (!change) return selected;
+    const staged = new Set(change.staged);
+    const moved = [...change.added, ...change.deleted];
+    if (moved.length === 0) return selected.filter((file) => staged.has(file));
+    const directories = new Set(moved.map((file) => path.posix.dirname(file)));
+    const naming = this.source.filesNaming?.(moved.flatMap((file) => file.split('/')));
+    if (!naming) return selected;
+    return selected.filter((file) => staged.has(file) || naming.has(file) || directories.has(path.posix.dirname(file)));
+  }
+
   /** The answer of a text search (`search`: the texts joined with NUL), without recording the question. */
   searchResult(search: string): readonly string[] {
     let found = this.#containing.get(search);
@@ -200,9 +221,13 @@ export class Repository {
       const needles = search.split('\0');
       // An earlier run's answer holds for every file it saw that is unchanged since.
       const earlier = this.facts.earlierSearch(search, this.yamlListDigest());
+      // Without an earlier answer, a source that can search without reading every file (git's
+      // index, with --staged) answers: its superset is filtered as the texts would be.
+      const indexed = earlier ? undefined : this.source.filesContaining?.(needles);
       found = this.files.filter((file) => {
         if (!this.tree.isYamlFile(file)) return false;
         if (earlier && this.facts.earlier(file)) return earlier.has(file);
+        if (indexed) return indexed.has(file);
         const loaded = this.#load(file);
         return (
           typeof loaded === 'string' && (needles.every((needle) => loaded.includes(needle)) || loaded.includes('\\'))

@@ -126,6 +126,10 @@ export function executeRule(
       usedTargets = true;
       return targetFiles;
     },
+    get checkedFiles() {
+      const select = rule.meta.checks;
+      return select ? repository.checkedFiles(select) : [];
+    },
     descriptor: inputs.descriptor,
     kind: inputs.kind,
     tool: inputs.tool,

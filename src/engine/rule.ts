@@ -33,6 +33,14 @@ export interface RuleMeta<MessageIds extends string> {
    * thread runs the others, so that no thread works out again what another already has.
    */
   selfContained?: boolean;
+  /**
+   * For a repository rule whose findings are each about one file that this picks (a
+   * kustomization, say), decided from that file's text and from which paths exist: the rule
+   * checks the files of `context.checkedFiles`. With `--staged` the engine gives it only those
+   * the commit can affect (staged ones, and, when it adds or deletes paths, those that may name
+   * such a path or sit beside it), not every one: a commit hook then reads a few files, not all.
+   */
+  checks?: (file: string) => boolean;
   /** Repository kinds the rule applies to. Absent: every repository, also one without gitops.yaml. */
   kinds?: readonly RepositoryKind[];
   schema: RuleSchema;
@@ -82,6 +90,11 @@ export interface RuleContext<MessageIds extends string> {
   readonly descriptor: Descriptor | undefined;
   readonly kind: RepositoryKind | undefined;
   readonly tool: GitopsTool | undefined;
+  /**
+   * The files a rule declaring `meta.checks` checks: every file it picks, or with `--staged`
+   * those of them the commit can affect. Empty for other rules.
+   */
+  readonly checkedFiles: readonly string[];
   /** The revision given with `--base`, for rules that compare with it; undefined without one. */
   readonly base: BaseRevision | undefined;
   hasFile(path: string): boolean;

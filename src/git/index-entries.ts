@@ -174,22 +174,26 @@ export async function readIndexEntries(cwd: string): Promise<IndexEntry[]> {
  * Deleted paths are not listed: they are simply no longer in the index.
  */
 export async function readStagedPaths(cwd: string): Promise<string[] | 'all'> {
+  const changes = await readStagedChanges(cwd);
+  return changes === 'all' ? 'all' : changes.staged;
+}
+
+/** What a commit changes: the staged paths (as readStagedPaths) and the paths it adds and deletes. */
+export interface StagedChanges extends StagedMoves {
+  staged: string[];
+}
+
+/**
+ * The staged paths (as readStagedPaths), and the paths the commit adds and deletes (a rename is
+ * both, a change of type too), from one `git diff-index --cached`; 'all' before the first commit.
+ */
+export async function readStagedChanges(cwd: string): Promise<StagedChanges | 'all'> {
+  let output: Buffer;
   try {
-    const output = await runGit(
-      [
-        'diff-index',
-        '--cached',
-        '--name-only',
-        '-z',
-        '--no-renames',
-        '--relative',
-        '--diff-filter=ACMRTU',
-        'HEAD',
-        '--',
-      ],
+    output = await runGit(
+      ['diff-index', '--cached', '--name-status', '-z', '--no-renames', '--relative', 'HEAD', '--'],
       { cwd },
     );
-    return splitNul(output);
   } catch (error) {
     if (!(error instanceof GitCommandError)) throw error;
     const unreadable = indexReadError(error);
@@ -203,9 +207,25 @@ export async function readStagedPaths(cwd: string): Promise<string[] | 'all'> {
     }
     throw error;
   }
+  const records = splitNul(output);
+  const changes: StagedChanges = { staged: [], added: [], deleted: [] };
+  for (let index = 0; index + 1 < records.length; index += 2) {
+    const status = records[index] ?? '';
+    const file = records[index + 1] ?? '';
+    if ('ACMRTU'.includes(status) && status.length === 1) changes.staged.push(file);
+    if (status === 'A' || status === 'T') changes.added.push(file);
+    if (status === 'D' || status === 'T') changes.deleted.push(file);
+  }
+  return changes;
 }
 
 /** Paths whose working tree copy differs from the index (modified, deleted or changed in type). */
+/** What a commit adds and deletes (a rename is both, a change of type too), relative to `cwd`. */
+export interface StagedMoves {
+  added: string[];
+  deleted: string[];
+}
+
 export async function readWorktreeChanges(cwd: string): Promise<string[]> {
   try {
     return splitNul(await runGit(['diff-files', '--name-only', '-z', '--relative', '--'], { cwd }));

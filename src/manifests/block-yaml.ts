@@ -21,9 +21,9 @@ export interface BlockYamlDocument {
 }
 
 /** Thrown inside the reader for anything outside its subset; never escapes readBlockYaml. */
-class OutsideSubset extends Error {}
+export class OutsideSubset extends Error {}
 /** One instance, made once: a stack trace per refused file would cost more than the refusal. */
-const OUTSIDE = new OutsideSubset('outside the block-style subset');
+export const OUTSIDE = new OutsideSubset('outside the block-style subset');
 
 const NEWLINE = 10;
 const SPACE = 32;
@@ -34,11 +34,11 @@ const QUOTE = 39;
 const DOUBLE_QUOTE = 34;
 
 /** Characters that may not start a plain scalar (or start something this reader leaves to `yaml`). */
-const NOT_PLAIN_START = new Set([...',[]{}#&*!|>\'"%@`?:-'].map((character) => character.charCodeAt(0)));
+export const NOT_PLAIN_START = new Set([...',[]{}#&*!|>\'"%@`?:-'].map((character) => character.charCodeAt(0)));
 
 /** Characters a text may not contain to be read here: tabs, carriage returns, other controls, BOM, NEL, line separators. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNSUPPORTED_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\ufeff\u2028\u2029]/;
+export const UNSUPPORTED_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\ufeff\u2028\u2029]/;
 
 /** Nesting of block collections beyond which a document is left to `yaml` (the reader recurses). */
 const MAX_DEPTH = 500;
@@ -56,7 +56,7 @@ const NOT_A_NUMBER = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
 /** A plain scalar's value under YAML 1.2's core schema, as the `yaml` package resolves it. */
-function resolvePlain(text: string): unknown {
+export function resolvePlain(text: string): unknown {
   if (NULLS.has(text)) return null;
   const first = text.charCodeAt(0);
   // Only these can start a boolean or a number.
@@ -86,14 +86,15 @@ const ESCAPES: Readonly<Record<string, string>> = {
   '0': '\0',
 };
 
-interface ContentLine {
+export interface ContentLine {
   /** Offset of the line's first character. */
   start: number;
   /** Its indentation; -1 at the end of the text or of the document (a `---` line). */
   indent: number;
 }
 
-class Reader {
+/** The reader; block-yaml-nodes.ts extends it to build nodes with positions. */
+export class Reader {
   readonly text: string;
   readonly length: number;
   /** Where reading goes on: always the start of a line (or the end of the text). */

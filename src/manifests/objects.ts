@@ -14,7 +14,7 @@ export interface KubernetesObject {
   index: number;
   /** The parsed document (nodes and positions): parsed when first asked for, so ask only to report. */
   readonly document: Document.Parsed;
-  /** The document's top-level mapping, as `document`. */
+  /** The document's top-level mapping, for pointing at findings: from the fast reader when it read the file (YamlDocument.contents). */
   readonly root: YAMLMap;
   apiVersion: string;
   kind: string;
@@ -83,7 +83,7 @@ class ManifestObject implements KubernetesObject {
   }
 
   get root(): YAMLMap {
-    const root = this.#document.document.contents;
+    const root = this.#document.contents;
     if (!isMap(root)) throw new Error(`internal error: ${this.file} document ${this.index + 1} is no longer a mapping`);
     return root;
   }

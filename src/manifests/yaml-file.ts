@@ -1,5 +1,6 @@
 import type { Alias, Document, LineCounter, Node as YamlNode } from 'yaml';
 import { readBlockYaml, type BlockYamlDocument } from './block-yaml.js';
+import { readBlockYamlNodes } from './block-yaml-nodes.js';
 import { isMap, isPair, isScalar, isSeq, yamlPackage } from './yaml-nodes.js';
 import { parseYamlStream } from './yaml-parse.js';
 
@@ -32,6 +33,13 @@ export interface YamlDocument {
    * work from `value` and ask for nodes when they report.
    */
   readonly document: Document.Parsed;
+  /**
+   * The document's root node, for reading and pointing at: `document.contents`, except that a
+   * file in plain block style gets nodes built by its fast reader (block-yaml-nodes.ts) with the
+   * same values and ranges as a full parse, without comments, so that a finding costs no parse.
+   * Edit and write through `document`.
+   */
+  readonly contents: YamlNode | null;
   /** Whether the document's root is a mapping. */
   readonly isMapping: boolean;
   /** The document's contents as plain data, computed once; undefined when it could not be built. */
@@ -50,6 +58,16 @@ export interface YamlFile {
   readonly position: (offset: number) => SourcePosition;
   /** 1-based start and end position of a node (end exclusive, as ESLint). */
   readonly locate: (node: YamlNode) => { start: SourcePosition; end: SourcePosition };
+}
+
+let fastNodes = true;
+
+/**
+ * Whether block-style files get their nodes from the fast reader (the default) or from a full
+ * parse. Only test/engine/positions.test.ts turns it off, to compare the findings of both.
+ */
+export function setFastNodes(enabled: boolean): void {
+  fastNodes = enabled;
 }
 
 /** Aliases resolved per document before the file counts as an alias bomb ("billion laughs"). */
@@ -169,6 +187,10 @@ class LazyYamlDocument implements YamlDocument {
     }
   }
 
+  get contents(): YamlNode | null {
+    return this.document.contents;
+  }
+
   get isMapping(): boolean {
     return isMap(this.document.contents);
   }
@@ -191,12 +213,23 @@ class BlockDocument implements YamlDocument {
   readonly isMapping: boolean;
   readonly valueError = undefined;
   readonly #parse: () => readonly Document.Parsed[];
+  readonly #nodes: () => readonly (YamlNode | null)[] | undefined;
 
-  constructor(index: number, read: BlockYamlDocument, parse: () => readonly Document.Parsed[]) {
+  constructor(
+    index: number,
+    read: BlockYamlDocument,
+    parse: () => readonly Document.Parsed[],
+    nodes: () => readonly (YamlNode | null)[] | undefined,
+  ) {
     this.index = index;
     this.value = read.value;
     this.isMapping = read.isMapping;
     this.#parse = parse;
+    this.#nodes = nodes;
+  }
+
+  get contents(): YamlNode | null {
+    return this.#nodes()?.[this.index] ?? this.document.contents;
   }
 
   get document(): Document.Parsed {
@@ -275,11 +308,19 @@ export function parseYamlFile(path: string, text: string, options: { json?: bool
   if (read) {
     let documents: readonly Document.Parsed[] | undefined;
     let lineCounter: LinePositions | undefined;
+    let nodes: readonly (YamlNode | null)[] | undefined;
+    let hasReadNodes = false;
     const parse = (): readonly Document.Parsed[] => (documents ??= parseDocuments(text));
+    // JSON texts keep the full parse: the block reader does not read flow style over several lines.
+    const readNodes = (): readonly (YamlNode | null)[] | undefined => {
+      if (!hasReadNodes && fastNodes && options.json !== true) nodes = readBlockYamlNodes(text);
+      hasReadNodes = true;
+      return nodes;
+    };
     return {
       path,
       text,
-      documents: read.map((document, index) => new BlockDocument(index, document, parse)),
+      documents: read.map((document, index) => new BlockDocument(index, document, parse, readNodes)),
       errors: [],
       duplicateKeys: [],
       ...positions(() => (lineCounter ??= countLines(text))),

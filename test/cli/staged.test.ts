@@ -148,6 +148,9 @@ describe('lint --staged: contents', () => {
     git(root, 'update-index', '--assume-unchanged', 'k/kustomization.yaml');
     write(root, 'k/kustomization.yaml', 'resources: []\n');
     expect(git(root, 'status', '--porcelain')).toBe('');
+    // A file added beside it makes the kustomization one that --staged checks.
+    write(root, 'k/notes.txt', 'notes\n');
+    git(root, 'add', 'k/notes.txt');
     expect(await stagedFindings(root)).toEqual(['k/kustomization.yaml:2 kustomization-resources-exist']);
     expect((await lintWith({ cwd: root })).diagnostics).toEqual([]);
   });
