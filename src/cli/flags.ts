@@ -36,6 +36,11 @@ const FLAGS: Readonly<Record<string, string>> = {
   repository: '--repo',
   target: '--target',
   targets: '--target',
+  // audit
+  org: '--org',
+  group: '--group',
+  repos: '--repos',
+  includeArchived: '--include-archived',
   // version
   preid: '--preid',
   // release

@@ -373,10 +373,12 @@ export async function readLiveDiff(
   repository: string,
   policies: readonly ProtectionPolicy[],
   targets: readonly LiveTarget[],
+  /** A client to share (the audit reads many repositories with one); its notes go where it was created. */
+  sharedClient?: Client,
 ): Promise<LiveDiff> {
   const [owner = '', repo = ''] = repository.split('/');
   const notes: string[] = [];
-  const client = await createClient(connection, notes);
+  const client = sharedClient ?? (await createClient(connection, notes));
   const items: DriftItem[] = [];
   const reading = { action: `reading ${repository}`, repository };
   const { data: repositoryData } = expectJson(
