@@ -59,6 +59,9 @@ export const AUDIT_RULES = [
   'protection-checks-exist',
 ] as const;
 
+/** How many times a rate-limited request is retried by default. */
+const DEFAULT_AUDIT_RETRIES = 6;
+
 /** How many repositories are read at once by default. */
 export const DEFAULT_AUDIT_CONCURRENCY = 8;
 
@@ -85,7 +88,10 @@ export interface AuditOptions {
   retryDelayMs?: number;
   /** How long one request may take, in ms (default 30 s). */
   timeoutMs?: number;
-  /** Retries of a rate limit (default 3). */
+  /**
+   * Retries of a rate-limited request (default 6: an organisation's audit meets GitHub's
+   * secondary limits often, and each wait is short).
+   */
   retries?: number;
   /** Called after each repository, for a progress line. */
   onProgress?: (progress: { done: number; total: number; repository: string }) => void;
@@ -344,7 +350,7 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
     userAgent: `gitops-init/${packageInfo().version}`,
     ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.retries === undefined ? {} : { retries: options.retries }),
+    retries: options.retries ?? DEFAULT_AUDIT_RETRIES,
   };
   const client = await createClient(connection, notes);
   const listed = await listOrganisationRepositories(client, connection, org);

@@ -156,7 +156,7 @@ export function driftFindings(diff: LiveDiff, descriptorFile: string, lineOf: Po
         ruleId: AUDIT_FINDINGS.protectionDrift,
         severity: 2,
         ...at,
-        message: `${label} is not on the live repository; run gitops-init protect apply (or audit --fix)`,
+        message: `${label} is not on the live repository; apply the policy with gitops-init protect apply`,
       });
       continue;
     }
@@ -165,7 +165,7 @@ export function driftFindings(diff: LiveDiff, descriptorFile: string, lineOf: Po
         ruleId: AUDIT_FINDINGS.protectionDrift,
         severity: 2,
         ...at,
-        message: `${label}: ${describeDifference(difference, 'live')}; run gitops-init protect apply (or audit --fix)`,
+        message: `${label}: ${describeDifference(difference, 'live')}; apply the policy with gitops-init protect apply`,
       });
     }
   }
