@@ -83,6 +83,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   'answers.ci': '--ci',
   'answers.hooks': '--hooks',
   'answers.defaultBranch': '--default-branch',
+  'answers.auditOrg': '--audit-org',
 };
 
 /** Names an option by its flag; a key without a flag (a programming error) stays as it is. */
