@@ -95,6 +95,12 @@ export {
   type LiveProtectionOptions,
   type ProtectionDiffReport,
   type ProtectionApplyResult,
+  diffGitlabProtection,
+  applyGitlabProtection,
+  protectionHost,
+  type GitlabProtectionOptions,
+  type GitlabDiffReport,
+  type GitlabApplyResult,
 } from './api/protection.js';
 export {
   audit,

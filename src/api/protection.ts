@@ -20,11 +20,22 @@ import {
   type ProtectionPolicy,
   type ProtectionTarget,
 } from '../protection/policy.js';
+import { accessPolicy } from '../protection/access.js';
+import { DEFAULT_GITLAB_API_URL, type GitlabConnection } from '../protection/gitlab-client.js';
+import {
+  applyGitlabDiff,
+  describeKind,
+  isDrift,
+  readGitlabDiff,
+  type GitlabAppliedChange,
+  type GitlabLiveDiff,
+} from '../protection/gitlab.js';
 import { openCodeowners } from './owners.js';
 
 export type { FieldDifference } from '../protection/compare.js';
 export type { LiveTarget, DriftItem, AppliedChange } from '../protection/github.js';
 export type { ProtectionTarget } from '../protection/policy.js';
+export type { GitlabDriftItem, GitlabAppliedChange, GitlabItemKind } from '../protection/gitlab.js';
 /**
  * One difference as one line, `path: <actual> X, policy Y`: the wording the
  * protection-files-in-sync rule uses for files, for callers that show a live diff the same way.
@@ -134,7 +145,12 @@ async function renderProtectionUnlocked(options: RenderProtectionOptions): Promi
   const protection = loadProtection(options.cwd, options.configFile);
   const { root } = protection;
   const targets = options.target ? [options.target] : protection.targets;
-  const rendered = renderProtectionFiles(protection.policies, targets, (file) => existsSync(path.join(root, file)));
+  const rendered = renderProtectionFiles(
+    protection.policies,
+    targets,
+    (file) => existsSync(path.join(root, file)),
+    accessPolicy(protection.loaded.descriptor),
+  );
   const plan = rendered.files.map((file) => {
     const absolute = path.join(root, ...file.path.split('/'));
     const existing = readExisting(absolute);
@@ -299,5 +315,143 @@ export async function applyProtection(
   const diff = options.diff ?? (await diffProtection(options));
   const { apiUrl } = liveSetup(options);
   const { changes, notes } = await applyLiveDiff(connection(options, apiUrl), diff);
+  return { diff, changes, notes };
+}
+
+/** The host whose protection `protect diff` and `protect apply` manage: `host` in gitops.yaml. */
+export function protectionHost(options: { cwd?: string; configFile?: string } = {}): 'github' | 'gitlab' {
+  return openCodeowners(options.cwd, options.configFile).host;
+}
+
+export interface GitlabProtectionOptions {
+  /** Directory the command runs in. Defaults to process.cwd(). */
+  cwd?: string;
+  /** A descriptor other than <root>/gitops.yaml. */
+  configFile?: string;
+  /** The GitLab project, as its path: `group/project` or `group/subgroup/project`. */
+  repository: string;
+  /** A token with the api scope of a Maintainer or Owner. It is never part of a result or a message. */
+  token: string;
+  /** REST API root. Default https://gitlab.com/api/v4 (in GitLab CI the CLI passes CI_API_V4_URL). */
+  apiUrl?: string;
+  /** Base of the waits between retries, in ms (default 1000). */
+  retryDelayMs?: number;
+  /** How long one call may take, in ms, retries included (default 30 s). */
+  timeoutMs?: number;
+  /** Retries of a 429 or 5xx answer (default 3). */
+  retries?: number;
+  /** Also take away access the policy does not grant (apply only; diff names it either way). */
+  prune?: boolean;
+}
+
+export interface GitlabDiffReport extends GitlabLiveDiff {
+  /** The API root that was asked. */
+  apiUrl: string;
+  /** Whether anything differs from the policy (settings the tier lacks are notes, not drift). */
+  drift: boolean;
+}
+
+export interface GitlabApplyResult {
+  diff: GitlabDiffReport;
+  changes: GitlabAppliedChange[];
+  notes: string[];
+}
+
+function gitlabSetup(options: GitlabProtectionOptions): {
+  protection: LoadedProtection;
+  connection: GitlabConnection;
+} {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_.-]*)+$/.test(options.repository)) {
+    throw new UsageError(
+      `{{option:repository}} "${options.repository}": give the GitLab project as its path, group/project, e.g. {{option:repository}} acme/platform`,
+    );
+  }
+  if (options.token === '') {
+    throw new UsageError(
+      'no GitLab token: set GITLAB_TOKEN to a token with the api scope of a Maintainer or Owner of the project',
+    );
+  }
+  const given = options.apiUrl ?? DEFAULT_GITLAB_API_URL;
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new UsageError(
+      `{{option:apiUrl}} "${given}": not a URL; give the REST API root, e.g. https://gitlab.com/api/v4 or https://gitlab.example.com/api/v4`,
+    );
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new UsageError('{{option:apiUrl}} must not contain credentials; give the token in GITLAB_TOKEN');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new UsageError(`{{option:apiUrl}} "${given}": use an http or https URL, e.g. https://gitlab.com/api/v4`);
+  }
+  const protection = loadProtection(options.cwd, options.configFile);
+  if (!protection.targets.includes('gitlab')) {
+    throw new UsageError(
+      `the protection targets of ${protection.loaded.file} (${protection.targets.join(', ')}) do not include gitlab; add it to protection.targets to manage the GitLab project`,
+    );
+  }
+  return {
+    protection,
+    connection: {
+      token: options.token,
+      apiUrl: url.href.replace(/\/+$/, ''),
+      userAgent: `gitops-init/${packageInfo().version}`,
+      ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.retries === undefined ? {} : { retries: options.retries }),
+    },
+  };
+}
+
+/**
+ * Compares a GitLab project's protected branches, approval settings and rules, merge settings,
+ * group shares and members with the policy in gitops.yaml, field by field. Throws a GitopsError
+ * with a one-line explanation for 401, 403 and 404 answers and for a host that cannot be reached.
+ */
+export async function diffGitlabProtection(options: GitlabProtectionOptions): Promise<GitlabDiffReport> {
+  const { protection, connection } = gitlabSetup(options);
+  const diff = await readGitlabDiff(
+    connection,
+    options.repository,
+    protection.policies,
+    accessPolicy(protection.loaded.descriptor),
+  );
+  return { ...diff, apiUrl: connection.apiUrl, drift: diff.items.some(isDrift) };
+}
+
+/**
+ * Makes the GitLab project match the policy: creates or updates protected branches and approval
+ * rules in place, sets merge and approval settings, shares the project with the policy's groups
+ * and gives its members their access; takes access away only with `prune`. Pass the `diff` that
+ * was shown to the user to apply exactly it.
+ */
+export async function applyGitlabProtection(
+  options: GitlabProtectionOptions & { diff?: GitlabDiffReport },
+): Promise<GitlabApplyResult> {
+  const diff = options.diff ?? (await diffGitlabProtection(options));
+  const { protection, connection } = gitlabSetup(options);
+  const { changes, notes } = await applyGitlabDiff(connection, diff, { prune: options.prune === true });
+  if (changes.length > 0) {
+    // GitLab answers 200 to some settings its tier does not have and keeps the old value: read
+    // back what was written, so that such a setting is named rather than reported as applied.
+    const after = await readGitlabDiff(
+      connection,
+      options.repository,
+      protection.policies,
+      accessPolicy(protection.loaded.descriptor),
+    );
+    for (const change of changes) {
+      const item = after.items.find(
+        (candidate) => candidate.kind === change.kind && candidate.name === change.name && isDrift(candidate),
+      );
+      if (!item || item.status === 'excess') continue;
+      const fields = item.differences.map((difference) => difference.path).join(', ');
+      notes.push(
+        `${describeKind(change.kind)} ${change.name === 'project' ? diff.project : change.name}: GitLab kept ${fields || 'it'} as it was after apply; the project's tier may not have it (needs GitLab Premium)`,
+      );
+    }
+  }
   return { diff, changes, notes };
 }

@@ -9,7 +9,14 @@ import { aliasOverLimit, MAX_ALIAS_COUNT } from '../manifests/yaml-file.js';
 import type { Descriptor } from '../config/descriptor.js';
 import { compareFields, type FieldDifference } from './compare.js';
 import type { ProtectionPolicy, ProtectionTarget } from './policy.js';
-import { renderGithubBranchProtection, renderGithubRuleset, renderGitlab, renderSettingsBranch } from './render.js';
+import type { AccessPolicy } from './access.js';
+import {
+  renderGithubBranchProtection,
+  renderGithubRuleset,
+  renderGitlab,
+  renderGitlabAccess,
+  renderSettingsBranch,
+} from './render.js';
 import { SETTINGS_FILES } from './required-checks.js';
 
 /** What each host reads by default: GitHub rulesets and safe-settings, or GitLab's payloads. */
@@ -44,6 +51,7 @@ export const GITLAB_FILES = {
   protectedBranches: '.gitlab/protected-branches.json',
   approvalRules: '.gitlab/approval-rules.json',
   mergeRequestSettings: '.gitlab/merge-request-settings.json',
+  access: '.gitlab/access.json',
 } as const;
 
 /** The settings file safe-settings reads: an existing `.github/settings.yaml`, else `.github/settings.yml`. */
@@ -144,11 +152,15 @@ function settingsFile(path: string, policies: readonly ProtectionPolicy[]): Prot
   };
 }
 
-/** The files of the given targets for these policies. */
+/**
+ * The files of the given targets for these policies; with the repository's access policy, also
+ * the files that render it (GitLab: .gitlab/access.json).
+ */
 export function renderProtectionFiles(
   policies: readonly ProtectionPolicy[],
   targets: readonly ProtectionTarget[],
   hasFile: (path: string) => boolean = () => false,
+  access?: AccessPolicy,
 ): RenderedProtection {
   const files: ProtectionFile[] = [];
   const skipped: RenderedProtection['skipped'] = [];
@@ -178,6 +190,7 @@ export function renderProtectionFiles(
       files.push(jsonFile(target, GITLAB_FILES.protectedBranches, gitlab.protectedBranches));
       files.push(jsonFile(target, GITLAB_FILES.approvalRules, gitlab.approvalRules));
       files.push(jsonFile(target, GITLAB_FILES.mergeRequestSettings, gitlab.projectSettings));
+      if (access) files.push(jsonFile(target, GITLAB_FILES.access, renderGitlabAccess(access)));
     }
   }
   return { files, skipped };

@@ -1,3 +1,4 @@
+import { gitlabAccessLevel, type AccessPolicy } from './access.js';
 import type { BypassActor, BypassRole, ProtectionPolicy } from './policy.js';
 
 /**
@@ -168,5 +169,39 @@ export function renderGitlab(policies: readonly ProtectionPolicy[]): GitlabProte
       merge_requests_author_approval: false,
       merge_requests_disable_committers_approval: any((policy) => policy.requireLastPushApproval),
     },
+  };
+}
+
+/** One group share of .gitlab/access.json: `POST /projects/:id/share` with the group by path. */
+export interface GitlabGroupShare {
+  /** The group's full path: the team `@acme/platform` is the group `acme/platform`. */
+  group_path: string;
+  /** Reporter 20, Developer 30 or Maintainer 40. */
+  group_access: number;
+}
+
+/** One direct member of .gitlab/access.json: `POST /projects/:id/members` with the username. */
+export interface GitlabMemberGrant {
+  username: string;
+  access_level: number;
+}
+
+/** .gitlab/access.json: who may do what on the project, as GitLab's group shares and members. */
+export interface GitlabAccess {
+  groups: GitlabGroupShare[];
+  members: GitlabMemberGrant[];
+}
+
+/** The access policy as GitLab's group shares and direct members (https://docs.gitlab.com/api/projects/#share-a-project-with-a-group). */
+export function renderGitlabAccess(access: AccessPolicy): GitlabAccess {
+  return {
+    groups: access.teams.map((grant) => ({
+      group_path: grant.team.replace(/^@/, ''),
+      group_access: gitlabAccessLevel(grant.permission),
+    })),
+    members: access.collaborators.map((grant) => ({
+      username: grant.login.replace(/^@/, ''),
+      access_level: gitlabAccessLevel(grant.permission),
+    })),
   };
 }

@@ -6,7 +6,8 @@ import {
   type DescriptorProtection,
   type ProtectionPolicy,
 } from '../protection/policy.js';
-import { renderGithubRuleset, renderGitlab } from '../protection/render.js';
+import { accessPolicy } from '../protection/access.js';
+import { renderGithubRuleset, renderGitlab, renderGitlabAccess } from '../protection/render.js';
 import { DESCRIPTOR_SCHEMA_URL } from '../config/descriptor.js';
 import { repositoryUrl, resolveTenants, teamSlug, type ResolvedTenant, type ScaffoldAnswers } from './answers.js';
 
@@ -50,6 +51,8 @@ export interface TemplateModel extends ScaffoldAnswers {
   /** The `branches` and `rulesets` sections of .github/settings.yml. */
   settingsProtection: ReturnType<typeof settingsSections>;
   gitlab: ReturnType<typeof renderGitlab>;
+  /** .gitlab/access.json: the kind's default access as GitLab group shares. */
+  gitlabAccess: ReturnType<typeof renderGitlabAccess>;
   /** File-name-safe form of the default branch. */
   branchFileName: string;
   components: readonly string[];
@@ -150,6 +153,16 @@ export function buildModel(answers: ScaffoldAnswers, toolVersion: string): Templ
     ruleset: renderGithubRuleset(policy, ruleset),
     settingsProtection: settingsSections([policy]),
     gitlab: renderGitlab([policy]),
+    gitlabAccess: renderGitlabAccess(
+      accessPolicy({
+        kind: answers.kind,
+        teams: {
+          platform: answers.platformTeam,
+          ...(answers.kind === 'application' && answers.appTeams[0] ? { application: answers.appTeams[0] } : {}),
+          ...(answers.kind === 'infrastructure' ? { applications: tenants } : {}),
+        },
+      }),
+    ),
     branchFileName: branchFileName(policy.branch),
     components: INFRASTRUCTURE_COMPONENTS,
     componentCharts: COMPONENT_CHARTS,

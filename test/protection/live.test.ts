@@ -228,7 +228,7 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
     });
   });
 
-  it('a GitLab repository has nothing for diff and apply to manage', async () => {
+  it('a GitLab repository (host: gitlab) is compared with GitLab, with GITLAB_TOKEN rather than GITHUB_TOKEN', async () => {
     const gitlab = path.join(base, 'on-gitlab');
     await scaffold({
       cwd: base,
@@ -250,8 +250,9 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
     expect(result).toMatchObject({
       code: 2,
       stderr:
-        'gitops-init: the protection targets of gitops.yaml (gitlab) include nothing GitHub applies; protect diff and apply manage GitHub rulesets and branch protection: give --target github-ruleset or github-branch-protection\n',
+        'gitops-init: no GitLab token: set GITLAB_TOKEN to a token with the api scope of a Maintainer or Owner of the project\n',
     });
+    // test/protection/gitlab.test.ts covers diff and apply against a GitLab stand-in.
   });
 
   it('apply without a terminal needs --yes, and writes nothing', async () => {

@@ -67,7 +67,7 @@ describe('gitops-init protect render', () => {
       expect(run.stdout).toBe(
         host === 'github'
           ? '  unchanged  .github/rulesets/main-protection.json\n  unchanged  .github/settings.yml\n0 files written, 2 unchanged.\n'
-          : '  unchanged  .gitlab/protected-branches.json\n  unchanged  .gitlab/approval-rules.json\n  unchanged  .gitlab/merge-request-settings.json\n0 files written, 3 unchanged.\n',
+          : '  unchanged  .gitlab/protected-branches.json\n  unchanged  .gitlab/approval-rules.json\n  unchanged  .gitlab/merge-request-settings.json\n  unchanged  .gitlab/access.json\n0 files written, 4 unchanged.\n',
       );
       expect(files.map((file) => statSync(path.join(root, file)).mtimeMs)).toEqual(mtimes);
     }

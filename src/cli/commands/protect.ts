@@ -42,11 +42,12 @@ export function registerProtectCommand(program: Command, context: CommandContext
           ? 'compare the live rulesets and branch protection of a GitHub repository with the policy, field by field (exit 1 on drift)'
           : 'create or update the rulesets and branch protection of a GitHub repository to match the policy (asks on a terminal)',
       )
-      .requiredOption('--repo <owner/name>', 'the GitHub repository')
+      .requiredOption('--repo <owner/name>', 'the GitHub repository (GitLab: the project path, group/project)')
       .option(
         '--api-url <url>',
-        'REST API root for GitHub Enterprise (default GITHUB_API_URL, else https://api.github.com)',
+        'REST API root for GitHub Enterprise (default GITHUB_API_URL, else https://api.github.com); GitLab: default CI_API_V4_URL, else https://gitlab.com/api/v4',
       )
+      .option('--prune', 'also take away access the policy does not grant')
       .addOption(
         new Option(
           '--target <target>',
@@ -100,6 +101,7 @@ export interface LiveFlags {
   target?: LiveTarget;
   config?: string;
   yes?: boolean;
+  prune?: boolean;
 }
 
 function liveOptions(flags: LiveFlags, cwd: string, io: CliIo): LiveProtectionOptions {
@@ -145,7 +147,14 @@ export function formatDrift(
   return `${lines.join('\n')}\n`;
 }
 
+/** Whether gitops.yaml says `host: gitlab`: protect diff and apply then speak to GitLab. */
+async function isGitlab(flags: LiveFlags, cwd: string): Promise<boolean> {
+  const { protectionHost } = await import('../../api/protection.js');
+  return protectionHost({ cwd, ...(flags.config ? { configFile: flags.config } : {}) }) === 'gitlab';
+}
+
 export async function runProtectDiff(flags: LiveFlags, cwd: string, io: CliIo): Promise<number> {
+  if (await isGitlab(flags, cwd)) return (await import('./protect-gitlab.js')).runGitlabDiff(flags, cwd, io);
   const { diffProtection, describeDifference } = await import('../../api/protection.js');
   const diff = await diffProtection(liveOptions(flags, cwd, io));
   for (const note of diff.notes) io.stderr(`gitops-init: note: ${note}\n`);
@@ -164,6 +173,7 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 export async function runProtectApply(flags: LiveFlags, cwd: string, io: CliIo): Promise<number> {
+  if (await isGitlab(flags, cwd)) return (await import('./protect-gitlab.js')).runGitlabApply(flags, cwd, io);
   const options = liveOptions(flags, cwd, io);
   const interactive = io.isTTY && io.stdinIsTTY;
   if (!flags.yes && !interactive) {
