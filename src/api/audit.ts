@@ -16,6 +16,7 @@ import {
   summarize,
   toAuditResults,
   driftFindings,
+  gitlabDriftFindings,
   unproducedCheckFindings,
   unreadable,
   AUDIT_FINDINGS,
@@ -23,6 +24,7 @@ import {
   type AuditSummary,
   type RepositoryAudit,
 } from '../audit/findings.js';
+import { listGroupProjects, readProjectFiles } from '../audit/gitlab.js';
 import { listOrganisationRepositories, readFileList, readFileText, type ListedRepository } from '../audit/github.js';
 import { DESCRIPTOR_FILES, parseDescriptor, type LoadedDescriptor, type RuleEntry } from '../config/descriptor.js';
 import { MemorySource } from '../engine/memory-source.js';
@@ -39,7 +41,15 @@ import {
   type LiveDiff,
   type LiveTarget,
 } from '../protection/github.js';
-import { resolvePolicies } from '../protection/policy.js';
+import { accessPolicy } from '../protection/access.js';
+import {
+  createGitlabClient,
+  DEFAULT_GITLAB_API_URL,
+  type GitlabClient,
+  type GitlabConnection,
+} from '../protection/gitlab-client.js';
+import { applyGitlabDiff, describeKind, readGitlabDiff, type GitlabLiveDiff } from '../protection/gitlab.js';
+import { resolvePolicies, type ProtectionPolicy } from '../protection/policy.js';
 import { DEFAULT_API_URL } from './protection.js';
 import { lintSource } from './lint.js';
 
@@ -70,11 +80,14 @@ export interface AuditOptions {
   cwd?: string;
   /** The GitHub organisation. */
   org?: string;
-  /** The GitLab group (not supported yet: a UsageError says so). */
+  /** The GitLab group (its full path), instead of `org`: its projects and those of its subgroups. */
   group?: string;
-  /** A token that can read the organisation's repositories (admin rights to read their protection). Never part of a result. */
+  /**
+   * A token that can read the repositories (GitHub: admin rights to read their protection;
+   * GitLab: the api scope, Maintainer or Owner). Never part of a result or a message.
+   */
   token: string;
-  /** REST API root (GitHub Enterprise: https://HOST/api/v3). Default https://api.github.com. */
+  /** REST API root: default https://api.github.com (Enterprise: https://HOST/api/v3), or https://gitlab.com/api/v4. */
   apiUrl?: string;
   /** Only repositories whose name (or owner/name, when the glob has a slash) matches this glob. */
   repos?: string;
@@ -98,6 +111,7 @@ export interface AuditOptions {
 }
 
 export interface AuditReport {
+  host: 'github' | 'gitlab';
   /** The organisation (or group) audited. */
   owner: string;
   apiUrl: string;
@@ -114,35 +128,46 @@ export interface AuditReport {
   notes: string[];
 }
 
-function checkedApiUrl(given: string): string {
+function checkedApiUrl(given: string, host: 'github' | 'gitlab'): string {
+  const example = host === 'gitlab' ? 'https://gitlab.com/api/v4' : 'https://api.github.com';
   let url: URL;
   try {
     url = new URL(given);
   } catch {
-    throw new UsageError(
-      `{{option:apiUrl}} "${given}": not a URL; give the REST API root, e.g. https://api.github.com or https://github.example.com/api/v3`,
-    );
+    throw new UsageError(`{{option:apiUrl}} "${given}": not a URL; give the REST API root, e.g. ${example}`);
   }
   if (url.username !== '' || url.password !== '')
-    throw new UsageError('{{option:apiUrl}} must not contain credentials; give the token in GITHUB_TOKEN or GH_TOKEN');
+    throw new UsageError(
+      `{{option:apiUrl}} must not contain credentials; give the token in ${host === 'gitlab' ? 'GITLAB_TOKEN' : 'GITHUB_TOKEN or GH_TOKEN'}`,
+    );
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new UsageError(`{{option:apiUrl}} "${given}": use an http or https URL, e.g. https://api.github.com`);
+    throw new UsageError(`{{option:apiUrl}} "${given}": use an http or https URL, e.g. ${example}`);
   return url.href.replace(/\/+$/, '');
 }
 
-function checkOptions(options: AuditOptions): { org: string; concurrency: number; apiUrl: string } {
-  if (options.group !== undefined) {
+interface CheckedOptions {
+  host: 'github' | 'gitlab';
+  /** The organisation or group. */
+  owner: string;
+  concurrency: number;
+  apiUrl: string;
+}
+
+function checkOptions(options: AuditOptions): CheckedOptions {
+  if (options.org !== undefined && options.group !== undefined) {
+    throw new UsageError('give {{option:org}} (a GitHub organisation) or {{option:group}} (a GitLab group), not both');
+  }
+  const host = options.group !== undefined ? 'gitlab' : 'github';
+  const owner = (host === 'gitlab' ? options.group : options.org) ?? '';
+  if (host === 'github' && !/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(owner)) {
     throw new UsageError(
-      '{{option:group}}: auditing a GitLab group is not supported yet; audit a GitHub organisation with {{option:org}}',
+      owner === ''
+        ? 'nothing to audit: give a GitHub organisation with {{option:org}} (e.g. {{option:org}} acme) or a GitLab group with {{option:group}}'
+        : `{{option:org}} "${owner}": not a GitHub organisation name (letters, digits and single hyphens)`,
     );
   }
-  const org = options.org ?? '';
-  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(org)) {
-    throw new UsageError(
-      org === ''
-        ? 'no organisation: give the GitHub organisation to audit with {{option:org}}, e.g. {{option:org}} acme'
-        : `{{option:org}} "${org}": not a GitHub organisation name (letters, digits and single hyphens)`,
-    );
+  if (host === 'gitlab' && !/^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/.test(owner)) {
+    throw new UsageError(`{{option:group}} "${owner}": give the GitLab group's full path, e.g. acme or acme/platform`);
   }
   const concurrency = options.concurrency ?? DEFAULT_AUDIT_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
@@ -150,10 +175,13 @@ function checkOptions(options: AuditOptions): { org: string; concurrency: number
   }
   if (options.token === '') {
     throw new UsageError(
-      'no GitHub token: set GITHUB_TOKEN or GH_TOKEN to a token that can read the repositories of the organisation (admin rights to read their protection)',
+      host === 'gitlab'
+        ? 'no GitLab token: set GITLAB_TOKEN to a token with the api scope of a Maintainer or Owner of the group'
+        : 'no GitHub token: set GITHUB_TOKEN or GH_TOKEN to a token that can read the repositories of the organisation (admin rights to read their protection)',
     );
   }
-  return { org, concurrency, apiUrl: checkedApiUrl(options.apiUrl ?? DEFAULT_API_URL) };
+  const apiUrl = checkedApiUrl(options.apiUrl ?? (host === 'gitlab' ? DEFAULT_GITLAB_API_URL : DEFAULT_API_URL), host);
+  return { host, owner, concurrency, apiUrl };
 }
 
 /** Runs `work` on every item, at most `limit` at a time, keeping the order of the items in the results. */
@@ -232,15 +260,100 @@ function externalChecksOf(loaded: LoadedDescriptor): string[] {
   return Array.isArray(external) ? external.filter((item): item is string => typeof item === 'string') : [];
 }
 
+/** What the audit reads of a repository on its host, and how it compares and applies the live policy. */
+interface HostAudit {
+  host: 'github' | 'gitlab';
+  /** The repository's files (as far as the audit knows them) and the texts of those it reads. */
+  read(
+    listed: ListedRepository,
+  ): Promise<{ files: string[]; texts: Map<string, string>; notes: string[] } | { findings: AuditFinding[] }>;
+  /** The live drift, and a way to apply the policy; an error when the live side cannot be read. */
+  live(
+    listed: ListedRepository,
+    loaded: LoadedDescriptor,
+    policies: ProtectionPolicy[],
+    lineOf: (branch: string) => number | undefined,
+  ): Promise<{ drift: AuditFinding[]; notes: string[]; apply: () => Promise<string[]> } | GitopsError | undefined>;
+}
+
+function githubAudit(client: Awaited<ReturnType<typeof createClient>>, connection: GithubConnection): HostAudit {
+  return {
+    host: 'github',
+    async read(listed) {
+      const list = await readFileList(client, connection, listed);
+      if (!list.ok) return { findings: [unreadable(list.error.message)] };
+      const notes = list.value.truncated
+        ? [`${listed.fullName}: GitHub cut the file list short; files beyond it were not audited`]
+        : [];
+      const texts = new Map<string, string>();
+      const findings: AuditFinding[] = [];
+      for (const file of filesToRead(list.value.files)) {
+        const read = await readFileText(client, connection, listed, file);
+        if (read.ok) texts.set(file, read.value);
+        else findings.push(unreadable(read.error.message, file));
+      }
+      return findings.length > 0 ? { findings } : { files: list.value.files, texts, notes };
+    },
+    async live(listed, loaded, policies, lineOf) {
+      const targets = liveTargets(loaded);
+      if (targets.length === 0) return undefined;
+      let diff: LiveDiff;
+      try {
+        diff = await readLiveDiff(connection, listed.fullName, policies, targets, client);
+      } catch (error) {
+        if (error instanceof GitopsError) return error;
+        throw error;
+      }
+      return {
+        drift: driftFindings(diff, loaded.file, lineOf),
+        notes: diff.notes,
+        apply: async () =>
+          (await applyLiveDiff(connection, diff)).changes.map(
+            (change) =>
+              `${change.action} ${change.target === 'github-ruleset' ? `ruleset "${change.name}"` : `the classic protection of ${change.name}`}`,
+          ),
+      };
+    },
+  };
+}
+
+function gitlabAudit(client: GitlabClient, connection: GitlabConnection): HostAudit {
+  return {
+    host: 'gitlab',
+    async read(listed) {
+      const read = await readProjectFiles(client, connection, listed);
+      if (!read.ok) return { findings: [unreadable(read.error.message)] };
+      return { files: [...read.value.keys()], texts: read.value, notes: [] };
+    },
+    async live(listed, loaded, policies, lineOf) {
+      if (!protectionTargets(loaded.descriptor, 'gitlab').includes('gitlab')) return undefined;
+      let diff: GitlabLiveDiff;
+      try {
+        diff = await readGitlabDiff(connection, listed.fullName, policies, accessPolicy(loaded.descriptor), client);
+      } catch (error) {
+        if (error instanceof GitopsError) return error;
+        throw error;
+      }
+      return {
+        drift: gitlabDriftFindings(diff, loaded.file, lineOf),
+        notes: [],
+        apply: async () =>
+          (await applyGitlabDiff(connection, diff, { prune: false })).changes.map(
+            (change) => `${change.action} ${describeKind(change.kind)} ${change.name}`,
+          ),
+      };
+    },
+  };
+}
+
 interface RunState {
-  client: Awaited<ReturnType<typeof createClient>>;
-  connection: GithubConnection;
+  reader: HostAudit;
   fix: boolean;
   rulesMeta: Record<string, AnyRule['meta']>;
 }
 
 async function auditRepository(state: RunState, listed: ListedRepository): Promise<RepositoryAudit> {
-  const { client, connection } = state;
+  const { reader } = state;
   const audit: RepositoryAudit = {
     repository: listed.fullName,
     status: 'compliant',
@@ -252,25 +365,18 @@ async function auditRepository(state: RunState, listed: ListedRepository): Promi
     audit.status = statusOf(audit.findings);
     return audit;
   };
-  const list = await readFileList(client, connection, listed);
-  if (!list.ok) {
-    audit.findings.push(unreadable(`${list.error.message}`));
+  const read = await reader.read(listed);
+  if ('findings' in read) {
+    for (const item of read.findings) audit.findings.push(item);
     return done();
   }
-  if (list.value.truncated)
-    audit.notes.push(`${listed.fullName}: GitHub cut the file list short; files beyond it were not audited`);
-  const texts = new Map<string, string>();
-  for (const file of filesToRead(list.value.files)) {
-    const read = await readFileText(client, connection, listed, file);
-    if (read.ok) texts.set(file, read.value);
-    else audit.findings.push(unreadable(read.error.message, file));
-  }
-  if (audit.findings.length > 0) return done();
+  const { files, texts } = read;
+  for (const note of read.notes) audit.notes.push(note);
 
   const descriptorFile = DESCRIPTOR_FILES.find((file) => texts.has(file));
   if (descriptorFile === undefined) {
     audit.findings.push(missingDescriptor());
-    const codeowners = missingCodeowners('github', list.value.files);
+    const codeowners = missingCodeowners(reader.host, files);
     if (codeowners) audit.findings.push(codeowners);
     return done();
   }
@@ -286,10 +392,6 @@ async function auditRepository(state: RunState, listed: ListedRepository): Promi
     return done();
   }
   const { descriptor } = loaded;
-  if (descriptor.host === 'gitlab') {
-    audit.notes.push(`${listed.fullName}: gitops.yaml says host: gitlab; its live protection was not compared`);
-    return done();
-  }
   const policies = resolvePolicies(descriptor, descriptor.kind);
   const lineOf = (branch: string): number | undefined =>
     loaded.lineOf(['protection', 'branches', branch]) ?? loaded.lineOf(['protection']);
@@ -297,36 +399,33 @@ async function auditRepository(state: RunState, listed: ListedRepository): Promi
   if (!hasProtectionFiles(texts.keys()))
     for (const item of unproducedCheckFindings(policies, texts, descriptorFile, lineOf, externalChecksOf(loaded)))
       audit.findings.push(item);
-
-  const targets = liveTargets(loaded);
-  if (targets.length === 0) return done();
-  let diff: LiveDiff;
-  try {
-    diff = await readLiveDiff(connection, listed.fullName, policies, targets, client);
-  } catch (error) {
-    if (!(error instanceof GitopsError)) throw error;
-    audit.findings.push(unreadable(`the live protection could not be read: ${error.message}`, descriptorFile));
+  if ((descriptor.host ?? 'github') !== reader.host) {
+    audit.notes.push(
+      `${listed.fullName}: gitops.yaml says host: ${descriptor.host ?? 'github'}; its live protection was not compared`,
+    );
     return done();
   }
-  for (const note of diff.notes) audit.notes.push(`${listed.fullName}: ${note}`);
-  const drift = driftFindings(diff, descriptorFile, lineOf);
+
+  const live = await reader.live(listed, loaded, policies, lineOf);
+  if (live === undefined) return done();
+  if (live instanceof GitopsError) {
+    audit.findings.push(unreadable(`the live protection could not be read: ${live.message}`, descriptorFile));
+    return done();
+  }
+  for (const note of live.notes) audit.notes.push(`${listed.fullName}: ${note}`);
   const belowFloor = audit.findings.some((finding) => finding.ruleId === 'protection-policy-minimum');
-  if (state.fix && drift.length > 0 && !belowFloor) {
+  if (state.fix && live.drift.length > 0 && !belowFloor) {
     try {
-      const { changes } = await applyLiveDiff(connection, diff);
-      for (const change of changes)
-        audit.applied.push(
-          `${change.action} ${change.target === 'github-ruleset' ? `ruleset "${change.name}"` : `the classic protection of ${change.name}`}`,
-        );
+      for (const change of await live.apply()) audit.applied.push(change);
       return done();
     } catch (error) {
       if (!(error instanceof GitopsError)) throw error;
       audit.notes.push(`${listed.fullName}: the policy could not be applied: ${error.message}`);
     }
-  } else if (state.fix && drift.length > 0) {
+  } else if (state.fix && live.drift.length > 0) {
     audit.notes.push(`${listed.fullName}: the policy is below the floor of its kind; it was not applied`);
   }
-  for (const item of drift) audit.findings.push(item);
+  for (const item of live.drift) audit.findings.push(item);
   return done();
 }
 
@@ -342,9 +441,9 @@ function matcher(glob: string | undefined): (repository: ListedRepository) => bo
  * rejects, an organisation it cannot find and bad options throw a GitopsError (exit 2).
  */
 export async function audit(options: AuditOptions): Promise<AuditReport> {
-  const { org, concurrency, apiUrl } = checkOptions(options);
+  const { host, owner, concurrency, apiUrl } = checkOptions(options);
   const notes: string[] = [];
-  const connection: GithubConnection = {
+  const connection = {
     token: options.token,
     apiUrl,
     userAgent: `gitops-init/${packageInfo().version}`,
@@ -352,15 +451,27 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     retries: options.retries ?? DEFAULT_AUDIT_RETRIES,
   };
-  const client = await createClient(connection, notes);
-  const listed = await listOrganisationRepositories(client, connection, org);
+  let reader: HostAudit;
+  let listed: ListedRepository[];
+  // The GitLab client keeps its notes (retries after a rate limit); GitHub's writes them here.
+  let clientNotes: string[] = [];
+  if (host === 'gitlab') {
+    const client = await createGitlabClient(connection);
+    clientNotes = client.notes;
+    listed = await listGroupProjects(client, connection, owner);
+    reader = gitlabAudit(client, connection);
+  } else {
+    const client = await createClient(connection, notes);
+    listed = await listOrganisationRepositories(client, connection, owner);
+    reader = githubAudit(client, connection);
+  }
   const wanted = matcher(options.repos);
   const archived = listed.filter((repository) => repository.archived && options.includeArchived !== true).length;
   const chosen = listed
     .filter((repository) => options.includeArchived === true || !repository.archived)
     .filter(wanted)
     .sort((a, b) => (a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0));
-  const state: RunState = { client, connection, fix: options.fix === true, rulesMeta: {} };
+  const state: RunState = { reader, fix: options.fix === true, rulesMeta: {} };
   let done = 0;
   const repositories = await mapBounded(chosen, concurrency, async (repository) => {
     const result = await auditRepository(state, repository);
@@ -368,9 +479,11 @@ export async function audit(options: AuditOptions): Promise<AuditReport> {
     options.onProgress?.({ done, total: chosen.length, repository: repository.fullName });
     return result;
   });
+  for (const note of clientNotes) notes.push(note);
   for (const repository of repositories) for (const item of repository.notes) notes.push(item);
   return {
-    owner: org,
+    host,
+    owner,
     apiUrl,
     repositories,
     results: toAuditResults(repositories),

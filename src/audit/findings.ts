@@ -18,6 +18,7 @@ import { parseYamlFile } from '../manifests/yaml-file.js';
 import { describeDifference } from '../protection/compare.js';
 import { BRANCH_PROTECTION_DIRECTORY, GITLAB_FILES } from '../protection/files.js';
 import type { LiveDiff } from '../protection/github.js';
+import type { GitlabDriftItem, GitlabLiveDiff } from '../protection/gitlab.js';
 import type { ProtectionPolicy } from '../protection/policy.js';
 import { RULESET_FILE, SETTINGS_FILES } from '../protection/required-checks.js';
 
@@ -271,4 +272,83 @@ export function toAuditResults(audits: readonly RepositoryAudit[]): LintResult[]
     }
   }
   return [...results.values()].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+}
+
+const GITLAB_ROLE_NAMES: Readonly<Record<number, string>> = {
+  0: 'no access',
+  10: 'Guest',
+  20: 'Reporter',
+  30: 'Developer',
+  40: 'Maintainer',
+  50: 'Owner',
+};
+
+function gitlabRole(level: number | undefined): string {
+  return level === undefined ? 'no access' : (GITLAB_ROLE_NAMES[level] ?? `level ${level}`);
+}
+
+function gitlabLabel(item: GitlabDriftItem): string {
+  switch (item.kind) {
+    case 'protected-branch':
+      return `protected branch "${item.name}"`;
+    case 'merge-settings':
+      return 'merge settings';
+    case 'approval-settings':
+      return 'merge request approval settings';
+    case 'approval-rule':
+      return `approval rule "${item.name}"`;
+    case 'group-share':
+      return `group ${item.name}`;
+    case 'member':
+      return `member ${item.name}`;
+  }
+}
+
+/**
+ * A GitLab project's drift, as `protect diff` says it: protection item by item and field by
+ * field; access (group shares and members) as access drift, every group or person with more
+ * access than the policy grants named. Settings the project's tier lacks are not drift.
+ */
+export function gitlabDriftFindings(diff: GitlabLiveDiff, descriptorFile: string, lineOf: PolicyLine): AuditFinding[] {
+  const findings: AuditFinding[] = [];
+  for (const item of diff.items) {
+    if (item.status === 'in-sync' || item.status === 'unsupported') continue;
+    const isAccess = item.kind === 'group-share' || item.kind === 'member';
+    const line = item.kind === 'protected-branch' ? lineOf(item.name) : undefined;
+    const at = { file: descriptorFile, ...(line === undefined ? {} : { line }) };
+    if (isAccess) {
+      const want = Number(item.body.group_access ?? item.body.access_level);
+      const what =
+        item.status === 'missing'
+          ? `no access, policy ${gitlabRole(want)}`
+          : item.status === 'excess'
+            ? `${gitlabRole(item.liveLevel)}, more than the policy's ${gitlabRole(want)}`
+            : `${gitlabRole(item.liveLevel)}, policy ${gitlabRole(want)}`;
+      findings.push({
+        ruleId: AUDIT_FINDINGS.accessDrift,
+        severity: 2,
+        ...at,
+        message: `${gitlabLabel(item)}: ${what}; ${item.status === 'excess' ? 'take it away (gitops-init protect apply, pruning), or grant it in gitops.yaml' : 'apply the policy with gitops-init protect apply'}`,
+      });
+      continue;
+    }
+    if (item.status === 'missing') {
+      findings.push({
+        ruleId: AUDIT_FINDINGS.protectionDrift,
+        severity: 2,
+        ...at,
+        message: `${gitlabLabel(item)} is not on the live project; apply the policy with gitops-init protect apply`,
+      });
+      continue;
+    }
+    for (const difference of item.differences) {
+      findings.push({
+        ruleId: AUDIT_FINDINGS.protectionDrift,
+        severity: 2,
+        ...at,
+        message: `${gitlabLabel(item)}: ${describeDifference(difference, 'live')}; apply the policy with gitops-init protect apply`,
+      });
+    }
+  }
+  return findings;
 }

@@ -134,7 +134,7 @@ describe('gitops-init audit --org', () => {
     ['a token GitHub rejects (401)', ['--org', 'acme'], { GITHUB_TOKEN: 'wrong' }, /GitHub rejected the token \(401/],
     ['no token', ['--org', 'acme'], {}, /no GitHub token: set GITHUB_TOKEN or GH_TOKEN/],
     ['an organisation GitHub does not know (404)', ['--org', 'nobody'], env, /organisation "nobody" does not exist/],
-    ['neither --org nor --group', [], env, /give the GitHub organisation to audit with --org/],
+    ['neither --org nor --group', [], env, /give a GitHub organisation with --org/],
     ['a bad --concurrency', ['--org', 'acme', '--concurrency', '0'], env, /--concurrency 0: give a whole number/],
     ['--fix without --yes and without a terminal', ['--org', 'acme', '--fix'], env, /pass --yes to apply/],
   ])('%s: one line, exit 2', async (_name, argv, runEnv, message) => {

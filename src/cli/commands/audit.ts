@@ -23,13 +23,13 @@ export function registerAuditCommand(program: Command, context: CommandContext):
   program
     .command('audit')
     .description(
-      'hold every repository of a GitHub organisation to its own gitops.yaml: descriptor, CODEOWNERS, live protection (no clone; exit 1 on findings)',
+      'hold every repository of a GitHub organisation or GitLab group to its own gitops.yaml: descriptor, CODEOWNERS, live protection (no clone; exit 1 on findings)',
     )
     .option('--org <org>', 'the GitHub organisation to audit')
-    .option('--group <group>', 'the GitLab group to audit (not supported yet)')
+    .option('--group <group>', 'the GitLab group to audit, its subgroups included (token: GITLAB_TOKEN)')
     .option(
       '--api-url <url>',
-      'REST API root for GitHub Enterprise (default GITHUB_API_URL, else https://api.github.com)',
+      'REST API root (default GITHUB_API_URL, else https://api.github.com; GitLab: CI_API_V4_URL, else https://gitlab.com/api/v4)',
     )
     .option('--repos <glob>', 'only repositories whose name matches this glob (owner/name when it has a slash)')
     .option('--include-archived', 'audit archived repositories too (skipped by default)')
@@ -91,7 +91,7 @@ export async function runAudit(flags: AuditFlags, cwd: string, io: CliIo): Promi
   if (
     flags.fix &&
     !flags.yes &&
-    !(await confirm(`Apply each repository's policy where it has drifted in ${flags.org ?? ''}? [y/N] `))
+    !(await confirm(`Apply each repository's policy where it has drifted in ${flags.org ?? flags.group ?? ''}? [y/N] `))
   ) {
     flags = { ...flags, fix: false };
   }
@@ -100,7 +100,8 @@ export async function runAudit(flags: AuditFlags, cwd: string, io: CliIo): Promi
     import('../../formatters/index.js'),
   ]);
   const formatter = await loadFormatter(flags.format ?? 'stylish', cwd);
-  const apiUrl = flags.apiUrl ?? (io.env.GITHUB_API_URL || undefined);
+  const isGitlab = flags.group !== undefined;
+  const apiUrl = flags.apiUrl ?? ((isGitlab ? io.env.CI_API_V4_URL : io.env.GITHUB_API_URL) || undefined);
   // The progress line is for a person at a terminal: never in a log.
   const progress = io.isTTY
     ? ({ done, total }: { done: number; total: number }) => {
@@ -110,7 +111,7 @@ export async function runAudit(flags: AuditFlags, cwd: string, io: CliIo): Promi
     : undefined;
   const options: AuditOptions = {
     cwd,
-    token: io.env.GITHUB_TOKEN || io.env.GH_TOKEN || '',
+    token: (isGitlab ? io.env.GITLAB_TOKEN : io.env.GITHUB_TOKEN || io.env.GH_TOKEN) || '',
     ...(flags.org === undefined ? {} : { org: flags.org }),
     ...(flags.group === undefined ? {} : { group: flags.group }),
     ...(apiUrl ? { apiUrl } : {}),
@@ -124,7 +125,7 @@ export async function runAudit(flags: AuditFlags, cwd: string, io: CliIo): Promi
   // Rate limits waited out are counted, not listed: an organisation can meet hundreds.
   const waits = report.notes.filter((note) => /rate limit was reached/.test(note)).length;
   for (const note of report.notes) if (!/rate limit was reached/.test(note)) io.stderr(`gitops-init: note: ${note}\n`);
-  if (waits > 0) io.stderr(`gitops-init: note: GitHub's rate limits were met ${waits} times and waited out\n`);
+  if (waits > 0) io.stderr(`gitops-init: note: rate limits were met ${waits} times and waited out\n`);
   for (const repository of report.repositories)
     for (const change of repository.applied) io.stderr(`gitops-init: ${repository.repository}: ${change}\n`);
   // Findings' paths are <owner>/<repo>/<path>: relative to the process's directory, they print as they are.
