@@ -1,4 +1,5 @@
 import type { AnyRule } from '../src/engine/rule.js';
+import accessPolicyMinimum from './access-policy-minimum.js';
 import argocdProjectRestricted from './argocd-project-restricted.js';
 import changelogEntry from './changelog-entry.js';
 import chartVersionBumped from './chart-version-bumped.js';
@@ -37,6 +38,7 @@ import yamlSyntax from './yaml-syntax.js';
 
 /** Every rule, sorted by id. One line per rule; a test checks it against rules/ and docs/rules/. */
 export const rules: readonly AnyRule[] = [
+  accessPolicyMinimum,
   argocdProjectRestricted,
   changelogEntry,
   chartVersionBumped,

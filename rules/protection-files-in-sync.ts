@@ -1,5 +1,6 @@
 import { dialectOf } from '../src/codeowners/context.js';
 import { defineRule } from '../src/engine/rule.js';
+import { declaredAccessPolicy } from '../src/protection/access.js';
 import { describeDifference } from '../src/protection/compare.js';
 import {
   protectionFileState,
@@ -41,7 +42,12 @@ export default defineRule({
     if (!kind || !descriptor) return;
     const configured = new Set(protectionTargets(descriptor, dialectOf(context)));
     const policies = resolvePolicies(descriptor, kind);
-    const { files } = renderProtectionFiles(policies, PROTECTION_TARGETS, (file) => context.hasFile(file));
+    const { files } = renderProtectionFiles(
+      policies,
+      PROTECTION_TARGETS,
+      (file) => context.hasFile(file),
+      declaredAccessPolicy(descriptor),
+    );
     // A file of a target that is not configured is checked when it exists and claims to be a
     // rendering: settings.yml only when it has branches or rulesets, since it holds other settings.
     const claims = (file: ProtectionFile): boolean => {

@@ -1,11 +1,19 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedDescriptor, RepositoryKind } from '../config/descriptor.js';
-import { ConfigError, RefusedError, UsageError, type ConfigProblem } from '../errors.js';
+import { ConfigError, GitopsError, RefusedError, UsageError, type ConfigProblem } from '../errors.js';
 import { assertInsideRepository, writeFileAtomically } from '../files/atomic-write.js';
 import { withRepositoryLock } from '../files/lock.js';
 import { packageInfo } from '../package-info.js';
+import {
+  accessFloorProblems,
+  accessPolicy,
+  declaredAccessPolicy,
+  type AccessDriftItem,
+  type AccessPolicy,
+} from '../protection/access.js';
 import { protectionFileState, protectionTargets, renderProtectionFiles } from '../protection/files.js';
+import { applyAccess, readAccessDrift, type AccessChange } from '../protection/github-access.js';
 import {
   applyLiveDiff,
   readLiveDiff,
@@ -20,7 +28,6 @@ import {
   type ProtectionPolicy,
   type ProtectionTarget,
 } from '../protection/policy.js';
-import { accessPolicy } from '../protection/access.js';
 import { DEFAULT_GITLAB_API_URL, type GitlabConnection } from '../protection/gitlab-client.js';
 import {
   applyGitlabDiff,
@@ -34,6 +41,11 @@ import { openCodeowners } from './owners.js';
 
 export type { FieldDifference } from '../protection/compare.js';
 export type { LiveTarget, DriftItem, AppliedChange } from '../protection/github.js';
+export type { AccessDriftItem, AccessStatus } from '../protection/access.js';
+export type { AccessChange } from '../protection/github-access.js';
+/** One access item or change as one line, as `protect diff` and `protect apply` print them. */
+export { describeAccessItem, takesAccessAway } from '../protection/access.js';
+export { describeAccessChange } from '../protection/github-access.js';
 export type { ProtectionTarget } from '../protection/policy.js';
 export type { GitlabDriftItem, GitlabAppliedChange, GitlabItemKind } from '../protection/gitlab.js';
 /**
@@ -49,6 +61,11 @@ interface LoadedProtection {
   host: 'github' | 'gitlab';
   policies: ProtectionPolicy[];
   targets: ProtectionTarget[];
+  /**
+   * Who may do what on the repository: the kind's defaults with gitops.yaml's `access` applied;
+   * undefined when gitops.yaml names no team and has no `access` section.
+   */
+  access: AccessPolicy | undefined;
 }
 
 /**
@@ -84,7 +101,24 @@ function loadProtection(cwd: string | undefined, configFile: string | undefined)
       );
     }
   }
-  return { root, loaded, kind: descriptor.kind, host, policies, targets: protectionTargets(descriptor, host) };
+  const access = declaredAccessPolicy(descriptor);
+  if (access && descriptor.kind === 'infrastructure') {
+    const problems: ConfigProblem[] = accessFloorProblems(descriptor, access).map((problem) => ({
+      file: loaded.file,
+      line:
+        loaded.lineOf(['access', problem.section, problem.principal]) ??
+        loaded.lineOf(['access', problem.section]) ??
+        loaded.lineOf(['access']),
+      message: problem.message,
+    }));
+    if (problems.length > 0) {
+      throw new ConfigError(
+        `${loaded.file}: the access policy is below the floor of an infrastructure repository, which cannot be lowered; change it`,
+        problems,
+      );
+    }
+  }
+  return { root, loaded, kind: descriptor.kind, host, policies, targets: protectionTargets(descriptor, host), access };
 }
 
 export interface RenderProtectionOptions {
@@ -149,7 +183,7 @@ async function renderProtectionUnlocked(options: RenderProtectionOptions): Promi
     protection.policies,
     targets,
     (file) => existsSync(path.join(root, file)),
-    accessPolicy(protection.loaded.descriptor),
+    protection.access,
   );
   const plan = rendered.files.map((file) => {
     const absolute = path.join(root, ...file.path.split('/'));
@@ -207,7 +241,10 @@ export interface LiveProtectionOptions {
   token: string;
   /** REST API root (GitHub Enterprise: https://HOST/api/v3). Default https://api.github.com. */
   apiUrl?: string;
-  /** What to compare: rulesets, classic protection or both; default from `protection.targets`. */
+  /**
+   * What to compare: rulesets, classic protection, access (teams and collaborators); default:
+   * the GitHub targets of `protection.targets`, and access with them.
+   */
   targets?: readonly LiveTarget[];
   /** Base of the waits between retries, in ms (default 1000). */
   retryDelayMs?: number;
@@ -220,6 +257,11 @@ export interface LiveProtectionOptions {
 export interface ProtectionDiffReport extends LiveDiff {
   /** The API root that was asked. */
   apiUrl: string;
+  /**
+   * Every team and person that the policy or the repository names, compared (with the
+   * `github-access` target): anyone with more access than the policy is `above` or `extra`.
+   */
+  access?: AccessDriftItem[];
   /** Whether anything differs from the policy. */
   drift: boolean;
 }
@@ -227,6 +269,10 @@ export interface ProtectionDiffReport extends LiveDiff {
 export interface ProtectionApplyResult {
   diff: ProtectionDiffReport;
   changes: AppliedChange[];
+  /** Who was granted access, or had it taken away (with `prune`). */
+  accessChanges: AccessChange[];
+  /** Access beyond the policy that was left as it is, for want of `prune`. */
+  accessLeftAlone: AccessDriftItem[];
   notes: string[];
 }
 
@@ -275,6 +321,8 @@ function liveSetup(options: LiveProtectionOptions): {
           ? (['github-branch-protection'] as const)
           : []),
       ];
+  // Access goes with the rest of the policy: wherever GitHub applies something of it.
+  if (!options.targets && targets.length > 0 && protection.access) targets.push('github-access');
   if (targets.length === 0) {
     throw new UsageError(
       `the protection targets of ${protection.loaded.file} (${protection.targets.join(', ')}) include nothing GitHub applies; protect diff and apply manage GitHub rulesets and branch protection: give {{option:targets}} github-ruleset or github-branch-protection`,
@@ -301,8 +349,18 @@ function connection(options: LiveProtectionOptions, apiUrl: string): GithubConne
  */
 export async function diffProtection(options: LiveProtectionOptions): Promise<ProtectionDiffReport> {
   const { protection, apiUrl, targets } = liveSetup(options);
-  const diff = await readLiveDiff(connection(options, apiUrl), options.repository, protection.policies, targets);
-  return { ...diff, apiUrl, drift: diff.items.some((item) => item.status !== 'in-sync') };
+  const github = connection(options, apiUrl);
+  const diff = await readLiveDiff(github, options.repository, protection.policies, targets);
+  // `--target github-access` on a descriptor that names no team: the policy grants nobody anything.
+  const access = targets.includes('github-access')
+    ? await readAccessDrift(github, options.repository, protection.access ?? { teams: [], collaborators: [] })
+    : undefined;
+  return {
+    ...diff,
+    ...(access ? { access } : {}),
+    apiUrl,
+    drift: [...diff.items, ...(access ?? [])].some((item) => item.status !== 'in-sync'),
+  };
 }
 
 /**
@@ -310,12 +368,31 @@ export async function diffProtection(options: LiveProtectionOptions): Promise<Pr
  * branch's classic protection. Pass the `diff` that was shown to the user to apply exactly it.
  */
 export async function applyProtection(
-  options: LiveProtectionOptions & { diff?: ProtectionDiffReport },
+  options: LiveProtectionOptions & {
+    diff?: ProtectionDiffReport;
+    /** Also take away access the policy does not grant (and lower access above it). */
+    prune?: boolean;
+  },
 ): Promise<ProtectionApplyResult> {
   const diff = options.diff ?? (await diffProtection(options));
   const { apiUrl } = liveSetup(options);
-  const { changes, notes } = await applyLiveDiff(connection(options, apiUrl), diff);
-  return { diff, changes, notes };
+  const github = connection(options, apiUrl);
+  const { changes, notes } = await applyLiveDiff(github, diff);
+  let access: Awaited<ReturnType<typeof applyAccess>>;
+  try {
+    access = await applyAccess(github, diff.repository, diff.access ?? [], { prune: options.prune === true });
+  } catch (error) {
+    // Say which protection was applied before access failed, as applyLiveDiff does for its own.
+    if (changes.length === 0 || !(error instanceof GitopsError)) throw error;
+    const done = changes.map(
+      (change) =>
+        `${change.action} ${change.target === 'github-ruleset' ? `ruleset "${change.name}"` : `the classic protection of ${change.name}`}`,
+    );
+    throw new GitopsError(error.code, `${error.message} (protection already applied: ${done.join(', ')})`, {
+      cause: error,
+    });
+  }
+  return { diff, changes, accessChanges: access.changes, accessLeftAlone: access.leftAlone, notes };
 }
 
 /** The host whose protection `protect diff` and `protect apply` manage: `host` in gitops.yaml. */

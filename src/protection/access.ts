@@ -31,8 +31,18 @@ export interface AccessPolicy {
   collaborators: CollaboratorGrant[];
 }
 
+/** Why a policy goes below its kind's floor (the access-policy-minimum rule's message ids). */
+export type AccessFloorReason =
+  | 'platformBelowMaintain'
+  | 'teamWritesInfrastructure'
+  | 'teamWritesApplication'
+  | 'teamAdmin'
+  | 'collaboratorWritesInfrastructure'
+  | 'collaboratorAdmin';
+
 /** One way a policy goes below its kind's floor. */
 export interface AccessFloorProblem {
+  reason: AccessFloorReason;
   /** `teams` or `collaborators`: the part of gitops.yaml's `access` section to change. */
   section: 'teams' | 'collaborators';
   /** The team or person (`@org/team`, `@login`). */
@@ -150,6 +160,7 @@ export function accessFloorProblems(
     const permission = teamPermission(policy, platform);
     if (permissionRank(permission) < permissionRank('maintain')) {
       problems.push({
+        reason: 'platformBelowMaintain',
         section: 'teams',
         principal: platform,
         permission,
@@ -163,6 +174,7 @@ export function accessFloorProblems(
     const ownTeam = application !== undefined && sameTeam(grant.team, application);
     if (kind === 'infrastructure' && canWrite(grant.permission)) {
       problems.push({
+        reason: 'teamWritesInfrastructure',
         section: 'teams',
         principal: grant.team,
         permission: grant.permission,
@@ -170,6 +182,7 @@ export function accessFloorProblems(
       });
     } else if (kind === 'application' && !ownTeam && canWrite(grant.permission)) {
       problems.push({
+        reason: 'teamWritesApplication',
         section: 'teams',
         principal: grant.team,
         permission: grant.permission,
@@ -177,6 +190,7 @@ export function accessFloorProblems(
       });
     } else if (kind === 'application' && grant.permission === 'admin') {
       problems.push({
+        reason: 'teamAdmin',
         section: 'teams',
         principal: grant.team,
         permission: grant.permission,
@@ -187,6 +201,7 @@ export function accessFloorProblems(
   for (const grant of policy.collaborators) {
     if (kind === 'infrastructure' && canWrite(grant.permission)) {
       problems.push({
+        reason: 'collaboratorWritesInfrastructure',
         section: 'collaborators',
         principal: grant.login,
         permission: grant.permission,
@@ -194,6 +209,7 @@ export function accessFloorProblems(
       });
     } else if (grant.permission === 'admin') {
       problems.push({
+        reason: 'collaboratorAdmin',
         section: 'collaborators',
         principal: grant.login,
         permission: grant.permission,
@@ -210,4 +226,138 @@ function sameTeam(a: string, b: string): boolean {
 
 function sameLogin(a: string, b: string): boolean {
   return a.replace(/^@/, '').toLowerCase() === b.replace(/^@/, '').toLowerCase();
+}
+
+/**
+ * Who has access to the live repository, as GitHub (or GitLab) reports it: the grants made to
+ * the repository itself (teams, direct and outside collaborators), not those of organisation
+ * membership.
+ */
+export interface LiveAccess {
+  teams: LiveGrant[];
+  collaborators: LiveGrant[];
+}
+
+export interface LiveGrant {
+  /** `@org/slug` for a team, `@login` for a person. */
+  principal: string;
+  /** The repository role, or the base role of a custom role. */
+  permission: Permission;
+  /** The name of the custom repository role the grant is, when it is one (it adds to its base role). */
+  customRole?: string;
+  /** A person who is not a member of the organisation (GitHub's outside collaborator). */
+  outside?: boolean;
+}
+
+/**
+ * How one team or person's live access compares with the policy. `missing`: the policy grants
+ * access that the repository does not give; `below`: it gives less; `above`: it gives more
+ * than the policy grants (a custom role counts as above its base role); `extra`: it gives access
+ * the policy does not grant at all.
+ */
+export type AccessStatus = 'in-sync' | 'missing' | 'below' | 'above' | 'extra';
+
+export interface AccessDriftItem {
+  kind: 'team' | 'collaborator';
+  /** `@org/team` or `@login` (as gitops.yaml writes it when the policy names it). */
+  principal: string;
+  /** What the policy grants (`none`: nothing). */
+  expected: AccessPermission;
+  /** What the repository gives: a role, a custom role's name, or `none`. */
+  actual: string;
+  status: AccessStatus;
+  /** An outside collaborator. */
+  outside?: boolean;
+}
+
+/** Whether an item takes access away when applied (only `protect apply --prune` does that). */
+export function takesAccessAway(item: AccessDriftItem): boolean {
+  return item.status === 'above' || item.status === 'extra';
+}
+
+/** Rank of a live grant: a custom role sits just above its base role. */
+function liveRank(grant: LiveGrant | undefined): number {
+  if (grant === undefined) return -1;
+  return permissionRank(grant.permission) + (grant.customRole === undefined ? 0 : 0.5);
+}
+
+function accessStatus(expected: AccessPermission, live: LiveGrant | undefined): AccessStatus {
+  const want = permissionRank(expected);
+  const have = liveRank(live);
+  if (want === have) return 'in-sync';
+  if (have === -1) return 'missing';
+  if (want === -1) return 'extra';
+  return have < want ? 'below' : 'above';
+}
+
+function sameTeamOf(owner: string): (policyTeam: string, live: string) => boolean {
+  return (policyTeam, live) => {
+    const wanted = splitTeam(policyTeam);
+    const found = splitTeam(live);
+    return wanted.slug === found.slug && wanted.org.toLowerCase() === (found.org || owner).toLowerCase();
+  };
+}
+
+/**
+ * Compares the live access of a repository with its policy: one item per team and person that
+ * either names, in the policy's order, then the others in GitHub's. `owner` is the repository's
+ * owner, the organisation its teams belong to.
+ */
+export function diffAccess(policy: AccessPolicy, live: LiveAccess, owner: string): AccessDriftItem[] {
+  const items: AccessDriftItem[] = [];
+  const isSameTeam = sameTeamOf(owner);
+  const seenTeams = new Set<LiveGrant>();
+  for (const grant of policy.teams) {
+    const found = live.teams.find((team) => !seenTeams.has(team) && isSameTeam(grant.team, team.principal));
+    if (found) seenTeams.add(found);
+    items.push(item('team', grant.team, grant.permission, found));
+  }
+  for (const team of live.teams) if (!seenTeams.has(team)) items.push(item('team', team.principal, 'none', team));
+  const seenPeople = new Set<LiveGrant>();
+  for (const grant of policy.collaborators) {
+    const found = live.collaborators.find(
+      (person) => !seenPeople.has(person) && sameLogin(grant.login, person.principal),
+    );
+    if (found) seenPeople.add(found);
+    items.push(item('collaborator', grant.login, grant.permission, found));
+  }
+  for (const person of live.collaborators)
+    if (!seenPeople.has(person)) items.push(item('collaborator', person.principal, 'none', person));
+  return items;
+}
+
+function item(
+  kind: AccessDriftItem['kind'],
+  principal: string,
+  expected: AccessPermission,
+  live: LiveGrant | undefined,
+): AccessDriftItem {
+  return {
+    kind,
+    principal,
+    expected,
+    actual: live === undefined ? 'none' : (live.customRole ?? live.permission),
+    status: accessStatus(expected, live),
+    ...(live?.outside === true ? { outside: true } : {}),
+  };
+}
+
+/** `team @acme/platform: live push, policy maintain`: one item as one line. */
+export function describeAccessItem(item: AccessDriftItem): string {
+  const who = item.kind === 'team' ? 'team' : item.outside === true ? 'outside collaborator' : 'collaborator';
+  return `${who} ${item.principal}: live ${item.actual}, policy ${item.expected}`;
+}
+
+/**
+ * The access policy when gitops.yaml says anything about access (an `access` section, or teams
+ * whose defaults apply); undefined when it says nothing, so that nothing is rendered, compared
+ * or applied for a repository whose descriptor names no team.
+ */
+export function declaredAccessPolicy(
+  descriptor: Pick<Descriptor, 'kind' | 'teams' | 'access'>,
+): AccessPolicy | undefined {
+  const teams = descriptor.teams;
+  const named =
+    teams?.platform !== undefined || teams?.application !== undefined || (teams?.applications ?? []).length > 0;
+  return named || descriptor.access !== undefined ? accessPolicy(descriptor) : undefined;
 }

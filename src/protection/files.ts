@@ -1,15 +1,16 @@
 /**
  * The files a protection policy is rendered to, per target, and how a file on disk compares
  * with its rendering. JSON files are compared by value; in .github/settings.yml only the
- * `branches` and `rulesets` sections are gitops-init's, and the rest of the file is kept.
+ * `branches`, `rulesets`, `teams` and `collaborators` sections are gitops-init's, and the rest
+ * of the file is kept.
  */
 import { readBlockYaml } from '../manifests/block-yaml.js';
 import { isMap, yamlPackage } from '../manifests/yaml-nodes.js';
 import { aliasOverLimit, MAX_ALIAS_COUNT } from '../manifests/yaml-file.js';
 import type { Descriptor } from '../config/descriptor.js';
+import { splitTeam, type AccessPolicy } from './access.js';
 import { compareFields, type FieldDifference } from './compare.js';
 import type { ProtectionPolicy, ProtectionTarget } from './policy.js';
-import type { AccessPolicy } from './access.js';
 import {
   renderGithubBranchProtection,
   renderGithubRuleset,
@@ -63,7 +64,7 @@ export interface ProtectionFile {
   target: ProtectionTarget;
   /** Repository-relative POSIX path. */
   path: string;
-  /** The value the file must hold (for settings.yml: its `branches` and `rulesets`). */
+  /** The value the file must hold (for settings.yml: its `branches`, `rulesets`, `teams` and `collaborators`). */
   expected: unknown;
   /** The file's content, given its current text (settings.yml keeps everything else). */
   render(existing: string | undefined): string;
@@ -94,19 +95,49 @@ function jsonFile(target: ProtectionTarget, path: string, expected: unknown): Pr
 }
 
 const SETTINGS_HEADER =
-  '# Branch protection as code, in the format of safe-settings and the Settings app.\n' +
-  '# `branches` and `rulesets` are written by `gitops-init protect render` from gitops.yaml.\n';
+  '# Branch protection and repository access as code, in the format of safe-settings and the Settings app.\n' +
+  '# `branches`, `rulesets`, `teams` and `collaborators` are written by `gitops-init protect render` from gitops.yaml.\n';
 
-/** The sections of .github/settings.yml that the policy decides. */
-export function settingsSections(policies: readonly ProtectionPolicy[]): { branches: unknown[]; rulesets: unknown[] } {
+/** safe-settings' `teams` and `collaborators`: team slugs and logins with their permission. */
+export interface SettingsAccess {
+  teams: { name: string; permission: string }[];
+  collaborators: { username: string; permission: string }[];
+}
+
+/**
+ * The access policy as safe-settings reads it: `teams` by slug (the organisation is the
+ * repository's) and `collaborators` by login, each with its permission.
+ * https://github.com/github/safe-settings/tree/main/docs/github-settings
+ */
+export function settingsAccess(access: AccessPolicy): SettingsAccess {
   return {
-    branches: policies.filter((policy) => !isWildcard(policy.branch)).map(renderSettingsBranch),
-    rulesets: policies.map((policy) => renderGithubRuleset(policy, rulesetName(policy.branch))),
+    teams: access.teams.map((grant) => ({ name: splitTeam(grant.team).slug, permission: grant.permission })),
+    collaborators: access.collaborators.map((grant) => ({
+      username: grant.login.replace(/^@/, ''),
+      permission: grant.permission,
+    })),
   };
 }
 
-function settingsFile(path: string, policies: readonly ProtectionPolicy[]): ProtectionFile {
-  const expected = settingsSections(policies);
+/** The sections of .github/settings.yml that the policy decides (with the access policy: its teams and collaborators too). */
+export function settingsSections(
+  policies: readonly ProtectionPolicy[],
+  access?: AccessPolicy,
+): { branches: unknown[]; rulesets: unknown[] } & Partial<SettingsAccess> {
+  return {
+    branches: policies.filter((policy) => !isWildcard(policy.branch)).map(renderSettingsBranch),
+    rulesets: policies.map((policy) => renderGithubRuleset(policy, rulesetName(policy.branch))),
+    ...(access ? settingsAccess(access) : {}),
+  };
+}
+
+function settingsFile(
+  path: string,
+  policies: readonly ProtectionPolicy[],
+  access: AccessPolicy | undefined,
+): ProtectionFile {
+  const expected = settingsSections(policies, access);
+  const sections = Object.keys(expected) as (keyof typeof expected)[];
   return {
     target: 'settings',
     path,
@@ -119,8 +150,7 @@ function settingsFile(path: string, policies: readonly ProtectionPolicy[]): Prot
       if (!document || document.errors.length > 0 || !isMap(document.contents)) {
         return `${SETTINGS_HEADER}${new (yamlPackage().Document)(expected).toString({ lineWidth: 0 })}`;
       }
-      document.set('branches', document.createNode(expected.branches));
-      document.set('rulesets', document.createNode(expected.rulesets));
+      for (const section of sections) document.set(section, document.createNode(expected[section]));
       return document.toString({ lineWidth: 0 });
     },
     read(text) {
@@ -147,14 +177,14 @@ function settingsFile(path: string, policies: readonly ProtectionPolicy[]): Prot
       }
       const map =
         typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-      return { value: { branches: map.branches, rulesets: map.rulesets } };
+      return { value: Object.fromEntries(sections.map((section) => [section, map[section]])) };
     },
   };
 }
 
 /**
  * The files of the given targets for these policies; with the repository's access policy, also
- * the files that render it (GitLab: .gitlab/access.json).
+ * what renders it (settings.yml's teams and collaborators; GitLab: .gitlab/access.json).
  */
 export function renderProtectionFiles(
   policies: readonly ProtectionPolicy[],
@@ -184,7 +214,7 @@ export function renderProtectionFiles(
       }
     } else if (target === 'settings') {
       for (const policy of policies) if (isWildcard(policy.branch)) skipped.push({ target, branch: policy.branch });
-      files.push(settingsFile(settingsPath(hasFile), policies));
+      files.push(settingsFile(settingsPath(hasFile), policies, access));
     } else {
       const gitlab = renderGitlab(policies);
       files.push(jsonFile(target, GITLAB_FILES.protectedBranches, gitlab.protectedBranches));

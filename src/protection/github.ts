@@ -17,7 +17,7 @@ import type { ProtectionPolicy } from './policy.js';
 import { renderGithubBranchProtection, renderGithubRuleset } from './render.js';
 
 /** What `protect diff` and `protect apply` manage on GitHub. */
-export const LIVE_TARGETS = ['github-ruleset', 'github-branch-protection'] as const;
+export const LIVE_TARGETS = ['github-ruleset', 'github-branch-protection', 'github-access'] as const;
 export type LiveTarget = (typeof LIVE_TARGETS)[number];
 
 export interface GithubConnection {
@@ -79,11 +79,13 @@ interface RequestFailure {
 }
 
 /** What the failing request was about, to explain a status in one line. */
-interface RequestContext {
+export interface RequestContext {
   action: string;
   repository: string;
   /** A 404 means this branch does not exist. */
   branch?: string;
+  /** What a 403 means the token lacks (default: admin rights for rulesets and branch protection). */
+  forbidden?: string;
 }
 
 function mask(text: string, token: string): string {
@@ -128,7 +130,7 @@ export function explainFailure(error: unknown, context: RequestContext, connecti
     text = `${context.action}: GitHub's API rate limit is exhausted (${status})${when}; try again later`;
   } else if (status === 403) {
     code = 'GITHUB_FORBIDDEN';
-    text = `${context.action} was refused (403${message ? ` ${message}` : ''}): rulesets and branch protection need admin rights on ${context.repository}; use a token of a repository administrator (fine-grained tokens: Administration read and write)`;
+    text = `${context.action} was refused (403${message ? ` ${message}` : ''}): ${context.forbidden ?? `rulesets and branch protection need admin rights on ${context.repository}; use a token of a repository administrator (fine-grained tokens: Administration read and write)`}`;
   } else if (status === 404 && context.branch !== undefined) {
     code = 'GITHUB_BRANCH_NOT_FOUND';
     text = `branch "${context.branch}" does not exist in ${context.repository} (404); push it first, or change the branch in protection.branches of gitops.yaml`;
@@ -247,7 +249,7 @@ async function callWithRetries<T>(
   }
 }
 
-async function call<T>(
+export async function call<T>(
   connection: GithubConnection,
   context: RequestContext,
   request: (options: CallRequest) => Promise<T>,
@@ -260,7 +262,7 @@ async function call<T>(
 }
 
 /** An answer that is not the JSON object (or list) GitHub sends is an error, never "nothing there". */
-function expectJson<T extends { data: unknown }>(
+export function expectJson<T extends { data: unknown }>(
   result: T,
   shape: 'object' | 'array',
   context: RequestContext,

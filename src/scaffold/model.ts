@@ -1,3 +1,4 @@
+import { accessPolicy } from '../protection/access.js';
 import { branchFileName, defaultTargets, rulesetName, settingsSections } from '../protection/files.js';
 import {
   defaultPolicy,
@@ -6,7 +7,6 @@ import {
   type DescriptorProtection,
   type ProtectionPolicy,
 } from '../protection/policy.js';
-import { accessPolicy } from '../protection/access.js';
 import { renderGithubRuleset, renderGitlab, renderGitlabAccess } from '../protection/render.js';
 import { DESCRIPTOR_SCHEMA_URL } from '../config/descriptor.js';
 import { repositoryUrl, resolveTenants, teamSlug, type ResolvedTenant, type ScaffoldAnswers } from './answers.js';
@@ -48,7 +48,7 @@ export interface TemplateModel extends ScaffoldAnswers {
   protection: DescriptorProtection;
   rulesetName: string;
   ruleset: Record<string, unknown>;
-  /** The `branches` and `rulesets` sections of .github/settings.yml. */
+  /** The `branches`, `rulesets`, `teams` and `collaborators` sections of .github/settings.yml. */
   settingsProtection: ReturnType<typeof settingsSections>;
   gitlab: ReturnType<typeof renderGitlab>;
   /** .gitlab/access.json: the kind's default access as GitLab group shares. */
@@ -151,7 +151,18 @@ export function buildModel(answers: ScaffoldAnswers, toolVersion: string): Templ
     protection: { targets: defaultTargets(answers.host), branches: { [policy.branch]: policySettings(policy) } },
     rulesetName: ruleset,
     ruleset: renderGithubRuleset(policy, ruleset),
-    settingsProtection: settingsSections([policy]),
+    settingsProtection: settingsSections(
+      [policy],
+      // The kind's default access for the teams the answers name, as gitops.yaml will say.
+      accessPolicy({
+        kind: answers.kind,
+        teams: {
+          platform: answers.platformTeam,
+          ...(answers.kind === 'application' && answers.appTeams[0] ? { application: answers.appTeams[0] } : {}),
+          applications: tenants.map((tenant) => ({ name: tenant.name, team: tenant.team })),
+        },
+      }),
+    ),
     gitlab: renderGitlab([policy]),
     gitlabAccess: renderGitlabAccess(
       accessPolicy({

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageInfo } from '../../src/package-info.js';
 import { scaffold } from '../../src/api/scaffold.js';
 import { BIN, runBin } from '../helpers/cli.js';
+import { addAccessRoutes } from '../helpers/github-access-routes.js';
 import { FakeGithub } from '../helpers/github-server.js';
 import { hasScript, Terminal } from '../helpers/terminal.js';
 
@@ -16,6 +17,8 @@ let root: string;
 
 beforeAll(async () => {
   github = await FakeGithub.start(TOKEN);
+  // Access is not what this file tests: every repository starts with the policy's grant.
+  addAccessRoutes(github, () => ({ teams: { platform: { role: 'maintain' } } }));
   base = mkdtempSync(path.join(tmpdir(), 'gitops-init-protect-bin-'));
   root = path.join(base, 'platform');
   await scaffold({

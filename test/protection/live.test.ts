@@ -7,6 +7,7 @@ import { flagName } from '../../src/cli/flags.js';
 import { GitopsError } from '../../src/errors.js';
 import { scaffold } from '../../src/api/scaffold.js';
 import { cli, type CliRun } from '../helpers/cli.js';
+import { addAccessRoutes } from '../helpers/github-access-routes.js';
 import { FakeGithub } from '../helpers/github-server.js';
 
 /** A token that must never appear in any output. */
@@ -33,6 +34,8 @@ function rulesetFile(
 
 beforeAll(async () => {
   github = await FakeGithub.start(TOKEN);
+  // Access is not what this file tests: every repository starts with the policy's grant.
+  addAccessRoutes(github, () => ({ teams: { platform: { role: 'maintain' } } }));
   base = mkdtempSync(path.join(tmpdir(), 'gitops-init-protect-'));
   root = path.join(base, 'platform');
   await scaffold({
@@ -476,8 +479,9 @@ describe('protect diff and apply against a GitHub API on 127.0.0.1', () => {
         "GitHub's rate limit was reached on GET /repos/{owner}/{repo}; retried after 1 s",
         "GitHub's secondary rate limit was reached on GET /repos/{owner}/{repo}/rulesets; retried after 1 s",
       ]);
-      // Each limited request was sent again: repository, rulesets, the ruleset (429), branch, protection.
-      expect(github.requests.length - before).toBe(5 + 3);
+      // Each limited request was sent again: repository, rulesets, the ruleset (429), branch, protection;
+      // then the access: teams, direct and outside collaborators.
+      expect(github.requests.length - before).toBe(5 + 3 + 3);
     });
 
     it('gives up after the retries, with a bounded number of requests', async () => {

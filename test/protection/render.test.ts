@@ -228,13 +228,16 @@ describe('the protection section of gitops.yaml', () => {
     }
   });
 
-  it('creates .github/settings.yml with its branches and rulesets when there is none', async () => {
+  it('creates .github/settings.yml with its branches, rulesets, teams and collaborators when there is none', async () => {
     const root = await newRepository('no-settings');
     rmSync(path.join(root, '.github/settings.yml'));
     const run = await cli(['protect', 'render', '--target', 'settings'], { cwd: root });
     expect(run).toMatchObject({ code: 0, stdout: '  create  .github/settings.yml\n1 file written, 0 unchanged.\n' });
     const value = parse(read(root, '.github/settings.yml')) as Record<string, unknown[]>;
-    expect(Object.keys(value)).toEqual(['branches', 'rulesets']);
+    expect(Object.keys(value)).toEqual(['branches', 'rulesets', 'teams', 'collaborators']);
+    // The access policy: the kind's defaults for the teams of gitops.yaml.
+    expect(value.teams).toEqual([{ name: 'platform', permission: 'maintain' }]);
+    expect(value.collaborators).toEqual([]);
     expect(value.rulesets?.[0]).toEqual(JSON.parse(read(root, '.github/rulesets/main-protection.json')));
   });
 

@@ -142,6 +142,27 @@ tester.run('protection-files-in-sync', rule, {
       },
     },
     {
+      name: "settings.yml: the teams and collaborators of the access policy, safe-settings' form; --fix writes them",
+      files: {
+        'gitops.yaml': `${withPolicy}teams:\n  platform: "@acme/platform"\naccess:\n  collaborators:\n    "@auditor": pull\n`,
+        '.github/rulesets/main-protection.json': ruleset,
+        '.github/settings.yml': `${settings}teams:\n  - name: platform\n    permission: admin\n`,
+      },
+      errors: [
+        {
+          messageId: 'differs',
+          file: '.github/settings.yml',
+          data: {
+            differences:
+              'teams[platform].permission: file "admin", policy "maintain"; collaborators: file absent, policy [{"username":"auditor","permission":"pull"}]',
+          },
+        },
+      ],
+      output: {
+        '.github/settings.yml': `${settings}teams:\n  - name: platform\n    permission: maintain\ncollaborators:\n  - username: auditor\n    permission: pull\n`,
+      },
+    },
+    {
       name: 'without a protection section, an existing rendering is still checked against the defaults',
       files: { 'gitops.yaml': infra, '.github/rulesets/main-protection.json': withApprovals(5) },
       errors: [

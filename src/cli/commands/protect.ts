@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { Option, type Command } from 'commander';
 import type {
+  AccessDriftItem,
   FieldDifference,
   LiveProtectionOptions,
   LiveTarget,
@@ -10,6 +11,9 @@ import type {
 import { RefusedError, UsageError } from '../../errors.js';
 import { CONFIG_DESCRIPTION, CONFIG_FLAG, type CommandContext } from '../command-context.js';
 import type { CliIo } from '../io.js';
+
+/** `protect apply --prune`, the one definition for every host. */
+const PRUNE_FLAG = ['--prune', 'also take away access the policy does not grant'] as const;
 
 export function registerProtectCommand(program: Command, context: CommandContext): void {
   const protect = program
@@ -51,11 +55,12 @@ export function registerProtectCommand(program: Command, context: CommandContext
       .addOption(
         new Option(
           '--target <target>',
-          'only rulesets or only the classic branch protection (default from protection.targets)',
-        ).choices(['github-ruleset', 'github-branch-protection']),
+          'only rulesets, only the classic branch protection or only access (default: protection.targets, with access)',
+        ).choices(['github-ruleset', 'github-branch-protection', 'github-access']),
       )
       .option(CONFIG_FLAG, CONFIG_DESCRIPTION);
-    if (name === 'apply') command.option('-y, --yes', 'apply without asking (needed without a terminal)');
+    if (name === 'apply')
+      command.option('-y, --yes', 'apply without asking (needed without a terminal)').option(...PRUNE_FLAG);
     command.action(async (flags: LiveFlags) => {
       const run = name === 'diff' ? runProtectDiff : runProtectApply;
       context.setExitCode(await run(flags, context.cwd(), context.io));
@@ -123,10 +128,18 @@ function label(item: ProtectionDiffReport['items'][number]): string {
     : `classic protection of branch ${item.name}`;
 }
 
+/** What `protect apply` does with an access item, for the diff's line. */
+function accessOutcome(item: AccessDriftItem): string {
+  if (item.status === 'extra') return 'more than the policy grants; apply --prune takes it away';
+  if (item.status === 'above') return `more than the policy grants; apply --prune sets ${item.expected}`;
+  return `apply grants ${item.expected}`;
+}
+
 /** The drift, field by field, as the diff and apply commands print it. */
 export function formatDrift(
   diff: ProtectionDiffReport,
   describeDifference: (difference: FieldDifference, actualLabel: string) => string,
+  describeAccessItem: (item: AccessDriftItem) => string = (item) => item.principal,
 ): string {
   const lines: string[] = [];
   for (const item of diff.items) {
@@ -138,11 +151,21 @@ export function formatDrift(
     lines.push(`${label(item)}:`);
     for (const difference of item.differences) lines.push(`  ${describeDifference(difference, 'live')}`);
   }
+  const access = (diff.access ?? []).filter((item) => item.status !== 'in-sync');
+  if (access.length > 0) {
+    lines.push(`access to ${diff.repository}:`);
+    for (const item of access) lines.push(`  ${describeAccessItem(item)} (${accessOutcome(item)})`);
+  }
   const drifted = diff.items.filter((item) => item.status !== 'in-sync').length;
+  // Access in sync adds nothing to the summary; drifted access is counted in it.
+  const accessText =
+    access.length === 0
+      ? ''
+      : `, and so does the access of ${access.length} ${access.length === 1 ? 'team or person' : 'teams or people'}`;
   lines.push(
-    drifted === 0
+    drifted === 0 && access.length === 0
       ? `${diff.repository} matches the policy in gitops.yaml (${diff.items.length} checked).`
-      : `${diff.repository}: ${drifted} of ${diff.items.length} differ from the policy in gitops.yaml.`,
+      : `${diff.repository}: ${drifted} of ${diff.items.length} differ from the policy in gitops.yaml${accessText}.`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -155,10 +178,10 @@ async function isGitlab(flags: LiveFlags, cwd: string): Promise<boolean> {
 
 export async function runProtectDiff(flags: LiveFlags, cwd: string, io: CliIo): Promise<number> {
   if (await isGitlab(flags, cwd)) return (await import('./protect-gitlab.js')).runGitlabDiff(flags, cwd, io);
-  const { diffProtection, describeDifference } = await import('../../api/protection.js');
+  const { diffProtection, describeDifference, describeAccessItem } = await import('../../api/protection.js');
   const diff = await diffProtection(liveOptions(flags, cwd, io));
   for (const note of diff.notes) io.stderr(`gitops-init: note: ${note}\n`);
-  io.stdout(formatDrift(diff, describeDifference));
+  io.stdout(formatDrift(diff, describeDifference, describeAccessItem));
   return diff.drift ? 1 : 0;
 }
 
@@ -181,20 +204,42 @@ export async function runProtectApply(flags: LiveFlags, cwd: string, io: CliIo):
       'protect apply changes the live repository: pass --yes to apply without a terminal to confirm on (run protect diff to see the changes)',
     );
   }
-  const { applyProtection, diffProtection, describeDifference } = await import('../../api/protection.js');
+  const {
+    applyProtection,
+    diffProtection,
+    describeDifference,
+    describeAccessItem,
+    describeAccessChange,
+    takesAccessAway,
+  } = await import('../../api/protection.js');
   const diff = await diffProtection(options);
   for (const note of diff.notes) io.stderr(`gitops-init: note: ${note}\n`);
-  io.stdout(formatDrift(diff, describeDifference));
-  if (!diff.drift) return 0;
+  io.stdout(formatDrift(diff, describeDifference, describeAccessItem));
+  const prune = flags.prune === true;
+  // Without --prune, access beyond the policy is left alone: nothing to ask about if that is all.
+  const toApply = [...diff.items, ...(diff.access ?? [])].filter(
+    (item) => item.status !== 'in-sync' && (prune || !('kind' in item && takesAccessAway(item))),
+  );
+  if (toApply.length === 0) {
+    if (diff.drift) io.stdout(`Nothing to apply without --prune.\n`);
+    return 0;
+  }
   if (!flags.yes && !(await confirm(`Apply these changes to ${diff.repository}? [y/N] `))) {
     throw new RefusedError('nothing was applied');
   }
-  const result = await applyProtection({ ...options, diff });
+  const result = await applyProtection({ ...options, diff, prune });
   for (const note of result.notes) io.stderr(`gitops-init: note: ${note}\n`);
   for (const change of result.changes) {
     io.stdout(
       `${change.action} ${change.target === 'github-ruleset' ? `ruleset "${change.name}"` : `the classic protection of ${change.name}`}\n`,
     );
+  }
+  for (const change of result.accessChanges) io.stdout(`${describeAccessChange(change)}\n`);
+  if (result.accessLeftAlone.length > 0) {
+    io.stdout(
+      `${diff.repository} now follows the policy in gitops.yaml, except for access it does not grant, left alone without --prune: ${result.accessLeftAlone.map((item) => item.principal).join(', ')}.\n`,
+    );
+    return 0;
   }
   io.stdout(`${diff.repository} now follows the policy in gitops.yaml.\n`);
   return 0;
