@@ -20,6 +20,7 @@ const { audit, scaffold, resolvePolicies, parseDescriptor } = {
   ...(await dist('config/descriptor.js')),
 };
 const { renderGithubRuleset, renderGithubBranchProtection } = await dist('protection/render.js');
+const { accessPolicy } = await dist('protection/access.js');
 const { rulesetName } = await dist('protection/files.js');
 
 const count = Number(process.env.BENCH_AUDIT_REPOS ?? 400);
@@ -92,6 +93,10 @@ const contents = new Map(
     JSON.stringify({ type: 'file', encoding: 'base64', path: file, content: Buffer.from(text).toString('base64') }),
   ]),
 );
+const teams = accessPolicy(descriptor).teams.map((grant) => ({
+  slug: grant.team.split('/')[1],
+  permission: grant.permission,
+}));
 const names = Array.from({ length: count }, (_, index) => `repo-${String(index).padStart(4, '0')}`);
 
 let limitEvery = 0;
@@ -134,6 +139,9 @@ const server = createServer((request, response) => {
     const text = contents.get(decodeURIComponent(rest.slice('/contents/'.length)));
     return text === undefined ? send(404, { message: 'Not Found' }) : send(200, text);
   }
+  // The policy's teams with the policy's roles (the kind's defaults), and no collaborator.
+  if (rest === '/teams') return send(200, teams);
+  if (rest === '/collaborators') return send(200, []);
   if (rest === '/rulesets') return send(200, [{ id: 1, name: ruleset.name, source_type: 'Repository' }]);
   if (rest === '/rulesets/1') return send(200, ruleset);
   if (rest === '/branches/main') return send(200, { name: 'main', protected: true });

@@ -41,7 +41,14 @@ import {
   type LiveDiff,
   type LiveTarget,
 } from '../protection/github.js';
-import { accessPolicy } from '../protection/access.js';
+import {
+  accessPolicy,
+  declaredAccessPolicy,
+  describeAccessItem,
+  takesAccessAway,
+  type AccessDriftItem,
+} from '../protection/access.js';
+import { applyAccess, describeAccessChange, readAccessDrift } from '../protection/github-access.js';
 import {
   createGitlabClient,
   DEFAULT_GITLAB_API_URL,
@@ -253,11 +260,36 @@ function liveTargets(loaded: LoadedDescriptor): LiveTarget[] {
   ];
 }
 
+/** Access drift: each team or person whose access differs from the policy, as protect diff names them. */
+function accessFindings(items: readonly AccessDriftItem[], loaded: LoadedDescriptor): AuditFinding[] {
+  return items
+    .filter((item) => item.status !== 'in-sync')
+    .map((item) => {
+      const section = item.kind === 'team' ? 'teams' : 'collaborators';
+      const line =
+        loaded.lineOf(['access', section, item.principal]) ?? loaded.lineOf(['access']) ?? loaded.lineOf(['teams']);
+      return {
+        ruleId: AUDIT_FINDINGS.accessDrift,
+        severity: 2 as const,
+        file: loaded.file,
+        ...(line === undefined ? {} : { line }),
+        message: `${describeAccessItem(item)}; ${takesAccessAway(item) ? 'take it away (gitops-init protect apply, pruning), or grant it in gitops.yaml' : 'apply the policy with gitops-init protect apply'}`,
+      };
+    });
+}
+
 function externalChecksOf(loaded: LoadedDescriptor): string[] {
   const entry = loaded.descriptor.rules?.['protection-checks-exist'];
   const options = Array.isArray(entry) ? (entry as readonly unknown[])[1] : undefined;
   const external = (options as { externalChecks?: unknown } | undefined)?.externalChecks;
   return Array.isArray(external) ? external.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** The live side of a repository: its drift, and how to apply the policy (what remains after it). */
+interface LiveAudit {
+  drift: AuditFinding[];
+  notes: string[];
+  apply: () => Promise<{ changes: string[]; remaining: AuditFinding[] }>;
 }
 
 /** What the audit reads of a repository on its host, and how it compares and applies the live policy. */
@@ -273,7 +305,7 @@ interface HostAudit {
     loaded: LoadedDescriptor,
     policies: ProtectionPolicy[],
     lineOf: (branch: string) => number | undefined,
-  ): Promise<{ drift: AuditFinding[]; notes: string[]; apply: () => Promise<string[]> } | GitopsError | undefined>;
+  ): Promise<LiveAudit | GitopsError | undefined>;
 }
 
 function githubAudit(client: Awaited<ReturnType<typeof createClient>>, connection: GithubConnection): HostAudit {
@@ -296,22 +328,34 @@ function githubAudit(client: Awaited<ReturnType<typeof createClient>>, connectio
     },
     async live(listed, loaded, policies, lineOf) {
       const targets = liveTargets(loaded);
-      if (targets.length === 0) return undefined;
-      let diff: LiveDiff;
+      // Access is compared where gitops.yaml says anything of it, as protect diff does.
+      const access = declaredAccessPolicy(loaded.descriptor);
+      if (targets.length === 0 && !access) return undefined;
+      let diff: LiveDiff | undefined;
+      let accessItems: AccessDriftItem[] = [];
       try {
-        diff = await readLiveDiff(connection, listed.fullName, policies, targets, client);
+        if (targets.length > 0) diff = await readLiveDiff(connection, listed.fullName, policies, targets, client);
+        if (access) accessItems = await readAccessDrift(connection, listed.fullName, access, client);
       } catch (error) {
         if (error instanceof GitopsError) return error;
         throw error;
       }
+      const accessAt = (items: readonly AccessDriftItem[]): AuditFinding[] => accessFindings(items, loaded);
       return {
-        drift: driftFindings(diff, loaded.file, lineOf),
-        notes: diff.notes,
-        apply: async () =>
-          (await applyLiveDiff(connection, diff)).changes.map(
-            (change) =>
-              `${change.action} ${change.target === 'github-ruleset' ? `ruleset "${change.name}"` : `the classic protection of ${change.name}`}`,
-          ),
+        drift: [...(diff ? driftFindings(diff, loaded.file, lineOf) : []), ...accessAt(accessItems)],
+        notes: diff?.notes ?? [],
+        apply: async () => {
+          const changes: string[] = [];
+          if (diff)
+            for (const change of (await applyLiveDiff(connection, diff)).changes)
+              changes.push(
+                `${change.action} ${change.target === 'github-ruleset' ? `ruleset "${change.name}"` : `the classic protection of ${change.name}`}`,
+              );
+          // Access beyond the policy is taken away only by protect apply with prune: it stays a finding.
+          const applied = await applyAccess(connection, listed.fullName, accessItems, { client });
+          for (const change of applied.changes) changes.push(describeAccessChange(change));
+          return { changes, remaining: accessAt(applied.leftAlone) };
+        },
       };
     },
   };
@@ -337,10 +381,18 @@ function gitlabAudit(client: GitlabClient, connection: GitlabConnection): HostAu
       return {
         drift: gitlabDriftFindings(diff, loaded.file, lineOf),
         notes: [],
-        apply: async () =>
-          (await applyGitlabDiff(connection, diff, { prune: false })).changes.map(
+        apply: async () => {
+          const changes = (await applyGitlabDiff(connection, diff, { prune: false })).changes.map(
             (change) => `${change.action} ${describeKind(change.kind)} ${change.name}`,
-          ),
+          );
+          // Access beyond the policy is taken away only by protect apply with prune: it stays a finding.
+          const remaining = gitlabDriftFindings(
+            { ...diff, items: diff.items.filter((item) => item.status === 'excess') },
+            loaded.file,
+            lineOf,
+          );
+          return { changes, remaining };
+        },
       };
     },
   };
@@ -416,7 +468,9 @@ async function auditRepository(state: RunState, listed: ListedRepository): Promi
   const belowFloor = audit.findings.some((finding) => finding.ruleId === 'protection-policy-minimum');
   if (state.fix && live.drift.length > 0 && !belowFloor) {
     try {
-      for (const change of await live.apply()) audit.applied.push(change);
+      const { changes, remaining } = await live.apply();
+      for (const change of changes) audit.applied.push(change);
+      for (const item of remaining) audit.findings.push(item);
       return done();
     } catch (error) {
       if (!(error instanceof GitopsError)) throw error;

@@ -5,6 +5,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest
 import { audit } from '../../src/api/audit.js';
 import { cli } from '../helpers/cli.js';
 import { FakeGithub } from '../helpers/github-server.js';
+import { addAccessRoutes, type AccessRoutes } from '../helpers/github-access-routes.js';
 import { addOrganisation, type Organisation } from '../helpers/github-org-routes.js';
 import { applyPolicy, scaffoldedFiles } from './fixtures.js';
 
@@ -14,6 +15,7 @@ let application: Record<string, string>;
 let infrastructure: Record<string, string>;
 let fake: FakeGithub;
 let org: Organisation;
+let access: AccessRoutes;
 let cwd: string;
 
 beforeAll(async () => {
@@ -24,6 +26,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   fake = await FakeGithub.start(TOKEN);
   org = addOrganisation(fake, 'acme');
+  access = addAccessRoutes(fake);
   cwd = mkdtempSync(path.join(tmpdir(), 'gitops-audit-cwd-'));
 });
 
@@ -47,6 +50,8 @@ async function mixedOrganisation(): Promise<void> {
     if (pullRequest?.parameters) pullRequest.parameters.required_approving_review_count = 1;
   }
   platform?.protection.clear();
+  // And gave someone write access the policy does not grant.
+  access.of('acme/platform').collaborators.set('mallory', { role: 'push', outside: true });
   org.add({ name: 'bare', files: { 'README.md': '# A repository nobody set up\n' } });
   org.add({ name: 'broken', files: application, failWith: 500 });
   org.add({ name: 'old', files: { 'README.md': '# archived\n' }, archived: true });
@@ -84,6 +89,9 @@ describe('gitops-init audit --org', () => {
     );
     expect(messages).toContainEqual(
       expect.stringContaining('the classic protection of branch main is not on the live repository'),
+    );
+    expect(messages).toContainEqual(
+      expect.stringContaining('outside collaborator @mallory: live push, policy none; take it away'),
     );
     expect(report.results.find((result) => result.filePath.startsWith('acme/checkout'))).toBeUndefined();
     expect(report.results.find((result) => result.filePath.startsWith('acme/old'))).toBeUndefined();
@@ -153,9 +161,11 @@ describe('gitops-init audit --org', () => {
     await applyPolicy(fake, 'acme/platform', infrastructure, TOKEN);
     const platform = fake.repositories.get('acme/platform');
     for (const ruleset of platform?.rulesets.values() ?? []) ruleset.enforcement = 'evaluate';
+    access.of('acme/platform').teams.delete('platform');
     const fixed = await cli(['audit', '--org', 'acme', '--api-url', fake.url, '--fix', '--yes'], { cwd, env });
     expect(fixed.stderr).toContain('gitops-init: acme/checkout: created ruleset "main-protection"');
     expect(fixed.stderr).toContain('gitops-init: acme/platform: updated ruleset "main-protection"');
+    expect(fixed.stderr).toContain('gitops-init: acme/platform: granted maintain to team @acme/platform');
     expect(fixed.code).toBe(0);
     const again = await cli(['audit', '--org', 'acme', '--api-url', fake.url], { cwd, env });
     expect(again.stderr).toMatch(/compliant\s+2\n/);
@@ -187,22 +197,24 @@ describe('gitops-init audit --org', () => {
   test('400 repositories behind secondary rate limits finish well under two minutes', async () => {
     // A stand-in of its own: the organisation's routes answer for one organisation.
     const big = await FakeGithub.start(TOKEN);
-    const limited = addOrganisation(big, 'big', { secondaryLimitEvery: 9 });
-    const first = 'big/repo-000';
+    const limited = addOrganisation(big, 'acme', { secondaryLimitEvery: 9 });
+    const bigAccess = addAccessRoutes(big);
+    const first = 'acme/repo-000';
     limited.add({ name: 'repo-000', files: application });
     await applyPolicy(big, first, application, TOKEN);
     const live = big.repositories.get(first);
     for (let index = 1; index < 400; index += 1) {
       const name = `repo-${String(index).padStart(3, '0')}`;
       limited.add({ name, files: application });
-      const repository = big.repositories.get(`big/${name}`);
+      const repository = big.repositories.get(`acme/${name}`);
       if (!repository || !live) continue;
       for (const [id, ruleset] of live.rulesets) repository.rulesets.set(id, structuredClone(ruleset));
       for (const [branch, protection] of live.protection)
         repository.protection.set(branch, structuredClone(protection));
+      for (const [team, grant] of bigAccess.of(first).teams) bigAccess.of(`acme/${name}`).teams.set(team, grant);
     }
     const started = performance.now();
-    const report = await audit({ org: 'big', token: TOKEN, apiUrl: big.url, retryDelayMs: 20 });
+    const report = await audit({ org: 'acme', token: TOKEN, apiUrl: big.url, retryDelayMs: 20 });
     const seconds = (performance.now() - started) / 1000;
     expect(big.schemaErrors).toEqual([]);
     await big.close();

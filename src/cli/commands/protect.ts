@@ -51,7 +51,6 @@ export function registerProtectCommand(program: Command, context: CommandContext
         '--api-url <url>',
         'REST API root for GitHub Enterprise (default GITHUB_API_URL, else https://api.github.com); GitLab: default CI_API_V4_URL, else https://gitlab.com/api/v4',
       )
-      .option('--prune', 'also take away access the policy does not grant')
       .addOption(
         new Option(
           '--target <target>',
