@@ -67,6 +67,7 @@ export type { AuditFinding, AuditSummary, RepositoryAudit, RepositoryStatus } fr
  * the protection files and the CI configuration only, never the rest of the tree.
  */
 export const AUDIT_RULES = [
+  'access-policy-minimum',
   'codeowners-exists',
   'codeowners-syntax',
   'codeowners-duplicate-pattern',
@@ -465,7 +466,9 @@ async function auditRepository(state: RunState, listed: ListedRepository): Promi
     return done();
   }
   for (const note of live.notes) audit.notes.push(`${listed.fullName}: ${note}`);
-  const belowFloor = audit.findings.some((finding) => finding.ruleId === 'protection-policy-minimum');
+  const belowFloor = audit.findings.some(
+    (finding) => finding.ruleId === 'protection-policy-minimum' || finding.ruleId === 'access-policy-minimum',
+  );
   if (state.fix && live.drift.length > 0 && !belowFloor) {
     try {
       const { changes, remaining } = await live.apply();
