@@ -13,7 +13,7 @@
  */
 const CORE = '^src/(config|git|files|manifests)/|^src/(errors|package-info)[.]ts$';
 const ABOVE_CORE =
-  '^src/(engine|cache|adoption|day2|codeowners|versioning|release|protection|secrets|ci|scaffold|formatters|api|cli|testing|eslint-plugin|bin)/|^src/index[.]ts$|^rules/|^generators/';
+  '^src/(engine|cache|adoption|day2|codeowners|versioning|release|protection|secrets|ci|scaffold|audit|formatters|api|cli|testing|eslint-plugin|bin)/|^src/index[.]ts$|^rules/|^generators/';
 
 module.exports = {
   forbidden: [

@@ -32,6 +32,7 @@ export const SHARED_TEMPLATE_SETS: readonly TemplateSet[] = [
   { folder: 'shared/ci-gitlab', when: (model) => model.ci === 'gitlab' },
   { folder: 'shared/hooks-husky', when: (model) => model.hooks === 'husky' },
   { folder: 'shared/hooks-pre-commit', when: (model) => model.hooks === 'pre-commit' },
+  { folder: 'shared/audit-github', when: (model) => model.auditOrg !== '' && model.ci === 'github' },
 ];
 
 function listTemplates(folder: string): string[] {
@@ -160,6 +161,7 @@ const MESSAGES: Record<AnswerKey, string> = {
   ci: 'Which CI runs the lint job?',
   hooks: 'Which pre-commit hook manager?',
   defaultBranch: 'Default branch:',
+  auditOrg: 'GitHub organisation to audit every night (empty for none):',
 };
 
 /**

@@ -113,6 +113,17 @@ export {
   type GitlabApplyResult,
 } from './api/protection.js';
 export {
+  audit,
+  AUDIT_RULES,
+  DEFAULT_AUDIT_CONCURRENCY,
+  type AuditOptions,
+  type AuditReport,
+  type AuditFinding,
+  type AuditSummary,
+  type RepositoryAudit,
+  type RepositoryStatus,
+} from './api/audit.js';
+export {
   resolvePolicies,
   defaultPolicy,
   floorViolations,

@@ -7,6 +7,7 @@ import { withRepositoryLock } from '../files/lock.js';
 import { packageInfo } from '../package-info.js';
 import {
   accessFloorProblems,
+  accessPolicy,
   declaredAccessPolicy,
   type AccessDriftItem,
   type AccessPolicy,
@@ -28,7 +29,6 @@ import {
   type ProtectionTarget,
 } from '../protection/policy.js';
 import { unresolvedTeamsNote, withReleaseApprovals } from '../protection/release-reviewers.js';
-import { accessPolicy } from '../protection/access.js';
 import { DEFAULT_GITLAB_API_URL, type GitlabConnection } from '../protection/gitlab-client.js';
 import {
   applyGitlabDiff,

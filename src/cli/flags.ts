@@ -38,6 +38,11 @@ const FLAGS: Readonly<Record<string, string>> = {
   targets: '--target',
   // release approve --pr
   pr: '--pr',
+  // audit
+  org: '--org',
+  group: '--group',
+  repos: '--repos',
+  includeArchived: '--include-archived',
   // version
   preid: '--preid',
   // release
@@ -84,6 +89,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   'answers.ci': '--ci',
   'answers.hooks': '--hooks',
   'answers.defaultBranch': '--default-branch',
+  'answers.auditOrg': '--audit-org',
 };
 
 /** Names an option by its flag; a key without a flag (a programming error) stays as it is. */

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, isGitopsError, nameOptions, oneLine, UsageError } from '../errors.js';
 import { packageInfo } from '../package-info.js';
 import { commandContext, type CommandContext } from './command-context.js';
+import { registerAuditCommand } from './commands/audit.js';
 import { registerCodeownersCommand } from './commands/codeowners.js';
 import { registerDay2Commands } from './commands/day2.js';
 import { registerInitCommand } from './commands/init.js';
@@ -46,6 +47,7 @@ const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[]
   registerOwnersCommand,
   registerCodeownersCommand,
   registerProtectCommand,
+  registerAuditCommand,
 ];
 
 function formatError(error: unknown): string {

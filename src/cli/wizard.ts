@@ -19,7 +19,8 @@ export async function runWizard(resolved: ResolvedAnswers): Promise<RawAnswers> 
     given.kind = chosen.kind;
   }
   const kind = given.kind === 'application' ? 'application' : 'infrastructure';
-  const missing = resolved.missing.filter((key): key is AnswerKey => key !== 'kind');
+  // The nightly audit (--audit-org) is offered by flag and answers file only, never asked.
+  const missing = resolved.missing.filter((key): key is AnswerKey => key !== 'kind' && key !== 'auditOrg');
   const plop = await scaffoldPrompts(resolved, { missing, given, nameOption: flagName });
   const answers = (await plop.getGenerator(kind).runPrompts()) as RawAnswers;
   return { ...given, ...answers };

@@ -415,11 +415,13 @@ export async function readLiveDiff(
   repository: string,
   givenPolicies: readonly ProtectionPolicy[],
   targets: readonly LiveTarget[],
+  /** A client to share (the audit reads many repositories with one); its notes go where it was created. */
+  sharedClient?: Client,
 ): Promise<LiveDiff> {
   let policies = givenPolicies;
   const [owner = '', repo = ''] = repository.split('/');
   const notes: string[] = [];
-  const client = await createClient(connection, notes);
+  const client = sharedClient ?? (await createClient(connection, notes));
   const items: DriftItem[] = [];
   const reading = { action: `reading ${repository}`, repository };
   const { data: repositoryData } = expectJson(

@@ -19,6 +19,11 @@ export interface ScaffoldAnswers {
   ci: CiSystem;
   hooks: HookManager;
   defaultBranch: string;
+  /**
+   * Infrastructure repositories on GitHub Actions: the organisation a scheduled workflow audits
+   * (`gitops-init audit`) every night; '' for none.
+   */
+  auditOrg: string;
   /** Day the repository was first generated (YYYY-MM-DD), kept so that re-runs are identical. */
   created: string;
   /**
@@ -67,6 +72,7 @@ export const ANSWER_KEYS: readonly AnswerKey[] = [
   'ci',
   'hooks',
   'defaultBranch',
+  'auditOrg',
 ];
 
 /**
@@ -85,6 +91,7 @@ export const ANSWER_FILE_KEYS: Readonly<Record<string, AnswerKey>> = {
   ci: 'ci',
   hooks: 'hooks',
   'default-branch': 'defaultBranch',
+  'audit-org': 'auditOrg',
 };
 
 /** How a message names an answer: the option `answers.<key>` (the CLI renders its flag). */
@@ -301,6 +308,18 @@ export function validateAnswers(
       message: `${answerOption('defaultBranch')} ${show(defaultBranch)}: not a valid git branch name`,
     });
   }
+  const auditOrg = one('auditOrg');
+  if (auditOrg !== '' && !ORG.test(auditOrg)) {
+    problems.push({
+      key: 'auditOrg',
+      message: `${answerOption('auditOrg')} ${show(auditOrg)}: must be a GitHub organisation name (letters, digits and '-', at most 39 characters)`,
+    });
+  } else if (auditOrg !== '' && (kind !== 'infrastructure' || ci !== 'github')) {
+    problems.push({
+      key: 'auditOrg',
+      message: `${answerOption('auditOrg')} ${show(auditOrg)}: the scheduled audit is a GitHub Actions workflow of an infrastructure repository; give it with ${answerOption('kind')} infrastructure and ${answerOption('ci')} github`,
+    });
+  }
   const tenants = checkTenants(raw.tenants ?? [], { kind, appTeams, envs, host, org }, problems);
   if (problems.length > 0) return { problems };
   return {
@@ -316,6 +335,7 @@ export function validateAnswers(
       ci,
       hooks,
       defaultBranch,
+      auditOrg,
       created,
       ...(tenants.length > 0 ? { tenants } : {}),
     },
@@ -425,6 +445,7 @@ export function defaultAnswers(given: RawAnswers, directory: string): Record<Ans
     ci: host === 'gitlab' ? 'gitlab' : host === 'github' ? 'github' : 'none',
     hooks: 'husky',
     defaultBranch: 'main',
+    auditOrg: '',
   };
 }
 
@@ -456,7 +477,7 @@ export function answersFromDescriptor(descriptor: Descriptor): RawAnswers & { cr
   }
   if (descriptor.environments) raw.envs = descriptor.environments;
   if (descriptor.host) raw.host = descriptor.host;
-  for (const key of ['ci', 'hooks', 'defaultBranch', 'created'] as const) {
+  for (const key of ['ci', 'hooks', 'defaultBranch', 'auditOrg', 'created'] as const) {
     const value = text(stored[key]);
     if (value !== undefined) raw[key] = value;
   }

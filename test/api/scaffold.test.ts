@@ -165,7 +165,7 @@ describe('scaffold()', () => {
     const error = await rejection(scaffold({ cwd, answersFile: 'bad.yaml' }));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe(
-      'bad.yaml: unknown answer "platformTeam"; allowed: kind, tool, name, org, platform-team, app-team, envs, host, ci, hooks, default-branch',
+      'bad.yaml: unknown answer "platformTeam"; allowed: kind, tool, name, org, platform-team, app-team, envs, host, ci, hooks, default-branch, audit-org',
     );
     const unreadable = await rejection(scaffold({ cwd, answersFile: 'missing.yaml' }));
     expect(unreadable.message).toBe('answersFile "missing.yaml": cannot read the file (ENOENT)');
@@ -189,7 +189,7 @@ describe('pendingAnswers()', () => {
     // An infrastructure repository may have no tenants yet: appTeams has a default.
     const infrastructure = pendingAnswers({ cwd, answers: { ...SHOP, kind: 'infrastructure', appTeams: undefined } });
     expect(infrastructure.missingRequired).toEqual([]);
-    expect(infrastructure.missing).toEqual(['appTeams', 'ci', 'hooks', 'defaultBranch']);
+    expect(infrastructure.missing).toEqual(['appTeams', 'ci', 'hooks', 'defaultBranch', 'auditOrg']);
     expect(pendingAnswers({ cwd, answers: { kind: 'application' }, yes: true }).missingRequired).toEqual([]);
   });
 });

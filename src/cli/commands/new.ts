@@ -10,6 +10,7 @@ export interface NewFlags extends AnswerFlags {
   ci?: string;
   hooks?: string;
   defaultBranch?: string;
+  auditOrg?: string;
   yes?: boolean;
   dryRun?: boolean;
   force?: boolean;
@@ -30,6 +31,7 @@ const FLAG_KEYS: Record<AnswerKey, keyof NewFlags> = {
   ci: 'ci',
   hooks: 'hooks',
   defaultBranch: 'defaultBranch',
+  auditOrg: 'auditOrg',
 };
 
 export function registerNewCommand(program: Command, context: CommandContext): void {
@@ -49,6 +51,10 @@ export function registerNewCommand(program: Command, context: CommandContext): v
       new Option('--hooks <hooks>', 'pre-commit hook manager (default husky)').choices(['husky', 'pre-commit', 'none']),
     )
     .option('--default-branch <branch>', 'default branch (default main)')
+    .option(
+      '--audit-org <org>',
+      'infrastructure repositories on GitHub Actions: audit this organisation every night (gitops-init audit, SARIF to code scanning)',
+    )
     .option('-y, --yes', 'use defaults for every answer not given')
     .option('--dry-run', 'print the plan (create, unchanged, conflict) and write nothing')
     .option('--force', 'overwrite files whose content differs')
