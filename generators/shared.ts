@@ -161,7 +161,7 @@ const MESSAGES: Record<AnswerKey, string> = {
   ci: 'Which CI runs the lint job?',
   hooks: 'Which pre-commit hook manager?',
   defaultBranch: 'Default branch:',
-  auditOrg: 'GitHub organisation to audit every night (empty for none):',
+  auditOrg: 'GitHub organisation or GitLab group to audit every night (empty for none):',
 };
 
 /**

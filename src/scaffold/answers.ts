@@ -113,6 +113,8 @@ export const HOOK_MANAGERS = ['husky', 'pre-commit', 'none'] as const;
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const ORG = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$/;
+/** A GitLab group's full path: segments of letters, digits, '_', '-' and '.', subgroups after '/'. */
+const GITLAB_GROUP = /^(?=.{1,255}$)[A-Za-z0-9_][A-Za-z0-9_.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/;
 const TEAM = /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?)\/([A-Za-z0-9][A-Za-z0-9_.-]{0,99})$/;
 
 /** A problem with one answer: its key and what is allowed (a message template naming options). */
@@ -309,15 +311,20 @@ export function validateAnswers(
     });
   }
   const auditOrg = one('auditOrg');
-  if (auditOrg !== '' && !ORG.test(auditOrg)) {
+  if (auditOrg !== '' && (kind !== 'infrastructure' || ci === 'none')) {
+    problems.push({
+      key: 'auditOrg',
+      message: `${answerOption('auditOrg')} ${show(auditOrg)}: the scheduled audit is a CI job of an infrastructure repository (a GitHub Actions workflow or a GitLab scheduled pipeline); give it with ${answerOption('kind')} infrastructure and ${answerOption('ci')} github or gitlab`,
+    });
+  } else if (auditOrg !== '' && ci === 'github' && !ORG.test(auditOrg)) {
     problems.push({
       key: 'auditOrg',
       message: `${answerOption('auditOrg')} ${show(auditOrg)}: must be a GitHub organisation name (letters, digits and '-', at most 39 characters)`,
     });
-  } else if (auditOrg !== '' && (kind !== 'infrastructure' || ci !== 'github')) {
+  } else if (auditOrg !== '' && ci === 'gitlab' && !GITLAB_GROUP.test(auditOrg)) {
     problems.push({
       key: 'auditOrg',
-      message: `${answerOption('auditOrg')} ${show(auditOrg)}: the scheduled audit is a GitHub Actions workflow of an infrastructure repository; give it with ${answerOption('kind')} infrastructure and ${answerOption('ci')} github`,
+      message: `${answerOption('auditOrg')} ${show(auditOrg)}: must be a GitLab group path (letters, digits, '_', '-' and '.', subgroups after '/', at most 255 characters)`,
     });
   }
   const tenants = checkTenants(raw.tenants ?? [], { kind, appTeams, envs, host, org }, problems);

@@ -74,6 +74,31 @@ describe('gitops-init new --audit-org', () => {
     expect(report.diagnostics.map((d) => `${d.file} ${d.ruleId ?? ''} ${d.message}`)).toEqual([]);
   });
 
+  test('a GitLab infrastructure repository gets a scheduled audit job with a code quality report, and lints clean', async () => {
+    const gitlab = [...infrastructure.map((arg) => (arg === 'github' ? 'gitlab' : arg)), '--ci', 'gitlab'];
+    const run = await cli(['new', 'platform', ...gitlab, '--audit-org', 'acme/platform-teams'], { cwd });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const root = path.join(cwd, 'platform');
+    const pipeline = parse(readFileSync(path.join(root, '.gitlab-ci.yml'), 'utf8')) as Record<
+      string,
+      { rules?: { if: string; when?: string }[]; script?: string[]; variables?: Record<string, string> }
+    >;
+    const audit = pipeline['gitops-audit'];
+    expect(audit?.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "schedule"' }]);
+    expect(audit?.script).toEqual([
+      expect.stringMatching(
+        /^npx --yes gitops-init@\S+ audit --group acme\/platform-teams --format gitlab --output-file gl-code-quality-report.json$/,
+      ),
+    ]);
+    expect(audit?.variables).toEqual({ GITLAB_TOKEN: '$GITOPS_AUDIT_TOKEN' });
+    // The lint job stays out of the scheduled pipelines.
+    expect(pipeline['gitops-lint']?.rules?.[0]).toEqual({ if: '$CI_PIPELINE_SOURCE == "schedule"', when: 'never' });
+    expect(() => readFileSync(path.join(root, '.github/workflows/gitops-audit.yml'))).toThrow();
+    const report = await lint({ cwd: root });
+    expect(report.diagnostics.map((d) => `${d.file} ${d.ruleId ?? ''} ${d.message}`)).toEqual([]);
+  });
+
   test('without --audit-org there is no audit workflow', async () => {
     const run = await cli(['new', 'platform', ...infrastructure], { cwd });
     expect(run.code).toBe(0);
@@ -85,13 +110,18 @@ describe('gitops-init new --audit-org', () => {
     [
       'an application repository',
       ['--kind', 'application', '--app-team', '@acme/checkout', '--name', 'checkout'],
-      /--kind infrastructure and --ci github/,
+      /--kind infrastructure and --ci github or gitlab/,
     ],
-    ['GitLab CI', ['--ci', 'gitlab'], /--kind infrastructure and --ci github/],
+    ['no CI', ['--ci', 'none'], /--kind infrastructure and --ci github or gitlab/],
     [
       'a name that is no organisation',
       ['--audit-org', 'acme/evil'],
       /--audit-org "acme\/evil": must be a GitHub organisation name/,
+    ],
+    [
+      'a GitLab group path with a space',
+      ['--host', 'gitlab', '--ci', 'gitlab', '--audit-org', 'acme/platform team'],
+      /--audit-org "acme\/platform team": must be a GitLab group path/,
     ],
   ])('%s: one line, exit 2', async (_name, extra, message) => {
     const argv = ['new', 'platform', ...infrastructure, '--audit-org', 'acme', ...extra];
