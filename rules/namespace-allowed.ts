@@ -30,7 +30,11 @@ export default defineRule({
   defaultOptions: [],
   check(context) {
     const allowed = context.descriptor?.namespaces ?? [];
-    const customScopes = repositoryCustomResourceScopes(context);
+    // The repository's CRDs are searched for only when an object's kind is not built in: a commit
+    // of Deployments and Services never asks for them.
+    let customScopes: ReadonlyMap<string, boolean> | undefined;
+    const customScope = (key: string): boolean | undefined =>
+      (customScopes ??= repositoryCustomResourceScopes(context)).get(key);
     /** `node` gives where to report; it is looked up only when there is something to report. */
     const checkNamespace = (
       file: string,
@@ -69,7 +73,7 @@ export default defineRule({
     for (const object of objectsIn(context, context.targetFiles)) {
       const subject = describeObject(object);
       const namespaced =
-        isNamespacedBuiltin(object.apiVersion, object.kind) ?? customScopes.get(`${object.group}/${object.kind}`);
+        isNamespacedBuiltin(object.apiVersion, object.kind) ?? customScope(`${object.group}/${object.kind}`);
       // Argo CD's own objects live in Argo CD's namespace; where they deploy is their destination.
       const isArgo =
         object.group === 'argoproj.io' && ['Application', 'ApplicationSet', 'AppProject'].includes(object.kind);

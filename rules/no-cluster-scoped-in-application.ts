@@ -25,13 +25,17 @@ export default defineRule({
   },
   defaultOptions: [],
   check(context) {
-    const customScopes = repositoryCustomResourceScopes(context);
+    // The repository's CRDs are searched for only when an object's kind is not built in: a commit
+    // of Deployments and Services never asks for them.
+    let customScopes: ReadonlyMap<string, boolean> | undefined;
+    const customScope = (key: string): boolean | undefined =>
+      (customScopes ??= repositoryCustomResourceScopes(context)).get(key);
     const reserved = new Set(context.descriptor?.platform?.kinds ?? []);
     for (const object of objectsIn(context, context.targetFiles)) {
       const node = fieldNode(object.root, ['kind']);
       const data = { object: describeObject(object), apiVersion: object.apiVersion, kind: object.kind };
       const namespaced =
-        isNamespacedBuiltin(object.apiVersion, object.kind) ?? customScopes.get(`${object.group}/${object.kind}`);
+        isNamespacedBuiltin(object.apiVersion, object.kind) ?? customScope(`${object.group}/${object.kind}`);
       if (namespaced === false) {
         context.report({ file: object.file, node, messageId: 'clusterScoped', data });
       } else if (reserved.has(object.kind) || reserved.has(`${object.group}/${object.kind}`)) {
