@@ -49,6 +49,7 @@ export { describeAccessItem, takesAccessAway } from '../protection/access.js';
 export { describeAccessChange } from '../protection/github-access.js';
 export type { ProtectionTarget } from '../protection/policy.js';
 export type { GitlabDriftItem, GitlabAppliedChange, GitlabItemKind } from '../protection/gitlab.js';
+export { describeGitlabItem } from '../protection/gitlab.js';
 /**
  * One difference as one line, `path: <actual> X, policy Y`: the wording the
  * protection-files-in-sync rule uses for files, for callers that show a live diff the same way.

@@ -18,7 +18,7 @@ import { parseYamlFile } from '../manifests/yaml-file.js';
 import { describeDifference } from '../protection/compare.js';
 import { BRANCH_PROTECTION_DIRECTORY, GITLAB_FILES } from '../protection/files.js';
 import type { LiveDiff } from '../protection/github.js';
-import type { GitlabDriftItem, GitlabLiveDiff } from '../protection/gitlab.js';
+import { describeGitlabItem, type GitlabLiveDiff } from '../protection/gitlab.js';
 import type { ProtectionPolicy } from '../protection/policy.js';
 import { RULESET_FILE, SETTINGS_FILES } from '../protection/required-checks.js';
 
@@ -287,23 +287,6 @@ function gitlabRole(level: number | undefined): string {
   return level === undefined ? 'no access' : (GITLAB_ROLE_NAMES[level] ?? `level ${level}`);
 }
 
-function gitlabLabel(item: GitlabDriftItem): string {
-  switch (item.kind) {
-    case 'protected-branch':
-      return `protected branch "${item.name}"`;
-    case 'merge-settings':
-      return 'merge settings';
-    case 'approval-settings':
-      return 'merge request approval settings';
-    case 'approval-rule':
-      return `approval rule "${item.name}"`;
-    case 'group-share':
-      return `group ${item.name}`;
-    case 'member':
-      return `member ${item.name}`;
-  }
-}
-
 /**
  * A GitLab project's drift, as `protect diff` says it: protection item by item and field by
  * field; access (group shares and members) as access drift, every group or person with more
@@ -328,7 +311,7 @@ export function gitlabDriftFindings(diff: GitlabLiveDiff, descriptorFile: string
         ruleId: AUDIT_FINDINGS.accessDrift,
         severity: 2,
         ...at,
-        message: `${gitlabLabel(item)}: ${what}; ${item.status === 'excess' ? 'take it away (gitops-init protect apply, pruning), or grant it in gitops.yaml' : 'apply the policy with gitops-init protect apply'}`,
+        message: `${describeGitlabItem(item)}: ${what}; ${item.status === 'excess' ? 'take it away (gitops-init protect apply, pruning), or grant it in gitops.yaml' : 'apply the policy with gitops-init protect apply'}`,
       });
       continue;
     }
@@ -337,7 +320,7 @@ export function gitlabDriftFindings(diff: GitlabLiveDiff, descriptorFile: string
         ruleId: AUDIT_FINDINGS.protectionDrift,
         severity: 2,
         ...at,
-        message: `${gitlabLabel(item)} is not on the live project; apply the policy with gitops-init protect apply`,
+        message: `${describeGitlabItem(item)} is not on the live project; apply the policy with gitops-init protect apply`,
       });
       continue;
     }
@@ -346,7 +329,7 @@ export function gitlabDriftFindings(diff: GitlabLiveDiff, descriptorFile: string
         ruleId: AUDIT_FINDINGS.protectionDrift,
         severity: 2,
         ...at,
-        message: `${gitlabLabel(item)}: ${describeDifference(difference, 'live')}; apply the policy with gitops-init protect apply`,
+        message: `${describeGitlabItem(item)}: ${describeDifference(difference, 'live')}; apply the policy with gitops-init protect apply`,
       });
     }
   }

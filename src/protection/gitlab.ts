@@ -56,6 +56,24 @@ export interface GitlabDriftItem {
   liveLevel?: number;
 }
 
+/** An item of the GitLab policy as messages name it: `protected branch "main"`, `group acme/platform`… */
+export function describeGitlabItem(item: Pick<GitlabDriftItem, 'kind' | 'name'>): string {
+  switch (item.kind) {
+    case 'protected-branch':
+      return `protected branch "${item.name}"`;
+    case 'merge-settings':
+      return 'merge settings';
+    case 'approval-settings':
+      return 'merge request approval settings';
+    case 'approval-rule':
+      return `approval rule "${item.name}"`;
+    case 'group-share':
+      return `group ${item.name}`;
+    case 'member':
+      return `member ${item.name}`;
+  }
+}
+
 export interface GitlabLiveDiff {
   /** The project's path, `group/project`. */
   project: string;

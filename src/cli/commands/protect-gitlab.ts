@@ -4,12 +4,8 @@
  * --api-url, else CI_API_V4_URL (set in every GitLab CI job), else https://gitlab.com/api/v4.
  */
 import { createInterface } from 'node:readline/promises';
-import type {
-  FieldDifference,
-  GitlabDiffReport,
-  GitlabDriftItem,
-  GitlabProtectionOptions,
-} from '../../api/protection.js';
+import type { FieldDifference, GitlabDiffReport, GitlabProtectionOptions } from '../../api/protection.js';
+import { describeGitlabItem } from '../../api/protection.js';
 import { RefusedError, UsageError } from '../../errors.js';
 import type { CliIo } from '../io.js';
 
@@ -40,23 +36,6 @@ function gitlabOptions(flags: LiveFlags, cwd: string, io: CliIo): GitlabProtecti
   };
 }
 
-function label(item: GitlabDriftItem): string {
-  switch (item.kind) {
-    case 'protected-branch':
-      return `protected branch "${item.name}"`;
-    case 'merge-settings':
-      return 'merge settings';
-    case 'approval-settings':
-      return 'merge request approval settings';
-    case 'approval-rule':
-      return `approval rule "${item.name}"`;
-    case 'group-share':
-      return `group ${item.name}`;
-    case 'member':
-      return `member ${item.name}`;
-  }
-}
-
 const ROLES: Record<number, string> = {
   0: 'no access',
   10: 'Guest',
@@ -79,19 +58,20 @@ export function formatGitlabDrift(
     const isAccess = item.kind === 'group-share' || item.kind === 'member';
     if (isAccess) {
       const want = Number(item.body.group_access ?? item.body.access_level);
-      if (item.status === 'missing') lines.push(`${label(item)}: no access, policy ${role(want)} (apply grants it)`);
+      if (item.status === 'missing')
+        lines.push(`${describeGitlabItem(item)}: no access, policy ${role(want)} (apply grants it)`);
       else if (item.status === 'excess')
         lines.push(
-          `${label(item)}: ${role(item.liveLevel)}, more than the policy's ${role(want)} (apply --prune ${want === 0 ? 'takes it away' : 'lowers it'})`,
+          `${describeGitlabItem(item)}: ${role(item.liveLevel)}, more than the policy's ${role(want)} (apply --prune ${want === 0 ? 'takes it away' : 'lowers it'})`,
         );
-      else lines.push(`${label(item)}: ${role(item.liveLevel)}, policy ${role(want)} (apply raises it)`);
+      else lines.push(`${describeGitlabItem(item)}: ${role(item.liveLevel)}, policy ${role(want)} (apply raises it)`);
       continue;
     }
     if (item.status === 'missing') {
-      lines.push(`${label(item)}: not on GitLab (apply creates it)`);
+      lines.push(`${describeGitlabItem(item)}: not on GitLab (apply creates it)`);
       continue;
     }
-    lines.push(`${label(item)}:`);
+    lines.push(`${describeGitlabItem(item)}:`);
     for (const difference of item.differences) lines.push(`  ${describeDifference(difference, 'live')}`);
   }
   const compared = diff.items.filter((item) => item.status !== 'unsupported');
@@ -142,7 +122,7 @@ export async function runGitlabApply(flags: LiveFlags, cwd: string, io: CliIo): 
   for (const note of result.notes) if (!shown.has(note)) io.stderr(`gitops-init: note: ${note}\n`);
   for (const change of result.changes) {
     const item = diff.items.find((candidate) => candidate.kind === change.kind && candidate.name === change.name);
-    io.stdout(`${change.action} ${item ? label(item) : change.name}\n`);
+    io.stdout(`${change.action} ${item ? describeGitlabItem(item) : change.name}\n`);
   }
   const left = diff.items.filter((item) => item.status === 'excess').length;
   io.stdout(
